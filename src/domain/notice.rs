@@ -1,0 +1,182 @@
+//! Rectification notices: the 检查—整改—复查—销号 loop, extensions, escalation, re-inspections.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::{DeadlineRules, Refusal, refuse};
+use crate::calendar::{Calendar, Reckoned};
+
+labelled_enum!(NoticeState {
+    Pending => "待整改",
+    AwaitingReinspection => "待复查",
+    ClosedOut => "已销号",
+    Extended => "已延期",
+    Escalated => "已立案",
+    Voided => "已作废",
+});
+
+impl NoticeState {
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Pending | Self::AwaitingReinspection | Self::Extended)
+    }
+
+    pub fn next(self) -> &'static [NoticeState] {
+        use NoticeState::*;
+        match self {
+            Pending | Extended => &[AwaitingReinspection, ClosedOut, Extended, Escalated, Voided],
+            AwaitingReinspection => &[ClosedOut, Extended, Escalated, Voided],
+            ClosedOut | Escalated => &[Voided],
+            Voided => &[],
+        }
+    }
+
+    /// Whether `to` is reachable from here in any number of steps (the graph has cycles:
+    /// an extended notice can await re-inspection and be extended again).
+    pub fn can_reach(self, to: NoticeState) -> bool {
+        let mut seen = vec![self];
+        let mut i = 0;
+        while let Some(&s) = seen.get(i) {
+            for &n in s.next() {
+                if !seen.contains(&n) {
+                    seen.push(n);
+                }
+            }
+            i += 1;
+        }
+        seen.contains(&to)
+    }
+}
+
+/// What a re-inspection decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Fixed: 销号.
+    CloseOut,
+    /// Not yet fixed, more time given: 延期.
+    Extend { new_deadline: NaiveDate, reason: String },
+    /// Not fixed: 立案.
+    Escalate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// 文书编号, e.g. 卧执整〔2026〕第12号.
+    pub id: String,
+    pub party: String,
+    pub address: String,
+    pub area: Option<String>,
+    pub matter: Option<String>,
+    pub problem: String,
+    pub legal_basis: String,
+    pub issued_on: NaiveDate,
+    /// The current rectification deadline (the new one after an extension).
+    pub deadline: NaiveDate,
+    pub state: NoticeState,
+    pub reinspected_on: Option<NaiveDate>,
+    pub reinspect_result: String,
+    pub complaint: Option<String>,
+    pub extension_reason: String,
+    pub void_reason: String,
+    /// A re-inspection was once done after its due date; stays set (a late step stays late).
+    pub late: bool,
+}
+
+impl Notice {
+    /// The re-inspection is due within N working days after the deadline, by 23:59.
+    pub fn reinspect_due(&self, cal: &Calendar, rules: &DeadlineRules) -> Reckoned {
+        cal.add_workdays(self.deadline, rules.reinspect_workdays)
+    }
+
+    /// 是否超期: a re-inspection was late, or the open notice is past its re-inspection due.
+    pub fn overdue(&self, due: NaiveDateTime, now: NaiveDateTime) -> bool {
+        self.state != NoticeState::Voided && (self.late || (self.state.is_open() && now > due))
+    }
+
+    fn step_to(&mut self, to: NoticeState) -> Result<(), Refusal> {
+        if !self.state.next().contains(&to) {
+            return refuse(format!("整改通知 {} 当前为「{}」，不能转为「{}」", self.id, self.state, to));
+        }
+        self.state = to;
+        Ok(())
+    }
+
+    /// The deadline has passed and the party is awaiting re-inspection.
+    pub fn await_reinspection(&mut self) -> Result<(), Refusal> {
+        self.step_to(NoticeState::AwaitingReinspection)
+    }
+
+    /// 复查 on `date` with its `result`; `due` is the re-inspection due date before this step.
+    pub fn reinspect(&mut self, date: NaiveDate, result: &str, outcome: Outcome, due: NaiveDate) -> Result<(), Refusal> {
+        if date < self.issued_on {
+            return refuse(format!("复查日期 {date} 早于下达日期 {}", self.issued_on));
+        }
+        if result.trim().is_empty() {
+            return refuse("复查须写明复查结果");
+        }
+        let to = match &outcome {
+            Outcome::CloseOut => NoticeState::ClosedOut,
+            Outcome::Escalate => NoticeState::Escalated,
+            Outcome::Extend { new_deadline, reason } => {
+                if *new_deadline <= self.deadline.max(date) {
+                    return refuse("延期后的整改期限须晚于原期限和复查日期");
+                }
+                if reason.trim().is_empty() {
+                    return refuse("延期须写明原因");
+                }
+                NoticeState::Extended
+            }
+        };
+        if !self.state.is_open() {
+            return refuse(format!("整改通知 {} 当前为「{}」，不能复查", self.id, self.state));
+        }
+        self.step_to(to)?;
+        if let Outcome::Extend { new_deadline, reason } = outcome {
+            self.deadline = new_deadline;
+            self.extension_reason = reason.trim().to_string();
+        }
+        self.late |= date > due;
+        self.reinspected_on = Some(date);
+        self.reinspect_result = result.trim().to_string();
+        Ok(())
+    }
+
+    pub fn void(&mut self, reason: &str) -> Result<(), Refusal> {
+        if reason.trim().is_empty() {
+            return refuse("作废须写明原因");
+        }
+        self.step_to(NoticeState::Voided)?;
+        self.void_reason = reason.trim().to_string();
+        Ok(())
+    }
+
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        use NoticeState::*;
+        let mut out = Vec::new();
+        if self.deadline < self.issued_on {
+            out.push(("整改期限", format!("早于下达日期 {}", self.issued_on)));
+        }
+        if self.reinspected_on.is_some_and(|d| d < self.issued_on) {
+            out.push(("复查日期", format!("早于下达日期 {}", self.issued_on)));
+        }
+        let s = self.state;
+        if matches!(s, ClosedOut | Escalated | Extended) {
+            if self.reinspected_on.is_none() {
+                out.push(("复查日期", format!("状态为「{s}」时必须填写复查日期")));
+            }
+            if self.reinspect_result.is_empty() {
+                out.push(("复查结果", format!("状态为「{s}」时必须填写复查结果")));
+            }
+        }
+        if s == Extended && self.extension_reason.is_empty() {
+            out.push(("延期原因", "状态为「已延期」时必须填写延期原因".into()));
+        }
+        if s == Voided && self.void_reason.is_empty() {
+            out.push(("作废原因", "状态为「已作废」时必须填写作废原因".into()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+#[path = "notice_tests.rs"]
+mod tests;

@@ -1,0 +1,64 @@
+//! Deadline settings: the defaults from the plans, overridable per complaint channel.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::Channel;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineRules {
+    /// A simple lead is verified within this many clock hours of receipt.
+    pub verify_hours_simple: u32,
+    /// A complex lead has verification started within this many working days.
+    pub verify_workdays_complex: u32,
+    /// The reporter gets feedback within this many working days of receipt.
+    pub feedback_workdays: u32,
+    /// A notice is re-inspected within this many working days after its deadline.
+    pub reinspect_workdays: u32,
+}
+
+impl Default for DeadlineRules {
+    fn default() -> Self {
+        DeadlineRules {
+            verify_hours_simple: 24,
+            verify_workdays_complex: 3,
+            feedback_workdays: 7,
+            reinspect_workdays: 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub deadlines: DeadlineRules,
+    /// Overrides keyed by the channel's Chinese label (e.g. "12345热线").
+    #[serde(default)]
+    pub per_channel: BTreeMap<String, DeadlineRules>,
+    /// The share of complaints handled in time that superiors expect.
+    #[serde(default = "default_target")]
+    pub on_time_target: f64,
+}
+
+fn default_target() -> f64 {
+    0.9
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            deadlines: DeadlineRules::default(),
+            per_channel: BTreeMap::new(),
+            on_time_target: default_target(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn rules_for(&self, channel: Channel) -> DeadlineRules {
+        self.per_channel
+            .get(channel.label())
+            .copied()
+            .unwrap_or(self.deadlines)
+    }
+}

@@ -1,0 +1,74 @@
+//! The library's one error type; every message is Chinese and meant for the duty officer.
+
+use std::path::PathBuf;
+
+/// One problem found in an input file, located by line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based physical line in the file (the header is line 1).
+    pub line: u64,
+    /// 1-based column number; 0 when the problem concerns the whole row or file.
+    pub column: usize,
+    pub header: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} 第{}行", self.file, self.line)?;
+        if self.column > 0 {
+            write!(f, " 第{}列「{}」", self.column, self.header)?;
+        }
+        if !self.value.is_empty() {
+            write!(f, " 值“{}”", self.value)?;
+        }
+        write!(f, "：{}", self.reason)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("数据库错误：{0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("数据库文件 {path} 由更新版本（架构版本 {found}）创建，本程序只支持到版本 {supported}，请升级程序后再打开")]
+    SchemaTooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("无法读写文件 {path}：{source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("导入未执行，共发现 {} 处问题（数据库未作任何修改）：\n{}", .0.len(), join_problems(.0))]
+    Import(Vec<Problem>),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("找不到{kind}「{key}」")]
+    NotFound { kind: &'static str, key: String },
+}
+
+fn join_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Error {
+    pub fn invalid(msg: impl Into<String>) -> Self {
+        Error::Invalid(msg.into())
+    }
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,15 @@
+//! zhifa-desk: the duty desk of a township enforcement team.
+//!
+//! - [`calendar`]: working days from the official 休/班 table.
+//! - [`domain`]: officers, areas, roster, patrols, complaints, notices and their rules; no I/O.
+//! - [`store`]: the SQLite file: schema, migrations, audited writes, indexed reads.
+//! - [`exchange`]: CSV import and export in the formats the city office uses.
+//! - [`report`]: what `today` computes, as data; printing lives in the binary.
+
+pub mod calendar;
+pub mod clock;
+pub mod domain;
+pub mod error;
+pub mod exchange;
+
+pub use error::{Error, Result};

@@ -1,0 +1,2 @@
+//! The zhifa-desk binary (command-line interface arrives with the store).
+fn main() {}
