@@ -11,5 +11,6 @@ pub mod clock;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod store;
 
 pub use error::{Error, Result};

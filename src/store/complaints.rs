@@ -1,0 +1,163 @@
+//! Complaints with their derived deadlines, kept in columns so the open ones come from an index.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::codec::{label, opt_text};
+use super::{Ctx, Record};
+use crate::calendar::Calendar;
+use crate::domain::complaint::Deadlines;
+use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Settings};
+use crate::error::Result;
+
+/// A complaint as stored, with the deadlines derived when it was last written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tracked {
+    pub complaint: Complaint,
+    pub due: Deadlines,
+}
+
+const COLS: &str = "id, received_at, channel, reporter, phone, area, matter, description, complexity,
+    state, verified_at, result, fed_back_at, closed_at, void_reason,
+    verify_due, feedback_due, due_missing_years";
+
+fn row(r: &Row) -> rusqlite::Result<Tracked> {
+    let complaint = Complaint {
+        id: r.get(0)?,
+        received_at: r.get(1)?,
+        channel: label(r, 2, Channel::parse)?,
+        reporter: r.get(3)?,
+        phone: r.get(4)?,
+        area: opt_text(r, 5)?,
+        matter: opt_text(r, 6)?,
+        description: r.get(7)?,
+        complexity: label(r, 8, Complexity::parse)?,
+        state: label(r, 9, ComplaintState::parse)?,
+        verified_at: r.get(10)?,
+        result: r.get(11)?,
+        fed_back_at: r.get(12)?,
+        closed_at: r.get(13)?,
+        void_reason: r.get(14)?,
+    };
+    let due = Deadlines {
+        verify_due: r.get(15)?,
+        feedback_due: r.get(16)?,
+        missing_years: parse_years(&r.get::<_, String>(17)?),
+    };
+    Ok(Tracked { complaint, due })
+}
+
+pub(crate) fn parse_years(text: &str) -> Vec<i32> {
+    text.split(',').filter_map(|y| y.trim().parse().ok()).collect()
+}
+
+pub(crate) fn years_text(years: &[i32]) -> String {
+    years.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+}
+
+impl Record for Complaint {
+    const KIND: &'static str = "complaints";
+    const NOUN: &'static str = "投诉";
+    const KEY_SQL: &'static str = "id = ?";
+
+    fn key(&self) -> String {
+        self.id.clone()
+    }
+
+    fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
+        Ok(get(conn, key)?.map(|t| t.complaint))
+    }
+
+    fn save(&self, tx: &Transaction, ctx: &Ctx) -> Result<()> {
+        let d = self.deadlines(ctx.calendar, &ctx.settings.rules_for(self.channel));
+        tx.prepare_cached(
+            "INSERT INTO complaints (id, received_at, channel, reporter, phone, area, matter,
+               description, complexity, state, verified_at, result, fed_back_at, closed_at,
+               void_reason, verify_due, feedback_due, next_due, due_missing_years)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+             ON CONFLICT(id) DO UPDATE SET received_at = excluded.received_at,
+               channel = excluded.channel, reporter = excluded.reporter, phone = excluded.phone,
+               area = excluded.area, matter = excluded.matter, description = excluded.description,
+               complexity = excluded.complexity, state = excluded.state,
+               verified_at = excluded.verified_at, result = excluded.result,
+               fed_back_at = excluded.fed_back_at, closed_at = excluded.closed_at,
+               void_reason = excluded.void_reason, verify_due = excluded.verify_due,
+               feedback_due = excluded.feedback_due, next_due = excluded.next_due,
+               due_missing_years = excluded.due_missing_years",
+        )?
+        .execute(params![
+            self.id,
+            self.received_at,
+            self.channel.label(),
+            self.reporter,
+            self.phone,
+            self.area,
+            self.matter,
+            self.description,
+            self.complexity.label(),
+            self.state.label(),
+            self.verified_at,
+            self.result,
+            self.fed_back_at,
+            self.closed_at,
+            self.void_reason,
+            d.verify_due,
+            d.feedback_due,
+            self.next_due(&d),
+            years_text(&d.missing_years)
+        ])?;
+        Ok(())
+    }
+
+    /// A complaint is voided through its state (已作废), so an import may not revive it.
+    fn void_reason(conn: &Connection, key: &str) -> Result<Option<String>> {
+        Ok(Self::load(conn, key)?
+            .filter(|c| c.state == ComplaintState::Voided)
+            .map(|c| c.void_reason))
+    }
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Tracked>> {
+    let sql = format!("SELECT {COLS} FROM complaints WHERE id = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], row).optional()?)
+}
+
+/// Open complaints, nearest unmet deadline first, from the partial index on `next_due`.
+pub fn open_by_due(conn: &Connection) -> Result<Vec<Tracked>> {
+    let sql = format!(
+        "SELECT {COLS} FROM complaints WHERE state IN ('已受理', '核查中', '处置中', '已反馈')
+         ORDER BY next_due IS NULL, next_due, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Complaints received between two dates (inclusive), oldest first.
+pub fn received_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Tracked>> {
+    let sql = format!(
+        "SELECT {COLS} FROM complaints
+         WHERE (?1 IS NULL OR received_at >= ?1) AND (?2 IS NULL OR received_at < ?2)
+         ORDER BY received_at, id"
+    );
+    let to_exclusive: Option<NaiveDateTime> = to.and_then(|d| d.succ_opt()).map(|d| d.and_hms_opt(0, 0, 0).unwrap());
+    let from: Option<NaiveDateTime> = from.map(|d| d.and_hms_opt(0, 0, 0).unwrap());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![from, to_exclusive], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Derives every complaint's deadlines again (after the calendar or the settings changed).
+pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> Result<usize> {
+    let all = received_between(tx, None, None)?;
+    let mut update = tx.prepare_cached(
+        "UPDATE complaints SET verify_due = ?2, feedback_due = ?3, next_due = ?4, due_missing_years = ?5
+         WHERE id = ?1",
+    )?;
+    for t in &all {
+        let c = &t.complaint;
+        let d = c.deadlines(cal, &settings.rules_for(c.channel));
+        update.execute(params![c.id, d.verify_due, d.feedback_due, c.next_due(&d), years_text(&d.missing_years)])?;
+    }
+    Ok(all.len())
+}

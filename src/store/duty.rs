@@ -1,0 +1,38 @@
+//! The duty log: sign-ins and handover notes, audited like every other change.
+
+use rusqlite::{Connection, Transaction, params};
+
+use super::codec::label;
+use super::{Actor, audit};
+use crate::domain::duty::{DutyEntry, DutyKind};
+use crate::error::{Error, Result};
+
+pub fn append(tx: &Transaction, actor: &Actor, entry: &DutyEntry) -> Result<()> {
+    if !super::people::exists(tx, "officers", &entry.officer)? {
+        return Err(Error::NotFound {
+            kind: "人员",
+            key: entry.officer.clone(),
+        });
+    }
+    tx.execute(
+        "INSERT INTO duty_log (at, officer, kind, note) VALUES (?1, ?2, ?3, ?4)",
+        params![entry.at, entry.officer, entry.kind.label(), entry.note],
+    )?;
+    let key = tx.last_insert_rowid().to_string();
+    audit::record(tx, actor, entry.kind.label(), "duty_log", &key, None, Some(entry))?;
+    Ok(())
+}
+
+/// The most recent entries, newest first.
+pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<DutyEntry>> {
+    let mut stmt = conn.prepare_cached("SELECT at, officer, kind, note FROM duty_log ORDER BY at DESC, id DESC LIMIT ?1")?;
+    let rows = stmt.query_map([limit as i64], |r| {
+        Ok(DutyEntry {
+            at: r.get(0)?,
+            officer: r.get(1)?,
+            kind: label(r, 2, DutyKind::parse)?,
+            note: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

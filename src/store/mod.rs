@@ -1,0 +1,115 @@
+//! The SQLite store: one file, opened the same way everywhere, every write audited.
+
+pub mod audit;
+mod codec;
+pub mod complaints;
+pub mod duty;
+pub mod holidays;
+mod migrate;
+pub mod notices;
+pub mod people;
+pub mod record;
+pub mod roster;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::calendar::Calendar;
+use crate::domain::Settings;
+use crate::error::{Error, Result};
+
+pub use audit::AuditRow;
+pub use migrate::SCHEMA_VERSION;
+pub use record::{Change, Record};
+
+/// Who changes what, and when: every write carries one.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub operator: String,
+    pub now: NaiveDateTime,
+}
+
+/// What a write needs besides the connection: who, when, and the rules that derive deadlines.
+pub struct Ctx<'a> {
+    pub actor: &'a Actor,
+    pub calendar: &'a Calendar,
+    pub settings: &'a Settings,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+/// The database file: `ZHIFA_DB` if set, else `zhifa-desk.sqlite` in the local data dir.
+pub fn default_path() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("ZHIFA_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let dirs = directories::ProjectDirs::from("cn", "zhifa", "zhifa-desk")
+        .ok_or_else(|| Error::invalid("找不到本机的数据目录，请用 --db 指定数据库文件"))?;
+    Ok(dirs.data_local_dir().join("zhifa-desk.sqlite"))
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let conn = Connection::open(path)?;
+        Self::setup(conn, &path.display().to_string())
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, path: &str) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::migrate(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_string(),
+        })
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The built-in calendar overlaid with imported holidays.
+    pub fn calendar(&self) -> Result<Calendar> {
+        holidays::calendar(&self.conn)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        settings::load(&self.conn)
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction; commits only if it returns Ok.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        migrate::user_version(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Rectification notices with their derived re-inspection due date, and the re-inspection log.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::codec::{label, list_json, opt_text};
+use super::complaints::{parse_years, years_text};
+use super::{Ctx, Record, audit};
+use crate::calendar::{Calendar, Reckoned};
+use crate::domain::{Notice, NoticeState, Outcome, Settings};
+use crate::error::{Error, Result};
+
+/// A notice as stored, with its re-inspection due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tracked {
+    pub notice: Notice,
+    pub reinspect_due: Reckoned,
+}
+
+const COLS: &str = "id, party, address, area, matter, problem, legal_basis, issued_on, deadline,
+    state, reinspected_on, reinspect_result, complaint, extension_reason, void_reason, late,
+    reinspect_due, due_missing_years";
+
+fn row(r: &Row) -> rusqlite::Result<Tracked> {
+    let notice = Notice {
+        id: r.get(0)?,
+        party: r.get(1)?,
+        address: r.get(2)?,
+        area: opt_text(r, 3)?,
+        matter: opt_text(r, 4)?,
+        problem: r.get(5)?,
+        legal_basis: r.get(6)?,
+        issued_on: r.get(7)?,
+        deadline: r.get(8)?,
+        state: label(r, 9, NoticeState::parse)?,
+        reinspected_on: r.get(10)?,
+        reinspect_result: r.get(11)?,
+        complaint: opt_text(r, 12)?,
+        extension_reason: r.get(13)?,
+        void_reason: r.get(14)?,
+        late: r.get(15)?,
+    };
+    let reinspect_due = Reckoned {
+        date: r.get(16)?,
+        missing_years: parse_years(&r.get::<_, String>(17)?),
+    };
+    Ok(Tracked { notice, reinspect_due })
+}
+
+impl Record for Notice {
+    const KIND: &'static str = "notices";
+    const NOUN: &'static str = "整改通知";
+    const KEY_SQL: &'static str = "id = ?";
+
+    fn key(&self) -> String {
+        self.id.clone()
+    }
+
+    fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
+        Ok(get(conn, key)?.map(|t| t.notice))
+    }
+
+    fn save(&self, tx: &Transaction, ctx: &Ctx) -> Result<()> {
+        let due = self.reinspect_due(ctx.calendar, &ctx.settings.deadlines);
+        tx.prepare_cached(
+            "INSERT INTO notices (id, party, address, area, matter, problem, legal_basis, issued_on,
+               deadline, state, reinspected_on, reinspect_result, complaint, extension_reason,
+               void_reason, late, reinspect_due, due_missing_years)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+             ON CONFLICT(id) DO UPDATE SET party = excluded.party, address = excluded.address,
+               area = excluded.area, matter = excluded.matter, problem = excluded.problem,
+               legal_basis = excluded.legal_basis, issued_on = excluded.issued_on,
+               deadline = excluded.deadline, state = excluded.state,
+               reinspected_on = excluded.reinspected_on, reinspect_result = excluded.reinspect_result,
+               complaint = excluded.complaint, extension_reason = excluded.extension_reason,
+               void_reason = excluded.void_reason, late = excluded.late,
+               reinspect_due = excluded.reinspect_due, due_missing_years = excluded.due_missing_years",
+        )?
+        .execute(params![
+            self.id,
+            self.party,
+            self.address,
+            self.area,
+            self.matter,
+            self.problem,
+            self.legal_basis,
+            self.issued_on,
+            self.deadline,
+            self.state.label(),
+            self.reinspected_on,
+            self.reinspect_result,
+            self.complaint,
+            self.extension_reason,
+            self.void_reason,
+            self.late,
+            due.date,
+            years_text(&due.missing_years)
+        ])?;
+        Ok(())
+    }
+
+    fn void_reason(conn: &Connection, key: &str) -> Result<Option<String>> {
+        Ok(Self::load(conn, key)?
+            .filter(|n| n.state == NoticeState::Voided)
+            .map(|n| n.void_reason))
+    }
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Tracked>> {
+    let sql = format!("SELECT {COLS} FROM notices WHERE id = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], row).optional()?)
+}
+
+/// Open notices by re-inspection due date, from the partial index.
+pub fn open_by_due(conn: &Connection) -> Result<Vec<Tracked>> {
+    let sql = format!(
+        "SELECT {COLS} FROM notices WHERE state IN ('待整改', '待复查', '已延期')
+         ORDER BY reinspect_due, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Notices issued between two dates (inclusive), oldest first.
+pub fn issued_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Tracked>> {
+    let sql = format!(
+        "SELECT {COLS} FROM notices WHERE (?1 IS NULL OR issued_on >= ?1) AND (?2 IS NULL OR issued_on <= ?2)
+         ORDER BY issued_on, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![from, to], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> Result<usize> {
+    let all = issued_between(tx, None, None)?;
+    let mut update =
+        tx.prepare_cached("UPDATE notices SET reinspect_due = ?2, due_missing_years = ?3 WHERE id = ?1")?;
+    for t in &all {
+        let due = t.notice.reinspect_due(cal, &settings.deadlines);
+        update.execute(params![t.notice.id, due.date, years_text(&due.missing_years)])?;
+    }
+    Ok(all.len())
+}
+
+/// One re-inspection, done by named officers.
+pub struct Reinspection<'a> {
+    pub notice_id: &'a str,
+    pub date: NaiveDate,
+    pub result: &'a str,
+    pub outcome: Outcome,
+    pub officers: &'a [String],
+}
+
+/// Records a re-inspection: the notice moves on, the visit is logged, both are audited.
+/// Fewer than two certified officers on duty is not a valid enforcement act and is refused.
+pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice> {
+    let tracked = get(tx, r.notice_id)?.ok_or_else(|| Error::NotFound {
+        kind: "整改通知",
+        key: r.notice_id.to_string(),
+    })?;
+    let staff = super::people::officers_by_id(tx)?;
+    let certified = r
+        .officers
+        .iter()
+        .filter(|id| staff.get(*id).is_some_and(|o| o.can_enforce_on(r.date)))
+        .count();
+    if certified < 2 {
+        return Err(Error::invalid(format!(
+            "复查须由至少 2 名持有效执法证的在岗人员进行，本次只有 {certified} 名"
+        )));
+    }
+    let before = tracked.notice.clone();
+    let mut notice = tracked.notice;
+    let outcome_label = match &r.outcome {
+        Outcome::CloseOut => "销号",
+        Outcome::Extend { .. } => "延期",
+        Outcome::Escalate => "立案",
+    };
+    notice
+        .reinspect(r.date, r.result, r.outcome, tracked.reinspect_due.date)
+        .map_err(|e| Error::invalid(e.0))?;
+    let late = r.date > tracked.reinspect_due.date;
+    tx.prepare_cached(
+        "INSERT INTO reinspections (notice_id, date, result, outcome, officers, late)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![notice.id, r.date, r.result, outcome_label, list_json(r.officers), late])?;
+    notice.save(tx, ctx)?;
+    audit::record(tx, ctx.actor, "复查", Notice::KIND, &notice.id, Some(&before), Some(&notice))?;
+    Ok(notice)
+}

@@ -1,0 +1,84 @@
+//! One trait over every stored kind, so that upsert, void and audit are written once.
+
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::{Ctx, audit};
+use crate::error::{Error, Result};
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    New,
+    Updated,
+    Unchanged,
+}
+
+pub trait Record: Serialize + PartialEq + Sized {
+    /// The table, and the kind's name in audit rows and on the command line.
+    const KIND: &'static str;
+    /// The kind in Chinese, for messages: "投诉".
+    const NOUN: &'static str;
+    /// The key columns, for the generic void and lookup queries.
+    const KEY_SQL: &'static str;
+
+    /// The key as one string, as people write it ("2026-11-23 第一组" for a roster team).
+    fn key(&self) -> String;
+    /// The values bound to `KEY_SQL`'s placeholders.
+    fn key_params(key: &str) -> Vec<String> {
+        vec![key.to_string()]
+    }
+    /// The stored record with this key, voided or not.
+    fn load(conn: &Connection, key: &str) -> Result<Option<Self>>;
+    /// Inserts or replaces the stored columns (not the void reason) and any derived rows.
+    fn save(&self, tx: &Transaction, ctx: &Ctx) -> Result<()>;
+
+    /// The reason this record was voided, if it was.
+    fn void_reason(conn: &Connection, key: &str) -> Result<Option<String>> {
+        let sql = format!("SELECT void_reason FROM {} WHERE {}", Self::KIND, Self::KEY_SQL);
+        let reason: Option<String> = conn
+            .query_row(&sql, rusqlite::params_from_iter(Self::key_params(key)), |r| r.get(0))
+            .optional()?;
+        Ok(reason.filter(|r| !r.is_empty()))
+    }
+}
+
+/// Writes `rec` if it is new or differs from the stored one, with its audit row.
+pub fn upsert<R: Record>(tx: &Transaction, ctx: &Ctx, rec: &R) -> Result<Change> {
+    let key = rec.key();
+    let before = R::load(tx, &key)?;
+    let change = match &before {
+        Some(b) if b == rec => return Ok(Change::Unchanged),
+        Some(_) => Change::Updated,
+        None => Change::New,
+    };
+    if let Some(reason) = R::void_reason(tx, &key)? {
+        return Err(Error::invalid(format!("{}「{key}」已作废（{reason}），不能修改", R::NOUN)));
+    }
+    rec.save(tx, ctx)?;
+    let action = if change == Change::New { "新增" } else { "修改" };
+    audit::record(tx, ctx.actor, action, R::KIND, &key, before.as_ref(), Some(rec))?;
+    Ok(change)
+}
+
+/// Voids a record that has a `void_reason` column: it stays stored, marked, and audited.
+pub fn void<R: Record>(tx: &Transaction, ctx: &Ctx, key: &str, reason: &str) -> Result<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid("作废须写明原因"));
+    }
+    let rec = R::load(tx, key)?.ok_or_else(|| Error::NotFound {
+        kind: R::NOUN,
+        key: key.to_string(),
+    })?;
+    if let Some(old) = R::void_reason(tx, key)? {
+        return Err(Error::invalid(format!("{}「{key}」已于此前作废（{old}）", R::NOUN)));
+    }
+    let sql = format!("UPDATE {} SET void_reason = ? WHERE {}", R::KIND, R::KEY_SQL);
+    let mut params = vec![reason.to_string()];
+    params.extend(R::key_params(key));
+    tx.execute(&sql, rusqlite::params_from_iter(params))?;
+    let after = serde_json::json!({ "作废原因": reason });
+    audit::record(tx, ctx.actor, "作废", R::KIND, key, Some(&serde_json::to_value(&rec).expect("serializes")), Some(&after))?;
+    Ok(())
+}
