@@ -8,9 +8,11 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod report;
 pub mod store;
 
 pub use error::{Error, Result};

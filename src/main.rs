@@ -1,2 +1,20 @@
-//! The zhifa-desk binary (command-line interface arrives with the store).
-fn main() {}
+//! The zhifa-desk binary: parse the command line, run it, turn any error into one Chinese message.
+
+mod cli;
+mod commands;
+mod print;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,1 +1,93 @@
+//! CSV exchange with the city office: kinds, reading, import and export.
+
+pub mod cells;
+pub mod export;
+pub mod import;
+pub mod kind;
+mod kinds;
+pub mod mask;
 pub mod parse;
+pub mod read;
+
+use crate::calendar::Holiday;
+use crate::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam};
+use crate::error::{Error, Result};
+use crate::store::{Actor, Store};
+
+pub use import::Summary;
+pub use kind::{Env, ExportQuery, Kind};
+
+/// The kinds that can be imported and exported, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindName {
+    Officers,
+    Areas,
+    Matters,
+    Roster,
+    Patrols,
+    Complaints,
+    Notices,
+    Holidays,
+}
+
+impl KindName {
+    pub const ALL: [KindName; 8] = [
+        KindName::Officers,
+        KindName::Areas,
+        KindName::Matters,
+        KindName::Roster,
+        KindName::Patrols,
+        KindName::Complaints,
+        KindName::Notices,
+        KindName::Holidays,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            KindName::Officers => Officer::NAME,
+            KindName::Areas => Area::NAME,
+            KindName::Matters => Matter::NAME,
+            KindName::Roster => RosterTeam::NAME,
+            KindName::Patrols => Patrol::NAME,
+            KindName::Complaints => Complaint::NAME,
+            KindName::Notices => Notice::NAME,
+            KindName::Holidays => Holiday::NAME,
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<KindName> {
+        Self::ALL.into_iter().find(|k| k.name() == text).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|k| k.name()).collect();
+            Error::invalid(format!("不认识的数据类别“{text}”，可用：{}", names.join("、")))
+        })
+    }
+
+    pub fn import(self, store: &mut Store, actor: &Actor, file: &str, bytes: &[u8], dry_run: bool) -> Result<Summary> {
+        use import::import as go;
+        match self {
+            KindName::Officers => go::<Officer>(store, actor, file, bytes, dry_run),
+            KindName::Areas => go::<Area>(store, actor, file, bytes, dry_run),
+            KindName::Matters => go::<Matter>(store, actor, file, bytes, dry_run),
+            KindName::Roster => go::<RosterTeam>(store, actor, file, bytes, dry_run),
+            KindName::Patrols => go::<Patrol>(store, actor, file, bytes, dry_run),
+            KindName::Complaints => go::<Complaint>(store, actor, file, bytes, dry_run),
+            KindName::Notices => go::<Notice>(store, actor, file, bytes, dry_run),
+            KindName::Holidays => go::<Holiday>(store, actor, file, bytes, dry_run),
+        }
+    }
+
+    /// The CSV bytes and the number of rows.
+    pub fn export(self, env: &Env, q: &ExportQuery) -> Result<(Vec<u8>, usize)> {
+        use export::export as go;
+        match self {
+            KindName::Officers => go::<Officer>(env, q),
+            KindName::Areas => go::<Area>(env, q),
+            KindName::Matters => go::<Matter>(env, q),
+            KindName::Roster => go::<RosterTeam>(env, q),
+            KindName::Patrols => go::<Patrol>(env, q),
+            KindName::Complaints => go::<Complaint>(env, q),
+            KindName::Notices => go::<Notice>(env, q),
+            KindName::Holidays => go::<Holiday>(env, q),
+        }
+    }
+}

@@ -98,11 +98,18 @@ impl Store {
 
     /// Runs `f` in one IMMEDIATE transaction; commits only if it returns Ok.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.transact(true, f)
+    }
+
+    /// As `write`, but with `commit` false everything is rolled back (a dry run).
+    pub fn transact<T>(&mut self, commit: bool, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
-        tx.commit()?;
+        if commit {
+            tx.commit()?;
+        }
         Ok(out)
     }
 

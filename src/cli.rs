@@ -1,0 +1,95 @@
+//! The command line: one clap variant per command, global options for database, clock, operator.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "zhifa-desk", version, about = "乡镇综合行政执法队值班台：排班、投诉计时、整改通知、台账导入导出")]
+pub struct Cli {
+    /// 数据库文件（默认：环境变量 ZHIFA_DB，或本机数据目录下的 zhifa-desk.sqlite）
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// 固定“现在”的时间，如 "2026-11-23 08:30"（测试与补录用）
+    #[arg(long, global = true, value_name = "YYYY-MM-DD HH:MM")]
+    pub now: Option<String>,
+    /// 操作人工号（记入审计；默认为系统用户名）
+    #[arg(long, global = true, value_name = "工号")]
+    pub operator: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 导入 CSV：全部通过才写入，否则一行不写并列出每处问题
+    Import {
+        /// officers / areas / matters / roster / patrols / complaints / notices / holidays
+        kind: String,
+        file: PathBuf,
+        /// 只检查、不写入
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 导出 CSV（UTF-8 带 BOM，可直接用 Excel / WPS 打开）
+    Export {
+        kind: String,
+        /// 起始日期（含）
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// 截止日期（含）
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// 输出文件（默认输出到屏幕）
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// 包含举报人姓名和电话（默认打码）
+        #[arg(long)]
+        include_personal: bool,
+    },
+    /// 今日值班概况：排班检查、巡查提醒、投诉计时、整改通知
+    Today {
+        /// 以 JSON 输出，供脚本使用
+        #[arg(long)]
+        json: bool,
+    },
+    /// 日历：`calendar 2026-10` 显示当月休/班；`calendar add 2026-09-30 3` 计算第 N 个工作日
+    Calendar {
+        /// 月份（YYYY-MM），或 add 日期 天数
+        #[arg(num_args = 0..=3, value_name = "MONTH | add DATE N")]
+        args: Vec<String>,
+    },
+    /// 演示：在新的演示数据库上打开值班台（数据按整周平移到本周）
+    Demo {
+        /// 只载入演示数据，不打开值班台
+        #[arg(long)]
+        load_only: bool,
+    },
+    /// 作废一条记录（不会删除；须写明原因）
+    Void {
+        kind: String,
+        /// 记录的编号；排班为“日期 巡查组”
+        key: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 查看或修改期限设置
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsAction>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsAction {
+    /// 显示当前设置（JSON）
+    Show,
+    /// 修改一项期限：verify_hours_simple / verify_workdays_complex / feedback_workdays / reinspect_workdays
+    Set {
+        key: String,
+        value: u32,
+        /// 只对该来源渠道生效（如 12345热线）
+        #[arg(long)]
+        channel: Option<String>,
+    },
+}

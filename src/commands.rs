@@ -1,0 +1,200 @@
+//! Carries out one command: opens the store, calls the library, prints the outcome.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use zhifa_desk::clock;
+use zhifa_desk::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam};
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::exchange::{Env, ExportQuery, KindName, parse};
+use zhifa_desk::store::{Actor, Ctx, Store, default_path, record};
+
+use crate::cli::{Cli, Command, SettingsAction};
+use crate::print;
+
+pub fn run(cli: Cli) -> Result<()> {
+    let now = match &cli.now {
+        Some(text) => clock::parse_now(text)?,
+        None => clock::system_now(),
+    };
+    let actor = Actor {
+        operator: cli.operator.clone().unwrap_or_else(os_user),
+        now,
+    };
+    let db = cli.db.clone();
+    match cli.command {
+        None => desk(&open(db)?, now),
+        Some(Command::Import { kind, file, dry_run }) => import(&mut open(db)?, &actor, &kind, &file, dry_run),
+        Some(Command::Export { kind, from, to, out, include_personal }) => {
+            let q = ExportQuery { from: opt_date(from, "--from")?, to: opt_date(to, "--to")?, include_personal };
+            export(&open(db)?, now, &kind, &q, out.as_deref())
+        }
+        Some(Command::Today { json }) => today(&open(db)?, now, json),
+        Some(Command::Calendar { args }) => print::calendar(&open(db)?.calendar()?, now.date(), &args),
+        Some(Command::Demo { load_only }) => demo(db, &actor, load_only),
+        Some(Command::Void { kind, key, reason }) => void(&mut open(db)?, &actor, &kind, &key, &reason),
+        Some(Command::Settings { action }) => settings(&mut open(db)?, &actor, action),
+    }
+}
+
+fn os_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "未知用户".into())
+}
+
+fn open(db: Option<PathBuf>) -> Result<Store> {
+    let path = match db {
+        Some(p) => p,
+        None => default_path()?,
+    };
+    Store::open(&path)
+}
+
+fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
+    text.map(|t| parse::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}"))))
+        .transpose()
+}
+
+/// The desk screen is the next piece of work; until then the desk prints the day.
+fn desk(store: &Store, now: NaiveDateTime) -> Result<()> {
+    today(store, now, false)
+}
+
+fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, dry_run: bool) -> Result<()> {
+    let kind = KindName::parse(kind)?;
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let name = file.display().to_string();
+    let summary = kind.import(store, actor, &name, &bytes, dry_run)?;
+    println!("{summary}");
+    Ok(())
+}
+
+fn export(store: &Store, now: NaiveDateTime, kind: &str, q: &ExportQuery, out: Option<&Path>) -> Result<()> {
+    let kind = KindName::parse(kind)?;
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    let env = Env { conn: store.conn(), now, calendar: &calendar, settings: &settings };
+    let (bytes, rows) = kind.export(&env, q)?;
+    match out {
+        Some(path) => {
+            write_atomically(path, &bytes)?;
+            eprintln!("已导出 {rows} 行到 {}", path.display());
+        }
+        None => std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| Error::io("<标准输出>", e))?,
+    }
+    Ok(())
+}
+
+/// Writes beside the target and renames, so a crash never leaves half a ledger.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("csv.part");
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+fn today(store: &Store, now: NaiveDateTime, json: bool) -> Result<()> {
+    let day = zhifa_desk::report::today(store.conn(), now)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&day).expect("today serializes"));
+    } else {
+        print!("{}", print::today(&day));
+    }
+    Ok(())
+}
+
+fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool) -> Result<()> {
+    let path = match db {
+        Some(p) => p,
+        None => {
+            // The default demo database is scratch: it is made anew on every run.
+            let p = default_path()?.with_file_name("demo.sqlite");
+            for suffix in ["", "-wal", "-shm"] {
+                let f = PathBuf::from(format!("{}{suffix}", p.display()));
+                if f.exists() {
+                    std::fs::remove_file(&f).map_err(|e| Error::io(&f, e))?;
+                }
+            }
+            p
+        }
+    };
+    let mut store = Store::open(&path)?;
+    for summary in zhifa_desk::demo::load(&mut store, actor)? {
+        eprintln!("{summary}");
+    }
+    eprintln!("演示数据库：{}", path.display());
+    if load_only {
+        return Ok(());
+    }
+    desk(&store, actor.now)
+}
+
+fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -> Result<()> {
+    let kind = KindName::parse(kind)?;
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    store.write(|tx| {
+        let ctx = Ctx { actor, calendar: &calendar, settings: &settings };
+        match kind {
+            KindName::Officers => record::void::<Officer>(tx, &ctx, key, reason),
+            KindName::Areas => record::void::<Area>(tx, &ctx, key, reason),
+            KindName::Matters => record::void::<Matter>(tx, &ctx, key, reason),
+            KindName::Roster => record::void::<RosterTeam>(tx, &ctx, key, reason),
+            KindName::Patrols => record::void::<Patrol>(tx, &ctx, key, reason),
+            KindName::Complaints => void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| c.void(r).map_err(|e| e.0)),
+            KindName::Notices => void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| n.void(r).map_err(|e| e.0)),
+            KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
+        }
+    })?;
+    println!("已作废 {key}（{}）", reason.trim());
+    Ok(())
+}
+
+/// Complaints and notices are voided through their state machine, then saved and audited.
+fn void_by_state<R: record::Record + Clone>(
+    tx: &rusqlite::Transaction,
+    ctx: &Ctx,
+    key: &str,
+    reason: &str,
+    step: impl FnOnce(&mut R, &str) -> std::result::Result<(), String>,
+) -> Result<()> {
+    let before = R::load(tx, key)?.ok_or_else(|| Error::NotFound { kind: R::NOUN, key: key.into() })?;
+    let mut rec = before.clone();
+    step(&mut rec, reason).map_err(Error::Invalid)?;
+    rec.save(tx, ctx)?;
+    zhifa_desk::store::audit::record(tx, ctx.actor, "作废", R::KIND, key, Some(&before), Some(&rec))?;
+    Ok(())
+}
+
+fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) -> Result<()> {
+    let mut s = store.settings()?;
+    if let Some(SettingsAction::Set { key, value, channel }) = action {
+        let mut rules = match &channel {
+            Some(c) => {
+                let ch = zhifa_desk::domain::Channel::parse(c).ok_or_else(|| {
+                    Error::invalid(format!("不认识的来源渠道“{c}”，可用：{}", zhifa_desk::domain::Channel::choices()))
+                })?;
+                s.rules_for(ch)
+            }
+            None => s.deadlines,
+        };
+        match key.as_str() {
+            "verify_hours_simple" => rules.verify_hours_simple = value,
+            "verify_workdays_complex" => rules.verify_workdays_complex = value,
+            "feedback_workdays" => rules.feedback_workdays = value,
+            "reinspect_workdays" => rules.reinspect_workdays = value,
+            _ => return Err(Error::invalid(format!("不认识的设置项“{key}”"))),
+        }
+        match channel {
+            Some(c) => {
+                s.per_channel.insert(c.trim().to_string(), rules);
+            }
+            None => s.deadlines = rules,
+        }
+        store.write(|tx| zhifa_desk::store::settings::save(tx, actor, &s))?;
+        eprintln!("已保存，所有期限已按新设置重新计算");
+    }
+    println!("{}", serde_json::to_string_pretty(&s).expect("settings serialize"));
+    Ok(())
+}

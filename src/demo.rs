@@ -1,0 +1,85 @@
+//! The demo township: seed CSV files built into the binary, moved by whole weeks to be live today.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::error::{Error, Result};
+use crate::exchange::{KindName, Summary};
+use crate::store::{Actor, Store};
+
+/// The Monday the seed files are written around: "today" in the seeds.
+pub const ANCHOR: &str = "2026-11-23";
+
+/// The seed files in the order their references need.
+pub const SEEDS: [(KindName, &str, &str); 7] = [
+    (KindName::Officers, "officers.csv", include_str!("../seeds/officers.csv")),
+    (KindName::Areas, "areas.csv", include_str!("../seeds/areas.csv")),
+    (KindName::Matters, "matters.csv", include_str!("../seeds/matters.csv")),
+    (KindName::Roster, "roster.csv", include_str!("../seeds/roster.csv")),
+    (KindName::Patrols, "patrols.csv", include_str!("../seeds/patrols.csv")),
+    (KindName::Complaints, "complaints.csv", include_str!("../seeds/complaints.csv")),
+    (KindName::Notices, "notices.csv", include_str!("../seeds/notices.csv")),
+];
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// Days to move the seeds so their anchor week becomes the week of `today`.
+pub fn shift_days(today: NaiveDate) -> i64 {
+    let anchor: NaiveDate = ANCHOR.parse().expect("anchor is a date");
+    (monday_of(today) - monday_of(anchor)).num_days()
+}
+
+/// Moves every YYYY-MM-DD date in `text` by `days`.
+pub fn shift_text(text: &str, days: i64) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(date) = date_at(bytes, i) {
+            out.push_str(&(date + Duration::days(days)).format("%Y-%m-%d").to_string());
+            i += 10;
+        } else {
+            let ch = text[i..].chars().next().expect("in bounds");
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn date_at(bytes: &[u8], i: usize) -> Option<NaiveDate> {
+    let s = bytes.get(i..i + 10)?;
+    let shape = s.iter().enumerate().all(|(k, b)| if k == 4 || k == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
+    (shape && before_ok).then(|| std::str::from_utf8(s).ok()?.parse().ok())?
+}
+
+/// Loads the demo township into `store`, shifted to the week of `actor.now`.
+pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
+    let days = shift_days(actor.now.date());
+    SEEDS
+        .iter()
+        .map(|(kind, file, text)| {
+            let shifted = shift_text(text, days);
+            kind.import(store, actor, &format!("seeds/{file}"), shifted.as_bytes(), false)
+                .map_err(|e| Error::invalid(format!("演示数据载入失败：{e}")))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifting_moves_dates_by_whole_weeks_and_leaves_other_digits() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(shift_days(d("2026-11-23")), 0);
+        assert_eq!(shift_days(d("2026-11-29")), 0);
+        assert_eq!(shift_days(d("2026-11-30")), 7);
+        assert_eq!(shift_days(d("2026-11-20")), -7);
+        let text = "TS-001,2026-11-20 09:30,卧执整〔2026〕第3号,12026-11-20";
+        assert_eq!(shift_text(text, 14), "TS-001,2026-12-04 09:30,卧执整〔2026〕第3号,12026-11-20");
+    }
+}

@@ -1,0 +1,48 @@
+//! Export: UTF-8 with BOM, CRLF, the import headers, and a guard against formula cells.
+
+use super::kind::{Env, ExportQuery, Kind};
+use crate::error::Result;
+
+/// A cell Excel or WPS would run as a formula gets a leading ' (stripped again on import).
+pub fn guard(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Writes a header and rows as the bytes of a CSV file Excel opens correctly.
+pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(headers).expect("writing to memory");
+        for row in rows {
+            w.write_record(row.iter().map(|c| guard(c))).expect("writing to memory");
+        }
+        w.flush().expect("writing to memory");
+    }
+    out
+}
+
+/// The rows of kind `K` as a CSV file, with the computed columns after the importable ones.
+pub fn export<K: Kind>(env: &Env, q: &ExportQuery) -> Result<(Vec<u8>, usize)> {
+    let rows = K::export(env, q)?;
+    let headers: Vec<&str> = K::COLS.iter().map(|c| c.name).chain(K::COMPUTED.iter().copied()).collect();
+    Ok((to_csv(&headers, &rows), rows.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_guarded_cells() {
+        let bytes = to_csv(&["甲", "乙"], &[vec!["=1+1".into(), "@x".into()], vec!["普通".into(), "-3".into()]]);
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text, "\u{feff}甲,乙\r\n'=1+1,'@x\r\n普通,'-3\r\n");
+    }
+}

@@ -1,0 +1,107 @@
+//! Import: every row checked first, then all written in one transaction, or nothing.
+
+use std::collections::HashMap;
+
+use super::cells::{Cells, Layout};
+use super::kind::{Env, Kind};
+use super::read;
+use crate::error::{Error, Problem, Result};
+use crate::store::record::upsert;
+use crate::store::{Actor, Change, Ctx, Store, complaints, notices};
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub file: String,
+    pub rows: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub dry_run: bool,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}：共 {} 行，新增 {}，更新 {}，未变 {}",
+            self.file, self.rows, self.new, self.updated, self.unchanged
+        )?;
+        if self.dry_run {
+            write!(f, "（试运行，未写入数据库）")?;
+        } else if self.new + self.updated == 0 {
+            write!(f, "（数据库中已是相同内容，没有改动）")?;
+        }
+        Ok(())
+    }
+}
+
+fn file_problem(file: &str, reason: String) -> Error {
+    Error::Import(vec![Problem {
+        file: file.to_string(),
+        line: 1,
+        column: 0,
+        header: String::new(),
+        value: String::new(),
+        reason,
+    }])
+}
+
+/// Imports the bytes of one CSV file of kind `K`; `file` names it in messages.
+pub fn import<K: Kind>(store: &mut Store, actor: &Actor, file: &str, bytes: &[u8], dry_run: bool) -> Result<Summary> {
+    let text = read::decode(bytes).map_err(|why| file_problem(file, why))?;
+    let table = read::parse(file, &text).map_err(Error::Import)?;
+    let mut problems = Vec::new();
+    let layout = Layout::resolve(&table, K::COLS, K::COMPUTED, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Import(problems));
+    }
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    store.transact(!dry_run, |tx| {
+        let env = Env { conn: tx, now: actor.now, calendar: &calendar, settings: &settings };
+        let mut records = Vec::with_capacity(table.rows.len());
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        for row in &table.rows {
+            let mut cells = Cells::new(&table, row, &layout);
+            if let Some(mut rec) = K::from_cells(&mut cells) {
+                let key = rec.key();
+                if let Some(first) = seen.insert(key.clone(), row.line) {
+                    cells.fail(K::COLS[0].name, format!("与第 {first} 行重复：同一文件中不能出现两次"));
+                }
+                let stored = K::load(tx, &key)?;
+                rec.check(&mut cells, &env, stored.as_ref())?;
+                records.push((row.line, rec));
+            }
+            problems.append(&mut cells.problems);
+        }
+        if !problems.is_empty() {
+            return Err(Error::Import(problems));
+        }
+        let ctx = Ctx { actor, calendar: &calendar, settings: &settings };
+        let mut summary = Summary { file: file.to_string(), rows: records.len(), dry_run, ..Default::default() };
+        for (line, rec) in &records {
+            let change = upsert(tx, &ctx, rec).map_err(|e| match e {
+                Error::Invalid(reason) => Error::Import(vec![Problem {
+                    file: file.to_string(),
+                    line: *line,
+                    column: 1,
+                    header: table.headers.first().cloned().unwrap_or_default(),
+                    value: rec.key(),
+                    reason,
+                }]),
+                other => other,
+            })?;
+            match change {
+                Change::New => summary.new += 1,
+                Change::Updated => summary.updated += 1,
+                Change::Unchanged => summary.unchanged += 1,
+            }
+        }
+        if K::NAME == "holidays" && summary.new + summary.updated > 0 {
+            let calendar = crate::store::holidays::calendar(tx)?;
+            complaints::recompute_dues(tx, &calendar, &settings)?;
+            notices::recompute_dues(tx, &calendar, &settings)?;
+        }
+        Ok(summary)
+    })
+}

@@ -1,0 +1,71 @@
+//! What every exchangeable kind provides: its columns, how a row becomes a record, its export.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+use super::cells::{Cells, Col};
+use crate::calendar::Calendar;
+use crate::domain::Settings;
+use crate::error::Result;
+use crate::store::Record;
+
+/// What checks and exports need besides the row: the clock, the calendar, the settings.
+pub struct Env<'a> {
+    pub conn: &'a Connection,
+    pub now: NaiveDateTime,
+    pub calendar: &'a Calendar,
+    pub settings: &'a Settings,
+}
+
+/// Which rows an export takes, and whether personal data is shown.
+#[derive(Debug, Clone, Default)]
+pub struct ExportQuery {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub include_personal: bool,
+}
+
+pub trait Kind: Record {
+    /// The kind on the command line: "complaints".
+    const NAME: &'static str;
+    const COLS: &'static [Col];
+    /// Columns an export adds; accepted and ignored on import.
+    const COMPUTED: &'static [&'static str] = &[];
+
+    /// Builds a record from a row; problems are left in `c`.
+    fn from_cells(c: &mut Cells) -> Option<Self>;
+
+    /// Checks references and rules that need the store; `stored` is the current version, which
+    /// the record may also take values from (masked personal data, reasons, lateness).
+    fn check(&mut self, c: &mut Cells, env: &Env, stored: Option<&Self>) -> Result<()>;
+
+    /// The rows of an export, in `COLS` order followed by `COMPUTED`.
+    fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>>;
+}
+
+/// Fails `col` unless `key` names a live record of `table`.
+pub fn must_exist(c: &mut Cells, env: &Env, table: &str, noun: &str, col: &str, key: &str) -> Result<()> {
+    if !crate::store::people::exists(env.conn, table, key)? {
+        c.fail(col, format!("{noun}「{key}」不存在（或已作废），请先导入{noun}"));
+    }
+    Ok(())
+}
+
+/// Fails `col` when a date lies after today: a record of something that has not happened yet.
+pub fn not_future(c: &mut Cells, env: &Env, col: &str, date: Option<NaiveDate>) {
+    if date.is_some_and(|d| d > env.now.date()) {
+        c.fail(col, format!("晚于今天（{}），不能登记尚未发生的事", env.now.date()));
+    }
+}
+
+pub fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(super::parse::fmt_date).unwrap_or_default()
+}
+
+pub fn opt_datetime(t: Option<NaiveDateTime>) -> String {
+    t.map(super::parse::fmt_datetime).unwrap_or_default()
+}
+
+pub fn yes_no(b: bool) -> String {
+    if b { "是" } else { "否" }.to_string()
+}

@@ -1,0 +1,226 @@
+//! CSV schemas of the complaint and notice ledgers, with their computed deadline columns.
+
+use super::super::cells::{Cells, Col, col, extra};
+use super::super::kind::{Env, ExportQuery, Kind, must_exist, not_future, opt_date, opt_datetime, yes_no};
+use super::super::mask;
+use super::super::parse::fmt_datetime;
+use crate::calendar::end_of_day;
+use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Notice, NoticeState};
+use crate::error::Result;
+use crate::store::{complaints, notices};
+
+impl Kind for Complaint {
+    const NAME: &'static str = "complaints";
+    const COLS: &'static [Col] = &[
+        col("编号", &["id", "complaint_id"]),
+        col("受理时间", &["received_at"]),
+        col("来源渠道", &["channel"]),
+        col("举报人", &["reporter"]),
+        col("联系电话", &["phone"]),
+        col("所属区域", &["area"]),
+        col("事项编号", &["matter"]),
+        col("问题描述", &["description"]),
+        col("复杂程度", &["complexity"]),
+        col("状态", &["state"]),
+        col("核查时间", &["verified_at"]),
+        col("处置结果", &["result"]),
+        col("反馈时间", &["fed_back_at"]),
+        col("办结时间", &["closed_at"]),
+        extra("作废原因", &["void_reason"]),
+    ];
+    const COMPUTED: &'static [&'static str] = &["核查期限", "反馈期限", "是否超期"];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        let rec = Complaint {
+            id: c.key("编号"),
+            received_at: c.datetime("受理时间")?,
+            channel: c.choice("来源渠道", Channel::parse, &Channel::choices())?,
+            reporter: c.text("举报人"),
+            phone: c.text("联系电话"),
+            area: c.opt("所属区域"),
+            matter: c.opt("事项编号"),
+            description: c.text("问题描述"),
+            complexity: c.choice("复杂程度", Complexity::parse, &Complexity::choices())?,
+            state: c.choice("状态", ComplaintState::parse, &ComplaintState::choices())?,
+            verified_at: c.opt_datetime("核查时间"),
+            result: c.text("处置结果"),
+            fed_back_at: c.opt_datetime("反馈时间"),
+            closed_at: c.opt_datetime("办结时间"),
+            void_reason: c.text("作废原因"),
+        };
+        Some(rec)
+    }
+
+    fn check(&mut self, c: &mut Cells, env: &Env, stored: Option<&Self>) -> Result<()> {
+        if let Some(old) = stored {
+            // A masked export never overwrites what is stored; an empty reason never erases one.
+            if mask::is_masked(&self.reporter) {
+                self.reporter = old.reporter.clone();
+            }
+            if mask::is_masked(&self.phone) {
+                self.phone = old.phone.clone();
+            }
+            if self.void_reason.is_empty() {
+                self.void_reason = old.void_reason.clone();
+            }
+            if !old.state.can_reach(self.state) {
+                c.fail("状态", format!("已登记为「{}」，不能改回「{}」", old.state, self.state));
+            }
+        }
+        for (column, why) in self.problems() {
+            c.fail(column, why);
+        }
+        not_future(c, env, "受理时间", Some(self.received_at.date()));
+        for (column, t) in [("核查时间", self.verified_at), ("反馈时间", self.fed_back_at), ("办结时间", self.closed_at)] {
+            not_future(c, env, column, t.map(|t| t.date()));
+        }
+        if let Some(area) = self.area.clone() {
+            must_exist(c, env, "areas", "区域", "所属区域", &area)?;
+        }
+        if let Some(matter) = self.matter.clone() {
+            must_exist(c, env, "matters", "执法事项", "事项编号", &matter)?;
+        }
+        Ok(())
+    }
+
+    fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        let rows = complaints::received_between(env.conn, q.from, q.to)?;
+        Ok(rows
+            .into_iter()
+            .map(|t| {
+                let overdue = t.complaint.overdue(&t.due, env.now);
+                let c = t.complaint;
+                let (reporter, phone) = if q.include_personal {
+                    (c.reporter, c.phone)
+                } else {
+                    (mask::name(&c.reporter), mask::phone(&c.phone))
+                };
+                vec![
+                    c.id,
+                    fmt_datetime(c.received_at),
+                    c.channel.label().into(),
+                    reporter,
+                    phone,
+                    c.area.unwrap_or_default(),
+                    c.matter.unwrap_or_default(),
+                    c.description,
+                    c.complexity.label().into(),
+                    c.state.label().into(),
+                    opt_datetime(c.verified_at),
+                    c.result,
+                    opt_datetime(c.fed_back_at),
+                    opt_datetime(c.closed_at),
+                    c.void_reason,
+                    fmt_datetime(t.due.verify_due),
+                    fmt_datetime(t.due.feedback_due),
+                    yes_no(overdue),
+                ]
+            })
+            .collect())
+    }
+}
+
+impl Kind for Notice {
+    const NAME: &'static str = "notices";
+    const COLS: &'static [Col] = &[
+        col("文书编号", &["id", "notice_id"]),
+        col("当事人", &["party"]),
+        col("地址", &["address"]),
+        col("所属区域", &["area"]),
+        col("事项编号", &["matter"]),
+        col("存在问题", &["problem"]),
+        col("法律依据", &["legal_basis"]),
+        col("下达日期", &["issued_on"]),
+        col("整改期限", &["deadline"]),
+        col("状态", &["state"]),
+        col("复查日期", &["reinspected_on"]),
+        col("复查结果", &["reinspect_result"]),
+        col("关联投诉编号", &["complaint"]),
+        extra("延期原因", &["extension_reason"]),
+        extra("作废原因", &["void_reason"]),
+    ];
+    const COMPUTED: &'static [&'static str] = &["复查期限", "是否超期"];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        Some(Notice {
+            id: c.key("文书编号"),
+            party: c.required("当事人"),
+            address: c.text("地址"),
+            area: c.opt("所属区域"),
+            matter: c.opt("事项编号"),
+            problem: c.text("存在问题"),
+            legal_basis: c.text("法律依据"),
+            issued_on: c.date("下达日期")?,
+            deadline: c.date("整改期限")?,
+            state: c.choice("状态", NoticeState::parse, &NoticeState::choices())?,
+            reinspected_on: c.opt_date("复查日期"),
+            reinspect_result: c.text("复查结果"),
+            complaint: c.opt("关联投诉编号"),
+            extension_reason: c.text("延期原因"),
+            void_reason: c.text("作废原因"),
+            late: false,
+        })
+    }
+
+    fn check(&mut self, c: &mut Cells, env: &Env, stored: Option<&Self>) -> Result<()> {
+        let due = self.reinspect_due(env.calendar, &env.settings.deadlines).date;
+        self.late = self.reinspected_on.is_some_and(|d| d > due);
+        if let Some(old) = stored {
+            self.late |= old.late;
+            if self.extension_reason.is_empty() {
+                self.extension_reason = old.extension_reason.clone();
+            }
+            if self.void_reason.is_empty() {
+                self.void_reason = old.void_reason.clone();
+            }
+            if !old.state.can_reach(self.state) {
+                c.fail("状态", format!("已登记为「{}」，不能改回「{}」", old.state, self.state));
+            }
+        }
+        for (column, why) in self.problems() {
+            c.fail(column, why);
+        }
+        not_future(c, env, "下达日期", Some(self.issued_on));
+        not_future(c, env, "复查日期", self.reinspected_on);
+        if let Some(area) = self.area.clone() {
+            must_exist(c, env, "areas", "区域", "所属区域", &area)?;
+        }
+        if let Some(matter) = self.matter.clone() {
+            must_exist(c, env, "matters", "执法事项", "事项编号", &matter)?;
+        }
+        if let Some(complaint) = self.complaint.clone() {
+            must_exist(c, env, "complaints", "投诉", "关联投诉编号", &complaint)?;
+        }
+        Ok(())
+    }
+
+    fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        let rows = notices::issued_between(env.conn, q.from, q.to)?;
+        Ok(rows
+            .into_iter()
+            .map(|t| {
+                let overdue = t.notice.overdue(end_of_day(t.reinspect_due.date), env.now);
+                let n = t.notice;
+                vec![
+                    n.id,
+                    n.party,
+                    n.address,
+                    n.area.unwrap_or_default(),
+                    n.matter.unwrap_or_default(),
+                    n.problem,
+                    n.legal_basis,
+                    n.issued_on.to_string(),
+                    n.deadline.to_string(),
+                    n.state.label().into(),
+                    opt_date(n.reinspected_on),
+                    n.reinspect_result,
+                    n.complaint.unwrap_or_default(),
+                    n.extension_reason,
+                    n.void_reason,
+                    t.reinspect_due.date.to_string(),
+                    yes_no(overdue),
+                ]
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,157 @@
+//! CSV schemas of the reference lists: officers, areas, matters, and the holiday calendar.
+
+use super::super::cells::{Cells, Col, col};
+use super::super::kind::{Env, ExportQuery, Kind, opt_date};
+use crate::calendar::{Holiday, Mark};
+use crate::domain::{Area, AreaKind, Matter, Officer, OfficerStatus, PatrolInterval, Role};
+use crate::error::Result;
+use crate::store::{holidays, people};
+
+impl Kind for Officer {
+    const NAME: &'static str = "officers";
+    const COLS: &'static [Col] = &[
+        col("工号", &["id", "officer_id"]),
+        col("姓名", &["name"]),
+        col("中队", &["squad"]),
+        col("角色", &["role"]),
+        col("执法证号", &["cert_no"]),
+        col("证件有效期至", &["cert_expiry"]),
+        col("联系电话", &["phone"]),
+        col("状态", &["status"]),
+    ];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        let o = Officer {
+            id: c.key("工号"),
+            name: c.required("姓名"),
+            squad: c.text("中队"),
+            role: c.choice("角色", Role::parse, &Role::choices())?,
+            cert_no: c.opt("执法证号"),
+            cert_expiry: c.opt_date("证件有效期至"),
+            phone: c.text("联系电话"),
+            status: c.choice("状态", OfficerStatus::parse, &OfficerStatus::choices())?,
+        };
+        for (column, why) in o.problems() {
+            c.fail(column, why);
+        }
+        Some(o)
+    }
+
+    fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {
+        Ok(())
+    }
+
+    fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        Ok(people::officers(env.conn)?
+            .into_iter()
+            .map(|o| {
+                vec![
+                    o.id,
+                    o.name,
+                    o.squad,
+                    o.role.label().into(),
+                    o.cert_no.unwrap_or_default(),
+                    opt_date(o.cert_expiry),
+                    o.phone,
+                    o.status.label().into(),
+                ]
+            })
+            .collect())
+    }
+}
+
+impl Kind for Area {
+    const NAME: &'static str = "areas";
+    const COLS: &'static [Col] = &[
+        col("区域编号", &["id", "area_id"]),
+        col("区域名称", &["name"]),
+        col("类型", &["kind", "type"]),
+        col("巡查频次", &["interval"]),
+        col("所属村", &["village"]),
+    ];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        let id = c.key("区域编号");
+        let name = c.required("区域名称");
+        let kind = c.choice("类型", AreaKind::parse, &AreaKind::choices())?;
+        let text = c.text("巡查频次");
+        let interval = if text.is_empty() {
+            kind.default_interval()
+        } else {
+            let parsed = PatrolInterval::parse(&text);
+            if parsed.is_none() {
+                c.fail("巡查频次", "应为 每日、每周 或 每N日（如 每3日）");
+            }
+            parsed?
+        };
+        Some(Area { id, name, kind, interval, village: c.text("所属村") })
+    }
+
+    fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {
+        Ok(())
+    }
+
+    fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        Ok(people::areas(env.conn)?
+            .into_iter()
+            .map(|a| vec![a.id, a.name, a.kind.label().into(), a.interval.label(), a.village])
+            .collect())
+    }
+}
+
+impl Kind for Matter {
+    const NAME: &'static str = "matters";
+    const COLS: &'static [Col] = &[
+        col("事项编号", &["id", "matter_id"]),
+        col("事项名称", &["name"]),
+        col("所属领域", &["field"]),
+        col("法律依据", &["legal_basis"]),
+    ];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        Some(Matter {
+            id: c.key("事项编号"),
+            name: c.required("事项名称"),
+            field: c.text("所属领域"),
+            legal_basis: c.text("法律依据"),
+        })
+    }
+
+    fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {
+        Ok(())
+    }
+
+    fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        Ok(people::matters(env.conn)?
+            .into_iter()
+            .map(|m| vec![m.id, m.name, m.field, m.legal_basis])
+            .collect())
+    }
+}
+
+impl Kind for Holiday {
+    const NAME: &'static str = "holidays";
+    const COLS: &'static [Col] = &[col("日期", &["date"]), col("类型", &["kind"]), col("名称", &["name"])];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        Some(Holiday {
+            date: c.date("日期")?,
+            mark: c.choice("类型", Mark::parse, "休 / 班")?,
+            name: c.text("名称"),
+        })
+    }
+
+    fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {
+        Ok(())
+    }
+
+    /// The whole calendar in force: built-in dates and imported ones.
+    fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        let cal = holidays::calendar(env.conn)?;
+        Ok(cal
+            .holidays()
+            .filter(|h| q.from.is_none_or(|f| h.date >= f) && q.to.is_none_or(|t| h.date <= t))
+            .map(|h| vec![h.date.to_string(), h.mark.label().into(), h.name.clone()])
+            .collect())
+    }
+}

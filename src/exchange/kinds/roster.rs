@@ -1,0 +1,114 @@
+//! CSV schemas of the roster and the patrol log.
+
+use super::super::cells::{Cells, Col, col};
+use super::super::kind::{Env, ExportQuery, Kind, must_exist, not_future, yes_no};
+use super::super::parse::fmt_time;
+use crate::domain::{Patrol, RosterTeam};
+use crate::error::Result;
+use crate::store::roster;
+
+/// Every listed officer and area must exist; an empty list is refused.
+fn check_members(c: &mut Cells, env: &Env, officers: &[String], areas: &[String]) -> Result<()> {
+    if officers.is_empty() {
+        c.fail("人员", "至少要有一名人员");
+    }
+    if areas.is_empty() {
+        c.fail("区域", "至少要有一个区域");
+    }
+    for id in officers {
+        must_exist(c, env, "officers", "人员", "人员", id)?;
+    }
+    for id in areas {
+        must_exist(c, env, "areas", "区域", "区域", id)?;
+    }
+    Ok(())
+}
+
+impl Kind for RosterTeam {
+    const NAME: &'static str = "roster";
+    const COLS: &'static [Col] = &[
+        col("日期", &["date"]),
+        col("巡查组", &["team"]),
+        col("人员", &["officers"]),
+        col("区域", &["areas"]),
+        col("班次", &["shift"]),
+    ];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        Some(RosterTeam {
+            date: c.date("日期")?,
+            team: c.key("巡查组"),
+            officers: c.list("人员"),
+            areas: c.list("区域"),
+            shift: c.text("班次"),
+        })
+    }
+
+    fn check(&mut self, c: &mut Cells, env: &Env, _: Option<&Self>) -> Result<()> {
+        check_members(c, env, &self.officers, &self.areas)
+    }
+
+    fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        Ok(roster::teams_between(env.conn, q.from, q.to)?
+            .into_iter()
+            .map(|t| vec![t.date.to_string(), t.team, t.officers.join("、"), t.areas.join("、"), t.shift])
+            .collect())
+    }
+}
+
+impl Kind for Patrol {
+    const NAME: &'static str = "patrols";
+    const COLS: &'static [Col] = &[
+        col("记录编号", &["id", "patrol_id"]),
+        col("日期", &["date"]),
+        col("开始时间", &["start"]),
+        col("结束时间", &["end"]),
+        col("巡查组", &["team"]),
+        col("人员", &["officers"]),
+        col("区域", &["areas"]),
+        col("巡查情况", &["notes"]),
+        col("发现问题", &["found_problem"]),
+    ];
+
+    fn from_cells(c: &mut Cells) -> Option<Self> {
+        let p = Patrol {
+            id: c.key("记录编号"),
+            date: c.date("日期")?,
+            start: c.time("开始时间")?,
+            end: c.time("结束时间")?,
+            team: c.required("巡查组"),
+            officers: c.list("人员"),
+            areas: c.list("区域"),
+            notes: c.text("巡查情况"),
+            found_problem: c.yes_no("发现问题")?,
+        };
+        if p.end < p.start {
+            c.fail("结束时间", format!("早于开始时间 {}", fmt_time(p.start)));
+        }
+        Some(p)
+    }
+
+    fn check(&mut self, c: &mut Cells, env: &Env, _: Option<&Self>) -> Result<()> {
+        not_future(c, env, "日期", Some(self.date));
+        check_members(c, env, &self.officers, &self.areas)
+    }
+
+    fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
+        Ok(roster::patrols_between(env.conn, q.from, q.to)?
+            .into_iter()
+            .map(|p| {
+                vec![
+                    p.id,
+                    p.date.to_string(),
+                    fmt_time(p.start),
+                    fmt_time(p.end),
+                    p.team,
+                    p.officers.join("、"),
+                    p.areas.join("、"),
+                    p.notes,
+                    yes_no(p.found_problem),
+                ]
+            })
+            .collect())
+    }
+}

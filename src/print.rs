@@ -1,0 +1,130 @@
+//! Plain-text renderings for the terminal: the day at the desk and a month of the calendar.
+
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+use zhifa_desk::calendar::{Calendar, DayKind};
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::exchange::parse;
+use zhifa_desk::report::Today;
+use zhifa_desk::report::format::{Urgency, countdown};
+use zhifa_desk::report::today::WEEKDAYS;
+
+pub fn today(t: &Today) -> String {
+    let mut s = String::new();
+    let time = t.now.get(11..).unwrap_or("");
+    let _ = writeln!(s, "{} {} {}  现在 {time}", t.date, t.weekday, t.day_kind);
+
+    let _ = writeln!(s, "\n【今日巡查排班】");
+    if t.roster.is_empty() {
+        let _ = writeln!(s, "  今日没有排班");
+    }
+    for team in &t.roster {
+        let names: Vec<&str> = team.officers.iter().map(|m| m.name.as_str()).collect();
+        let shift = if team.shift.is_empty() { String::new() } else { format!("（{}）", team.shift) };
+        let done = format!("已巡 {}/{}", team.patrolled.len(), team.areas.len());
+        let _ = writeln!(s, "  {}{shift} {}  区域 {}  {done}", team.team, names.join("、"), team.areas.join("、"));
+        for c in &team.checks {
+            let _ = writeln!(s, "    [注意] {}", c.message);
+        }
+    }
+    if !t.areas.is_empty() {
+        let _ = writeln!(s, "\n【巡查提醒】");
+        for a in &t.areas {
+            for c in &a.checks {
+                let _ = writeln!(s, "  {} {}", a.area, c.message);
+            }
+        }
+    }
+
+    let _ = writeln!(s, "\n【投诉计时】（{} 件未办结）", t.complaints.len());
+    for c in &t.complaints {
+        let u = Urgency::of_minutes(c.remaining_minutes);
+        let left = c.remaining_minutes.map(countdown).unwrap_or_else(|| "待结案".into());
+        let mark = if c.overdue && u != Urgency::Overdue { "[曾超期]" } else { u.marker() };
+        let _ = writeln!(s, "  {mark:<6} {left:<10} {} {} {} {}", c.id, c.channel, c.state, c.description);
+    }
+
+    let _ = writeln!(s, "\n【整改通知】（{} 份未销号）", t.notices.len());
+    for n in &t.notices {
+        let u = Urgency::of_days(n.days_left);
+        let left = match n.days_left {
+            d if d < 0 => format!("复查超期 {} 天", -d),
+            0 => "今日应复查".into(),
+            d => format!("{d} 天后应复查"),
+        };
+        let _ = writeln!(s, "  {:<6} {left} {} {} {}（期限 {}）", u.marker(), n.id, n.party, n.state, n.deadline);
+    }
+    if !t.calendar_warnings.is_empty() {
+        let _ = writeln!(s, "\n【日历提醒】");
+        for w in &t.calendar_warnings {
+            let _ = writeln!(s, "  {w}");
+        }
+    }
+    s
+}
+
+/// `calendar [YYYY-MM]` or `calendar add DATE N`.
+pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()> {
+    match args {
+        [] => print!("{}", month(cal, today.year(), today.month())),
+        [m] => {
+            let bad = || Error::invalid(format!("月份“{m}”无效，应为 YYYY-MM，如 2026-10"));
+            let (y, mo) = m.split_once(['-', '/']).ok_or_else(bad)?;
+            let (y, mo) = (y.parse().map_err(|_| bad())?, mo.parse().map_err(|_| bad())?);
+            if NaiveDate::from_ymd_opt(y, mo, 1).is_none() {
+                return Err(bad());
+            }
+            print!("{}", month(cal, y, mo));
+        }
+        [add, date, n] if add == "add" => {
+            let d = parse::date(date).map_err(|why| Error::invalid(format!("日期“{date}”无效：{why}")))?;
+            let n: u32 = n.parse().map_err(|_| Error::invalid(format!("天数“{n}”应为非负整数")))?;
+            let r = cal.add_workdays(d, n);
+            let wd = WEEKDAYS[r.date.weekday().num_days_from_monday() as usize];
+            println!("{}（{wd}，{}）", r.date, cal.day_kind(r.date).label());
+            for y in &r.missing_years {
+                println!("注意：{y}年法定节假日安排尚未导入，该年按普通周末推算，结果可能不准");
+            }
+        }
+        _ => return Err(Error::invalid("用法：calendar [YYYY-MM] 或 calendar add 日期 天数")),
+    }
+    Ok(())
+}
+
+/// A month grid, Monday first; 休 marks official days off, 班 weekend working days.
+pub fn month(cal: &Calendar, year: i32, month: u32) -> String {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("checked by caller");
+    let mut s = format!("{year}年{month}月\n");
+    s.push_str(" 一   二   三   四   五   六   日\n");
+    let offset = first.weekday().num_days_from_monday() as usize;
+    s.push_str(&"     ".repeat(offset));
+    let mut day = first;
+    let mut col = offset;
+    while day.month() == month {
+        let mark = match cal.day_kind(day) {
+            DayKind::Holiday => "休",
+            DayKind::SwapWorkday => "班",
+            _ => "  ",
+        };
+        let _ = write!(s, "{:>2}{mark} ", day.day());
+        col += 1;
+        if col == 7 {
+            s = s.trim_end().to_string();
+            s.push('\n');
+            col = 0;
+        }
+        day = day.succ_opt().expect("in range");
+    }
+    if col != 0 {
+        s = s.trim_end().to_string();
+        s.push('\n');
+    }
+    for h in cal.holidays().filter(|h| h.date.year() == year && h.date.month() == month) {
+        let _ = writeln!(s, "{} {} {}", h.date.format("%m-%d"), h.mark.label(), h.name);
+    }
+    if !cal.covers(year) {
+        let _ = writeln!(s, "注意：{year}年法定节假日安排尚未导入，仅按周末显示");
+    }
+    s
+}

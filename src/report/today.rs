@@ -1,0 +1,205 @@
+//! The day at the desk: roster with checks, areas due, complaint timers, open notices, warnings.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::calendar::{Calendar, end_of_day};
+use crate::domain::checks::{area_checks, roster_checks};
+use crate::domain::{Check, ComplaintState, NoticeState};
+use crate::error::Result;
+use crate::store::{complaints, notices, people, roster};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Today {
+    pub now: String,
+    pub date: String,
+    pub weekday: &'static str,
+    pub day_kind: &'static str,
+    pub roster: Vec<TeamDay>,
+    pub areas: Vec<AreaDay>,
+    pub complaints: Vec<ComplaintTimer>,
+    pub notices: Vec<NoticeTimer>,
+    pub calendar_warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamDay {
+    pub team: String,
+    pub shift: String,
+    pub officers: Vec<Member>,
+    pub areas: Vec<String>,
+    /// The team's areas that have a patrol logged today.
+    pub patrolled: Vec<String>,
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaDay {
+    pub area: String,
+    pub name: String,
+    pub interval: String,
+    pub last_patrol: Option<String>,
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComplaintTimer {
+    pub id: String,
+    pub channel: &'static str,
+    pub state: ComplaintState,
+    pub complexity: &'static str,
+    pub description: String,
+    pub received_at: String,
+    pub verify_due: String,
+    pub feedback_due: String,
+    pub overdue: bool,
+    /// Minutes to the nearest unmet deadline; negative when overdue; null when none is left.
+    pub remaining_minutes: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeTimer {
+    pub id: String,
+    pub party: String,
+    pub state: NoticeState,
+    pub deadline: String,
+    pub reinspect_due: String,
+    pub overdue: bool,
+    /// Days from today to the re-inspection due date; negative when overdue.
+    pub days_left: i64,
+}
+
+pub const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+
+pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
+    let cal = crate::store::holidays::calendar(conn)?;
+    let date = now.date();
+    let mut missing = BTreeSet::new();
+
+    let (roster, covered) = roster_day(conn, date)?;
+    let last = roster::last_patrols(conn, date)?;
+    let areas = people::areas(conn)?
+        .into_iter()
+        .filter_map(|a| {
+            let last_patrol = last.get(&a.id).copied();
+            let status = area_checks(&a, last_patrol, covered.contains(&a.id), date);
+            (!status.checks.is_empty()).then(|| AreaDay {
+                area: a.id,
+                name: a.name,
+                interval: a.interval.label(),
+                last_patrol: last_patrol.map(|d| d.to_string()),
+                checks: status.checks,
+            })
+        })
+        .collect();
+
+    let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let complaints = complaints::open_by_due(conn)?
+        .into_iter()
+        .map(|t| {
+            missing.extend(t.due.missing_years.iter().copied());
+            let c = &t.complaint;
+            ComplaintTimer {
+                id: c.id.clone(),
+                channel: c.channel.label(),
+                state: c.state,
+                complexity: c.complexity.label(),
+                description: c.description.clone(),
+                received_at: fmt(c.received_at),
+                verify_due: fmt(t.due.verify_due),
+                feedback_due: fmt(t.due.feedback_due),
+                overdue: c.overdue(&t.due, now),
+                remaining_minutes: c.remaining_minutes(&t.due, now),
+            }
+        })
+        .collect();
+
+    let notices = notices::open_by_due(conn)?
+        .into_iter()
+        .map(|t| {
+            missing.extend(t.reinspect_due.missing_years.iter().copied());
+            let n = &t.notice;
+            NoticeTimer {
+                id: n.id.clone(),
+                party: n.party.clone(),
+                state: n.state,
+                deadline: n.deadline.to_string(),
+                reinspect_due: t.reinspect_due.date.to_string(),
+                overdue: n.overdue(end_of_day(t.reinspect_due.date), now),
+                days_left: (t.reinspect_due.date - date).num_days(),
+            }
+        })
+        .collect();
+
+    Ok(Today {
+        now: fmt(now),
+        date: date.to_string(),
+        weekday: WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        day_kind: cal.day_kind(date).label(),
+        roster,
+        areas,
+        complaints,
+        notices,
+        calendar_warnings: calendar_warnings(&cal, date, &missing),
+    })
+}
+
+/// The roster of one date with its checks, and the set of areas some team covers.
+fn roster_day(conn: &Connection, date: NaiveDate) -> Result<(Vec<TeamDay>, BTreeSet<String>)> {
+    let teams = roster::teams_on(conn, date)?;
+    let staff = people::officers_by_id(conn)?;
+    let checks = roster_checks(&teams, &staff);
+    let patrolled: BTreeSet<String> = roster::patrols_between(conn, Some(date), Some(date))?
+        .into_iter()
+        .flat_map(|p| p.areas)
+        .collect();
+    let covered = teams.iter().flat_map(|t| t.areas.iter().cloned()).collect();
+    let days = teams
+        .into_iter()
+        .zip(checks)
+        .map(|(t, checks)| TeamDay {
+            officers: t
+                .officers
+                .iter()
+                .map(|id| Member {
+                    id: id.clone(),
+                    name: staff.get(id).map_or_else(|| id.clone(), |o| o.name.clone()),
+                })
+                .collect(),
+            patrolled: t.areas.iter().filter(|a| patrolled.contains(*a)).cloned().collect(),
+            team: t.team,
+            shift: t.shift,
+            areas: t.areas,
+            checks,
+        })
+        .collect();
+    Ok((days, covered))
+}
+
+/// Years whose official dates are not entered and that matter now.
+fn calendar_warnings(cal: &Calendar, date: NaiveDate, used: &BTreeSet<i32>) -> Vec<String> {
+    let mut years: BTreeSet<i32> = used.clone();
+    if !cal.covers(date.year()) {
+        years.insert(date.year());
+    }
+    // The next year's dates are published around November; from then on, ask for them.
+    if date.month() >= 11 && !cal.covers(date.year() + 1) {
+        years.insert(date.year() + 1);
+    }
+    years
+        .into_iter()
+        .map(|y| {
+            let uses = if used.contains(&y) { "，已有期限跨入该年，按普通周末推算，可能不准" } else { "" };
+            format!("{y}年法定节假日安排尚未导入{uses}（请用 zhifa-desk import holidays 文件 导入）")
+        })
+        .collect()
+}
