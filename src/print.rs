@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
+use unicode_width::UnicodeWidthStr;
 use zhifa_desk::calendar::{Calendar, DayKind};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::parse;
@@ -42,7 +43,7 @@ pub fn today(t: &Today) -> String {
         let u = Urgency::of_minutes(c.remaining_minutes);
         let left = c.remaining_minutes.map(countdown).unwrap_or_else(|| "待结案".into());
         let mark = if c.overdue && u != Urgency::Overdue { "[曾超期]" } else { u.marker() };
-        let _ = writeln!(s, "  {mark:<6} {left:<10} {} {} {} {}", c.id, c.channel, c.state, c.description);
+        let _ = writeln!(s, "  {}{}{} {} {} {}", pad(mark, 9), pad(&left, 15), c.id, c.channel, c.state, c.description);
     }
 
     let _ = writeln!(s, "\n【整改通知】（{} 份未销号）", t.notices.len());
@@ -53,7 +54,7 @@ pub fn today(t: &Today) -> String {
             0 => "今日应复查".into(),
             d => format!("{d} 天后应复查"),
         };
-        let _ = writeln!(s, "  {:<6} {left} {} {} {}（期限 {}）", u.marker(), n.id, n.party, n.state, n.deadline);
+        let _ = writeln!(s, "  {}{}{} {} {}（期限 {}）", pad(u.marker(), 7), pad(&left, 15), n.id, n.party, n.state, n.deadline);
     }
     if !t.calendar_warnings.is_empty() {
         let _ = writeln!(s, "\n【日历提醒】");
@@ -62,6 +63,12 @@ pub fn today(t: &Today) -> String {
         }
     }
     s
+}
+
+/// Pads to a width in terminal cells (a Chinese character takes two), not in characters.
+fn pad(text: &str, cells: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(cells.saturating_sub(w).max(1)))
 }
 
 /// `calendar [YYYY-MM]` or `calendar add DATE N`.

@@ -16,8 +16,10 @@ impl Record for Holiday {
         self.date.to_string()
     }
 
+    /// The date as the calendar in force has it: imported, else built in. Re-importing a
+    /// built-in date unchanged is then "unchanged", not new.
     fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
-        Ok(conn
+        let stored = conn
             .prepare_cached("SELECT date, kind, name FROM holidays WHERE date = ?1")?
             .query_row([key], |r| {
                 Ok(Holiday {
@@ -26,7 +28,12 @@ impl Record for Holiday {
                     name: r.get(2)?,
                 })
             })
-            .optional()?)
+            .optional()?;
+        let builtin = || {
+            let date = key.parse().ok()?;
+            Calendar::builtin().mark(date).cloned()
+        };
+        Ok(stored.or_else(builtin))
     }
 
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {

@@ -62,9 +62,9 @@ impl Record for RosterTeam {
     }
 }
 
-/// The teams rostered on one date (voided ones left out), by team name.
+/// The teams rostered on one date (voided ones left out), in the order they were entered.
 pub fn teams_on(conn: &Connection, date: NaiveDate) -> Result<Vec<RosterTeam>> {
-    let sql = format!("SELECT {ROSTER_COLS} FROM roster WHERE date = ?1 AND void_reason = '' ORDER BY team");
+    let sql = format!("SELECT {ROSTER_COLS} FROM roster WHERE date = ?1 AND void_reason = '' ORDER BY rowid");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([date], team_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

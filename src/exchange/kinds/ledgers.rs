@@ -31,24 +31,32 @@ impl Kind for Complaint {
     const COMPUTED: &'static [&'static str] = &["核查期限", "反馈期限", "是否超期"];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
-        let rec = Complaint {
-            id: c.key("编号"),
-            received_at: c.datetime("受理时间")?,
-            channel: c.choice("来源渠道", Channel::parse, &Channel::choices())?,
+        // Every cell is read before any early return, so a row reports all its problems.
+        let id = c.key("编号");
+        let received_at = c.datetime("受理时间");
+        let channel = c.choice("来源渠道", Channel::parse, &Channel::choices());
+        let complexity = c.choice("复杂程度", Complexity::parse, &Complexity::choices());
+        let state = c.choice("状态", ComplaintState::parse, &ComplaintState::choices());
+        let verified_at = c.opt_datetime("核查时间");
+        let fed_back_at = c.opt_datetime("反馈时间");
+        let closed_at = c.opt_datetime("办结时间");
+        Some(Complaint {
+            id,
+            received_at: received_at?,
+            channel: channel?,
             reporter: c.text("举报人"),
             phone: c.text("联系电话"),
             area: c.opt("所属区域"),
             matter: c.opt("事项编号"),
             description: c.text("问题描述"),
-            complexity: c.choice("复杂程度", Complexity::parse, &Complexity::choices())?,
-            state: c.choice("状态", ComplaintState::parse, &ComplaintState::choices())?,
-            verified_at: c.opt_datetime("核查时间"),
+            complexity: complexity?,
+            state: state?,
+            verified_at,
             result: c.text("处置结果"),
-            fed_back_at: c.opt_datetime("反馈时间"),
-            closed_at: c.opt_datetime("办结时间"),
+            fed_back_at,
+            closed_at,
             void_reason: c.text("作废原因"),
-        };
-        Some(rec)
+        })
     }
 
     fn check(&mut self, c: &mut Cells, env: &Env, stored: Option<&Self>) -> Result<()> {
@@ -142,18 +150,22 @@ impl Kind for Notice {
     const COMPUTED: &'static [&'static str] = &["复查期限", "是否超期"];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
+        let (id, party) = (c.key("文书编号"), c.required("当事人"));
+        let (issued_on, deadline) = (c.date("下达日期"), c.date("整改期限"));
+        let state = c.choice("状态", NoticeState::parse, &NoticeState::choices());
+        let reinspected_on = c.opt_date("复查日期");
         Some(Notice {
-            id: c.key("文书编号"),
-            party: c.required("当事人"),
+            id,
+            party,
             address: c.text("地址"),
             area: c.opt("所属区域"),
             matter: c.opt("事项编号"),
             problem: c.text("存在问题"),
             legal_basis: c.text("法律依据"),
-            issued_on: c.date("下达日期")?,
-            deadline: c.date("整改期限")?,
-            state: c.choice("状态", NoticeState::parse, &NoticeState::choices())?,
-            reinspected_on: c.opt_date("复查日期"),
+            issued_on: issued_on?,
+            deadline: deadline?,
+            state: state?,
+            reinspected_on,
             reinspect_result: c.text("复查结果"),
             complaint: c.opt("关联投诉编号"),
             extension_reason: c.text("延期原因"),

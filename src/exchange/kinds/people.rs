@@ -21,15 +21,19 @@ impl Kind for Officer {
     ];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
+        let (id, name) = (c.key("工号"), c.required("姓名"));
+        let role = c.choice("角色", Role::parse, &Role::choices());
+        let cert_expiry = c.opt_date("证件有效期至");
+        let status = c.choice("状态", OfficerStatus::parse, &OfficerStatus::choices());
         let o = Officer {
-            id: c.key("工号"),
-            name: c.required("姓名"),
+            id,
+            name,
             squad: c.text("中队"),
-            role: c.choice("角色", Role::parse, &Role::choices())?,
+            role: role?,
             cert_no: c.opt("执法证号"),
-            cert_expiry: c.opt_date("证件有效期至"),
+            cert_expiry,
             phone: c.text("联系电话"),
-            status: c.choice("状态", OfficerStatus::parse, &OfficerStatus::choices())?,
+            status: status?,
         };
         for (column, why) in o.problems() {
             c.fail(column, why);
@@ -134,11 +138,9 @@ impl Kind for Holiday {
     const COLS: &'static [Col] = &[col("日期", &["date"]), col("类型", &["kind"]), col("名称", &["name"])];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
-        Some(Holiday {
-            date: c.date("日期")?,
-            mark: c.choice("类型", Mark::parse, "休 / 班")?,
-            name: c.text("名称"),
-        })
+        let date = c.date("日期");
+        let mark = c.choice("类型", Mark::parse, "休 / 班");
+        Some(Holiday { date: date?, mark: mark?, name: c.text("名称") })
     }
 
     fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {

@@ -35,9 +35,10 @@ impl Kind for RosterTeam {
     ];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
+        let date = c.date("日期");
         Some(RosterTeam {
-            date: c.date("日期")?,
             team: c.key("巡查组"),
+            date: date?,
             officers: c.list("人员"),
             areas: c.list("区域"),
             shift: c.text("班次"),
@@ -71,16 +72,20 @@ impl Kind for Patrol {
     ];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
+        let id = c.key("记录编号");
+        let (date, start, end) = (c.date("日期"), c.time("开始时间"), c.time("结束时间"));
+        let team = c.required("巡查组");
+        let found_problem = c.yes_no("发现问题");
         let p = Patrol {
-            id: c.key("记录编号"),
-            date: c.date("日期")?,
-            start: c.time("开始时间")?,
-            end: c.time("结束时间")?,
-            team: c.required("巡查组"),
+            id,
+            date: date?,
+            start: start?,
+            end: end?,
+            team,
             officers: c.list("人员"),
             areas: c.list("区域"),
             notes: c.text("巡查情况"),
-            found_problem: c.yes_no("发现问题")?,
+            found_problem: found_problem?,
         };
         if p.end < p.start {
             c.fail("结束时间", format!("早于开始时间 {}", fmt_time(p.start)));
