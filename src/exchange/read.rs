@@ -81,7 +81,7 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
                 return Err(vec![problem(line, format!("CSV 格式错误（引号不成对或行被截断）：{e}"))]);
             }
         }
-        let line = record.position().map_or(line, |p| p.line());
+        let line = record.position().map_or(line, |p| first_content_line(text, p));
         let cells: Vec<String> = record.iter().map(|c| unguard(c).to_string()).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -94,6 +94,22 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
     }
     let headers = headers.ok_or_else(|| vec![problem(1, "文件是空的，没有表头".into())])?;
     Ok(Table { file: file.to_string(), headers, rows })
+}
+
+/// csv reports where it started reading, before any blank lines it skipped; people want the
+/// line the row is actually on.
+fn first_content_line(text: &str, pos: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let (mut line, mut at) = (pos.line(), pos.byte() as usize);
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+        at += 1;
+    }
+    line
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
 //! Runs the real binary against a database in a temp dir and fails loudly with what it printed.
+// Each test crate uses its own subset of these helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
