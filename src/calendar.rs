@@ -256,7 +256,11 @@ mod tests {
     #[test]
     fn imported_dates_cover_their_year_and_override() {
         let mut cal = Calendar::builtin();
-        cal.add(Holiday { date: d("2027-01-01"), mark: Mark::Off, name: "元旦".into() });
+        cal.add(Holiday {
+            date: d("2027-01-01"),
+            mark: Mark::Off,
+            name: "元旦".into(),
+        });
         assert!(cal.covers(2027));
         let r = cal.add_workdays(d("2026-12-30"), 3);
         assert_eq!(r.date, d("2027-01-05"));

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "zhifa-desk", version, about = "乡镇综合行政执法队值班台：排班、投诉计时、整改通知、台账导入导出")]
+#[command(
+    name = "zhifa-desk",
+    version,
+    about = "乡镇综合行政执法队值班台：排班、投诉计时、整改通知、台账导入导出"
+)]
 pub struct Cli {
     /// 数据库文件（默认：环境变量 ZHIFA_DB，或本机数据目录下的 zhifa-desk.sqlite）
     #[arg(long, global = true, value_name = "PATH")]

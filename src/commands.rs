@@ -25,15 +25,33 @@ pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db.clone();
     match cli.command {
         None => desk(&open(db)?, now),
-        Some(Command::Import { kind, file, dry_run }) => import(&mut open(db)?, &actor, &kind, &file, dry_run),
-        Some(Command::Export { kind, from, to, out, include_personal }) => {
-            let q = ExportQuery { from: opt_date(from, "--from")?, to: opt_date(to, "--to")?, include_personal };
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+        }) => import(&mut open(db)?, &actor, &kind, &file, dry_run),
+        Some(Command::Export {
+            kind,
+            from,
+            to,
+            out,
+            include_personal,
+        }) => {
+            let q = ExportQuery {
+                from: opt_date(from, "--from")?,
+                to: opt_date(to, "--to")?,
+                include_personal,
+            };
             export(&open(db)?, now, &kind, &q, out.as_deref())
         }
         Some(Command::Today { json }) => today(&open(db)?, now, json),
-        Some(Command::Calendar { args }) => print::calendar(&open(db)?.calendar()?, now.date(), &args),
+        Some(Command::Calendar { args }) => {
+            print::calendar(&open(db)?.calendar()?, now.date(), &args)
+        }
         Some(Command::Demo { load_only }) => demo(db, &actor, load_only),
-        Some(Command::Void { kind, key, reason }) => void(&mut open(db)?, &actor, &kind, &key, &reason),
+        Some(Command::Void { kind, key, reason }) => {
+            void(&mut open(db)?, &actor, &kind, &key, &reason)
+        }
         Some(Command::Settings { action }) => settings(&mut open(db)?, &actor, action),
     }
 }
@@ -53,8 +71,10 @@ fn open(db: Option<PathBuf>) -> Result<Store> {
 }
 
 fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
-    text.map(|t| parse::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}"))))
-        .transpose()
+    text.map(|t| {
+        parse::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}")))
+    })
+    .transpose()
 }
 
 /// The desk screen is the next piece of work; until then the desk prints the day.
@@ -71,10 +91,21 @@ fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, dry_run: bo
     Ok(())
 }
 
-fn export(store: &Store, now: NaiveDateTime, kind: &str, q: &ExportQuery, out: Option<&Path>) -> Result<()> {
+fn export(
+    store: &Store,
+    now: NaiveDateTime,
+    kind: &str,
+    q: &ExportQuery,
+    out: Option<&Path>,
+) -> Result<()> {
     let kind = KindName::parse(kind)?;
     let (calendar, settings) = (store.calendar()?, store.settings()?);
-    let env = Env { conn: store.conn(), now, calendar: &calendar, settings: &settings };
+    let env = Env {
+        conn: store.conn(),
+        now,
+        calendar: &calendar,
+        settings: &settings,
+    };
     let (bytes, rows) = kind.export(&env, q)?;
     match out {
         Some(path) => {
@@ -98,7 +129,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 fn today(store: &Store, now: NaiveDateTime, json: bool) -> Result<()> {
     let day = zhifa_desk::report::today(store.conn(), now)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&day).expect("today serializes"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&day).expect("today serializes")
+        );
     } else {
         print!("{}", print::today(&day));
     }
@@ -135,15 +169,23 @@ fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -
     let kind = KindName::parse(kind)?;
     let (calendar, settings) = (store.calendar()?, store.settings()?);
     store.write(|tx| {
-        let ctx = Ctx { actor, calendar: &calendar, settings: &settings };
+        let ctx = Ctx {
+            actor,
+            calendar: &calendar,
+            settings: &settings,
+        };
         match kind {
             KindName::Officers => record::void::<Officer>(tx, &ctx, key, reason),
             KindName::Areas => record::void::<Area>(tx, &ctx, key, reason),
             KindName::Matters => record::void::<Matter>(tx, &ctx, key, reason),
             KindName::Roster => record::void::<RosterTeam>(tx, &ctx, key, reason),
             KindName::Patrols => record::void::<Patrol>(tx, &ctx, key, reason),
-            KindName::Complaints => void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| c.void(r).map_err(|e| e.0)),
-            KindName::Notices => void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| n.void(r).map_err(|e| e.0)),
+            KindName::Complaints => {
+                void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| c.void(r).map_err(|e| e.0))
+            }
+            KindName::Notices => {
+                void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| n.void(r).map_err(|e| e.0))
+            }
             KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
         }
     })?;
@@ -159,21 +201,40 @@ fn void_by_state<R: record::Record + Clone>(
     reason: &str,
     step: impl FnOnce(&mut R, &str) -> std::result::Result<(), String>,
 ) -> Result<()> {
-    let before = R::load(tx, key)?.ok_or_else(|| Error::NotFound { kind: R::NOUN, key: key.into() })?;
+    let before = R::load(tx, key)?.ok_or_else(|| Error::NotFound {
+        kind: R::NOUN,
+        key: key.into(),
+    })?;
     let mut rec = before.clone();
     step(&mut rec, reason).map_err(Error::Invalid)?;
     rec.save(tx, ctx)?;
-    zhifa_desk::store::audit::record(tx, ctx.actor, "作废", R::KIND, key, Some(&before), Some(&rec))?;
+    zhifa_desk::store::audit::record(
+        tx,
+        ctx.actor,
+        "作废",
+        R::KIND,
+        key,
+        Some(&before),
+        Some(&rec),
+    )?;
     Ok(())
 }
 
 fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) -> Result<()> {
     let mut s = store.settings()?;
-    if let Some(SettingsAction::Set { key, value, channel }) = action {
+    if let Some(SettingsAction::Set {
+        key,
+        value,
+        channel,
+    }) = action
+    {
         let mut rules = match &channel {
             Some(c) => {
                 let ch = zhifa_desk::domain::Channel::parse(c).ok_or_else(|| {
-                    Error::invalid(format!("不认识的来源渠道“{c}”，可用：{}", zhifa_desk::domain::Channel::choices()))
+                    Error::invalid(format!(
+                        "不认识的来源渠道“{c}”，可用：{}",
+                        zhifa_desk::domain::Channel::choices()
+                    ))
                 })?;
                 s.rules_for(ch)
             }
@@ -195,6 +256,9 @@ fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) ->
         store.write(|tx| zhifa_desk::store::settings::save(tx, actor, &s))?;
         eprintln!("已保存，所有期限已按新设置重新计算");
     }
-    println!("{}", serde_json::to_string_pretty(&s).expect("settings serialize"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&s).expect("settings serialize")
+    );
     Ok(())
 }

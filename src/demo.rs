@@ -11,13 +11,41 @@ pub const ANCHOR: &str = "2026-11-23";
 
 /// The seed files in the order their references need.
 pub const SEEDS: [(KindName, &str, &str); 7] = [
-    (KindName::Officers, "officers.csv", include_str!("../seeds/officers.csv")),
-    (KindName::Areas, "areas.csv", include_str!("../seeds/areas.csv")),
-    (KindName::Matters, "matters.csv", include_str!("../seeds/matters.csv")),
-    (KindName::Roster, "roster.csv", include_str!("../seeds/roster.csv")),
-    (KindName::Patrols, "patrols.csv", include_str!("../seeds/patrols.csv")),
-    (KindName::Complaints, "complaints.csv", include_str!("../seeds/complaints.csv")),
-    (KindName::Notices, "notices.csv", include_str!("../seeds/notices.csv")),
+    (
+        KindName::Officers,
+        "officers.csv",
+        include_str!("../seeds/officers.csv"),
+    ),
+    (
+        KindName::Areas,
+        "areas.csv",
+        include_str!("../seeds/areas.csv"),
+    ),
+    (
+        KindName::Matters,
+        "matters.csv",
+        include_str!("../seeds/matters.csv"),
+    ),
+    (
+        KindName::Roster,
+        "roster.csv",
+        include_str!("../seeds/roster.csv"),
+    ),
+    (
+        KindName::Patrols,
+        "patrols.csv",
+        include_str!("../seeds/patrols.csv"),
+    ),
+    (
+        KindName::Complaints,
+        "complaints.csv",
+        include_str!("../seeds/complaints.csv"),
+    ),
+    (
+        KindName::Notices,
+        "notices.csv",
+        include_str!("../seeds/notices.csv"),
+    ),
 ];
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
@@ -50,7 +78,13 @@ pub fn shift_text(text: &str, days: i64) -> String {
 
 fn date_at(bytes: &[u8], i: usize) -> Option<NaiveDate> {
     let s = bytes.get(i..i + 10)?;
-    let shape = s.iter().enumerate().all(|(k, b)| if k == 4 || k == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let shape = s.iter().enumerate().all(|(k, b)| {
+        if k == 4 || k == 7 {
+            *b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
     let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
     (shape && before_ok).then(|| std::str::from_utf8(s).ok()?.parse().ok())?
 }
@@ -62,8 +96,14 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
         .iter()
         .map(|(kind, file, text)| {
             let shifted = shift_text(text, days);
-            kind.import(store, actor, &format!("seeds/{file}"), shifted.as_bytes(), false)
-                .map_err(|e| Error::invalid(format!("演示数据载入失败：{e}")))
+            kind.import(
+                store,
+                actor,
+                &format!("seeds/{file}"),
+                shifted.as_bytes(),
+                false,
+            )
+            .map_err(|e| Error::invalid(format!("演示数据载入失败：{e}")))
         })
         .collect()
 }
@@ -80,6 +120,9 @@ mod tests {
         assert_eq!(shift_days(d("2026-11-30")), 7);
         assert_eq!(shift_days(d("2026-11-20")), -7);
         let text = "TS-001,2026-11-20 09:30,卧执整〔2026〕第3号,12026-11-20";
-        assert_eq!(shift_text(text, 14), "TS-001,2026-12-04 09:30,卧执整〔2026〕第3号,12026-11-20");
+        assert_eq!(
+            shift_text(text, 14),
+            "TS-001,2026-12-04 09:30,卧执整〔2026〕第3号,12026-11-20"
+        );
     }
 }

@@ -32,7 +32,9 @@ impl std::fmt::Display for Problem {
 pub enum Error {
     #[error("数据库错误：{0}")]
     Db(#[from] rusqlite::Error),
-    #[error("数据库文件 {path} 由更新版本（架构版本 {found}）创建，本程序只支持到版本 {supported}，请升级程序后再打开")]
+    #[error(
+        "数据库文件 {path} 由更新版本（架构版本 {found}）创建，本程序只支持到版本 {supported}，请升级程序后再打开"
+    )]
     SchemaTooNew {
         path: String,
         found: i64,

@@ -22,9 +22,19 @@ pub fn today(t: &Today) -> String {
     }
     for team in &t.roster {
         let names: Vec<&str> = team.officers.iter().map(|m| m.name.as_str()).collect();
-        let shift = if team.shift.is_empty() { String::new() } else { format!("（{}）", team.shift) };
+        let shift = if team.shift.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", team.shift)
+        };
         let done = format!("已巡 {}/{}", team.patrolled.len(), team.areas.len());
-        let _ = writeln!(s, "  {}{shift} {}  区域 {}  {done}", team.team, names.join("、"), team.areas.join("、"));
+        let _ = writeln!(
+            s,
+            "  {}{shift} {}  区域 {}  {done}",
+            team.team,
+            names.join("、"),
+            team.areas.join("、")
+        );
         for c in &team.checks {
             let _ = writeln!(s, "    [注意] {}", c.message);
         }
@@ -41,9 +51,25 @@ pub fn today(t: &Today) -> String {
     let _ = writeln!(s, "\n【投诉计时】（{} 件未办结）", t.complaints.len());
     for c in &t.complaints {
         let u = Urgency::of_minutes(c.remaining_minutes);
-        let left = c.remaining_minutes.map(countdown).unwrap_or_else(|| "待结案".into());
-        let mark = if c.overdue && u != Urgency::Overdue { "[曾超期]" } else { u.marker() };
-        let _ = writeln!(s, "  {}{}{} {} {} {}", pad(mark, 9), pad(&left, 15), c.id, c.channel, c.state, c.description);
+        let left = c
+            .remaining_minutes
+            .map(countdown)
+            .unwrap_or_else(|| "待结案".into());
+        let mark = if c.overdue && u != Urgency::Overdue {
+            "[曾超期]"
+        } else {
+            u.marker()
+        };
+        let _ = writeln!(
+            s,
+            "  {}{}{} {} {} {}",
+            pad(mark, 9),
+            pad(&left, 15),
+            c.id,
+            c.channel,
+            c.state,
+            c.description
+        );
     }
 
     let _ = writeln!(s, "\n【整改通知】（{} 份未销号）", t.notices.len());
@@ -54,7 +80,16 @@ pub fn today(t: &Today) -> String {
             0 => "今日应复查".into(),
             d => format!("{d} 天后应复查"),
         };
-        let _ = writeln!(s, "  {}{}{} {} {}（期限 {}）", pad(u.marker(), 7), pad(&left, 15), n.id, n.party, n.state, n.deadline);
+        let _ = writeln!(
+            s,
+            "  {}{}{} {} {}（期限 {}）",
+            pad(u.marker(), 7),
+            pad(&left, 15),
+            n.id,
+            n.party,
+            n.state,
+            n.deadline
+        );
     }
     if !t.calendar_warnings.is_empty() {
         let _ = writeln!(s, "\n【日历提醒】");
@@ -78,15 +113,21 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
         [m] => {
             let bad = || Error::invalid(format!("月份“{m}”无效，应为 YYYY-MM，如 2026-10"));
             let (y, mo) = m.split_once(['-', '/']).ok_or_else(bad)?;
-            let (y, mo) = (y.parse().map_err(|_| bad())?, mo.parse().map_err(|_| bad())?);
+            let (y, mo) = (
+                y.parse().map_err(|_| bad())?,
+                mo.parse().map_err(|_| bad())?,
+            );
             if NaiveDate::from_ymd_opt(y, mo, 1).is_none() {
                 return Err(bad());
             }
             print!("{}", month(cal, y, mo));
         }
         [add, date, n] if add == "add" => {
-            let d = parse::date(date).map_err(|why| Error::invalid(format!("日期“{date}”无效：{why}")))?;
-            let n: u32 = n.parse().map_err(|_| Error::invalid(format!("天数“{n}”应为非负整数")))?;
+            let d = parse::date(date)
+                .map_err(|why| Error::invalid(format!("日期“{date}”无效：{why}")))?;
+            let n: u32 = n
+                .parse()
+                .map_err(|_| Error::invalid(format!("天数“{n}”应为非负整数")))?;
             let r = cal.add_workdays(d, n);
             let wd = WEEKDAYS[r.date.weekday().num_days_from_monday() as usize];
             println!("{}（{wd}，{}）", r.date, cal.day_kind(r.date).label());
@@ -94,7 +135,11 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
                 println!("注意：{y}年法定节假日安排尚未导入，该年按普通周末推算，结果可能不准");
             }
         }
-        _ => return Err(Error::invalid("用法：calendar [YYYY-MM] 或 calendar add 日期 天数")),
+        _ => {
+            return Err(Error::invalid(
+                "用法：calendar [YYYY-MM] 或 calendar add 日期 天数",
+            ));
+        }
     }
     Ok(())
 }
@@ -127,8 +172,17 @@ pub fn month(cal: &Calendar, year: i32, month: u32) -> String {
         s = s.trim_end().to_string();
         s.push('\n');
     }
-    for h in cal.holidays().filter(|h| h.date.year() == year && h.date.month() == month) {
-        let _ = writeln!(s, "{} {} {}", h.date.format("%m-%d"), h.mark.label(), h.name);
+    for h in cal
+        .holidays()
+        .filter(|h| h.date.year() == year && h.date.month() == month)
+    {
+        let _ = writeln!(
+            s,
+            "{} {} {}",
+            h.date.format("%m-%d"),
+            h.mark.label(),
+            h.name
+        );
     }
     if !cal.covers(year) {
         let _ = writeln!(s, "注意：{year}年法定节假日安排尚未导入，仅按周末显示");

@@ -17,19 +17,30 @@ fn gbk_input_from_excel_is_detected() {
     let f = d.file("officers-gbk.csv", &gbk);
     assert!(d.ok(&["import", "officers", &f]).contains("新增 3"));
     let out = text(d.ok(&["export", "officers"]).as_bytes());
-    assert!(out.contains("W2,刘芳,二中队,队长,15010002,2027-12-31,13900002222,在岗\r\n"), "{out}");
+    assert!(
+        out.contains("W2,刘芳,二中队,队长,15010002,2027-12-31,13900002222,在岗\r\n"),
+        "{out}"
+    );
 }
 
 #[test]
 fn utf8_with_bom_and_english_headers_in_any_order() {
     let d = Desk::new();
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend_from_slice("status,name,id,squad,role,cert_no,cert_expiry,phone\nin_a,b,c,d,e,f,g,h\n".as_bytes());
+    bytes.extend_from_slice(
+        "status,name,id,squad,role,cert_no,cert_expiry,phone\nin_a,b,c,d,e,f,g,h\n".as_bytes(),
+    );
     let f = d.file("en.csv", &bytes);
     // Wrong values, but the headers were all understood: the problems are about cells.
     let err = d.fails(&["import", "officers", &f]);
-    assert!(err.contains("第2行 第1列「status」") && err.contains("在岗 / 请假 / 离岗"), "{err}");
-    assert!(err.contains("第2行 第5列「role」") && err.contains("第2行 第7列「cert_expiry」"), "{err}");
+    assert!(
+        err.contains("第2行 第1列「status」") && err.contains("在岗 / 请假 / 离岗"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第2行 第5列「role」") && err.contains("第2行 第7列「cert_expiry」"),
+        "{err}"
+    );
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice("状态,姓名,工号,中队,角色,执法证号,证件有效期至,联系电话\n在岗,王强,W1,一中队,执法队员,1501,2028.6.30,\n".as_bytes());
     let f = d.file("bom.csv", &bytes);
@@ -47,8 +58,14 @@ N-3,2026-02-30 09:00,信访,,,Q99,M01,占道,一般,已受理,,,,\n\
 N-4,2026-11-20 25:00,信访,,,Q01,M01,占道,一般,已结案,,,,\n";
     let f = d.file("bad.csv", csv.as_bytes());
     let err = d.fails(&["import", "complaints", &f]);
-    assert!(err.contains("bad.csv 第3行 第3列「来源渠道」 值“微博”"), "{err}");
-    assert!(err.contains("第4行 第2列「受理时间」") && err.contains("不存在的日期"), "{err}");
+    assert!(
+        err.contains("bad.csv 第3行 第3列「来源渠道」 值“微博”"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第4行 第2列「受理时间」") && err.contains("不存在的日期"),
+        "{err}"
+    );
     assert!(err.contains("第5行 第2列「受理时间」"), "{err}");
     assert!(!err.contains("N-1"), "good rows are not reported: {err}");
     assert!(err.contains("数据库未作任何修改"), "{err}");
@@ -60,10 +77,16 @@ fn unknown_references_and_headers_are_refused() {
     let d = Desk::demo();
     let csv = "日期,巡查组,人员,区域,班次,备注\n2026-11-30,第一组,W001、W404,Q01,全天,x\n";
     let err = d.fails(&["import", "roster", &d.file("r.csv", csv.as_bytes())]);
-    assert!(err.contains("第1行 第6列「备注」") && err.contains("不认识的表头"), "{err}");
+    assert!(
+        err.contains("第1行 第6列「备注」") && err.contains("不认识的表头"),
+        "{err}"
+    );
     let csv = "日期,巡查组,人员,区域,班次\n2026-11-30,第一组,W001、W404,Q01；Q77,全天\n";
     let err = d.fails(&["import", "roster", &d.file("r2.csv", csv.as_bytes())]);
-    assert!(err.contains("人员「W404」不存在") && err.contains("区域「Q77」不存在"), "{err}");
+    assert!(
+        err.contains("人员「W404」不存在") && err.contains("区域「Q77」不存在"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -71,7 +94,10 @@ fn importing_the_same_file_again_changes_nothing_and_says_so() {
     let d = Desk::demo();
     let audit = d.count("audit");
     let out = d.ok(&["import", "complaints", &seed("complaints.csv")]);
-    assert!(out.contains("共 40 行，新增 0，更新 0，未变 40") && out.contains("没有改动"), "{out}");
+    assert!(
+        out.contains("共 40 行，新增 0，更新 0，未变 40") && out.contains("没有改动"),
+        "{out}"
+    );
     assert_eq!(d.count("audit"), audit);
 }
 
@@ -88,12 +114,24 @@ fn dry_run_checks_but_writes_nothing() {
 #[test]
 fn every_export_reimports_unchanged() {
     let d = Desk::demo();
-    for kind in ["officers", "areas", "matters", "roster", "patrols", "complaints", "notices", "holidays"] {
+    for kind in [
+        "officers",
+        "areas",
+        "matters",
+        "roster",
+        "patrols",
+        "complaints",
+        "notices",
+        "holidays",
+    ] {
         let out = d.path(&format!("{kind}.csv"));
         d.both(&["export", kind, "--out", &out]);
         let bytes = std::fs::read(&out).unwrap();
         let body = text(&bytes);
-        assert!(body.contains("\r\n") && !body.replace("\r\n", "").contains('\n') || body.contains('"'), "{kind}: CRLF");
+        assert!(
+            body.contains("\r\n") && !body.replace("\r\n", "").contains('\n') || body.contains('"'),
+            "{kind}: CRLF"
+        );
         let summary = d.ok(&["import", kind, &out]);
         assert!(summary.contains("新增 0，更新 0"), "{kind}: {summary}");
     }
@@ -103,14 +141,24 @@ fn every_export_reimports_unchanged() {
 fn masked_export_hides_reporters_and_never_overwrites_them_on_reimport() {
     let d = Desk::demo();
     let masked = text(d.ok(&["export", "complaints"]).as_bytes());
-    let full = text(d.ok(&["export", "complaints", "--include-personal"]).as_bytes());
+    let full = text(
+        d.ok(&["export", "complaints", "--include-personal"])
+            .as_bytes(),
+    );
     // TS-2026-0001 was reported by 王国华, 13930246633 (seeds/complaints.csv).
     assert!(full.contains("王国华,13930246633"), "{full}");
-    assert!(masked.contains("王**,139****6633") && !masked.contains("13930246633") && !masked.contains("王国华"));
+    assert!(
+        masked.contains("王**,139****6633")
+            && !masked.contains("13930246633")
+            && !masked.contains("王国华")
+    );
     let out = d.path("masked.csv");
     d.both(&["export", "complaints", "--out", &out]);
     d.ok(&["import", "complaints", &out]);
-    let again = text(d.ok(&["export", "complaints", "--include-personal"]).as_bytes());
+    let again = text(
+        d.ok(&["export", "complaints", "--include-personal"])
+            .as_bytes(),
+    );
     assert_eq!(again, full);
 }
 
@@ -120,14 +168,38 @@ fn formula_cells_are_guarded_on_export_and_restored_on_import() {
     let csv = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n\
 F-1,2026-11-20 09:00,12345热线,@张三,+8613912345678,Q01,M01,\"=HYPERLINK(\"\"http://x\"\")\",一般,已受理,,,,\n";
     d.ok(&["import", "complaints", &d.file("f.csv", csv.as_bytes())]);
-    let out = text(d.ok(&["export", "complaints", "--include-personal", "--from", "2026-11-20", "--to", "2026-11-20"]).as_bytes());
-    let line = out.lines().find(|l| l.starts_with("F-1")).expect("exported");
-    assert!(line.contains("'@张三,'+8613912345678") && line.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{line}");
+    let out = text(
+        d.ok(&[
+            "export",
+            "complaints",
+            "--include-personal",
+            "--from",
+            "2026-11-20",
+            "--to",
+            "2026-11-20",
+        ])
+        .as_bytes(),
+    );
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("F-1"))
+        .expect("exported");
+    assert!(
+        line.contains("'@张三,'+8613912345678")
+            && line.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{line}"
+    );
     let f = d.path("g.csv");
     d.both(&["export", "complaints", "--include-personal", "--out", &f]);
     assert!(d.ok(&["import", "complaints", &f]).contains("更新 0"));
     let conn = rusqlite::Connection::open(&d.db).unwrap();
-    let desc: String = conn.query_row("SELECT description FROM complaints WHERE id = 'F-1'", [], |r| r.get(0)).unwrap();
+    let desc: String = conn
+        .query_row(
+            "SELECT description FROM complaints WHERE id = 'F-1'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(desc, "=HYPERLINK(\"http://x\")");
 }
 
@@ -137,7 +209,10 @@ fn a_closed_complaint_cannot_be_reopened_by_import() {
     let csv = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n\
 TS-2026-0001,2026-11-02 09:00,信访,王**,139****6633,Q02,M12,夜间烧烤店噪声扰民,一般,已受理,,,,\n";
     let err = d.fails(&["import", "complaints", &d.file("re.csv", csv.as_bytes())]);
-    assert!(err.contains("第2行 第10列「状态」") && err.contains("已结案") && err.contains("不能改回"), "{err}");
+    assert!(
+        err.contains("第2行 第10列「状态」") && err.contains("已结案") && err.contains("不能改回"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -148,7 +223,10 @@ S-1,2026-11-20 09:00,12345热线,张秘密,13987654321,Q01,M01,x,一般,已受�
 S-1,2026-11-20 09:00,12345热线,张秘密,13987654321,Q01,M01,x,一般,已受理,,,,\n\
 S-2,2026-11-20 09:00,热线,李隐私,13911112222,Q01,M01,x,一般,已受理,,,,\n";
     let err = d.fails(&["import", "complaints", &d.file("s.csv", csv.as_bytes())]);
-    assert!(err.contains("第3行") && err.contains("与第 2 行重复"), "{err}");
+    assert!(
+        err.contains("第3行") && err.contains("与第 2 行重复"),
+        "{err}"
+    );
     assert!(err.contains("第4行 第3列「来源渠道」"), "{err}");
     for secret in ["张秘密", "13987654321", "李隐私", "13911112222"] {
         assert!(!err.contains(secret), "{secret} leaked: {err}");
@@ -158,7 +236,24 @@ S-2,2026-11-20 09:00,热线,李隐私,13911112222,Q01,M01,x,一般,已受理,,,,
 #[test]
 fn export_range_filters_by_the_kinds_date() {
     let d = Desk::demo();
-    let out = text(d.ok(&["export", "patrols", "--from", "2026-11-20", "--to", "2026-11-20"]).as_bytes());
-    let dates: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
-    assert!(!dates.is_empty() && dates.iter().all(|d| *d == "2026-11-20"), "{dates:?}");
+    let out = text(
+        d.ok(&[
+            "export",
+            "patrols",
+            "--from",
+            "2026-11-20",
+            "--to",
+            "2026-11-20",
+        ])
+        .as_bytes(),
+    );
+    let dates: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert!(
+        !dates.is_empty() && dates.iter().all(|d| *d == "2026-11-20"),
+        "{dates:?}"
+    );
 }

@@ -12,7 +12,12 @@ fn today_json(d: &Desk, extra: &[&str]) -> Value {
 }
 
 fn codes(v: &Value) -> Vec<String> {
-    v["checks"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap().to_string()).collect()
+    v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -26,23 +31,51 @@ fn the_demo_morning_shows_every_roster_and_area_check() {
     let teams: Vec<&str> = roster.iter().map(|r| r["team"].as_str().unwrap()).collect();
     assert_eq!(teams, ["第一组", "第二组", "第三组"]);
     assert!(codes(&roster[0]).is_empty());
-    assert_eq!(codes(&roster[1]), ["too_few_certified", "grid_worker_as_officer"]);
+    assert_eq!(
+        codes(&roster[1]),
+        ["too_few_certified", "grid_worker_as_officer"]
+    );
     assert_eq!(codes(&roster[2]), ["too_few_certified", "cert_expired"]);
-    let area = |id: &str| t["areas"].as_array().unwrap().iter().find(|a| a["area"] == id).cloned();
-    assert_eq!(codes(&area("Q05").unwrap()), ["area_not_covered", "patrol_overdue"]);
+    let area = |id: &str| {
+        t["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["area"] == id)
+            .cloned()
+    };
+    assert_eq!(
+        codes(&area("Q05").unwrap()),
+        ["area_not_covered", "patrol_overdue"]
+    );
     assert_eq!(area("Q12").unwrap()["last_patrol"], "2026-11-12");
     assert_eq!(area("Q15").unwrap()["last_patrol"], Value::Null);
-    assert!(area("Q01").is_none(), "covered today and patrolled yesterday");
+    assert!(
+        area("Q01").is_none(),
+        "covered today and patrolled yesterday"
+    );
 }
 
 #[test]
 fn leave_and_double_booking_on_the_following_days() {
     let d = Desk::demo();
     let tue = today_json(&d, &["--now", "2026-11-24 08:00"]);
-    assert_eq!(codes(&tue["roster"][0]), ["too_few_certified", "officer_on_leave"]);
+    assert_eq!(
+        codes(&tue["roster"][0]),
+        ["too_few_certified", "officer_on_leave"]
+    );
     let wed = today_json(&d, &["--now", "2026-11-25 08:00"]);
-    let all: Vec<String> = wed["roster"].as_array().unwrap().iter().flat_map(codes).collect();
-    assert_eq!(all.iter().filter(|c| *c == "officer_double_booked").count(), 2, "{all:?}");
+    let all: Vec<String> = wed["roster"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(codes)
+        .collect();
+    assert_eq!(
+        all.iter().filter(|c| *c == "officer_double_booked").count(),
+        2,
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -51,7 +84,10 @@ fn complaint_timers_come_nearest_deadline_first_overdue_on_top() {
     let t = today_json(&d, &[]);
     let timers = t["complaints"].as_array().unwrap();
     assert_eq!(timers.len(), 22, "open complaints in the seeds");
-    let mins: Vec<Option<i64>> = timers.iter().map(|c| c["remaining_minutes"].as_i64()).collect();
+    let mins: Vec<Option<i64>> = timers
+        .iter()
+        .map(|c| c["remaining_minutes"].as_i64())
+        .collect();
     let known: Vec<i64> = mins.iter().flatten().copied().collect();
     assert!(known.windows(2).all(|w| w[0] <= w[1]), "{known:?}");
     assert!(known[0] < 0 && timers[0]["overdue"] == true);
@@ -71,7 +107,10 @@ fn open_notices_with_reinspection_due() {
     let t = today_json(&d, &[]);
     let notices = t["notices"].as_array().unwrap();
     assert_eq!(notices.len(), 10);
-    let n = notices.iter().find(|n| n["id"] == "卧执整〔2026〕第6号").unwrap();
+    let n = notices
+        .iter()
+        .find(|n| n["id"] == "卧执整〔2026〕第6号")
+        .unwrap();
     // Deadline Mon 11-09; three working days later is Thu 11-12; overdue on 11-23.
     assert_eq!(n["reinspect_due"], "2026-11-12");
     assert_eq!(n["overdue"], true);
@@ -84,13 +123,24 @@ fn the_missing_year_is_named_until_it_is_imported() {
     let warnings = t["calendar_warnings"].to_string();
     assert!(warnings.contains("2027年"), "{warnings}");
     let out = d.ok(&["calendar", "add", "2026-12-30", "3"]);
-    assert!(out.starts_with("2027-01-04") && out.contains("2027年法定节假日安排尚未导入"), "{out}");
-    let f = d.file("h2027.csv", "日期,类型,名称\n2027-01-01,休,元旦\n".as_bytes());
+    assert!(
+        out.starts_with("2027-01-04") && out.contains("2027年法定节假日安排尚未导入"),
+        "{out}"
+    );
+    let f = d.file(
+        "h2027.csv",
+        "日期,类型,名称\n2027-01-01,休,元旦\n".as_bytes(),
+    );
     d.ok(&["import", "holidays", &f]);
     let out = d.ok(&["calendar", "add", "2026-12-30", "3"]);
     assert_eq!(out.trim(), "2027-01-05（星期二，工作日）");
     let t = today_json(&d, &["--now", "2026-12-28 09:00"]);
-    assert_eq!(t["calendar_warnings"].as_array().unwrap().len(), 0, "{}", t["calendar_warnings"]);
+    assert_eq!(
+        t["calendar_warnings"].as_array().unwrap().len(),
+        0,
+        "{}",
+        t["calendar_warnings"]
+    );
 }
 
 #[test]
@@ -99,7 +149,10 @@ fn calendar_month_and_add() {
     let out = d.ok(&["calendar", "add", "2026-09-30", "3"]);
     assert_eq!(out.trim(), "2026-10-10（星期六，调休上班）");
     let month = d.ok(&["calendar", "2026-10"]);
-    assert!(month.contains(" 1休") && month.contains("10班") && month.contains("10-10 班 国庆节"), "{month}");
+    assert!(
+        month.contains(" 1休") && month.contains("10班") && month.contains("10-10 班 国庆节"),
+        "{month}"
+    );
     assert!(d.fails(&["calendar", "2026-13"]).contains("月份"));
 }
 
@@ -108,11 +161,21 @@ fn demo_is_moved_by_whole_weeks_to_the_current_week() {
     let d = Desk::new();
     // A Wednesday two weeks after the anchor week: every seed date moves 14 days.
     let out = d.run(&["demo", "--load-only", "--now", "2026-12-09 10:00"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let t = today_json(&d, &["--now", "2026-12-09 10:00"]);
-    assert_eq!(t["roster"].as_array().unwrap().len(), 3, "the week's roster moved with it");
+    assert_eq!(
+        t["roster"].as_array().unwrap().len(),
+        3,
+        "the week's roster moved with it"
+    );
     let conn = rusqlite::Connection::open(&d.db).unwrap();
-    let first: String = conn.query_row("SELECT min(received_at) FROM complaints", [], |r| r.get(0)).unwrap();
+    let first: String = conn
+        .query_row("SELECT min(received_at) FROM complaints", [], |r| r.get(0))
+        .unwrap();
     assert!(first.starts_with("2026-11-16 09:00"), "{first}");
 }
 
@@ -121,20 +184,40 @@ fn every_change_is_audited_under_the_operator() {
     let d = Desk::demo();
     let conn = rusqlite::Connection::open(&d.db).unwrap();
     let (rows, ops): (i64, String) = conn
-        .query_row("SELECT count(*), group_concat(DISTINCT operator) FROM audit", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT count(*), group_concat(DISTINCT operator) FROM audit",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(rows, 12 + 15 + 30 + 51 + 34 + 40 + 15);
     assert_eq!(ops, "W001");
     drop(conn);
     d.ok(&["void", "complaints", "TS-2026-0036", "--reason", "重复登记"]);
-    assert!(d.fails(&["void", "complaints", "TS-2026-0036", "--reason", "再次"]).contains("已作废"));
-    assert!(d.fails(&["void", "patrols", "XC0001", "--reason", " "]).contains("原因"));
+    assert!(
+        d.fails(&["void", "complaints", "TS-2026-0036", "--reason", "再次"])
+            .contains("已作废")
+    );
+    assert!(
+        d.fails(&["void", "patrols", "XC0001", "--reason", " "])
+            .contains("原因")
+    );
     let conn = rusqlite::Connection::open(&d.db).unwrap();
     let action: String = conn
-        .query_row("SELECT action FROM audit WHERE key = 'TS-2026-0036' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT action FROM audit WHERE key = 'TS-2026-0036' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(action, "作废");
-    let state: String = conn.query_row("SELECT state FROM complaints WHERE id = 'TS-2026-0036'", [], |r| r.get(0)).unwrap();
+    let state: String = conn
+        .query_row(
+            "SELECT state FROM complaints WHERE id = 'TS-2026-0036'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(state, "已作废");
 }
 
@@ -142,5 +225,8 @@ fn every_change_is_audited_under_the_operator() {
 fn a_bad_now_is_a_clear_message() {
     let d = Desk::new();
     let err = d.fails(&["today", "--now", "2026-11-23"]);
-    assert!(err.contains("--now 的值“2026-11-23”无效") && err.contains("YYYY-MM-DD HH:MM"), "{err}");
+    assert!(
+        err.contains("--now 的值“2026-11-23”无效") && err.contains("YYYY-MM-DD HH:MM"),
+        "{err}"
+    );
 }

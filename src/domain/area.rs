@@ -68,7 +68,11 @@ mod tests {
     #[test]
     fn intervals_parse_and_print_back() {
         for (text, days) in [("每日", 1), ("每周", 7), ("每3日", 3), ("每 10 天", 10)] {
-            assert_eq!(PatrolInterval::parse(text), Some(PatrolInterval(days)), "{text}");
+            assert_eq!(
+                PatrolInterval::parse(text),
+                Some(PatrolInterval(days)),
+                "{text}"
+            );
         }
         assert_eq!(PatrolInterval(3).label(), "每3日");
         assert_eq!(PatrolInterval(7).label(), "每周");

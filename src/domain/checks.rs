@@ -50,14 +50,22 @@ pub fn roster_checks(teams: &[RosterTeam], officers: &HashMap<String, Officer>) 
         .collect()
 }
 
-fn team_checks(index: usize, teams: &[RosterTeam], officers: &HashMap<String, Officer>) -> Vec<Check> {
+fn team_checks(
+    index: usize,
+    teams: &[RosterTeam],
+    officers: &HashMap<String, Officer>,
+) -> Vec<Check> {
     let team = &teams[index];
     let date = team.date;
     let mut out = Vec::new();
     let mut certified = 0;
     for id in &team.officers {
         let Some(o) = officers.get(id) else {
-            out.push(check(CheckCode::TooFewCertified, id, format!("{id} 不在人员名单中")));
+            out.push(check(
+                CheckCode::TooFewCertified,
+                id,
+                format!("{id} 不在人员名单中"),
+            ));
             continue;
         };
         if o.can_enforce_on(date) {
@@ -87,7 +95,10 @@ fn team_checks(index: usize, teams: &[RosterTeam], officers: &HashMap<String, Of
         }
     }
     if certified < 2 {
-        let msg = format!("{} 持有效执法证的在岗人员只有 {certified} 名，至少需要 2 名", team.team);
+        let msg = format!(
+            "{} 持有效执法证的在岗人员只有 {certified} 名，至少需要 2 名",
+            team.team
+        );
         out.insert(0, check(CheckCode::TooFewCertified, &team.team, msg));
     }
     out
@@ -101,18 +112,31 @@ pub struct AreaStatus {
     pub checks: Vec<Check>,
 }
 
-pub fn area_checks(area: &Area, last_patrol: Option<NaiveDate>, covered: bool, date: NaiveDate) -> AreaStatus {
+pub fn area_checks(
+    area: &Area,
+    last_patrol: Option<NaiveDate>,
+    covered: bool,
+    date: NaiveDate,
+) -> AreaStatus {
     let interval = i64::from(area.interval.days());
     let days_since = last_patrol.map(|d| (date - d).num_days());
     let due = days_since.is_none_or(|n| n >= interval);
     let mut checks = Vec::new();
     if due && !covered {
-        let msg = format!("{}（{}）今日应巡查，但排班中没有组负责", area.name, area.interval.label());
+        let msg = format!(
+            "{}（{}）今日应巡查，但排班中没有组负责",
+            area.name,
+            area.interval.label()
+        );
         checks.push(check(CheckCode::AreaNotCovered, &area.id, msg));
     }
     match days_since {
         Some(n) if n > interval => {
-            let msg = format!("{} 已 {n} 天未巡查（应{}）", area.name, area.interval.label());
+            let msg = format!(
+                "{} 已 {n} 天未巡查（应{}）",
+                area.name,
+                area.interval.label()
+            );
             checks.push(check(CheckCode::PatrolOverdue, &area.id, msg));
         }
         None => {
@@ -121,11 +145,19 @@ pub fn area_checks(area: &Area, last_patrol: Option<NaiveDate>, covered: bool, d
         }
         _ => {}
     }
-    AreaStatus { days_since, due, checks }
+    AreaStatus {
+        days_since,
+        due,
+        checks,
+    }
 }
 
 fn check(code: CheckCode, subject: &str, message: String) -> Check {
-    Check { code, subject: subject.to_string(), message }
+    Check {
+        code,
+        subject: subject.to_string(),
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -195,7 +227,10 @@ mod tests {
     #[test]
     fn grid_worker_is_flagged_and_does_not_count() {
         let all = roster_checks(&[team("一组", &["A", "G"], "")], &staff());
-        assert_eq!(codes(&all[0]), ["too_few_certified", "grid_worker_as_officer"]);
+        assert_eq!(
+            codes(&all[0]),
+            ["too_few_certified", "grid_worker_as_officer"]
+        );
     }
 
     #[test]
@@ -208,12 +243,18 @@ mod tests {
 
     #[test]
     fn double_booking_needs_overlapping_shifts() {
-        let teams = [team("一组", &["A", "B"], "全天"), team("二组", &["A", "D"], "")];
+        let teams = [
+            team("一组", &["A", "B"], "全天"),
+            team("二组", &["A", "D"], ""),
+        ];
         let all = roster_checks(&teams, &staff());
         assert_eq!(codes(&all[0]), ["officer_double_booked"]);
         assert_eq!(codes(&all[1]), ["officer_double_booked"]);
         assert!(all[1][0].message.contains("一组"));
-        let teams = [team("一组", &["A", "B"], "上午"), team("二组", &["A", "D"], "下午")];
+        let teams = [
+            team("一组", &["A", "B"], "上午"),
+            team("二组", &["A", "D"], "下午"),
+        ];
         assert!(roster_checks(&teams, &staff()).iter().all(Vec::is_empty));
     }
 

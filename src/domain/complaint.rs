@@ -88,15 +88,24 @@ pub struct Deadlines {
 /// Where one step stands against its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
-    Done { late: bool },
+    Done {
+        late: bool,
+    },
     /// Not done and still required: minutes left (negative when overdue).
-    Pending { remaining_minutes: i64 },
+    Pending {
+        remaining_minutes: i64,
+    },
     /// Not done and no longer required (transferred or voided).
     Dropped,
 }
 
 impl Step {
-    fn of(done: Option<NaiveDateTime>, due: NaiveDateTime, required: bool, now: NaiveDateTime) -> Step {
+    fn of(
+        done: Option<NaiveDateTime>,
+        due: NaiveDateTime,
+        required: bool,
+        now: NaiveDateTime,
+    ) -> Step {
         match done {
             Some(at) => Step::Done { late: at > due },
             None if required => Step::Pending {
@@ -182,7 +191,11 @@ impl Complaint {
     fn step_to(&mut self, to: ComplaintState) -> Result<(), Refusal> {
         if !self.state.next().contains(&to) {
             let allowed: Vec<&str> = self.state.next().iter().map(|s| s.label()).collect();
-            let allowed = if allowed.is_empty() { "无".to_string() } else { allowed.join("、") };
+            let allowed = if allowed.is_empty() {
+                "无".to_string()
+            } else {
+                allowed.join("、")
+            };
             return refuse(format!(
                 "投诉 {} 当前为「{}」，不能转为「{}」（可转为：{allowed}）",
                 self.id, self.state, to
@@ -272,25 +285,49 @@ impl Complaint {
                 out.push((col, format!("状态为「{s}」时必须填写{col}")));
             }
         };
-        need(matches!(s, Verifying | Handling | FedBack | Closed) && self.verified_at.is_none(), "核查时间", &mut out);
-        need(matches!(s, Handling | FedBack | Closed | Transferred) && self.result.is_empty(), "处置结果", &mut out);
-        need(matches!(s, FedBack | Closed) && self.fed_back_at.is_none(), "反馈时间", &mut out);
-        need(matches!(s, Closed | Transferred) && self.closed_at.is_none(), "办结时间", &mut out);
-        need(s == Voided && self.void_reason.is_empty(), "作废原因", &mut out);
-        for (col, t) in [("核查时间", self.verified_at), ("反馈时间", self.fed_back_at), ("办结时间", self.closed_at)] {
+        need(
+            matches!(s, Verifying | Handling | FedBack | Closed) && self.verified_at.is_none(),
+            "核查时间",
+            &mut out,
+        );
+        need(
+            matches!(s, Handling | FedBack | Closed | Transferred) && self.result.is_empty(),
+            "处置结果",
+            &mut out,
+        );
+        need(
+            matches!(s, FedBack | Closed) && self.fed_back_at.is_none(),
+            "反馈时间",
+            &mut out,
+        );
+        need(
+            matches!(s, Closed | Transferred) && self.closed_at.is_none(),
+            "办结时间",
+            &mut out,
+        );
+        need(
+            s == Voided && self.void_reason.is_empty(),
+            "作废原因",
+            &mut out,
+        );
+        for (col, t) in [
+            ("核查时间", self.verified_at),
+            ("反馈时间", self.fed_back_at),
+            ("办结时间", self.closed_at),
+        ] {
             if t.is_some_and(|t| t < self.received_at) {
                 out.push((col, "早于受理时间".into()));
             }
         }
-        if let (Some(v), Some(f)) = (self.verified_at, self.fed_back_at) {
-            if f < v {
-                out.push(("反馈时间", "早于核查时间".into()));
-            }
+        if let (Some(v), Some(f)) = (self.verified_at, self.fed_back_at)
+            && f < v
+        {
+            out.push(("反馈时间", "早于核查时间".into()));
         }
-        if let (Some(f), Some(c)) = (self.fed_back_at, self.closed_at) {
-            if c < f {
-                out.push(("办结时间", "早于反馈时间".into()));
-            }
+        if let (Some(f), Some(c)) = (self.fed_back_at, self.closed_at)
+            && c < f
+        {
+            out.push(("办结时间", "早于反馈时间".into()));
         }
         out
     }

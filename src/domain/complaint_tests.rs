@@ -51,7 +51,11 @@ fn complex_lead_starts_verification_within_3_working_days_ending_at_2359() {
 #[test]
 fn deadlines_follow_per_channel_rules() {
     let c = complaint("2026-11-23 09:00", Complexity::Simple);
-    let rules = DeadlineRules { verify_hours_simple: 2, feedback_workdays: 5, ..Default::default() };
+    let rules = DeadlineRules {
+        verify_hours_simple: 2,
+        feedback_workdays: 5,
+        ..Default::default()
+    };
     let d = c.deadlines(&Calendar::builtin(), &rules);
     assert_eq!(d.verify_due, t("2026-11-23 11:00"));
     assert_eq!(d.feedback_due, t("2026-11-30 23:59"));
@@ -70,7 +74,10 @@ fn deadline_into_a_year_without_data_is_flagged() {
 fn countdown_and_overdue_follow_the_nearest_unmet_deadline() {
     let mut c = complaint("2026-11-23 09:00", Complexity::Simple);
     let d = deadlines(&c);
-    assert_eq!(c.remaining_minutes(&d, t("2026-11-23 10:00")), Some(23 * 60));
+    assert_eq!(
+        c.remaining_minutes(&d, t("2026-11-23 10:00")),
+        Some(23 * 60)
+    );
     assert!(!c.overdue(&d, t("2026-11-24 09:00")));
     assert!(c.overdue(&d, t("2026-11-24 09:01")));
     assert_eq!(c.remaining_minutes(&d, t("2026-11-24 10:00")), Some(-60));
@@ -180,9 +187,17 @@ fn every_transition_legal_and_illegal() {
 fn refusals_say_why_in_chinese() {
     let mut c = in_state(ComplaintState::Received);
     let why = c.close(t("2026-11-24 12:00")).unwrap_err().0;
-    assert!(why.contains("已受理") && why.contains("已结案") && why.contains("核查中"), "{why}");
+    assert!(
+        why.contains("已受理") && why.contains("已结案") && why.contains("核查中"),
+        "{why}"
+    );
     assert!(c.void("  ").unwrap_err().0.contains("原因"));
-    assert!(c.verify(t("2026-11-22 12:00")).unwrap_err().0.contains("早于受理时间"));
+    assert!(
+        c.verify(t("2026-11-22 12:00"))
+            .unwrap_err()
+            .0
+            .contains("早于受理时间")
+    );
 }
 
 #[test]
@@ -211,6 +226,11 @@ fn fields_must_agree_with_the_state() {
     assert_eq!(cols, ["核查时间", "处置结果", "反馈时间"]);
     let mut c = in_state(ComplaintState::Closed);
     assert!(c.problems().is_empty());
-    c.closed_at = Some(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(0, 0, 0).unwrap());
+    c.closed_at = Some(
+        NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap(),
+    );
     assert!(c.problems().iter().any(|p| p.0 == "办结时间"));
 }

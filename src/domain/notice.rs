@@ -17,7 +17,10 @@ labelled_enum!(NoticeState {
 
 impl NoticeState {
     pub fn is_open(self) -> bool {
-        matches!(self, Self::Pending | Self::AwaitingReinspection | Self::Extended)
+        matches!(
+            self,
+            Self::Pending | Self::AwaitingReinspection | Self::Extended
+        )
     }
 
     pub fn next(self) -> &'static [NoticeState] {
@@ -53,7 +56,10 @@ pub enum Outcome {
     /// Fixed: 销号.
     CloseOut,
     /// Not yet fixed, more time given: 延期.
-    Extend { new_deadline: NaiveDate, reason: String },
+    Extend {
+        new_deadline: NaiveDate,
+        reason: String,
+    },
     /// Not fixed: 立案.
     Escalate,
 }
@@ -94,7 +100,10 @@ impl Notice {
 
     fn step_to(&mut self, to: NoticeState) -> Result<(), Refusal> {
         if !self.state.next().contains(&to) {
-            return refuse(format!("整改通知 {} 当前为「{}」，不能转为「{}」", self.id, self.state, to));
+            return refuse(format!(
+                "整改通知 {} 当前为「{}」，不能转为「{}」",
+                self.id, self.state, to
+            ));
         }
         self.state = to;
         Ok(())
@@ -106,7 +115,13 @@ impl Notice {
     }
 
     /// 复查 on `date` with its `result`; `due` is the re-inspection due date before this step.
-    pub fn reinspect(&mut self, date: NaiveDate, result: &str, outcome: Outcome, due: NaiveDate) -> Result<(), Refusal> {
+    pub fn reinspect(
+        &mut self,
+        date: NaiveDate,
+        result: &str,
+        outcome: Outcome,
+        due: NaiveDate,
+    ) -> Result<(), Refusal> {
         if date < self.issued_on {
             return refuse(format!("复查日期 {date} 早于下达日期 {}", self.issued_on));
         }
@@ -116,7 +131,10 @@ impl Notice {
         let to = match &outcome {
             Outcome::CloseOut => NoticeState::ClosedOut,
             Outcome::Escalate => NoticeState::Escalated,
-            Outcome::Extend { new_deadline, reason } => {
+            Outcome::Extend {
+                new_deadline,
+                reason,
+            } => {
                 if *new_deadline <= self.deadline.max(date) {
                     return refuse("延期后的整改期限须晚于原期限和复查日期");
                 }
@@ -127,10 +145,17 @@ impl Notice {
             }
         };
         if !self.state.is_open() {
-            return refuse(format!("整改通知 {} 当前为「{}」，不能复查", self.id, self.state));
+            return refuse(format!(
+                "整改通知 {} 当前为「{}」，不能复查",
+                self.id, self.state
+            ));
         }
         self.step_to(to)?;
-        if let Outcome::Extend { new_deadline, reason } = outcome {
+        if let Outcome::Extend {
+            new_deadline,
+            reason,
+        } = outcome
+        {
             self.deadline = new_deadline;
             self.extension_reason = reason.trim().to_string();
         }

@@ -29,9 +29,15 @@ fn notice(state: NoticeState) -> Notice {
     match state {
         NoticeState::Pending => {}
         NoticeState::AwaitingReinspection => n.await_reinspection().unwrap(),
-        NoticeState::ClosedOut => n.reinspect(d("2026-10-08"), "已整改", Outcome::CloseOut, due).unwrap(),
-        NoticeState::Escalated => n.reinspect(d("2026-10-08"), "未整改", Outcome::Escalate, due).unwrap(),
-        NoticeState::Extended => n.reinspect(d("2026-10-08"), "部分整改", extend("2026-10-20"), due).unwrap(),
+        NoticeState::ClosedOut => n
+            .reinspect(d("2026-10-08"), "已整改", Outcome::CloseOut, due)
+            .unwrap(),
+        NoticeState::Escalated => n
+            .reinspect(d("2026-10-08"), "未整改", Outcome::Escalate, due)
+            .unwrap(),
+        NoticeState::Extended => n
+            .reinspect(d("2026-10-08"), "部分整改", extend("2026-10-20"), due)
+            .unwrap(),
         NoticeState::Voided => n.void("文书号重复").unwrap(),
     }
     assert_eq!(n.state, state);
@@ -39,7 +45,10 @@ fn notice(state: NoticeState) -> Notice {
 }
 
 fn extend(new: &str) -> Outcome {
-    Outcome::Extend { new_deadline: d(new), reason: "材料未到货".into() }
+    Outcome::Extend {
+        new_deadline: d(new),
+        reason: "材料未到货".into(),
+    }
 }
 
 #[test]
@@ -100,10 +109,20 @@ fn every_transition_legal_and_illegal() {
 fn extension_moves_the_deadline_and_needs_a_reason_and_a_later_date() {
     let mut n = notice(NoticeState::AwaitingReinspection);
     let due = d("2026-10-10");
-    let no_reason = Outcome::Extend { new_deadline: d("2026-10-20"), reason: " ".into() };
-    assert!(n.reinspect(d("2026-10-08"), "未完成", no_reason, due).is_err());
-    assert!(n.reinspect(d("2026-10-08"), "未完成", extend("2026-09-29"), due).is_err());
-    n.reinspect(d("2026-10-08"), "未完成", extend("2026-10-20"), due).unwrap();
+    let no_reason = Outcome::Extend {
+        new_deadline: d("2026-10-20"),
+        reason: " ".into(),
+    };
+    assert!(
+        n.reinspect(d("2026-10-08"), "未完成", no_reason, due)
+            .is_err()
+    );
+    assert!(
+        n.reinspect(d("2026-10-08"), "未完成", extend("2026-09-29"), due)
+            .is_err()
+    );
+    n.reinspect(d("2026-10-08"), "未完成", extend("2026-10-20"), due)
+        .unwrap();
     assert_eq!(n.deadline, d("2026-10-20"));
     assert_eq!(n.extension_reason, "材料未到货");
     assert!(!n.late);
@@ -112,7 +131,13 @@ fn extension_moves_the_deadline_and_needs_a_reason_and_a_later_date() {
 #[test]
 fn a_late_reinspection_stays_late_after_an_extension() {
     let mut n = notice(NoticeState::Pending);
-    n.reinspect(d("2026-10-12"), "未完成", extend("2026-10-30"), d("2026-10-10")).unwrap();
+    n.reinspect(
+        d("2026-10-12"),
+        "未完成",
+        extend("2026-10-30"),
+        d("2026-10-10"),
+    )
+    .unwrap();
     assert!(n.late);
     let due = n.reinspect_due(&Calendar::builtin(), &DeadlineRules::default());
     let early = due.end_of_day() - chrono::Duration::days(10);

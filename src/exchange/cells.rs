@@ -17,11 +17,19 @@ pub struct Col {
 }
 
 pub const fn col(name: &'static str, aliases: &'static [&'static str]) -> Col {
-    Col { name, aliases, required: true }
+    Col {
+        name,
+        aliases,
+        required: true,
+    }
 }
 
 pub const fn extra(name: &'static str, aliases: &'static [&'static str]) -> Col {
-    Col { name, aliases, required: false }
+    Col {
+        name,
+        aliases,
+        required: false,
+    }
 }
 
 /// Where each known column sits in a file: resolved once from the header row.
@@ -30,7 +38,12 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn resolve(table: &Table, cols: &[Col], computed: &[&str], problems: &mut Vec<Problem>) -> Layout {
+    pub fn resolve(
+        table: &Table,
+        cols: &[Col],
+        computed: &[&str],
+        problems: &mut Vec<Problem>,
+    ) -> Layout {
         let mut positions = HashMap::new();
         let problem = |column: usize, header: &str, reason: String| Problem {
             file: table.file.clone(),
@@ -60,7 +73,10 @@ impl Layout {
                 }
             }
         }
-        for c in cols.iter().filter(|c| c.required && !positions.contains_key(c.name)) {
+        for c in cols
+            .iter()
+            .filter(|c| c.required && !positions.contains_key(c.name))
+        {
             problems.push(problem(0, "", format!("缺少必需的列「{}」", c.name)));
         }
         Layout { positions }
@@ -78,7 +94,13 @@ pub struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     pub fn new(table: &'a Table, row: &'a RawRow, layout: &'a Layout) -> Self {
-        Cells { file: &table.file, row, layout, headers: &table.headers, problems: Vec::new() }
+        Cells {
+            file: &table.file,
+            row,
+            layout,
+            headers: &table.headers,
+            problems: Vec::new(),
+        }
     }
 
     pub fn line(&self) -> u64 {
@@ -96,13 +118,21 @@ impl<'a> Cells<'a> {
     /// Records a problem at this row and column.
     pub fn fail(&mut self, col: &str, reason: impl Into<String>) {
         let column = self.layout.positions.get(col).map_or(0, |i| i + 1);
-        let header = if column > 0 { self.headers[column - 1].clone() } else { col.to_string() };
+        let header = if column > 0 {
+            self.headers[column - 1].clone()
+        } else {
+            col.to_string()
+        };
         self.problems.push(Problem {
             file: self.file.to_string(),
             line: self.row.line,
             column,
             header,
-            value: if PERSONAL.contains(&col) { String::from("（已隐去）") } else { preview(self.raw(col)) },
+            value: if PERSONAL.contains(&col) {
+                String::from("（已隐去）")
+            } else {
+                preview(self.raw(col))
+            },
             reason: reason.into(),
         });
     }
@@ -132,7 +162,12 @@ impl<'a> Cells<'a> {
         Some(self.text(col)).filter(|t| !t.is_empty())
     }
 
-    fn parsed<T>(&mut self, col: &str, required: bool, f: fn(&str) -> Result<T, String>) -> Option<T> {
+    fn parsed<T>(
+        &mut self,
+        col: &str,
+        required: bool,
+        f: fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
         let t = self.text(col);
         if t.is_empty() {
             if required {
@@ -163,7 +198,12 @@ impl<'a> Cells<'a> {
     }
 
     /// One of a fixed set of labels; the message lists the accepted ones.
-    pub fn choice<E>(&mut self, col: &str, parse: fn(&str) -> Option<E>, choices: &str) -> Option<E> {
+    pub fn choice<E>(
+        &mut self,
+        col: &str,
+        parse: fn(&str) -> Option<E>,
+        choices: &str,
+    ) -> Option<E> {
         let t = self.text(col);
         if t.is_empty() {
             self.fail(col, format!("不能为空，应为 {choices}"));
@@ -191,6 +231,10 @@ fn preview(cell: &str) -> String {
     if t.chars().count() <= MAX {
         t.to_string()
     } else {
-        format!("{}…（共 {} 字）", t.chars().take(MAX).collect::<String>(), t.chars().count())
+        format!(
+            "{}…（共 {} 字）",
+            t.chars().take(MAX).collect::<String>(),
+            t.chars().count()
+        )
     }
 }

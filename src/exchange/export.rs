@@ -21,7 +21,8 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
             .from_writer(&mut out);
         w.write_record(headers).expect("writing to memory");
         for row in rows {
-            w.write_record(row.iter().map(|c| guard(c))).expect("writing to memory");
+            w.write_record(row.iter().map(|c| guard(c)))
+                .expect("writing to memory");
         }
         w.flush().expect("writing to memory");
     }
@@ -31,7 +32,11 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 /// The rows of kind `K` as a CSV file, with the computed columns after the importable ones.
 pub fn export<K: Kind>(env: &Env, q: &ExportQuery) -> Result<(Vec<u8>, usize)> {
     let rows = K::export(env, q)?;
-    let headers: Vec<&str> = K::COLS.iter().map(|c| c.name).chain(K::COMPUTED.iter().copied()).collect();
+    let headers: Vec<&str> = K::COLS
+        .iter()
+        .map(|c| c.name)
+        .chain(K::COMPUTED.iter().copied())
+        .collect();
     Ok((to_csv(&headers, &rows), rows.len()))
 }
 
@@ -41,7 +46,13 @@ mod tests {
 
     #[test]
     fn bom_crlf_and_guarded_cells() {
-        let bytes = to_csv(&["甲", "乙"], &[vec!["=1+1".into(), "@x".into()], vec!["普通".into(), "-3".into()]]);
+        let bytes = to_csv(
+            &["甲", "乙"],
+            &[
+                vec!["=1+1".into(), "@x".into()],
+                vec!["普通".into(), "-3".into()],
+            ],
+        );
         let text = String::from_utf8(bytes).unwrap();
         assert_eq!(text, "\u{feff}甲,乙\r\n'=1+1,'@x\r\n普通,'-3\r\n");
     }

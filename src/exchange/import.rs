@@ -48,7 +48,13 @@ fn file_problem(file: &str, reason: String) -> Error {
 }
 
 /// Imports the bytes of one CSV file of kind `K`; `file` names it in messages.
-pub fn import<K: Kind>(store: &mut Store, actor: &Actor, file: &str, bytes: &[u8], dry_run: bool) -> Result<Summary> {
+pub fn import<K: Kind>(
+    store: &mut Store,
+    actor: &Actor,
+    file: &str,
+    bytes: &[u8],
+    dry_run: bool,
+) -> Result<Summary> {
     let text = read::decode(bytes).map_err(|why| file_problem(file, why))?;
     let table = read::parse(file, &text).map_err(Error::Import)?;
     let mut problems = Vec::new();
@@ -58,7 +64,12 @@ pub fn import<K: Kind>(store: &mut Store, actor: &Actor, file: &str, bytes: &[u8
     }
     let (calendar, settings) = (store.calendar()?, store.settings()?);
     store.transact(!dry_run, |tx| {
-        let env = Env { conn: tx, now: actor.now, calendar: &calendar, settings: &settings };
+        let env = Env {
+            conn: tx,
+            now: actor.now,
+            calendar: &calendar,
+            settings: &settings,
+        };
         let mut records = Vec::with_capacity(table.rows.len());
         let mut seen: HashMap<String, u64> = HashMap::new();
         for row in &table.rows {
@@ -66,7 +77,10 @@ pub fn import<K: Kind>(store: &mut Store, actor: &Actor, file: &str, bytes: &[u8
             if let Some(mut rec) = K::from_cells(&mut cells) {
                 let key = rec.key();
                 if let Some(first) = seen.insert(key.clone(), row.line) {
-                    cells.fail(K::COLS[0].name, format!("与第 {first} 行重复：同一文件中不能出现两次"));
+                    cells.fail(
+                        K::COLS[0].name,
+                        format!("与第 {first} 行重复：同一文件中不能出现两次"),
+                    );
                 }
                 let stored = K::load(tx, &key)?;
                 rec.check(&mut cells, &env, stored.as_ref())?;
@@ -77,8 +91,17 @@ pub fn import<K: Kind>(store: &mut Store, actor: &Actor, file: &str, bytes: &[u8
         if !problems.is_empty() {
             return Err(Error::Import(problems));
         }
-        let ctx = Ctx { actor, calendar: &calendar, settings: &settings };
-        let mut summary = Summary { file: file.to_string(), rows: records.len(), dry_run, ..Default::default() };
+        let ctx = Ctx {
+            actor,
+            calendar: &calendar,
+            settings: &settings,
+        };
+        let mut summary = Summary {
+            file: file.to_string(),
+            rows: records.len(),
+            dry_run,
+            ..Default::default()
+        };
         for (line, rec) in &records {
             let change = upsert(tx, &ctx, rec).map_err(|e| match e {
                 Error::Invalid(reason) => Error::Import(vec![Problem {

@@ -44,9 +44,19 @@ pub trait Kind: Record {
 }
 
 /// Fails `col` unless `key` names a live record of `table`.
-pub fn must_exist(c: &mut Cells, env: &Env, table: &str, noun: &str, col: &str, key: &str) -> Result<()> {
+pub fn must_exist(
+    c: &mut Cells,
+    env: &Env,
+    table: &str,
+    noun: &str,
+    col: &str,
+    key: &str,
+) -> Result<()> {
     if !crate::store::people::exists(env.conn, table, key)? {
-        c.fail(col, format!("{noun}「{key}」不存在（或已作废），请先导入{noun}"));
+        c.fail(
+            col,
+            format!("{noun}「{key}」不存在（或已作废），请先导入{noun}"),
+        );
     }
     Ok(())
 }
@@ -54,7 +64,10 @@ pub fn must_exist(c: &mut Cells, env: &Env, table: &str, noun: &str, col: &str, 
 /// Fails `col` when a date lies after today: a record of something that has not happened yet.
 pub fn not_future(c: &mut Cells, env: &Env, col: &str, date: Option<NaiveDate>) {
     if date.is_some_and(|d| d > env.now.date()) {
-        c.fail(col, format!("晚于今天（{}），不能登记尚未发生的事", env.now.date()));
+        c.fail(
+            col,
+            format!("晚于今天（{}），不能登记尚未发生的事", env.now.date()),
+        );
     }
 }
 

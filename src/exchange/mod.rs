@@ -56,13 +56,26 @@ impl KindName {
     }
 
     pub fn parse(text: &str) -> Result<KindName> {
-        Self::ALL.into_iter().find(|k| k.name() == text).ok_or_else(|| {
-            let names: Vec<&str> = Self::ALL.iter().map(|k| k.name()).collect();
-            Error::invalid(format!("不认识的数据类别“{text}”，可用：{}", names.join("、")))
-        })
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == text)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|k| k.name()).collect();
+                Error::invalid(format!(
+                    "不认识的数据类别“{text}”，可用：{}",
+                    names.join("、")
+                ))
+            })
     }
 
-    pub fn import(self, store: &mut Store, actor: &Actor, file: &str, bytes: &[u8], dry_run: bool) -> Result<Summary> {
+    pub fn import(
+        self,
+        store: &mut Store,
+        actor: &Actor,
+        file: &str,
+        bytes: &[u8],
+        dry_run: bool,
+    ) -> Result<Summary> {
         use import::import as go;
         match self {
             KindName::Officers => go::<Officer>(store, actor, file, bytes, dry_run),

@@ -42,9 +42,9 @@ pub fn time(text: &str) -> Result<NaiveTime, String> {
 /// Parses a date and a time separated by a space or `T`, e.g. "2026/3/5 9:30".
 pub fn datetime(text: &str) -> Result<NaiveDateTime, String> {
     let t = text.trim();
-    let split = t.find([' ', 'T']).ok_or_else(|| {
-        "日期时间格式应为 2026-03-05 09:30（日期与时间之间用空格）".to_string()
-    })?;
+    let split = t
+        .find([' ', 'T'])
+        .ok_or_else(|| "日期时间格式应为 2026-03-05 09:30（日期与时间之间用空格）".to_string())?;
     let d = date(&t[..split])?;
     let tm = time(t[split + 1..].trim())?;
     Ok(d.and_time(tm))
@@ -86,14 +86,28 @@ mod tests {
     #[test]
     fn dates_in_every_accepted_form() {
         let want = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
-        for s in ["2026-03-05", "2026/3/5", "2026.3.5", "2026年3月5日", " 2026-3-5 "] {
+        for s in [
+            "2026-03-05",
+            "2026/3/5",
+            "2026.3.5",
+            "2026年3月5日",
+            " 2026-3-5 ",
+        ] {
             assert_eq!(date(s), Ok(want), "{s}");
         }
     }
 
     #[test]
     fn impossible_or_malformed_dates_are_refused() {
-        for s in ["2026-02-30", "2026-13-01", "26-3-5", "2026-3", "", "明天", "2026-03-05x"] {
+        for s in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-3-5",
+            "2026-3",
+            "",
+            "明天",
+            "2026-03-05x",
+        ] {
             assert!(date(s).is_err(), "{s}");
         }
         assert!(date("2026-02-30").unwrap_err().contains("不存在"));
@@ -102,7 +116,10 @@ mod tests {
     #[test]
     fn times_drop_seconds_and_refuse_25_oclock() {
         assert_eq!(time("9:30"), Ok(NaiveTime::from_hms_opt(9, 30, 0).unwrap()));
-        assert_eq!(time("09:30:45"), Ok(NaiveTime::from_hms_opt(9, 30, 0).unwrap()));
+        assert_eq!(
+            time("09:30:45"),
+            Ok(NaiveTime::from_hms_opt(9, 30, 0).unwrap())
+        );
         assert!(time("25:00").is_err());
         assert!(time("12:60").is_err());
         assert!(time("930").is_err());
@@ -110,7 +127,10 @@ mod tests {
 
     #[test]
     fn datetimes_accept_slash_dates_and_t_separator() {
-        let want = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap().and_hms_opt(9, 5, 0).unwrap();
+        let want = NaiveDate::from_ymd_opt(2026, 3, 5)
+            .unwrap()
+            .and_hms_opt(9, 5, 0)
+            .unwrap();
         assert_eq!(datetime("2026/3/5 9:05"), Ok(want));
         assert_eq!(datetime("2026-03-05T09:05:00"), Ok(want));
         assert!(datetime("2026-03-05").is_err());

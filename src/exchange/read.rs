@@ -17,10 +17,17 @@ pub struct RawRow {
 /// Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec())
-            .map_err(|e| format!("文件以 UTF-8 标记开头，但第 {} 字节起不是有效的 UTF-8", e.utf8_error().valid_up_to() + 4));
+        return String::from_utf8(rest.to_vec()).map_err(|e| {
+            format!(
+                "文件以 UTF-8 标记开头，但第 {} 字节起不是有效的 UTF-8",
+                e.utf8_error().valid_up_to() + 4
+            )
+        });
     }
-    for (bom, enc) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)] {
+    for (bom, enc) in [
+        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
+        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+    ] {
         if bytes.starts_with(bom) {
             let (text, had_errors) = enc.decode_with_bom_removal(bytes);
             if had_errors {
@@ -34,7 +41,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     }
     let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
     if had_errors {
-        return Err("无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030（请在 Excel 中另存为“CSV UTF-8”）".into());
+        return Err(
+            "无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030（请在 Excel 中另存为“CSV UTF-8”）"
+                .into(),
+        );
     }
     Ok(text.into_owned())
 }
@@ -59,10 +69,17 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
     };
     if text.contains('\0') {
         let line = text[..text.find('\0').unwrap_or(0)].matches('\n').count() as u64 + 1;
-        return Err(vec![problem(line, "文件中含有空字符（NUL），不是正常的 CSV 文本文件".into())]);
+        return Err(vec![problem(
+            line,
+            "文件中含有空字符（NUL），不是正常的 CSV 文本文件".into(),
+        )]);
     }
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains('\t') && !first_line.contains(',') { b'\t' } else { b',' };
+    let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -78,10 +95,15 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(line, |p| p.line());
-                return Err(vec![problem(line, format!("CSV 格式错误（引号不成对或行被截断）：{e}"))]);
+                return Err(vec![problem(
+                    line,
+                    format!("CSV 格式错误（引号不成对或行被截断）：{e}"),
+                )]);
             }
         }
-        let line = record.position().map_or(line, |p| first_content_line(text, p));
+        let line = record
+            .position()
+            .map_or(line, |p| first_content_line(text, p));
         let cells: Vec<String> = record.iter().map(|c| unguard(c).to_string()).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -93,7 +115,11 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
         }
     }
     let headers = headers.ok_or_else(|| vec![problem(1, "文件是空的，没有表头".into())])?;
-    Ok(Table { file: file.to_string(), headers, rows })
+    Ok(Table {
+        file: file.to_string(),
+        headers,
+        rows,
+    })
 }
 
 /// csv reports where it started reading, before any blank lines it skipped; people want the

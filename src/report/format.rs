@@ -2,7 +2,11 @@
 
 /// 剩余 3时12分, 剩余 2天5时, 超期 1天2时, 超期 45分.
 pub fn countdown(minutes: i64) -> String {
-    let (word, m) = if minutes < 0 { ("超期", -minutes) } else { ("剩余", minutes) };
+    let (word, m) = if minutes < 0 {
+        ("超期", -minutes)
+    } else {
+        ("剩余", minutes)
+    };
     let (d, h, min) = (m / 1440, m % 1440 / 60, m % 60);
     match (d, h) {
         (0, 0) => format!("{word} {min}分"),

@@ -78,7 +78,15 @@ pub struct NoticeTimer {
     pub days_left: i64,
 }
 
-pub const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+pub const WEEKDAYS: [&str; 7] = [
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+];
 
 pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
     let cal = crate::store::holidays::calendar(conn)?;
@@ -175,7 +183,12 @@ fn roster_day(conn: &Connection, date: NaiveDate) -> Result<(Vec<TeamDay>, BTree
                     name: staff.get(id).map_or_else(|| id.clone(), |o| o.name.clone()),
                 })
                 .collect(),
-            patrolled: t.areas.iter().filter(|a| patrolled.contains(*a)).cloned().collect(),
+            patrolled: t
+                .areas
+                .iter()
+                .filter(|a| patrolled.contains(*a))
+                .cloned()
+                .collect(),
             team: t.team,
             shift: t.shift,
             areas: t.areas,
@@ -198,8 +211,14 @@ fn calendar_warnings(cal: &Calendar, date: NaiveDate, used: &BTreeSet<i32>) -> V
     years
         .into_iter()
         .map(|y| {
-            let uses = if used.contains(&y) { "，已有期限跨入该年，按普通周末推算，可能不准" } else { "" };
-            format!("{y}年法定节假日安排尚未导入{uses}（请用 zhifa-desk import holidays 文件 导入）")
+            let uses = if used.contains(&y) {
+                "，已有期限跨入该年，按普通周末推算，可能不准"
+            } else {
+                ""
+            };
+            format!(
+                "{y}年法定节假日安排尚未导入{uses}（请用 zhifa-desk import holidays 文件 导入）"
+            )
         })
         .collect()
 }

@@ -17,7 +17,8 @@ pub struct Tracked {
     pub due: Deadlines,
 }
 
-const COLS: &str = "id, received_at, channel, reporter, phone, area, matter, description, complexity,
+const COLS: &str =
+    "id, received_at, channel, reporter, phone, area, matter, description, complexity,
     state, verified_at, result, fed_back_at, closed_at, void_reason,
     verify_due, feedback_due, due_missing_years";
 
@@ -48,11 +49,17 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
 }
 
 pub(crate) fn parse_years(text: &str) -> Vec<i32> {
-    text.split(',').filter_map(|y| y.trim().parse().ok()).collect()
+    text.split(',')
+        .filter_map(|y| y.trim().parse().ok())
+        .collect()
 }
 
 pub(crate) fn years_text(years: &[i32]) -> String {
-    years.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+    years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 impl Record for Complaint {
@@ -134,13 +141,19 @@ pub fn open_by_due(conn: &Connection) -> Result<Vec<Tracked>> {
 }
 
 /// Complaints received between two dates (inclusive), oldest first.
-pub fn received_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Tracked>> {
+pub fn received_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Tracked>> {
     let sql = format!(
         "SELECT {COLS} FROM complaints
          WHERE (?1 IS NULL OR received_at >= ?1) AND (?2 IS NULL OR received_at < ?2)
          ORDER BY received_at, id"
     );
-    let to_exclusive: Option<NaiveDateTime> = to.and_then(|d| d.succ_opt()).map(|d| d.and_hms_opt(0, 0, 0).unwrap());
+    let to_exclusive: Option<NaiveDateTime> = to
+        .and_then(|d| d.succ_opt())
+        .map(|d| d.and_hms_opt(0, 0, 0).unwrap());
     let from: Option<NaiveDateTime> = from.map(|d| d.and_hms_opt(0, 0, 0).unwrap());
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![from, to_exclusive], row)?;
@@ -157,7 +170,13 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
     for t in &all {
         let c = &t.complaint;
         let d = c.deadlines(cal, &settings.rules_for(c.channel));
-        update.execute(params![c.id, d.verify_due, d.feedback_due, c.next_due(&d), years_text(&d.missing_years)])?;
+        update.execute(params![
+            c.id,
+            d.verify_due,
+            d.feedback_due,
+            c.next_due(&d),
+            years_text(&d.missing_years)
+        ])?;
     }
     Ok(all.len())
 }

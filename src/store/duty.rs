@@ -19,13 +19,23 @@ pub fn append(tx: &Transaction, actor: &Actor, entry: &DutyEntry) -> Result<()> 
         params![entry.at, entry.officer, entry.kind.label(), entry.note],
     )?;
     let key = tx.last_insert_rowid().to_string();
-    audit::record(tx, actor, entry.kind.label(), "duty_log", &key, None, Some(entry))?;
+    audit::record(
+        tx,
+        actor,
+        entry.kind.label(),
+        "duty_log",
+        &key,
+        None,
+        Some(entry),
+    )?;
     Ok(())
 }
 
 /// The most recent entries, newest first.
 pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<DutyEntry>> {
-    let mut stmt = conn.prepare_cached("SELECT at, officer, kind, note FROM duty_log ORDER BY at DESC, id DESC LIMIT ?1")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, officer, kind, note FROM duty_log ORDER BY at DESC, id DESC LIMIT ?1",
+    )?;
     let rows = stmt.query_map([limit as i64], |r| {
         Ok(DutyEntry {
             at: r.get(0)?,

@@ -102,7 +102,11 @@ impl Store {
     }
 
     /// As `write`, but with `commit` false everything is rolled back (a dry run).
-    pub fn transact<T>(&mut self, commit: bool, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn transact<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -44,7 +44,10 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         date: r.get(16)?,
         missing_years: parse_years(&r.get::<_, String>(17)?),
     };
-    Ok(Tracked { notice, reinspect_due })
+    Ok(Tracked {
+        notice,
+        reinspect_due,
+    })
 }
 
 impl Record for Notice {
@@ -123,7 +126,11 @@ pub fn open_by_due(conn: &Connection) -> Result<Vec<Tracked>> {
 }
 
 /// Notices issued between two dates (inclusive), oldest first.
-pub fn issued_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Tracked>> {
+pub fn issued_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Tracked>> {
     let sql = format!(
         "SELECT {COLS} FROM notices WHERE (?1 IS NULL OR issued_on >= ?1) AND (?2 IS NULL OR issued_on <= ?2)
          ORDER BY issued_on, id"
@@ -135,11 +142,16 @@ pub fn issued_between(conn: &Connection, from: Option<NaiveDate>, to: Option<Nai
 
 pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> Result<usize> {
     let all = issued_between(tx, None, None)?;
-    let mut update =
-        tx.prepare_cached("UPDATE notices SET reinspect_due = ?2, due_missing_years = ?3 WHERE id = ?1")?;
+    let mut update = tx.prepare_cached(
+        "UPDATE notices SET reinspect_due = ?2, due_missing_years = ?3 WHERE id = ?1",
+    )?;
     for t in &all {
         let due = t.notice.reinspect_due(cal, &settings.deadlines);
-        update.execute(params![t.notice.id, due.date, years_text(&due.missing_years)])?;
+        update.execute(params![
+            t.notice.id,
+            due.date,
+            years_text(&due.missing_years)
+        ])?;
     }
     Ok(all.len())
 }
@@ -186,8 +198,23 @@ pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice>
         "INSERT INTO reinspections (notice_id, date, result, outcome, officers, late)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![notice.id, r.date, r.result, outcome_label, list_json(r.officers), late])?;
+    .execute(params![
+        notice.id,
+        r.date,
+        r.result,
+        outcome_label,
+        list_json(r.officers),
+        late
+    ])?;
     notice.save(tx, ctx)?;
-    audit::record(tx, ctx.actor, "复查", Notice::KIND, &notice.id, Some(&before), Some(&notice))?;
+    audit::record(
+        tx,
+        ctx.actor,
+        "复查",
+        Notice::KIND,
+        &notice.id,
+        Some(&before),
+        Some(&notice),
+    )?;
     Ok(notice)
 }

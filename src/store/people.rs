@@ -35,7 +35,10 @@ impl Record for Officer {
 
     fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
         let sql = format!("SELECT {OFFICER_COLS} FROM officers WHERE id = ?1");
-        Ok(conn.prepare_cached(&sql)?.query_row([key], officer_row).optional()?)
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row([key], officer_row)
+            .optional()?)
     }
 
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {
@@ -69,7 +72,10 @@ pub fn officers(conn: &Connection) -> Result<Vec<Officer>> {
 }
 
 pub fn officers_by_id(conn: &Connection) -> Result<HashMap<String, Officer>> {
-    Ok(officers(conn)?.into_iter().map(|o| (o.id.clone(), o)).collect())
+    Ok(officers(conn)?
+        .into_iter()
+        .map(|o| (o.id.clone(), o))
+        .collect())
 }
 
 const AREA_COLS: &str = "id, name, kind, interval_days, village";
@@ -95,7 +101,10 @@ impl Record for Area {
 
     fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
         let sql = format!("SELECT {AREA_COLS} FROM areas WHERE id = ?1");
-        Ok(conn.prepare_cached(&sql)?.query_row([key], area_row).optional()?)
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row([key], area_row)
+            .optional()?)
     }
 
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {
@@ -104,7 +113,13 @@ impl Record for Area {
              ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                interval_days = excluded.interval_days, village = excluded.village",
         )?
-        .execute(params![self.id, self.name, self.kind.label(), self.interval.days(), self.village])?;
+        .execute(params![
+            self.id,
+            self.name,
+            self.kind.label(),
+            self.interval.days(),
+            self.village
+        ])?;
         Ok(())
     }
 }
@@ -139,7 +154,10 @@ impl Record for Matter {
 
     fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
         let sql = format!("SELECT {MATTER_COLS} FROM matters WHERE id = ?1");
-        Ok(conn.prepare_cached(&sql)?.query_row([key], matter_row).optional()?)
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row([key], matter_row)
+            .optional()?)
     }
 
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {
@@ -163,5 +181,9 @@ pub fn matters(conn: &Connection) -> Result<Vec<Matter>> {
 /// Whether a live (not voided) record with this key exists in `table`.
 pub fn exists(conn: &Connection, table: &str, key: &str) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND void_reason = ''");
-    Ok(conn.prepare_cached(&sql)?.query_row([key], |_| Ok(())).optional()?.is_some())
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([key], |_| Ok(()))
+        .optional()?
+        .is_some())
 }

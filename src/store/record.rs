@@ -35,9 +35,17 @@ pub trait Record: Serialize + PartialEq + Sized {
 
     /// The reason this record was voided, if it was.
     fn void_reason(conn: &Connection, key: &str) -> Result<Option<String>> {
-        let sql = format!("SELECT void_reason FROM {} WHERE {}", Self::KIND, Self::KEY_SQL);
+        let sql = format!(
+            "SELECT void_reason FROM {} WHERE {}",
+            Self::KIND,
+            Self::KEY_SQL
+        );
         let reason: Option<String> = conn
-            .query_row(&sql, rusqlite::params_from_iter(Self::key_params(key)), |r| r.get(0))
+            .query_row(
+                &sql,
+                rusqlite::params_from_iter(Self::key_params(key)),
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(reason.filter(|r| !r.is_empty()))
     }
@@ -53,11 +61,26 @@ pub fn upsert<R: Record>(tx: &Transaction, ctx: &Ctx, rec: &R) -> Result<Change>
         None => Change::New,
     };
     if let Some(reason) = R::void_reason(tx, &key)? {
-        return Err(Error::invalid(format!("{}「{key}」已作废（{reason}），不能修改", R::NOUN)));
+        return Err(Error::invalid(format!(
+            "{}「{key}」已作废（{reason}），不能修改",
+            R::NOUN
+        )));
     }
     rec.save(tx, ctx)?;
-    let action = if change == Change::New { "新增" } else { "修改" };
-    audit::record(tx, ctx.actor, action, R::KIND, &key, before.as_ref(), Some(rec))?;
+    let action = if change == Change::New {
+        "新增"
+    } else {
+        "修改"
+    };
+    audit::record(
+        tx,
+        ctx.actor,
+        action,
+        R::KIND,
+        &key,
+        before.as_ref(),
+        Some(rec),
+    )?;
     Ok(change)
 }
 
@@ -72,13 +95,28 @@ pub fn void<R: Record>(tx: &Transaction, ctx: &Ctx, key: &str, reason: &str) -> 
         key: key.to_string(),
     })?;
     if let Some(old) = R::void_reason(tx, key)? {
-        return Err(Error::invalid(format!("{}「{key}」已于此前作废（{old}）", R::NOUN)));
+        return Err(Error::invalid(format!(
+            "{}「{key}」已于此前作废（{old}）",
+            R::NOUN
+        )));
     }
-    let sql = format!("UPDATE {} SET void_reason = ? WHERE {}", R::KIND, R::KEY_SQL);
+    let sql = format!(
+        "UPDATE {} SET void_reason = ? WHERE {}",
+        R::KIND,
+        R::KEY_SQL
+    );
     let mut params = vec![reason.to_string()];
     params.extend(R::key_params(key));
     tx.execute(&sql, rusqlite::params_from_iter(params))?;
     let after = serde_json::json!({ "作废原因": reason });
-    audit::record(tx, ctx.actor, "作废", R::KIND, key, Some(&serde_json::to_value(&rec).expect("serializes")), Some(&after))?;
+    audit::record(
+        tx,
+        ctx.actor,
+        "作废",
+        R::KIND,
+        key,
+        Some(&serde_json::to_value(&rec).expect("serializes")),
+        Some(&after),
+    )?;
     Ok(())
 }

@@ -24,7 +24,11 @@ fn team_row(r: &Row) -> rusqlite::Result<RosterTeam> {
 
 /// Splits a roster key "2026-11-23 第一组" into its date and team.
 fn split_key(key: &str) -> Result<(NaiveDate, &str)> {
-    let bad = || Error::invalid(format!("排班的键应为“日期 巡查组”，如“2026-11-23 第一组”，而不是“{key}”"));
+    let bad = || {
+        Error::invalid(format!(
+            "排班的键应为“日期 巡查组”，如“2026-11-23 第一组”，而不是“{key}”"
+        ))
+    };
     let (d, team) = key.split_once(' ').ok_or_else(bad)?;
     Ok((d.parse().map_err(|_| bad())?, team.trim()))
 }
@@ -48,7 +52,10 @@ impl Record for RosterTeam {
     fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
         let (date, team) = split_key(key)?;
         let sql = format!("SELECT {ROSTER_COLS} FROM roster WHERE date = ?1 AND team = ?2");
-        Ok(conn.prepare_cached(&sql)?.query_row(params![date, team], team_row).optional()?)
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row(params![date, team], team_row)
+            .optional()?)
     }
 
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {
@@ -57,21 +64,33 @@ impl Record for RosterTeam {
              ON CONFLICT(date, team) DO UPDATE SET officers = excluded.officers,
                areas = excluded.areas, shift = excluded.shift",
         )?
-        .execute(params![self.date, self.team, list_json(&self.officers), list_json(&self.areas), self.shift])?;
+        .execute(params![
+            self.date,
+            self.team,
+            list_json(&self.officers),
+            list_json(&self.areas),
+            self.shift
+        ])?;
         Ok(())
     }
 }
 
 /// The teams rostered on one date (voided ones left out), in the order they were entered.
 pub fn teams_on(conn: &Connection, date: NaiveDate) -> Result<Vec<RosterTeam>> {
-    let sql = format!("SELECT {ROSTER_COLS} FROM roster WHERE date = ?1 AND void_reason = '' ORDER BY rowid");
+    let sql = format!(
+        "SELECT {ROSTER_COLS} FROM roster WHERE date = ?1 AND void_reason = '' ORDER BY rowid"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([date], team_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Roster teams between two dates (inclusive; None means open), by date then team.
-pub fn teams_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<RosterTeam>> {
+pub fn teams_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<RosterTeam>> {
     let sql = format!(
         "SELECT {ROSTER_COLS} FROM roster WHERE void_reason = ''
          AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, team"
@@ -81,7 +100,8 @@ pub fn teams_between(conn: &Connection, from: Option<NaiveDate>, to: Option<Naiv
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-const PATROL_COLS: &str = "id, date, start_time, end_time, team, officers, areas, notes, found_problem";
+const PATROL_COLS: &str =
+    "id, date, start_time, end_time, team, officers, areas, notes, found_problem";
 
 fn patrol_row(r: &Row) -> rusqlite::Result<Patrol> {
     Ok(Patrol {
@@ -108,7 +128,10 @@ impl Record for Patrol {
 
     fn load(conn: &Connection, key: &str) -> Result<Option<Self>> {
         let sql = format!("SELECT {PATROL_COLS} FROM patrols WHERE id = ?1");
-        Ok(conn.prepare_cached(&sql)?.query_row([key], patrol_row).optional()?)
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row([key], patrol_row)
+            .optional()?)
     }
 
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {
@@ -133,8 +156,9 @@ impl Record for Patrol {
         // The visited areas are derived rows: rewrite them (they hold no history of their own).
         tx.prepare_cached("DELETE FROM patrol_areas WHERE patrol_id = ?1")?
             .execute([&self.id])?;
-        let mut insert =
-            tx.prepare_cached("INSERT OR IGNORE INTO patrol_areas (patrol_id, area_id, date) VALUES (?1, ?2, ?3)")?;
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO patrol_areas (patrol_id, area_id, date) VALUES (?1, ?2, ?3)",
+        )?;
         for area in &self.areas {
             insert.execute(params![self.id, area, self.date])?;
         }
@@ -143,7 +167,11 @@ impl Record for Patrol {
 }
 
 /// Patrols between two dates (inclusive), by date and start time.
-pub fn patrols_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Patrol>> {
+pub fn patrols_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Patrol>> {
     let sql = format!(
         "SELECT {PATROL_COLS} FROM patrols WHERE void_reason = ''
          AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, start_time, id"
@@ -161,7 +189,9 @@ pub fn last_patrols(conn: &Connection, date: NaiveDate) -> Result<HashMap<String
                         ORDER BY pa.date DESC LIMIT 1)
          FROM areas a WHERE a.void_reason = ''",
     )?;
-    let rows = stmt.query_map([date], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<NaiveDate>>(1)?)))?;
+    let rows = stmt.query_map([date], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<NaiveDate>>(1)?))
+    })?;
     let mut out = HashMap::new();
     for row in rows {
         if let (area, Some(d)) = row? {

@@ -10,11 +10,15 @@ const KEY: &str = "settings";
 
 pub fn load(conn: &Connection) -> Result<Settings> {
     let text: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| r.get(0))
+        .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| {
+            r.get(0)
+        })
         .optional()?;
     match text {
         None => Ok(Settings::default()),
-        Some(t) => serde_json::from_str(&t).map_err(|e| Error::invalid(format!("设置数据无法读取：{e}"))),
+        Some(t) => {
+            serde_json::from_str(&t).map_err(|e| Error::invalid(format!("设置数据无法读取：{e}")))
+        }
     }
 }
 

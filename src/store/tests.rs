@@ -16,7 +16,11 @@ fn actor() -> Actor {
 fn with_ctx<T>(store: &mut Store, f: impl FnOnce(&Transaction, &Ctx) -> Result<T>) -> Result<T> {
     let (cal, settings, actor) = (store.calendar()?, store.settings()?, actor());
     store.write(|tx| {
-        let ctx = Ctx { actor: &actor, calendar: &cal, settings: &settings };
+        let ctx = Ctx {
+            actor: &actor,
+            calendar: &cal,
+            settings: &settings,
+        };
         f(tx, &ctx)
     })
 }
@@ -55,7 +59,10 @@ fn complaint(id: &str, received: &str) -> Complaint {
 }
 
 fn audit_count(store: &Store) -> i64 {
-    store.conn().query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).unwrap()
+    store
+        .conn()
+        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -64,9 +71,15 @@ fn a_fresh_file_is_migrated_and_reopens() {
     let path = dir.path().join("sub/desk.sqlite");
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
     drop(store);
     assert!(Store::open(&path).is_ok());
@@ -77,7 +90,10 @@ fn a_file_from_a_newer_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.sqlite");
     let store = Store::open(&path).unwrap();
-    store.conn().pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    store
+        .conn()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
     drop(store);
     let err = Store::open(&path).err().expect("refused").to_string();
     assert!(err.contains("更新版本") && err.contains("升级"), "{err}");
@@ -89,9 +105,15 @@ fn upsert_reports_new_updated_unchanged_and_audits_only_changes() {
     let mut o = officer("W001", "2030-01-01");
     let c = with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap();
     assert_eq!(c, Change::New);
-    assert_eq!(with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap(), Change::Unchanged);
+    assert_eq!(
+        with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap(),
+        Change::Unchanged
+    );
     o.status = OfficerStatus::OnLeave;
-    assert_eq!(with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap(), Change::Updated);
+    assert_eq!(
+        with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap(),
+        Change::Updated
+    );
     let history = audit::history(store.conn(), "officers", "W001").unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[1].action, "修改");
@@ -106,13 +128,27 @@ fn voiding_keeps_the_record_needs_a_reason_and_blocks_later_edits() {
     let o = officer("W002", "2030-01-01");
     with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap();
     assert!(with_ctx(&mut store, |tx, ctx| void::<Officer>(tx, ctx, "W002", " ")).is_err());
-    with_ctx(&mut store, |tx, ctx| void::<Officer>(tx, ctx, "W002", "重复录入")).unwrap();
+    with_ctx(&mut store, |tx, ctx| {
+        void::<Officer>(tx, ctx, "W002", "重复录入")
+    })
+    .unwrap();
     assert!(people::officers(store.conn()).unwrap().is_empty());
-    assert!(Officer::load(store.conn(), "W002").unwrap().is_some(), "still stored");
+    assert!(
+        Officer::load(store.conn(), "W002").unwrap().is_some(),
+        "still stored"
+    );
     // The same row again is harmless; a changed one may not revive the voided record.
-    assert_eq!(with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap(), Change::Unchanged);
-    let changed = Officer { phone: "13900000000".into(), ..o };
-    let err = with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &changed)).unwrap_err().to_string();
+    assert_eq!(
+        with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &o)).unwrap(),
+        Change::Unchanged
+    );
+    let changed = Officer {
+        phone: "13900000000".into(),
+        ..o
+    };
+    let err = with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &changed))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("已作废"), "{err}");
     assert_eq!(audit_count(&store), 2);
 }
@@ -153,7 +189,13 @@ fn settings_change_derives_deadlines_again() {
     let c = complaint("A", "2026-11-23 09:00");
     with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &c)).unwrap();
     let mut s = store.settings().unwrap();
-    s.per_channel.insert("12345热线".into(), DeadlineRules { verify_hours_simple: 4, ..Default::default() });
+    s.per_channel.insert(
+        "12345热线".into(),
+        DeadlineRules {
+            verify_hours_simple: 4,
+            ..Default::default()
+        },
+    );
     let a = actor();
     store.write(|tx| super::settings::save(tx, &a, &s)).unwrap();
     let t = complaints::get(store.conn(), "A").unwrap().unwrap();
@@ -183,13 +225,23 @@ fn last_patrol_of_each_area_ignores_later_and_voided_patrols() {
         notes: String::new(),
         found_problem: false,
     };
-    for p in [patrol("P1", "2026-11-20"), patrol("P2", "2026-11-22"), patrol("P3", "2026-11-24")] {
+    for p in [
+        patrol("P1", "2026-11-20"),
+        patrol("P2", "2026-11-22"),
+        patrol("P3", "2026-11-24"),
+    ] {
         with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &p)).unwrap();
     }
     let day: NaiveDate = "2026-11-23".parse().unwrap();
-    assert_eq!(super::roster::last_patrols(store.conn(), day).unwrap()["Q1"].to_string(), "2026-11-22");
+    assert_eq!(
+        super::roster::last_patrols(store.conn(), day).unwrap()["Q1"].to_string(),
+        "2026-11-22"
+    );
     with_ctx(&mut store, |tx, ctx| void::<Patrol>(tx, ctx, "P2", "误录")).unwrap();
-    assert_eq!(super::roster::last_patrols(store.conn(), day).unwrap()["Q1"].to_string(), "2026-11-20");
+    assert_eq!(
+        super::roster::last_patrols(store.conn(), day).unwrap()["Q1"].to_string(),
+        "2026-11-20"
+    );
 }
 
 #[test]
@@ -219,25 +271,41 @@ fn reinspection_needs_two_certified_officers_and_is_logged() {
     with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &n)).unwrap();
     let go = |store: &mut Store, officers: Vec<String>| {
         with_ctx(store, |tx, ctx| {
-            notices::reinspect(tx, ctx, notices::Reinspection {
-                notice_id: &n.id,
-                date: "2026-11-20".parse().unwrap(),
-                result: "已清理",
-                outcome: Outcome::CloseOut,
-                officers: &officers,
-            })
+            notices::reinspect(
+                tx,
+                ctx,
+                notices::Reinspection {
+                    notice_id: &n.id,
+                    date: "2026-11-20".parse().unwrap(),
+                    result: "已清理",
+                    outcome: Outcome::CloseOut,
+                    officers: &officers,
+                },
+            )
         })
     };
-    let err = go(&mut store, vec!["A".into(), "B".into()]).unwrap_err().to_string();
+    let err = go(&mut store, vec!["A".into(), "B".into()])
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("2 名"), "{err}");
     let done = go(&mut store, vec!["A".into(), "A2".into()]);
     assert!(done.is_err());
-    with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &officer("C", "2030-01-01"))).unwrap();
+    with_ctx(&mut store, |tx, ctx| {
+        upsert(tx, ctx, &officer("C", "2030-01-01"))
+    })
+    .unwrap();
     let done = go(&mut store, vec!["A".into(), "C".into()]).unwrap();
     assert_eq!(done.state, NoticeState::ClosedOut);
     // Due 11-17 (3 working days after 11-12): a re-inspection on 11-20 is late, and says so.
     assert!(done.late);
-    let logged: i64 = store.conn().query_row("SELECT count(*) FROM reinspections WHERE late = 1", [], |r| r.get(0)).unwrap();
+    let logged: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM reinspections WHERE late = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(logged, 1);
 }
 
@@ -245,16 +313,28 @@ fn reinspection_needs_two_certified_officers_and_is_logged() {
 fn the_desk_reads_go_through_indexes() {
     let store = Store::open_in_memory().unwrap();
     let plan = |sql: &str| -> String {
-        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
         rows.map(|r| r.unwrap()).collect::<Vec<_>>().join(" | ")
     };
-    let open = plan("SELECT id FROM complaints WHERE state IN ('已受理', '核查中', '处置中', '已反馈') ORDER BY next_due");
+    let open = plan(
+        "SELECT id FROM complaints WHERE state IN ('已受理', '核查中', '处置中', '已反馈') ORDER BY next_due",
+    );
     assert!(open.contains("complaints_open_by_due"), "{open}");
-    let notices = plan("SELECT id FROM notices WHERE state IN ('待整改', '待复查', '已延期') ORDER BY reinspect_due");
+    let notices = plan(
+        "SELECT id FROM notices WHERE state IN ('待整改', '待复查', '已延期') ORDER BY reinspect_due",
+    );
     assert!(notices.contains("notices_open_by_due"), "{notices}");
-    let last = plan("SELECT date FROM patrol_areas WHERE area_id = 'Q1' AND date <= '2026-11-23' ORDER BY date DESC LIMIT 1");
+    let last = plan(
+        "SELECT date FROM patrol_areas WHERE area_id = 'Q1' AND date <= '2026-11-23' ORDER BY date DESC LIMIT 1",
+    );
     assert!(last.contains("patrol_areas_by_area"), "{last}");
     let roster = plan("SELECT team FROM roster WHERE date = '2026-11-23'");
-    assert!(roster.contains("INDEX sqlite_autoindex_roster_1 (date=?)"), "{roster}");
+    assert!(
+        roster.contains("INDEX sqlite_autoindex_roster_1 (date=?)"),
+        "{roster}"
+    );
 }

@@ -40,24 +40,43 @@ impl Desk {
     /// Runs and expects success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        assert!(out.status.success(), "zhifa-desk {args:?} failed\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            out.status.success(),
+            "zhifa-desk {args:?} failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        );
         stdout.into_owned()
     }
 
     /// Runs and expects failure; returns stderr.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        assert!(!out.status.success(), "zhifa-desk {args:?} should fail\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            !out.status.success(),
+            "zhifa-desk {args:?} should fail\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        );
         stderr.into_owned()
     }
 
     /// Runs with stderr returned too (import summaries print to stdout, demo notes to stderr).
     pub fn both(&self, args: &[&str]) -> (String, String) {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 
     pub fn file(&self, name: &str, bytes: &[u8]) -> String {
@@ -72,15 +91,26 @@ impl Desk {
 
     pub fn count(&self, table: &str) -> i64 {
         let conn = rusqlite::Connection::open(&self.db).expect("open db");
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count")
     }
 }
 
 pub fn seed(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 /// A file's text without the BOM export writes.
 pub fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("export starts with a BOM").to_vec()).expect("utf-8")
+    String::from_utf8(
+        bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .expect("export starts with a BOM")
+            .to_vec(),
+    )
+    .expect("utf-8")
 }

@@ -1,7 +1,9 @@
 //! CSV schemas of the complaint and notice ledgers, with their computed deadline columns.
 
 use super::super::cells::{Cells, Col, col, extra};
-use super::super::kind::{Env, ExportQuery, Kind, must_exist, not_future, opt_date, opt_datetime, yes_no};
+use super::super::kind::{
+    Env, ExportQuery, Kind, must_exist, not_future, opt_date, opt_datetime, yes_no,
+};
 use super::super::mask;
 use super::super::parse::fmt_datetime;
 use crate::calendar::end_of_day;
@@ -72,14 +74,21 @@ impl Kind for Complaint {
                 self.void_reason = old.void_reason.clone();
             }
             if !old.state.can_reach(self.state) {
-                c.fail("状态", format!("已登记为「{}」，不能改回「{}」", old.state, self.state));
+                c.fail(
+                    "状态",
+                    format!("已登记为「{}」，不能改回「{}」", old.state, self.state),
+                );
             }
         }
         for (column, why) in self.problems() {
             c.fail(column, why);
         }
         not_future(c, env, "受理时间", Some(self.received_at.date()));
-        for (column, t) in [("核查时间", self.verified_at), ("反馈时间", self.fed_back_at), ("办结时间", self.closed_at)] {
+        for (column, t) in [
+            ("核查时间", self.verified_at),
+            ("反馈时间", self.fed_back_at),
+            ("办结时间", self.closed_at),
+        ] {
             not_future(c, env, column, t.map(|t| t.date()));
         }
         if let Some(area) = self.area.clone() {
@@ -175,7 +184,9 @@ impl Kind for Notice {
     }
 
     fn check(&mut self, c: &mut Cells, env: &Env, stored: Option<&Self>) -> Result<()> {
-        let due = self.reinspect_due(env.calendar, &env.settings.deadlines).date;
+        let due = self
+            .reinspect_due(env.calendar, &env.settings.deadlines)
+            .date;
         self.late = self.reinspected_on.is_some_and(|d| d > due);
         if let Some(old) = stored {
             self.late |= old.late;
@@ -186,7 +197,10 @@ impl Kind for Notice {
                 self.void_reason = old.void_reason.clone();
             }
             if !old.state.can_reach(self.state) {
-                c.fail("状态", format!("已登记为「{}」，不能改回「{}」", old.state, self.state));
+                c.fail(
+                    "状态",
+                    format!("已登记为「{}」，不能改回「{}」", old.state, self.state),
+                );
             }
         }
         for (column, why) in self.problems() {

@@ -88,7 +88,13 @@ impl Kind for Area {
             }
             parsed?
         };
-        Some(Area { id, name, kind, interval, village: c.text("所属村") })
+        Some(Area {
+            id,
+            name,
+            kind,
+            interval,
+            village: c.text("所属村"),
+        })
     }
 
     fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {
@@ -98,7 +104,15 @@ impl Kind for Area {
     fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
         Ok(people::areas(env.conn)?
             .into_iter()
-            .map(|a| vec![a.id, a.name, a.kind.label().into(), a.interval.label(), a.village])
+            .map(|a| {
+                vec![
+                    a.id,
+                    a.name,
+                    a.kind.label().into(),
+                    a.interval.label(),
+                    a.village,
+                ]
+            })
             .collect())
     }
 }
@@ -135,12 +149,20 @@ impl Kind for Matter {
 
 impl Kind for Holiday {
     const NAME: &'static str = "holidays";
-    const COLS: &'static [Col] = &[col("日期", &["date"]), col("类型", &["kind"]), col("名称", &["name"])];
+    const COLS: &'static [Col] = &[
+        col("日期", &["date"]),
+        col("类型", &["kind"]),
+        col("名称", &["name"]),
+    ];
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let date = c.date("日期");
         let mark = c.choice("类型", Mark::parse, "休 / 班");
-        Some(Holiday { date: date?, mark: mark?, name: c.text("名称") })
+        Some(Holiday {
+            date: date?,
+            mark: mark?,
+            name: c.text("名称"),
+        })
     }
 
     fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {

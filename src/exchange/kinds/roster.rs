@@ -52,7 +52,15 @@ impl Kind for RosterTeam {
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
         Ok(roster::teams_between(env.conn, q.from, q.to)?
             .into_iter()
-            .map(|t| vec![t.date.to_string(), t.team, t.officers.join("、"), t.areas.join("、"), t.shift])
+            .map(|t| {
+                vec![
+                    t.date.to_string(),
+                    t.team,
+                    t.officers.join("、"),
+                    t.areas.join("、"),
+                    t.shift,
+                ]
+            })
             .collect())
     }
 }
