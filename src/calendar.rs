@@ -95,8 +95,13 @@ impl Calendar {
         Self::default()
     }
 
-    /// The official 2024–2026 calendar that ships with the program.
+    /// The official 2024–2026 calendar that ships with the program (parsed once).
     pub fn builtin() -> Self {
+        static BUILT: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        BUILT.get_or_init(Self::parse_builtin).clone()
+    }
+
+    fn parse_builtin() -> Self {
         let mut cal = Self::empty();
         for line in BUILTIN.lines().skip(1).filter(|l| !l.trim().is_empty()) {
             let mut cells = line.split(',');

@@ -338,3 +338,45 @@ fn the_desk_reads_go_through_indexes() {
         "{roster}"
     );
 }
+
+#[test]
+fn duty_sign_in_and_handover_are_logged_and_audited() {
+    use crate::domain::duty::{DutyEntry, DutyKind};
+    let mut store = Store::open_in_memory().unwrap();
+    with_ctx(&mut store, |tx, ctx| {
+        upsert(tx, ctx, &officer("W001", "2030-01-01"))
+    })
+    .unwrap();
+    let a = actor();
+    let entry = |officer: &str, kind, note: &str| DutyEntry {
+        at: a.now,
+        officer: officer.into(),
+        kind,
+        note: note.into(),
+    };
+    let unknown = entry("W999", DutyKind::SignIn, "");
+    assert!(
+        store
+            .write(|tx| super::duty::append(tx, &a, &unknown))
+            .is_err()
+    );
+    store
+        .write(|tx| super::duty::append(tx, &a, &entry("W001", DutyKind::SignIn, "")))
+        .unwrap();
+    let handover = entry("W001", DutyKind::Handover, "第6号整改通知今日应复查");
+    store
+        .write(|tx| super::duty::append(tx, &a, &handover))
+        .unwrap();
+    let recent = super::duty::recent(store.conn(), 5).unwrap();
+    assert_eq!(recent.len(), 2);
+    assert_eq!(recent[0].note, "第6号整改通知今日应复查");
+    let audited: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE kind = 'duty_log'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 2);
+}

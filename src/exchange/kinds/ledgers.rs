@@ -11,6 +11,34 @@ use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Notice, Noti
 use crate::error::Result;
 use crate::store::{complaints, notices};
 
+/// An import may move a ledger record forward, never back (已结案 does not become 已受理 again).
+fn forward_only(c: &mut Cells, ok: bool, from: impl std::fmt::Display, to: impl std::fmt::Display) {
+    if !ok {
+        c.fail("状态", format!("已登记为「{from}」，不能改回「{to}」"));
+    }
+}
+
+fn report(c: &mut Cells, problems: Vec<(&'static str, String)>) {
+    for (column, why) in problems {
+        c.fail(column, why);
+    }
+}
+
+fn place_and_matter_exist(
+    c: &mut Cells,
+    env: &Env,
+    area: Option<&str>,
+    matter: Option<&str>,
+) -> Result<()> {
+    if let Some(area) = area {
+        must_exist(c, env, "areas", "区域", "所属区域", area)?;
+    }
+    if let Some(matter) = matter {
+        must_exist(c, env, "matters", "执法事项", "事项编号", matter)?;
+    }
+    Ok(())
+}
+
 impl Kind for Complaint {
     const NAME: &'static str = "complaints";
     const COLS: &'static [Col] = &[
@@ -73,16 +101,9 @@ impl Kind for Complaint {
             if self.void_reason.is_empty() {
                 self.void_reason = old.void_reason.clone();
             }
-            if !old.state.can_reach(self.state) {
-                c.fail(
-                    "状态",
-                    format!("已登记为「{}」，不能改回「{}」", old.state, self.state),
-                );
-            }
+            forward_only(c, old.state.can_reach(self.state), old.state, self.state);
         }
-        for (column, why) in self.problems() {
-            c.fail(column, why);
-        }
+        report(c, self.problems());
         not_future(c, env, "受理时间", Some(self.received_at.date()));
         for (column, t) in [
             ("核查时间", self.verified_at),
@@ -91,12 +112,7 @@ impl Kind for Complaint {
         ] {
             not_future(c, env, column, t.map(|t| t.date()));
         }
-        if let Some(area) = self.area.clone() {
-            must_exist(c, env, "areas", "区域", "所属区域", &area)?;
-        }
-        if let Some(matter) = self.matter.clone() {
-            must_exist(c, env, "matters", "执法事项", "事项编号", &matter)?;
-        }
+        place_and_matter_exist(c, env, self.area.as_deref(), self.matter.as_deref())?;
         Ok(())
     }
 
@@ -196,24 +212,12 @@ impl Kind for Notice {
             if self.void_reason.is_empty() {
                 self.void_reason = old.void_reason.clone();
             }
-            if !old.state.can_reach(self.state) {
-                c.fail(
-                    "状态",
-                    format!("已登记为「{}」，不能改回「{}」", old.state, self.state),
-                );
-            }
+            forward_only(c, old.state.can_reach(self.state), old.state, self.state);
         }
-        for (column, why) in self.problems() {
-            c.fail(column, why);
-        }
+        report(c, self.problems());
         not_future(c, env, "下达日期", Some(self.issued_on));
         not_future(c, env, "复查日期", self.reinspected_on);
-        if let Some(area) = self.area.clone() {
-            must_exist(c, env, "areas", "区域", "所属区域", &area)?;
-        }
-        if let Some(matter) = self.matter.clone() {
-            must_exist(c, env, "matters", "执法事项", "事项编号", &matter)?;
-        }
+        place_and_matter_exist(c, env, self.area.as_deref(), self.matter.as_deref())?;
         if let Some(complaint) = self.complaint.clone() {
             must_exist(c, env, "complaints", "投诉", "关联投诉编号", &complaint)?;
         }
