@@ -181,42 +181,17 @@ fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -
             KindName::Roster => record::void::<RosterTeam>(tx, &ctx, key, reason),
             KindName::Patrols => record::void::<Patrol>(tx, &ctx, key, reason),
             KindName::Complaints => {
-                void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| c.void(r).map_err(|e| e.0))
+                record::void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| {
+                    c.void(r).map_err(|e| e.0)
+                })
             }
-            KindName::Notices => {
-                void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| n.void(r).map_err(|e| e.0))
-            }
+            KindName::Notices => record::void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| {
+                n.void(r).map_err(|e| e.0)
+            }),
             KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
         }
     })?;
     println!("已作废 {key}（{}）", reason.trim());
-    Ok(())
-}
-
-/// Complaints and notices are voided through their state machine, then saved and audited.
-fn void_by_state<R: record::Record + Clone>(
-    tx: &rusqlite::Transaction,
-    ctx: &Ctx,
-    key: &str,
-    reason: &str,
-    step: impl FnOnce(&mut R, &str) -> std::result::Result<(), String>,
-) -> Result<()> {
-    let before = R::load(tx, key)?.ok_or_else(|| Error::NotFound {
-        kind: R::NOUN,
-        key: key.into(),
-    })?;
-    let mut rec = before.clone();
-    step(&mut rec, reason).map_err(Error::Invalid)?;
-    rec.save(tx, ctx)?;
-    zhifa_desk::store::audit::record(
-        tx,
-        ctx.actor,
-        "作废",
-        R::KIND,
-        key,
-        Some(&before),
-        Some(&rec),
-    )?;
     Ok(())
 }
 

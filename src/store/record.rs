@@ -120,3 +120,31 @@ pub fn void<R: Record>(tx: &Transaction, ctx: &Ctx, key: &str, reason: &str) -> 
     )?;
     Ok(())
 }
+
+/// Voids a record whose state machine has a voided state (complaints, notices): `step` moves
+/// it there or says why not; the record is saved and audited with its before and after.
+pub fn void_by_state<R: Record + Clone>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    key: &str,
+    reason: &str,
+    step: impl FnOnce(&mut R, &str) -> Result<(), String>,
+) -> Result<()> {
+    let before = R::load(tx, key)?.ok_or_else(|| Error::NotFound {
+        kind: R::NOUN,
+        key: key.to_string(),
+    })?;
+    let mut rec = before.clone();
+    step(&mut rec, reason).map_err(Error::Invalid)?;
+    rec.save(tx, ctx)?;
+    audit::record(
+        tx,
+        ctx.actor,
+        "作废",
+        R::KIND,
+        key,
+        Some(&before),
+        Some(&rec),
+    )?;
+    Ok(())
+}
