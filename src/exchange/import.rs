@@ -6,7 +6,7 @@ use super::cells::{Cells, Layout};
 use super::kind::{Env, Kind};
 use super::read;
 use crate::error::{Error, Problem, Result};
-use crate::store::record::upsert;
+use crate::store::record::upsert_over;
 use crate::store::{Actor, Change, Ctx, Store, complaints, notices};
 
 /// What an import did (or, in a dry run, would do).
@@ -84,7 +84,7 @@ pub fn import<K: Kind>(
                 }
                 let stored = K::load(tx, &key)?;
                 rec.check(&mut cells, &env, stored.as_ref())?;
-                records.push((row.line, rec));
+                records.push((row.line, rec, stored));
             }
             problems.append(&mut cells.problems);
         }
@@ -102,8 +102,8 @@ pub fn import<K: Kind>(
             dry_run,
             ..Default::default()
         };
-        for (line, rec) in &records {
-            let change = upsert(tx, &ctx, rec).map_err(|e| match e {
+        for (line, rec, stored) in &records {
+            let change = upsert_over(tx, &ctx, rec, stored.as_ref()).map_err(|e| match e {
                 Error::Invalid(reason) => Error::Import(vec![Problem {
                     file: file.to_string(),
                     line: *line,

@@ -53,9 +53,19 @@ pub trait Record: Serialize + PartialEq + Sized {
 
 /// Writes `rec` if it is new or differs from the stored one, with its audit row.
 pub fn upsert<R: Record>(tx: &Transaction, ctx: &Ctx, rec: &R) -> Result<Change> {
+    let before = R::load(tx, &rec.key())?;
+    upsert_over(tx, ctx, rec, before.as_ref())
+}
+
+/// As `upsert`, when the caller has already loaded the stored version (`before`).
+pub fn upsert_over<R: Record>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    rec: &R,
+    before: Option<&R>,
+) -> Result<Change> {
     let key = rec.key();
-    let before = R::load(tx, &key)?;
-    let change = match &before {
+    let change = match before {
         Some(b) if b == rec => return Ok(Change::Unchanged),
         Some(_) => Change::Updated,
         None => Change::New,
@@ -72,16 +82,15 @@ pub fn upsert<R: Record>(tx: &Transaction, ctx: &Ctx, rec: &R) -> Result<Change>
     } else {
         "修改"
     };
-    audit::record(
-        tx,
-        ctx.actor,
-        action,
-        R::KIND,
-        &key,
-        before.as_ref(),
-        Some(rec),
-    )?;
+    audit::record(tx, ctx.actor, action, R::KIND, &key, before, Some(rec))?;
     Ok(change)
+}
+
+fn load_existing<R: Record>(tx: &Transaction, key: &str) -> Result<R> {
+    R::load(tx, key)?.ok_or_else(|| Error::NotFound {
+        kind: R::NOUN,
+        key: key.to_string(),
+    })
 }
 
 /// Voids a record that has a `void_reason` column: it stays stored, marked, and audited.
@@ -90,10 +99,7 @@ pub fn void<R: Record>(tx: &Transaction, ctx: &Ctx, key: &str, reason: &str) -> 
     if reason.is_empty() {
         return Err(Error::invalid("作废须写明原因"));
     }
-    let rec = R::load(tx, key)?.ok_or_else(|| Error::NotFound {
-        kind: R::NOUN,
-        key: key.to_string(),
-    })?;
+    let rec: R = load_existing(tx, key)?;
     if let Some(old) = R::void_reason(tx, key)? {
         return Err(Error::invalid(format!(
             "{}「{key}」已于此前作废（{old}）",
@@ -130,10 +136,7 @@ pub fn void_by_state<R: Record + Clone>(
     reason: &str,
     step: impl FnOnce(&mut R, &str) -> Result<(), String>,
 ) -> Result<()> {
-    let before = R::load(tx, key)?.ok_or_else(|| Error::NotFound {
-        kind: R::NOUN,
-        key: key.to_string(),
-    })?;
+    let before: R = load_existing(tx, key)?;
     let mut rec = before.clone();
     step(&mut rec, reason).map_err(Error::Invalid)?;
     rec.save(tx, ctx)?;
