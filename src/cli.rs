@@ -96,4 +96,6 @@ pub enum SettingsAction {
         #[arg(long)]
         channel: Option<String>,
     },
+    /// 设置执法队名称（显示在值班台顶部），如 卧牛河镇综合行政执法队
+    Name { name: String },
 }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use zhifa_desk::clock;
-use zhifa_desk::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam};
+use zhifa_desk::domain::{
+    Area, Channel, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
+};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, parse};
 use zhifa_desk::store::{Actor, Ctx, Store, default_path, record};
@@ -197,37 +199,16 @@ fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -
 
 fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) -> Result<()> {
     let mut s = store.settings()?;
-    if let Some(SettingsAction::Set {
-        key,
-        value,
-        channel,
-    }) = action
-    {
-        let mut rules = match &channel {
-            Some(c) => {
-                let ch = zhifa_desk::domain::Channel::parse(c).ok_or_else(|| {
-                    Error::invalid(format!(
-                        "不认识的来源渠道“{c}”，可用：{}",
-                        zhifa_desk::domain::Channel::choices()
-                    ))
-                })?;
-                s.rules_for(ch)
-            }
-            None => s.deadlines,
-        };
-        match key.as_str() {
-            "verify_hours_simple" => rules.verify_hours_simple = value,
-            "verify_workdays_complex" => rules.verify_workdays_complex = value,
-            "feedback_workdays" => rules.feedback_workdays = value,
-            "reinspect_workdays" => rules.reinspect_workdays = value,
-            _ => return Err(Error::invalid(format!("不认识的设置项“{key}”"))),
-        }
-        match channel {
-            Some(c) => {
-                s.per_channel.insert(c.trim().to_string(), rules);
-            }
-            None => s.deadlines = rules,
-        }
+    match action {
+        Some(SettingsAction::Set {
+            key,
+            value,
+            channel,
+        }) => set_rule(&mut s, &key, value, channel)?,
+        Some(SettingsAction::Name { name }) => s.team_name = name.trim().to_string(),
+        Some(SettingsAction::Show) | None => {}
+    }
+    if s != store.settings()? {
         store.write(|tx| zhifa_desk::store::settings::save(tx, actor, &s))?;
         eprintln!("已保存，所有期限已按新设置重新计算");
     }
@@ -235,5 +216,34 @@ fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) ->
         "{}",
         serde_json::to_string_pretty(&s).expect("settings serialize")
     );
+    Ok(())
+}
+
+fn set_rule(s: &mut Settings, key: &str, value: u32, channel: Option<String>) -> Result<()> {
+    let mut rules = match &channel {
+        Some(c) => {
+            let ch = Channel::parse(c).ok_or_else(|| {
+                Error::invalid(format!(
+                    "不认识的来源渠道“{c}”，可用：{}",
+                    Channel::choices()
+                ))
+            })?;
+            s.rules_for(ch)
+        }
+        None => s.deadlines,
+    };
+    match key {
+        "verify_hours_simple" => rules.verify_hours_simple = value,
+        "verify_workdays_complex" => rules.verify_workdays_complex = value,
+        "feedback_workdays" => rules.feedback_workdays = value,
+        "reinspect_workdays" => rules.reinspect_workdays = value,
+        _ => return Err(Error::invalid(format!("不认识的设置项“{key}”"))),
+    }
+    match channel {
+        Some(c) => {
+            s.per_channel.insert(c.trim().to_string(), rules);
+        }
+        None => s.deadlines = rules,
+    }
     Ok(())
 }

@@ -89,9 +89,17 @@ fn date_at(bytes: &[u8], i: usize) -> Option<NaiveDate> {
     (shape && before_ok).then(|| std::str::from_utf8(s).ok()?.parse().ok())?
 }
 
+/// The demo township's team.
+pub const TEAM_NAME: &str = "卧牛河镇综合行政执法队";
+
 /// Loads the demo township into `store`, shifted to the week of `actor.now`.
 pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
     let days = shift_days(actor.now.date());
+    let mut settings = store.settings()?;
+    if settings.team_name.is_empty() {
+        settings.team_name = TEAM_NAME.to_string();
+        store.write(|tx| crate::store::settings::save(tx, actor, &settings))?;
+    }
     SEEDS
         .iter()
         .map(|(kind, file, text)| {

@@ -8,7 +8,7 @@ use zhifa_desk::calendar::{Calendar, DayKind};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::parse;
 use zhifa_desk::report::Today;
-use zhifa_desk::report::format::{Urgency, countdown};
+use zhifa_desk::report::format::{complaint_timer, notice_timer};
 use zhifa_desk::report::today::WEEKDAYS;
 
 pub fn today(t: &Today) -> String {
@@ -50,20 +50,11 @@ pub fn today(t: &Today) -> String {
 
     let _ = writeln!(s, "\n【投诉计时】（{} 件未办结）", t.complaints.len());
     for c in &t.complaints {
-        let u = Urgency::of_minutes(c.remaining_minutes);
-        let left = c
-            .remaining_minutes
-            .map(countdown)
-            .unwrap_or_else(|| "待结案".into());
-        let mark = if c.overdue && u != Urgency::Overdue {
-            "[曾超期]"
-        } else {
-            u.marker()
-        };
+        let (u, left) = complaint_timer(c.remaining_minutes, c.overdue);
         let _ = writeln!(
             s,
             "  {}{}{} {} {} {}",
-            pad(mark, 9),
+            pad(u.marker(), 9),
             pad(&left, 15),
             c.id,
             c.channel,
@@ -74,12 +65,7 @@ pub fn today(t: &Today) -> String {
 
     let _ = writeln!(s, "\n【整改通知】（{} 份未销号）", t.notices.len());
     for n in &t.notices {
-        let u = Urgency::of_days(n.days_left);
-        let left = match n.days_left {
-            d if d < 0 => format!("复查超期 {} 天", -d),
-            0 => "今日应复查".into(),
-            d => format!("{d} 天后应复查"),
-        };
+        let (u, left) = notice_timer(n.days_left);
         let _ = writeln!(
             s,
             "  {}{}{} {} {}（期限 {}）",

@@ -38,6 +38,9 @@ pub struct Settings {
     /// The share of complaints handled in time that superiors expect.
     #[serde(default = "default_target")]
     pub on_time_target: f64,
+    /// The team's name for the desk header and the ledgers, e.g. 卧牛河镇综合行政执法队.
+    #[serde(default)]
+    pub team_name: String,
 }
 
 fn default_target() -> f64 {
@@ -50,11 +53,20 @@ impl Default for Settings {
             deadlines: DeadlineRules::default(),
             per_channel: BTreeMap::new(),
             on_time_target: default_target(),
+            team_name: String::new(),
         }
     }
 }
 
 impl Settings {
+    /// The team's name, or a generic one until it is set.
+    pub fn team_name(&self) -> &str {
+        match self.team_name.trim() {
+            "" => "综合行政执法队",
+            name => name,
+        }
+    }
+
     pub fn rules_for(&self, channel: Channel) -> DeadlineRules {
         self.per_channel
             .get(channel.label())

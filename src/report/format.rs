@@ -20,6 +20,8 @@ pub fn countdown(minutes: i64) -> String {
 pub enum Urgency {
     Overdue,
     Soon,
+    /// Nothing pending is overdue, but a step was done late.
+    WasLate,
     Fine,
 }
 
@@ -46,9 +48,31 @@ impl Urgency {
         match self {
             Urgency::Overdue => "[超期]",
             Urgency::Soon => "[临期]",
+            Urgency::WasLate => "[曾超期]",
             Urgency::Fine => "",
         }
     }
+}
+
+/// A complaint's timer as shown: its urgency and 剩余 3时12分 / 超期 1天2时 / 待结案.
+pub fn complaint_timer(remaining_minutes: Option<i64>, overdue: bool) -> (Urgency, String) {
+    let u = match Urgency::of_minutes(remaining_minutes) {
+        Urgency::Overdue => Urgency::Overdue,
+        _ if overdue => Urgency::WasLate,
+        u => u,
+    };
+    let text = remaining_minutes.map_or_else(|| "待结案".to_string(), countdown);
+    (u, text)
+}
+
+/// A notice's re-inspection timer as shown: 复查超期 3 天 / 今日应复查 / 5 天后应复查.
+pub fn notice_timer(days_left: i64) -> (Urgency, String) {
+    let text = match days_left {
+        d if d < 0 => format!("复查超期 {} 天", -d),
+        0 => "今日应复查".to_string(),
+        d => format!("{d} 天后应复查"),
+    };
+    (Urgency::of_days(days_left), text)
 }
 
 #[cfg(test)]
@@ -71,5 +95,16 @@ mod tests {
         assert_eq!(Urgency::of_minutes(Some(24 * 60)), Urgency::Fine);
         assert_eq!(Urgency::of_minutes(None), Urgency::Fine);
         assert_eq!(Urgency::of_days(1), Urgency::Soon);
+    }
+
+    #[test]
+    fn timers_mark_late_steps_and_pending_ones() {
+        assert_eq!(complaint_timer(Some(-5), true).0, Urgency::Overdue);
+        assert_eq!(complaint_timer(Some(600), true).0, Urgency::WasLate);
+        assert_eq!(complaint_timer(Some(600), false).0, Urgency::Soon);
+        assert_eq!(complaint_timer(None, false), (Urgency::Fine, "待结案".into()));
+        assert_eq!(notice_timer(-3), (Urgency::Overdue, "复查超期 3 天".into()));
+        assert_eq!(notice_timer(0), (Urgency::Soon, "今日应复查".into()));
+        assert_eq!(notice_timer(5), (Urgency::Fine, "5 天后应复查".into()));
     }
 }

@@ -27,3 +27,27 @@ pub fn list_json(items: &[String]) -> String {
 pub fn opt_text(row: &Row, idx: usize) -> rusqlite::Result<Option<String>> {
     Ok(row.get::<_, Option<String>>(idx)?.filter(|s| !s.is_empty()))
 }
+
+/// The next serial key `prefix` + number + `suffix` in `table` (numbers zero-padded to `width`):
+/// one past the largest stored, read by a range scan of the primary key.
+pub fn next_serial(
+    conn: &rusqlite::Connection,
+    table: &str,
+    prefix: &str,
+    suffix: &str,
+    width: usize,
+) -> rusqlite::Result<String> {
+    let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let upper = format!("{prefix}\u{10FFFF}");
+    let ids = stmt.query_map([prefix, upper.as_str()], |r| r.get::<_, String>(0))?;
+    let mut max = 0u64;
+    for id in ids {
+        let id = id?;
+        let number = id[prefix.len()..].strip_suffix(suffix).unwrap_or("");
+        if let Ok(n) = number.parse::<u64>() {
+            max = max.max(n);
+        }
+    }
+    Ok(format!("{prefix}{:0width$}{suffix}", max + 1))
+}

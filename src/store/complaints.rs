@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{label, opt_text};
+use super::codec::{label, next_serial, opt_text};
 use super::{Ctx, Record};
 use crate::calendar::Calendar;
 use crate::domain::complaint::Deadlines;
@@ -179,4 +179,46 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
         ])?;
     }
     Ok(all.len())
+}
+
+/// The number for the next complaint received in `year`: TS-2026-0041.
+pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
+    Ok(next_serial(conn, "complaints", &format!("TS-{year}-"), "", 4)?)
+}
+
+/// What the complaint list shows: every filter is optional; `text` matches number,
+/// description or area.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub state: Option<ComplaintState>,
+    pub channel: Option<Channel>,
+    /// Only those overdue at this time (a step done late, or unfinished past its deadline).
+    pub overdue_at: Option<NaiveDateTime>,
+    pub text: String,
+    pub limit: usize,
+}
+
+/// Complaints matching `q`: open ones nearest deadline first, then the rest newest first.
+pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
+    let sql = format!(
+        "SELECT {COLS} FROM complaints
+         WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR channel = ?2)
+           AND (?3 IS NULL OR (state <> '已作废' AND (next_due < ?3
+                OR verified_at > verify_due OR fed_back_at > feedback_due)))
+           AND (?4 = '' OR instr(id, ?4) OR instr(description, ?4) OR instr(area, ?4))
+         ORDER BY next_due IS NULL, next_due, received_at DESC, id DESC
+         LIMIT ?5"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            q.state.map(|s| s.label()),
+            q.channel.map(|c| c.label()),
+            q.overdue_at,
+            q.text.trim(),
+            q.limit as i64
+        ],
+        row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

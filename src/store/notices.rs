@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{label, list_json, opt_text};
+use super::codec::{label, list_json, next_serial, opt_text};
 use super::complaints::{parse_years, years_text};
 use super::{Ctx, Record, audit};
 use crate::calendar::{Calendar, Reckoned};
@@ -217,4 +217,82 @@ pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice>
         Some(&notice),
     )?;
     Ok(notice)
+}
+
+/// The number for the next notice issued in `year`, in the style of the last one issued:
+/// 卧执整〔2026〕第16号. With no notice yet the prefix is 执整.
+pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
+    let last: Option<String> = conn
+        .query_row(
+            "SELECT id FROM notices WHERE instr(id, '〔') ORDER BY issued_on DESC, rowid DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let prefix = last
+        .as_deref()
+        .and_then(|id| id.split_once('〔'))
+        .map_or("执整", |(p, _)| p);
+    Ok(next_serial(
+        conn,
+        "notices",
+        &format!("{prefix}〔{year}〕第"),
+        "号",
+        0,
+    )?)
+}
+
+/// What the notice list shows; `text` matches number, party, address or problem.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub state: Option<NoticeState>,
+    pub text: String,
+    pub limit: usize,
+}
+
+/// Notices matching `q`: open ones by re-inspection due date, then the rest newest first.
+pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
+    let sql = format!(
+        "SELECT {COLS} FROM notices
+         WHERE (?1 IS NULL OR state = ?1)
+           AND (?2 = '' OR instr(id, ?2) OR instr(party, ?2) OR instr(address, ?2) OR instr(problem, ?2))
+         ORDER BY state NOT IN ('待整改', '待复查', '已延期'),
+           CASE WHEN state IN ('待整改', '待复查', '已延期') THEN reinspect_due END,
+           issued_on DESC, id DESC
+         LIMIT ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![q.state.map(|s| s.label()), q.text.trim(), q.limit as i64],
+        row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The re-inspections of one notice, oldest first.
+pub fn reinspections(conn: &Connection, id: &str) -> Result<Vec<Logged>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT date, result, outcome, officers, late FROM reinspections
+         WHERE notice_id = ?1 ORDER BY date, rowid",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Logged {
+            date: r.get(0)?,
+            result: r.get(1)?,
+            outcome: r.get(2)?,
+            officers: super::codec::list(r, 3)?,
+            late: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One logged re-inspection, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub date: NaiveDate,
+    pub result: String,
+    pub outcome: String,
+    pub officers: Vec<String>,
+    pub late: bool,
 }

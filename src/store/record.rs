@@ -127,27 +127,30 @@ pub fn void<R: Record>(tx: &Transaction, ctx: &Ctx, key: &str, reason: &str) -> 
     Ok(())
 }
 
-/// Voids a record whose state machine has a voided state (complaints, notices): `step` moves
-/// it there or says why not; the record is saved and audited with its before and after.
+/// Moves a record one step through its state machine: `step` changes it or says why not; the
+/// record is saved and audited under `action` with its before and after. Returns the new record.
+pub fn step<R: Record + Clone>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    key: &str,
+    action: &str,
+    step: impl FnOnce(&mut R) -> Result<(), String>,
+) -> Result<R> {
+    let before: R = load_existing(tx, key)?;
+    let mut rec = before.clone();
+    step(&mut rec).map_err(Error::Invalid)?;
+    rec.save(tx, ctx)?;
+    audit::record(tx, ctx.actor, action, R::KIND, key, Some(&before), Some(&rec))?;
+    Ok(rec)
+}
+
+/// Voids a record whose state machine has a voided state (complaints, notices).
 pub fn void_by_state<R: Record + Clone>(
     tx: &Transaction,
     ctx: &Ctx,
     key: &str,
     reason: &str,
-    step: impl FnOnce(&mut R, &str) -> Result<(), String>,
+    void: impl FnOnce(&mut R, &str) -> Result<(), String>,
 ) -> Result<()> {
-    let before: R = load_existing(tx, key)?;
-    let mut rec = before.clone();
-    step(&mut rec, reason).map_err(Error::Invalid)?;
-    rec.save(tx, ctx)?;
-    audit::record(
-        tx,
-        ctx.actor,
-        "作废",
-        R::KIND,
-        key,
-        Some(&before),
-        Some(&rec),
-    )?;
-    Ok(())
+    step::<R>(tx, ctx, key, "作废", |r| void(r, reason)).map(drop)
 }

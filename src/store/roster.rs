@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{list, list_json};
+use super::codec::{list, list_json, next_serial};
 use super::{Ctx, Record};
 use crate::domain::{Patrol, RosterTeam};
 use crate::error::{Error, Result};
@@ -199,4 +199,22 @@ pub fn last_patrols(conn: &Connection, date: NaiveDate) -> Result<HashMap<String
         }
     }
     Ok(out)
+}
+
+/// Copies the teams of `from` to `to`, leaving any team `to` already has. Returns how many.
+pub fn copy_day(tx: &Transaction, ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<usize> {
+    let mut copied = 0;
+    for team in teams_on(tx, from)? {
+        let copy = RosterTeam { date: to, ..team };
+        if RosterTeam::load(tx, &copy.key())?.is_none() {
+            super::record::upsert(tx, ctx, &copy)?;
+            copied += 1;
+        }
+    }
+    Ok(copied)
+}
+
+/// The number for the next patrol record: XC0035.
+pub fn next_patrol_id(conn: &Connection) -> Result<String> {
+    Ok(next_serial(conn, "patrols", "XC", "", 4)?)
 }
