@@ -190,7 +190,8 @@ fn every_change_is_audited_under_the_operator() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!(rows, 12 + 15 + 30 + 51 + 34 + 40 + 15);
+    // The team name setting, then every seed row.
+    assert_eq!(rows, 1 + 12 + 15 + 30 + 51 + 34 + 40 + 15);
     assert_eq!(ops, "W001");
     drop(conn);
     d.ok(&["void", "complaints", "TS-2026-0036", "--reason", "重复登记"]);
