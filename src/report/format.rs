@@ -102,7 +102,10 @@ mod tests {
         assert_eq!(complaint_timer(Some(-5), true).0, Urgency::Overdue);
         assert_eq!(complaint_timer(Some(600), true).0, Urgency::WasLate);
         assert_eq!(complaint_timer(Some(600), false).0, Urgency::Soon);
-        assert_eq!(complaint_timer(None, false), (Urgency::Fine, "待结案".into()));
+        assert_eq!(
+            complaint_timer(None, false),
+            (Urgency::Fine, "待结案".into())
+        );
         assert_eq!(notice_timer(-3), (Urgency::Overdue, "复查超期 3 天".into()));
         assert_eq!(notice_timer(0), (Urgency::Soon, "今日应复查".into()));
         assert_eq!(notice_timer(5), (Urgency::Fine, "5 天后应复查".into()));

@@ -183,7 +183,13 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
 
 /// The number for the next complaint received in `year`: TS-2026-0041.
 pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
-    Ok(next_serial(conn, "complaints", &format!("TS-{year}-"), "", 4)?)
+    Ok(next_serial(
+        conn,
+        "complaints",
+        &format!("TS-{year}-"),
+        "",
+        4,
+    )?)
 }
 
 /// What the complaint list shows: every filter is optional; `text` matches number,

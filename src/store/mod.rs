@@ -3,6 +3,7 @@
 pub mod audit;
 mod codec;
 pub mod complaints;
+pub mod desk;
 pub mod duty;
 pub mod holidays;
 mod migrate;
@@ -122,5 +123,7 @@ impl Store {
     }
 }
 
+#[cfg(test)]
+mod desk_tests;
 #[cfg(test)]
 mod tests;

@@ -140,7 +140,15 @@ pub fn step<R: Record + Clone>(
     let mut rec = before.clone();
     step(&mut rec).map_err(Error::Invalid)?;
     rec.save(tx, ctx)?;
-    audit::record(tx, ctx.actor, action, R::KIND, key, Some(&before), Some(&rec))?;
+    audit::record(
+        tx,
+        ctx.actor,
+        action,
+        R::KIND,
+        key,
+        Some(&before),
+        Some(&rec),
+    )?;
     Ok(rec)
 }
 

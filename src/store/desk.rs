@@ -1,0 +1,245 @@
+//! What the desk screen writes: each act one audited transaction, checked as an import would be.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::Transaction;
+
+use super::record::{self, Record};
+use super::{Actor, Ctx, Store, complaints, duty, notices, people, roster};
+use crate::domain::duty::{DutyEntry, DutyKind};
+use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Outcome, Patrol};
+use crate::error::{Error, Result};
+
+/// One step of a complaint, as the duty officer records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComplaintStep {
+    Verify { at: NaiveDateTime },
+    Handle { result: String },
+    FeedBack { at: NaiveDateTime, result: String },
+    Close { at: NaiveDateTime },
+    Transfer { at: NaiveDateTime, to: String },
+    Void { reason: String },
+}
+
+impl ComplaintStep {
+    /// The word for the step in the audit trail and on screen.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Verify { .. } => "核查",
+            Self::Handle { .. } => "处置",
+            Self::FeedBack { .. } => "反馈",
+            Self::Close { .. } => "结案",
+            Self::Transfer { .. } => "移送",
+            Self::Void { .. } => "作废",
+        }
+    }
+
+    fn at(&self) -> Option<NaiveDateTime> {
+        match self {
+            Self::Verify { at }
+            | Self::FeedBack { at, .. }
+            | Self::Close { at }
+            | Self::Transfer { at, .. } => Some(*at),
+            Self::Handle { .. } | Self::Void { .. } => None,
+        }
+    }
+}
+
+/// One step of a rectification notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeStep {
+    /// The deadline has passed: the notice waits for its re-inspection.
+    Await,
+    Reinspect {
+        date: NaiveDate,
+        result: String,
+        outcome: Outcome,
+        officers: Vec<String>,
+    },
+    Void {
+        reason: String,
+    },
+}
+
+/// Runs `f` in one write transaction with the rules that derive deadlines.
+fn act<T>(
+    store: &mut Store,
+    actor: &Actor,
+    f: impl FnOnce(&Transaction, &Ctx) -> Result<T>,
+) -> Result<T> {
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    store.write(|tx| {
+        let ctx = Ctx {
+            actor,
+            calendar: &calendar,
+            settings: &settings,
+        };
+        f(tx, &ctx)
+    })
+}
+
+fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
+    if date > actor.now.date() {
+        return Err(Error::invalid(format!(
+            "{what} {date} 晚于今天（{}），不能登记尚未发生的事",
+            actor.now.date()
+        )));
+    }
+    Ok(())
+}
+
+fn must_exist(tx: &Transaction, table: &str, noun: &str, key: &str) -> Result<()> {
+    if !people::exists(tx, table, key)? {
+        return Err(Error::invalid(format!("{noun}「{key}」不存在或已作废")));
+    }
+    Ok(())
+}
+
+fn place_and_matter(tx: &Transaction, area: Option<&str>, matter: Option<&str>) -> Result<()> {
+    if let Some(a) = area {
+        must_exist(tx, "areas", "区域", a)?;
+    }
+    if let Some(m) = matter {
+        must_exist(tx, "matters", "执法事项", m)?;
+    }
+    Ok(())
+}
+
+fn refuse_problems(problems: Vec<(&'static str, String)>) -> Result<()> {
+    match problems.into_iter().next() {
+        Some((col, why)) => Err(Error::invalid(format!("{col}：{why}"))),
+        None => Ok(()),
+    }
+}
+
+pub fn sign_in(store: &mut Store, actor: &Actor, officer: &str) -> Result<()> {
+    duty(store, actor, officer, DutyKind::SignIn, "")
+}
+
+pub fn hand_over(store: &mut Store, actor: &Actor, officer: &str, note: &str) -> Result<()> {
+    duty(store, actor, officer, DutyKind::Handover, note)
+}
+
+fn duty(store: &mut Store, actor: &Actor, officer: &str, kind: DutyKind, note: &str) -> Result<()> {
+    let entry = DutyEntry {
+        at: actor.now,
+        officer: officer.to_string(),
+        kind,
+        note: note.trim().to_string(),
+    };
+    store.write(|tx| duty::append(tx, actor, &entry))
+}
+
+/// 受理: records a new complaint (state 已受理) under the next number of its year.
+pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> Result<String> {
+    c.state = ComplaintState::Received;
+    act(store, actor, |tx, ctx| {
+        not_future(actor, "受理时间", c.received_at.date())?;
+        c.id = complaints::next_id(tx, c.received_at.year())?;
+        refuse_problems(c.problems())?;
+        place_and_matter(tx, c.area.as_deref(), c.matter.as_deref())?;
+        record::upsert(tx, ctx, &c)?;
+        Ok(c.id)
+    })
+}
+
+/// Moves a complaint one step; the domain refuses a step its state does not allow.
+pub fn complaint_step(
+    store: &mut Store,
+    actor: &Actor,
+    id: &str,
+    step: ComplaintStep,
+) -> Result<Complaint> {
+    if let Some(at) = step.at() {
+        not_future(actor, &format!("{}时间", step.label()), at.date())?;
+    }
+    act(store, actor, |tx, ctx| {
+        let on_list = match Complaint::load(tx, id)?.and_then(|c| c.matter) {
+            Some(m) => people::exists(tx, "matters", &m)?,
+            None => false,
+        };
+        record::step::<Complaint>(tx, ctx, id, step.label(), |c| {
+            match &step {
+                ComplaintStep::Verify { at } => c.verify(*at),
+                ComplaintStep::Handle { result } => c.handle(result, on_list),
+                ComplaintStep::FeedBack { at, result } => c.feed_back(*at, result),
+                ComplaintStep::Close { at } => c.close(*at),
+                ComplaintStep::Transfer { at, to } => c.transfer(*at, to),
+                ComplaintStep::Void { reason } => c.void(reason),
+            }
+            .map_err(|r| r.0)
+        })
+    })
+}
+
+/// 下达: records a new notice (state 待整改) under the next number of its year.
+pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<String> {
+    n.state = NoticeState::Pending;
+    act(store, actor, |tx, ctx| {
+        not_future(actor, "下达日期", n.issued_on)?;
+        n.id = notices::next_id(tx, n.issued_on.year())?;
+        refuse_problems(n.problems())?;
+        place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
+        if let Some(c) = &n.complaint {
+            must_exist(tx, "complaints", "投诉", c)?;
+        }
+        record::upsert(tx, ctx, &n)?;
+        Ok(n.id)
+    })
+}
+
+pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep) -> Result<Notice> {
+    act(store, actor, |tx, ctx| match step {
+        NoticeStep::Await => record::step::<Notice>(tx, ctx, id, "待复查", |n| {
+            n.await_reinspection().map_err(|r| r.0)
+        }),
+        NoticeStep::Void { reason } => {
+            record::step::<Notice>(tx, ctx, id, "作废", |n| n.void(&reason).map_err(|r| r.0))
+        }
+        NoticeStep::Reinspect {
+            date,
+            result,
+            outcome,
+            officers,
+        } => {
+            not_future(actor, "复查日期", date)?;
+            let r = notices::Reinspection {
+                notice_id: id,
+                date,
+                result: &result,
+                outcome,
+                officers: &officers,
+            };
+            notices::reinspect(tx, ctx, r)
+        }
+    })
+}
+
+/// Logs a patrol under the next number.
+pub fn log_patrol(store: &mut Store, actor: &Actor, mut p: Patrol) -> Result<String> {
+    act(store, actor, |tx, ctx| {
+        not_future(actor, "巡查日期", p.date)?;
+        if p.end <= p.start {
+            return Err(Error::invalid("结束时间须晚于开始时间"));
+        }
+        if p.officers.is_empty() || p.areas.is_empty() {
+            return Err(Error::invalid("巡查须有人员和区域"));
+        }
+        for o in &p.officers {
+            must_exist(tx, "officers", "人员", o)?;
+        }
+        for a in &p.areas {
+            must_exist(tx, "areas", "区域", a)?;
+        }
+        p.id = roster::next_patrol_id(tx)?;
+        record::upsert(tx, ctx, &p)?;
+        Ok(p.id)
+    })
+}
+
+/// Copies the roster of the same weekday last week onto `date` (teams it lacks only).
+pub fn copy_last_week(store: &mut Store, actor: &Actor, date: NaiveDate) -> Result<usize> {
+    let from = date - chrono::Duration::days(7);
+    act(store, actor, |tx, ctx| {
+        roster::copy_day(tx, ctx, from, date)
+    })
+}

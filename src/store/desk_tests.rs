@@ -1,0 +1,218 @@
+//! Tests of the desk's writes on the demo township at its anchor Monday.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::desk::*;
+use super::{Actor, Store, complaints, notices, roster};
+use crate::domain::*;
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn demo() -> (Store, Actor) {
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = Actor {
+        operator: "W003".into(),
+        now: at("2026-11-23 08:30"),
+    };
+    crate::demo::load(&mut store, &actor).unwrap();
+    (store, actor)
+}
+
+fn audit_rows(store: &Store) -> i64 {
+    store
+        .conn()
+        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn lead(matter: Option<&str>) -> Complaint {
+    Complaint {
+        id: String::new(),
+        received_at: at("2026-11-23 08:10"),
+        channel: Channel::Hotline,
+        reporter: "王某".into(),
+        phone: "13900001111".into(),
+        area: Some("Q01".into()),
+        matter: matter.map(str::to_string),
+        description: "店外占道堆放货物".into(),
+        complexity: Complexity::Simple,
+        state: ComplaintState::Closed,
+        verified_at: None,
+        result: String::new(),
+        fed_back_at: None,
+        closed_at: None,
+        void_reason: String::new(),
+    }
+}
+
+#[test]
+fn a_received_complaint_gets_the_next_number_and_walks_its_loop() {
+    let (mut store, actor) = demo();
+    let before = audit_rows(&store);
+    let id = receive_complaint(&mut store, &actor, lead(Some("M01"))).unwrap();
+    assert_eq!(id, "TS-2026-0041");
+    let t = complaints::get(store.conn(), &id).unwrap().unwrap();
+    assert_eq!(t.complaint.state, ComplaintState::Received);
+    assert_eq!(t.due.verify_due, at("2026-11-24 08:10"));
+
+    let steps = [
+        ComplaintStep::Verify {
+            at: at("2026-11-23 08:20"),
+        },
+        ComplaintStep::Handle {
+            result: "责令当事人清理".into(),
+        },
+        ComplaintStep::FeedBack {
+            at: at("2026-11-23 08:25"),
+            result: String::new(),
+        },
+        ComplaintStep::Close {
+            at: at("2026-11-23 08:30"),
+        },
+    ];
+    for step in steps {
+        complaint_step(&mut store, &actor, &id, step).unwrap();
+    }
+    let c = complaints::get(store.conn(), &id)
+        .unwrap()
+        .unwrap()
+        .complaint;
+    assert_eq!(c.state, ComplaintState::Closed);
+    assert_eq!(c.result, "责令当事人清理");
+    assert_eq!(audit_rows(&store), before + 5);
+    let ops: Vec<String> = super::audit::history(store.conn(), "complaints", &id)
+        .unwrap()
+        .into_iter()
+        .map(|r| format!("{} {}", r.operator, r.action))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            "W003 新增",
+            "W003 核查",
+            "W003 处置",
+            "W003 反馈",
+            "W003 结案"
+        ]
+    );
+}
+
+#[test]
+fn a_matter_off_the_list_is_transferred_not_handled_and_a_refusal_writes_nothing() {
+    let (mut store, actor) = demo();
+    let id = receive_complaint(&mut store, &actor, lead(None)).unwrap();
+    let verify = ComplaintStep::Verify {
+        at: at("2026-11-23 08:20"),
+    };
+    complaint_step(&mut store, &actor, &id, verify).unwrap();
+    let before = audit_rows(&store);
+    let handle = ComplaintStep::Handle {
+        result: "已处理".into(),
+    };
+    let err = complaint_step(&mut store, &actor, &id, handle).unwrap_err();
+    assert!(err.to_string().contains("应移送"), "{err}");
+    assert_eq!(audit_rows(&store), before);
+    let transfer = ComplaintStep::Transfer {
+        at: at("2026-11-23 08:25"),
+        to: "县自然资源局".into(),
+    };
+    let c = complaint_step(&mut store, &actor, &id, transfer).unwrap();
+    assert_eq!(c.state, ComplaintState::Transferred);
+    assert_eq!(c.result, "移送县自然资源局");
+}
+
+#[test]
+fn steps_and_records_dated_after_now_are_refused() {
+    let (mut store, actor) = demo();
+    let mut later = lead(Some("M01"));
+    later.received_at = at("2026-11-24 09:00");
+    let err = receive_complaint(&mut store, &actor, later).unwrap_err();
+    assert!(err.to_string().contains("晚于今天"), "{err}");
+    let step = ComplaintStep::Verify {
+        at: at("2026-11-25 09:00"),
+    };
+    assert!(complaint_step(&mut store, &actor, "TS-2026-0035", step).is_err());
+}
+
+fn notice() -> Notice {
+    Notice {
+        id: String::new(),
+        party: "兴盛超市".into(),
+        address: "集镇中心街12号".into(),
+        area: Some("Q01".into()),
+        matter: Some("M01".into()),
+        problem: "店外占道堆放货物".into(),
+        legal_basis: "《城市市容和环境卫生管理条例》第三十六条".into(),
+        issued_on: "2026-11-23".parse().unwrap(),
+        deadline: "2026-11-30".parse().unwrap(),
+        state: NoticeState::ClosedOut,
+        reinspected_on: None,
+        reinspect_result: String::new(),
+        complaint: None,
+        extension_reason: String::new(),
+        void_reason: String::new(),
+        late: false,
+    }
+}
+
+#[test]
+fn a_notice_is_numbered_in_the_teams_style_and_reinspected_by_two() {
+    let (mut store, actor) = demo();
+    let id = issue_notice(&mut store, &actor, notice()).unwrap();
+    assert_eq!(id, "卧执整〔2026〕第16号");
+    let one = NoticeStep::Reinspect {
+        date: actor.now.date(),
+        result: "已清理".into(),
+        outcome: Outcome::CloseOut,
+        officers: vec!["W001".into()],
+    };
+    assert!(notice_step(&mut store, &actor, &id, one).is_err());
+    let two = NoticeStep::Reinspect {
+        date: actor.now.date(),
+        result: "已清理".into(),
+        outcome: Outcome::CloseOut,
+        officers: vec!["W001".into(), "W002".into()],
+    };
+    let n = notice_step(&mut store, &actor, &id, two).unwrap();
+    assert_eq!(n.state, NoticeState::ClosedOut);
+    assert_eq!(notices::reinspections(store.conn(), &id).unwrap().len(), 1);
+    let mut unknown = notice();
+    unknown.complaint = Some("TS-1999-0001".into());
+    assert!(issue_notice(&mut store, &actor, unknown).is_err());
+}
+
+#[test]
+fn patrols_are_numbered_and_checked_and_last_weeks_roster_copies_once() {
+    let (mut store, actor) = demo();
+    let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+    let mut p = Patrol {
+        id: String::new(),
+        date: actor.now.date(),
+        start: t("08:00"),
+        end: t("08:20"),
+        team: "第一组".into(),
+        officers: vec!["W001".into(), "W002".into()],
+        areas: vec!["Q01".into()],
+        notes: "未发现违法行为".into(),
+        found_problem: false,
+    };
+    assert_eq!(log_patrol(&mut store, &actor, p.clone()).unwrap(), "XC0035");
+    p.areas = vec!["Q99".into()];
+    assert!(log_patrol(&mut store, &actor, p.clone()).is_err());
+    p.areas = vec!["Q01".into()];
+    p.end = t("07:00");
+    assert!(log_patrol(&mut store, &actor, p).is_err());
+
+    let monday: NaiveDate = "2026-11-30".parse().unwrap();
+    assert!(roster::teams_on(store.conn(), monday).unwrap().is_empty());
+    assert_eq!(copy_last_week(&mut store, &actor, monday).unwrap(), 3);
+    assert_eq!(copy_last_week(&mut store, &actor, monday).unwrap(), 0);
+    let teams = roster::teams_on(store.conn(), monday).unwrap();
+    let last = roster::teams_on(store.conn(), monday - chrono::Duration::days(7)).unwrap();
+    assert_eq!(
+        teams.iter().map(|t| &t.officers).collect::<Vec<_>>(),
+        last.iter().map(|t| &t.officers).collect::<Vec<_>>()
+    );
+}
