@@ -20,6 +20,9 @@ pub struct Cli {
     /// 操作人工号（记入审计；默认为系统用户名）
     #[arg(long, global = true, value_name = "工号")]
     pub operator: Option<String>,
+    /// 值班台只用 ASCII 边框和符号（老式 Windows 控制台默认开启）
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -26,7 +26,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let db = cli.db.clone();
     match cli.command {
-        None => desk(&open(db)?, now),
+        None => crate::tui::run(&mut open(db)?, now, cli.ascii),
         Some(Command::Import {
             kind,
             file,
@@ -50,7 +50,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Calendar { args }) => {
             print::calendar(&open(db)?.calendar()?, now.date(), &args)
         }
-        Some(Command::Demo { load_only }) => demo(db, &actor, load_only),
+        Some(Command::Demo { load_only }) => demo(db, &actor, load_only, cli.ascii),
         Some(Command::Void { kind, key, reason }) => {
             void(&mut open(db)?, &actor, &kind, &key, &reason)
         }
@@ -77,11 +77,6 @@ fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate
         parse::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}")))
     })
     .transpose()
-}
-
-/// The desk screen is the next piece of work; until then the desk prints the day.
-fn desk(store: &Store, now: NaiveDateTime) -> Result<()> {
-    today(store, now, false)
 }
 
 fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, dry_run: bool) -> Result<()> {
@@ -141,7 +136,7 @@ fn today(store: &Store, now: NaiveDateTime, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool) -> Result<()> {
+fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool, ascii: bool) -> Result<()> {
     let path = match db {
         Some(p) => p,
         None => {
@@ -164,7 +159,7 @@ fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool) -> Result<()> {
     if load_only {
         return Ok(());
     }
-    desk(&store, actor.now)
+    crate::tui::run(&mut store, actor.now, ascii)
 }
 
 fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -> Result<()> {

@@ -21,10 +21,6 @@ impl TextField {
         &self.text
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
     pub fn clear(&mut self) {
         self.text.clear();
         self.caret = 0;
@@ -128,11 +124,11 @@ mod tests {
         f.handle(key(KeyCode::Left));
         assert_eq!(f.visible(20).1, 6);
         f.handle(key(KeyCode::Backspace));
-        assert_eq!(f.text(), "占营");
-        assert_eq!(f.visible(20).1, 2);
+        assert_eq!(f.text(), "占道营");
+        assert_eq!(f.visible(20).1, 4);
         f.handle(key(KeyCode::Char('x')));
-        assert_eq!(f.text(), "占x营");
-        assert_eq!(f.visible(20).1, 3);
+        assert_eq!(f.text(), "占道x营");
+        assert_eq!(f.visible(20).1, 5);
     }
 
     #[test]

@@ -101,6 +101,11 @@ impl Theme {
         }
     }
 
+    /// A pane with only a titled rule on top: for short screens, where every row counts.
+    pub fn rule<'a>(&self, title: impl Into<Line<'a>>) -> Block<'a> {
+        self.block(title).borders(Borders::TOP)
+    }
+
     /// The row marker of a selected table row.
     pub fn pointer(&self) -> &'static str {
         ">"

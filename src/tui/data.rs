@@ -1,0 +1,144 @@
+//! What the desk shows, read from the store in one go: the day, the lists, the open record.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+use zhifa_desk::domain::checks::{AreaStatus, area_checks};
+use zhifa_desk::domain::duty::{DutyEntry, DutyKind};
+use zhifa_desk::domain::{Area, Matter, Officer};
+use zhifa_desk::error::Result;
+use zhifa_desk::report::Today;
+use zhifa_desk::report::today::{TeamDay, roster_day};
+use zhifa_desk::store::{AuditRow, audit, complaints, duty, notices, people, roster};
+
+/// Lists are read a page at a time; the filters narrow them.
+pub const LIST_LIMIT: usize = 500;
+
+/// What the screen asks the store for; a change in it means a reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Want {
+    pub patrol_date: NaiveDate,
+    pub complaints: complaints::Query,
+    pub notices: notices::Query,
+    pub complaint: Option<String>,
+    pub notice: Option<String>,
+}
+
+/// An area on the 巡查 view's date: when it was last patrolled and whether it is due.
+#[derive(Debug, Clone)]
+pub struct Coverage {
+    pub area: Area,
+    pub last: Option<NaiveDate>,
+    pub status: AreaStatus,
+    /// The teams rostered to it that day.
+    pub teams: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ComplaintDetail {
+    pub tracked: complaints::Tracked,
+    pub history: Vec<AuditRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoticeDetail {
+    pub tracked: notices::Tracked,
+    pub reinspections: Vec<notices::Logged>,
+    pub history: Vec<AuditRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub team_name: String,
+    pub today: Today,
+    pub officers: Vec<Officer>,
+    pub areas: Vec<Area>,
+    pub matters: Vec<Matter>,
+    /// The roster of the 巡查 view's date, with its checks.
+    pub day: Vec<TeamDay>,
+    pub coverage: Vec<Coverage>,
+    pub complaints: Vec<complaints::Tracked>,
+    pub notices: Vec<notices::Tracked>,
+    pub complaint: Option<ComplaintDetail>,
+    pub notice: Option<NoticeDetail>,
+    pub last_handover: Option<DutyEntry>,
+    pub next_complaint_id: String,
+    pub next_notice_id: String,
+}
+
+pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> {
+    let (day, _) = roster_day(conn, want.patrol_date)?;
+    let areas = people::areas(conn)?;
+    let coverage = coverage(conn, &areas, &day, want.patrol_date)?;
+    let complaint = match &want.complaint {
+        Some(id) => match complaints::get(conn, id)? {
+            Some(tracked) => Some(ComplaintDetail {
+                history: audit::history(conn, "complaints", id)?,
+                tracked,
+            }),
+            None => None,
+        },
+        None => None,
+    };
+    let notice = match &want.notice {
+        Some(id) => match notices::get(conn, id)? {
+            Some(tracked) => Some(NoticeDetail {
+                reinspections: notices::reinspections(conn, id)?,
+                history: audit::history(conn, "notices", id)?,
+                tracked,
+            }),
+            None => None,
+        },
+        None => None,
+    };
+    let last_handover = duty::recent(conn, 50)?
+        .into_iter()
+        .find(|e| e.kind == DutyKind::Handover);
+    let year = chrono::Datelike::year(&now);
+    Ok(Data {
+        team_name: zhifa_desk::store::settings::load(conn)?
+            .team_name()
+            .to_string(),
+        today: zhifa_desk::report::today(conn, now)?,
+        officers: people::officers(conn)?,
+        matters: people::matters(conn)?,
+        day,
+        coverage,
+        areas,
+        complaints: complaints::list(conn, &want.complaints)?,
+        notices: notices::list(conn, &want.notices)?,
+        complaint,
+        notice,
+        last_handover,
+        next_complaint_id: complaints::next_id(conn, year)?,
+        next_notice_id: notices::next_id(conn, year)?,
+    })
+}
+
+/// Every area on `date`, the ones needing a patrol first.
+fn coverage(
+    conn: &Connection,
+    areas: &[Area],
+    day: &[TeamDay],
+    date: NaiveDate,
+) -> Result<Vec<Coverage>> {
+    let last = roster::last_patrols(conn, date)?;
+    let mut out: Vec<Coverage> = areas
+        .iter()
+        .map(|a| {
+            let teams: Vec<String> = day
+                .iter()
+                .filter(|t| t.areas.contains(&a.id))
+                .map(|t| t.team.clone())
+                .collect();
+            let last = last.get(&a.id).copied();
+            Coverage {
+                status: area_checks(a, last, !teams.is_empty(), date),
+                area: a.clone(),
+                last,
+                teams,
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| (c.status.checks.is_empty(), !c.status.due));
+    Ok(out)
+}

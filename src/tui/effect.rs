@@ -1,0 +1,73 @@
+//! The writes the desk asks for, carried out on the store by the loop (never by `update`).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use zhifa_desk::domain::{Complaint, Notice, Patrol};
+use zhifa_desk::error::Result;
+use zhifa_desk::store::desk::{self, ComplaintStep, NoticeStep};
+use zhifa_desk::store::{Actor, Store};
+
+/// What `update` hands back to the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Write(Write),
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    SignIn { officer: String },
+    Handover { note: String },
+    NewComplaint(Box<Complaint>),
+    ComplaintStep { id: String, step: ComplaintStep },
+    NewNotice(Box<Notice>),
+    NoticeStep { id: String, step: NoticeStep },
+    Patrol(Box<Patrol>),
+    CopyRoster { date: NaiveDate },
+}
+
+/// Carries out `w` as `operator` at `now`; returns what to tell the duty officer.
+pub fn apply(store: &mut Store, operator: &str, now: NaiveDateTime, w: Write) -> Result<String> {
+    let actor = Actor {
+        operator: match &w {
+            Write::SignIn { officer } => officer.clone(),
+            _ => operator.to_string(),
+        },
+        now,
+    };
+    Ok(match w {
+        Write::SignIn { officer } => {
+            desk::sign_in(store, &actor, &officer)?;
+            format!("{officer} 已签到")
+        }
+        Write::Handover { note } => {
+            desk::hand_over(store, &actor, operator, &note)?;
+            "已交接班".to_string()
+        }
+        Write::NewComplaint(c) => {
+            let id = desk::receive_complaint(store, &actor, *c)?;
+            format!("已受理投诉 {id}")
+        }
+        Write::ComplaintStep { id, step } => {
+            let label = step.label();
+            let c = desk::complaint_step(store, &actor, &id, step)?;
+            format!("投诉 {id} 已{label}，当前状态：{}", c.state)
+        }
+        Write::NewNotice(n) => {
+            let id = desk::issue_notice(store, &actor, *n)?;
+            format!("已下达整改通知 {id}")
+        }
+        Write::NoticeStep { id, step } => {
+            let n = desk::notice_step(store, &actor, &id, step)?;
+            format!("整改通知 {id} 当前状态：{}", n.state)
+        }
+        Write::Patrol(p) => {
+            let id = desk::log_patrol(store, &actor, *p)?;
+            format!("已登记巡查 {id}")
+        }
+        Write::CopyRoster { date } => match desk::copy_last_week(store, &actor, date)? {
+            0 => format!("{date} 没有可复制的排班（上周同日无排班，或各组已排）"),
+            n => format!("已从上周同日复制 {n} 个组的排班到 {date}"),
+        },
+    })
+}

@@ -1,0 +1,255 @@
+//! A form: labelled fields checked as they are typed, with the reason in Chinese.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use zhifa_desk::exchange::parse;
+
+use super::text_field::TextField;
+
+/// How a text field's content is checked as it is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Any,
+    Date,
+    DateTime,
+    Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Text(TextField, Format),
+    /// One of a list; ←/→ step through it, typing jumps to the first option containing the text.
+    Choice {
+        options: Vec<String>,
+        selected: usize,
+        query: TextField,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+    pub required: bool,
+    initial: String,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: &str, format: Format) -> Field {
+        Field {
+            label,
+            input: Input::Text(TextField::new(value), format),
+            required: false,
+            initial: value.to_string(),
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<String>, selected: usize) -> Field {
+        let initial = options.get(selected).cloned().unwrap_or_default();
+        Field {
+            label,
+            input: Input::Choice {
+                options,
+                selected,
+                query: TextField::default(),
+            },
+            required: false,
+            initial,
+        }
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    /// The value as entered, trimmed (a choice gives its option).
+    pub fn value(&self) -> String {
+        match &self.input {
+            Input::Text(f, _) => f.text().trim().to_string(),
+            Input::Choice {
+                options, selected, ..
+            } => options.get(*selected).cloned().unwrap_or_default(),
+        }
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.value() != self.initial.trim()
+    }
+
+    /// What is wrong with the value now, in Chinese.
+    pub fn problem(&self) -> Option<String> {
+        let v = self.value();
+        if v.is_empty() {
+            return self.required.then(|| "必填".to_string());
+        }
+        let Input::Text(_, format) = &self.input else {
+            return None;
+        };
+        match format {
+            Format::Any => Ok(()),
+            Format::Date => parse::date(&v).map(drop),
+            Format::DateTime => parse::datetime(&v).map(drop),
+            Format::Time => parse::time(&v).map(drop),
+        }
+        .err()
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> bool {
+        match &mut self.input {
+            Input::Text(f, _) => f.handle(key),
+            Input::Choice {
+                options,
+                selected,
+                query,
+            } => {
+                let n = options.len().max(1);
+                match key.code {
+                    KeyCode::Left => *selected = (*selected + n - 1) % n,
+                    KeyCode::Right => *selected = (*selected + 1) % n,
+                    _ => {
+                        if !query.handle(key) {
+                            return false;
+                        }
+                        jump(options, selected, query.text());
+                        return true;
+                    }
+                }
+                query.clear();
+                true
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match &mut self.input {
+            Input::Text(f, _) => f.insert(text),
+            Input::Choice {
+                options,
+                selected,
+                query,
+            } => {
+                query.insert(text);
+                jump(options, selected, query.text());
+            }
+        }
+    }
+}
+
+fn jump(options: &[String], selected: &mut usize, query: &str) {
+    let q = query.trim();
+    if let Some(i) = options.iter().position(|o| !q.is_empty() && o.contains(q)) {
+        *selected = i;
+    }
+}
+
+/// A form on screen: `T` says what saving it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form<T> {
+    pub kind: T,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+impl<T> Form<T> {
+    pub fn new(kind: T, title: impl Into<String>, fields: Vec<Field>) -> Form<T> {
+        Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.fields.iter().any(Field::dirty)
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    pub fn focused(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// The value of the field labelled `label`.
+    pub fn get(&self, label: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(Field::value)
+            .unwrap_or_default()
+    }
+
+    /// The first problem, as "label：reason", moving the focus to it.
+    pub fn check(&mut self) -> Result<(), String> {
+        for (i, f) in self.fields.iter().enumerate() {
+            if let Some(p) = f.problem() {
+                self.focus = i;
+                return Err(format!("{}：{p}", f.label));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn fields_say_what_is_wrong_as_you_type() {
+        let mut f = Field::text("整改期限", "", Format::Date).required();
+        assert_eq!(f.problem().as_deref(), Some("必填"));
+        for c in "2026-02-30".chars() {
+            f.handle(key(c));
+        }
+        assert!(f.problem().is_some());
+        let ok = Field::text("受理时间", "2026-11-23 08:30", Format::DateTime);
+        assert_eq!(ok.problem(), None);
+        assert!(!ok.dirty());
+    }
+
+    #[test]
+    fn a_choice_jumps_to_typed_text_and_cycles_with_arrows() {
+        let opts = vec![
+            "".into(),
+            "Q01 集镇中心街".into(),
+            "Q05 中心学校周边".into(),
+        ];
+        let mut f = Field::choice("所属区域", opts, 0);
+        f.paste("学校");
+        assert_eq!(f.value(), "Q05 中心学校周边");
+        f.handle(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        assert_eq!(f.value(), "");
+        assert!(!f.dirty());
+    }
+
+    #[test]
+    fn check_moves_focus_to_the_first_problem() {
+        let mut form = Form::new(
+            (),
+            "t",
+            vec![
+                Field::text("当事人", "某", Format::Any).required(),
+                Field::text("地址", "", Format::Any).required(),
+            ],
+        );
+        assert_eq!(form.check(), Err("地址：必填".into()));
+        assert_eq!(form.focus, 1);
+    }
+}

@@ -1,0 +1,422 @@
+//! The desk's forms and step menus: what each asks for, and the write it becomes on Ctrl+S.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use zhifa_desk::domain::{
+    Channel, Complaint, ComplaintState, Complexity, Notice, NoticeState, Outcome, Patrol,
+};
+use zhifa_desk::exchange::parse;
+use zhifa_desk::report::today::TeamDay;
+use zhifa_desk::store::desk::{ComplaintStep, NoticeStep};
+
+use super::app::{Cursor, Menu, Pick};
+use super::data::Data;
+use super::effect::Write;
+use super::form::{Field, Form, Format};
+
+/// What saving a form does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    NewComplaint,
+    /// A complaint step towards `to`.
+    ComplaintStep {
+        id: String,
+        to: ComplaintState,
+    },
+    NewNotice,
+    Reinspect {
+        id: String,
+    },
+    VoidNotice {
+        id: String,
+    },
+    Patrol {
+        team: String,
+    },
+    Handover,
+}
+
+const NONE_AREA: &str = "（不填）";
+const OFF_LIST: &str = "（不在事项清单内）";
+const OUTCOMES: [&str; 3] = ["销号", "延期", "立案"];
+
+fn now_text(now: NaiveDateTime) -> String {
+    parse::fmt_datetime(now)
+}
+
+fn area_options(data: &Data) -> Vec<String> {
+    std::iter::once(NONE_AREA.to_string())
+        .chain(data.areas.iter().map(|a| format!("{} {}", a.id, a.name)))
+        .collect()
+}
+
+fn matter_options(data: &Data) -> Vec<String> {
+    std::iter::once(OFF_LIST.to_string())
+        .chain(data.matters.iter().map(|m| format!("{} {}", m.id, m.name)))
+        .collect()
+}
+
+/// The key in front of an option such as "Q01 集镇中心街"; None for the blank options.
+fn key_of(option: &str) -> Option<String> {
+    if option.starts_with('（') || option.is_empty() {
+        return None;
+    }
+    option.split_whitespace().next().map(str::to_string)
+}
+
+fn labels<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<String> {
+    all.iter().map(|x| label(*x).to_string()).collect()
+}
+
+pub fn new_complaint(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
+    let fields = vec![
+        Field::choice("来源渠道", labels(Channel::ALL, Channel::label), 0),
+        Field::text("受理时间", &now_text(now), Format::DateTime).required(),
+        Field::text("举报人", "", Format::Any),
+        Field::text("联系电话", "", Format::Any),
+        Field::choice("所属区域", area_options(data), 0),
+        Field::choice("执法事项", matter_options(data), 0),
+        Field::text("问题描述", "", Format::Any).required(),
+        Field::choice("复杂程度", labels(Complexity::ALL, Complexity::label), 0),
+    ];
+    let title = format!("受理投诉（编号将为 {}）", data.next_complaint_id);
+    Form::new(FormKind::NewComplaint, title, fields)
+}
+
+pub fn new_notice(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
+    let today = now.date();
+    let fields = vec![
+        Field::text("当事人", "", Format::Any).required(),
+        Field::text("地址", "", Format::Any).required(),
+        Field::choice("所属区域", area_options(data), 0),
+        Field::choice("执法事项", matter_options(data), 0),
+        Field::text("存在问题", "", Format::Any).required(),
+        Field::text("法律依据", "", Format::Any),
+        Field::text("下达日期", &today.to_string(), Format::Date).required(),
+        Field::text(
+            "整改期限",
+            &(today + Duration::days(7)).to_string(),
+            Format::Date,
+        )
+        .required(),
+        Field::text("关联投诉", "", Format::Any),
+    ];
+    let title = format!("下达整改通知（编号将为 {}）", data.next_notice_id);
+    Form::new(FormKind::NewNotice, title, fields)
+}
+
+pub fn patrol(team: &TeamDay, date: NaiveDate, now: NaiveDateTime) -> Form<FormKind> {
+    let end = if date == now.date() {
+        now.format("%H:%M").to_string()
+    } else {
+        String::new()
+    };
+    let officers: Vec<&str> = team.officers.iter().map(|m| m.id.as_str()).collect();
+    let fields = vec![
+        Field::text("日期", &date.to_string(), Format::Date).required(),
+        Field::text("开始时间", "", Format::Time).required(),
+        Field::text("结束时间", &end, Format::Time).required(),
+        Field::text("人员", &officers.join("、"), Format::Any).required(),
+        Field::text("区域", &team.areas.join("、"), Format::Any).required(),
+        Field::text("巡查情况", "", Format::Any).required(),
+        Field::choice("发现问题", vec!["否".into(), "是".into()], 0),
+    ];
+    let kind = FormKind::Patrol {
+        team: team.team.clone(),
+    };
+    Form::new(kind, format!("登记巡查：{}", team.team), fields)
+}
+
+pub fn handover() -> Form<FormKind> {
+    let fields = vec![Field::text("交接事项", "", Format::Any)];
+    Form::new(FormKind::Handover, "交接班（保存后回到签到）", fields)
+}
+
+/// The next steps of a complaint, from its state; 处置 is left out for a matter off the list.
+pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
+    let c = find_complaint(data, id)?;
+    let on_list = c
+        .matter
+        .as_ref()
+        .is_some_and(|m| data.matters.iter().any(|x| &x.id == m));
+    let mut note = None;
+    let items: Vec<(String, Pick)> = c
+        .state
+        .next()
+        .iter()
+        .filter(|to| {
+            let off = **to == ComplaintState::Handling && !on_list;
+            if off {
+                note = Some("该事项不在本乡镇执法事项清单内，不能处置，应移送主管部门".into());
+            }
+            !off
+        })
+        .map(|to| {
+            let kind = FormKind::ComplaintStep {
+                id: id.to_string(),
+                to: *to,
+            };
+            (step_word(*to).to_string(), Pick::Form(kind))
+        })
+        .collect();
+    Some(Menu {
+        title: format!("办理投诉 {id}（{}）", c.state),
+        note: note.or_else(|| items.is_empty().then(|| "已作废，没有可办理的步骤".into())),
+        items,
+        cursor: Cursor(0),
+    })
+}
+
+fn step_word(to: ComplaintState) -> &'static str {
+    match to {
+        ComplaintState::Received => "受理",
+        ComplaintState::Verifying => "核查",
+        ComplaintState::Handling => "处置",
+        ComplaintState::FedBack => "反馈",
+        ComplaintState::Closed => "结案",
+        ComplaintState::Transferred => "移送",
+        ComplaintState::Voided => "作废",
+    }
+}
+
+pub fn notice_menu(data: &Data, id: &str) -> Option<Menu> {
+    let n = find_notice(data, id)?;
+    let next = n.state.next();
+    let mut items = Vec::new();
+    if next.contains(&NoticeState::AwaitingReinspection) {
+        let step = Write::NoticeStep {
+            id: id.to_string(),
+            step: NoticeStep::Await,
+        };
+        items.push(("转为待复查（整改期限已到）".to_string(), Pick::Write(step)));
+    }
+    if next.contains(&NoticeState::ClosedOut) {
+        let kind = FormKind::Reinspect { id: id.to_string() };
+        items.push(("复查（销号 / 延期 / 立案）".to_string(), Pick::Form(kind)));
+    }
+    if next.contains(&NoticeState::Voided) {
+        let kind = FormKind::VoidNotice { id: id.to_string() };
+        items.push(("作废".to_string(), Pick::Form(kind)));
+    }
+    Some(Menu {
+        title: format!("办理整改通知 {id}（{}）", n.state),
+        note: items.is_empty().then(|| "已作废，没有可办理的步骤".into()),
+        items,
+        cursor: Cursor(0),
+    })
+}
+
+fn find_complaint<'a>(data: &'a Data, id: &str) -> Option<&'a Complaint> {
+    let detail = data.complaint.as_ref().map(|d| &d.tracked);
+    detail
+        .into_iter()
+        .chain(&data.complaints)
+        .map(|t| &t.complaint)
+        .find(|c| c.id == id)
+}
+
+fn find_notice<'a>(data: &'a Data, id: &str) -> Option<&'a Notice> {
+    let detail = data.notice.as_ref().map(|d| &d.tracked);
+    detail
+        .into_iter()
+        .chain(&data.notices)
+        .map(|t| &t.notice)
+        .find(|n| n.id == id)
+}
+
+/// The form for a step picked from a menu.
+pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form<FormKind>> {
+    let at = || Field::text("时间", &now_text(now), Format::DateTime).required();
+    let (title, fields) = match &kind {
+        FormKind::ComplaintStep { id, to } => {
+            let c = find_complaint(data, id)?;
+            let fields = match to {
+                ComplaintState::Verifying => vec![at()],
+                ComplaintState::Handling => {
+                    vec![Field::text("处置结果", &c.result, Format::Any).required()]
+                }
+                ComplaintState::FedBack => vec![
+                    at(),
+                    Field::text("处置结果", &c.result, Format::Any).required(),
+                ],
+                ComplaintState::Closed => vec![at()],
+                ComplaintState::Transferred => {
+                    vec![at(), Field::text("接收部门", "", Format::Any).required()]
+                }
+                _ => vec![Field::text("作废原因", "", Format::Any).required()],
+            };
+            (format!("{}：投诉 {id}", step_word(*to)), fields)
+        }
+        FormKind::Reinspect { id } => {
+            let n = find_notice(data, id)?;
+            let fields = vec![
+                Field::text("复查日期", &now.date().to_string(), Format::Date).required(),
+                Field::text("复查人员", &reinspectors(data, n), Format::Any).required(),
+                Field::text("复查结果", "", Format::Any).required(),
+                Field::choice("结论", OUTCOMES.map(String::from).to_vec(), 0),
+                Field::text("新整改期限", "", Format::Date),
+                Field::text("延期原因", "", Format::Any),
+            ];
+            (format!("复查：{id}（期限 {}）", n.deadline), fields)
+        }
+        FormKind::VoidNotice { id } => (
+            format!("作废：{id}"),
+            vec![Field::text("作废原因", "", Format::Any).required()],
+        ),
+        _ => return None,
+    };
+    Some(Form::new(kind, title, fields))
+}
+
+/// The officers of today's team for the notice's area, as a starting point.
+fn reinspectors(data: &Data, n: &Notice) -> String {
+    let team = data
+        .today
+        .roster
+        .iter()
+        .find(|t| n.area.as_ref().is_some_and(|a| t.areas.contains(a)));
+    team.map(|t| {
+        t.officers
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    })
+    .unwrap_or_default()
+}
+
+fn datetime(form: &Form<FormKind>, label: &str) -> Result<NaiveDateTime, String> {
+    parse::datetime(&form.get(label)).map_err(|e| format!("{label}：{e}"))
+}
+
+fn date(form: &Form<FormKind>, label: &str) -> Result<NaiveDate, String> {
+    parse::date(&form.get(label)).map_err(|e| format!("{label}：{e}"))
+}
+
+fn opt(text: String) -> Option<String> {
+    Some(text).filter(|t| !t.is_empty())
+}
+
+/// The write a checked form stands for.
+pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
+    let get = |label: &str| form.get(label);
+    Ok(match &form.kind {
+        FormKind::NewComplaint => Write::NewComplaint(Box::new(Complaint {
+            id: String::new(),
+            received_at: datetime(form, "受理时间")?,
+            channel: Channel::parse(&get("来源渠道")).unwrap_or(Channel::Hotline),
+            reporter: get("举报人"),
+            phone: get("联系电话"),
+            area: key_of(&get("所属区域")),
+            matter: key_of(&get("执法事项")),
+            description: get("问题描述"),
+            complexity: Complexity::parse(&get("复杂程度")).unwrap_or(Complexity::Simple),
+            state: ComplaintState::Received,
+            verified_at: None,
+            result: String::new(),
+            fed_back_at: None,
+            closed_at: None,
+            void_reason: String::new(),
+        })),
+        FormKind::ComplaintStep { id, to } => {
+            let step = match to {
+                ComplaintState::Verifying => ComplaintStep::Verify {
+                    at: datetime(form, "时间")?,
+                },
+                ComplaintState::Handling => ComplaintStep::Handle {
+                    result: get("处置结果"),
+                },
+                ComplaintState::FedBack => ComplaintStep::FeedBack {
+                    at: datetime(form, "时间")?,
+                    result: get("处置结果"),
+                },
+                ComplaintState::Closed => ComplaintStep::Close {
+                    at: datetime(form, "时间")?,
+                },
+                ComplaintState::Transferred => ComplaintStep::Transfer {
+                    at: datetime(form, "时间")?,
+                    to: get("接收部门"),
+                },
+                _ => ComplaintStep::Void {
+                    reason: get("作废原因"),
+                },
+            };
+            Write::ComplaintStep {
+                id: id.clone(),
+                step,
+            }
+        }
+        FormKind::NewNotice => {
+            let matter = key_of(&get("执法事项"));
+            let basis = match get("法律依据") {
+                b if b.is_empty() => matter
+                    .as_ref()
+                    .and_then(|m| data.matters.iter().find(|x| &x.id == m))
+                    .map(|m| m.legal_basis.clone())
+                    .unwrap_or_default(),
+                b => b,
+            };
+            Write::NewNotice(Box::new(Notice {
+                id: String::new(),
+                party: get("当事人"),
+                address: get("地址"),
+                area: key_of(&get("所属区域")),
+                matter,
+                problem: get("存在问题"),
+                legal_basis: basis,
+                issued_on: date(form, "下达日期")?,
+                deadline: date(form, "整改期限")?,
+                state: NoticeState::Pending,
+                reinspected_on: None,
+                reinspect_result: String::new(),
+                complaint: opt(get("关联投诉")),
+                extension_reason: String::new(),
+                void_reason: String::new(),
+                late: false,
+            }))
+        }
+        FormKind::Reinspect { id } => {
+            let outcome = match get("结论").as_str() {
+                "延期" => {
+                    if get("新整改期限").is_empty() {
+                        return Err("新整改期限：延期须写明新的整改期限".into());
+                    }
+                    Outcome::Extend {
+                        new_deadline: date(form, "新整改期限")?,
+                        reason: get("延期原因"),
+                    }
+                }
+                "立案" => Outcome::Escalate,
+                _ => Outcome::CloseOut,
+            };
+            Write::NoticeStep {
+                id: id.clone(),
+                step: NoticeStep::Reinspect {
+                    date: date(form, "复查日期")?,
+                    result: get("复查结果"),
+                    outcome,
+                    officers: parse::list(&get("复查人员")),
+                },
+            }
+        }
+        FormKind::VoidNotice { id } => Write::NoticeStep {
+            id: id.clone(),
+            step: NoticeStep::Void {
+                reason: get("作废原因"),
+            },
+        },
+        FormKind::Patrol { team } => Write::Patrol(Box::new(Patrol {
+            id: String::new(),
+            date: date(form, "日期")?,
+            start: parse::time(&get("开始时间")).map_err(|e| format!("开始时间：{e}"))?,
+            end: parse::time(&get("结束时间")).map_err(|e| format!("结束时间：{e}"))?,
+            team: team.clone(),
+            officers: parse::list(&get("人员")),
+            areas: parse::list(&get("区域")),
+            notes: get("巡查情况"),
+            found_problem: get("发现问题") == "是",
+        })),
+        FormKind::Handover => Write::Handover {
+            note: get("交接事项"),
+        },
+    })
+}

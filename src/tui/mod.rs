@@ -1,0 +1,145 @@
+//! The desk screen: terminal set-up, the event loop, and carrying out what `update` asks for.
+
+pub mod action;
+pub mod app;
+pub mod data;
+pub mod effect;
+pub mod form;
+pub mod forms;
+pub mod keymap;
+pub mod text_field;
+pub mod theme;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDateTime, Timelike};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::DefaultTerminal;
+use rusqlite::Connection;
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::store::{Store, complaints, notices};
+
+use app::App;
+use data::{LIST_LIMIT, Want};
+use effect::Effect;
+use theme::Theme;
+
+/// The desk's clock: it starts at `--now` (or the system time) and runs on in real time.
+pub struct Clock {
+    start: NaiveDateTime,
+    started: Instant,
+}
+
+impl Clock {
+    pub fn new(start: NaiveDateTime) -> Clock {
+        Clock {
+            start,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        let elapsed = chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default();
+        self.start + elapsed
+    }
+
+    /// Time until the clock shows the next second.
+    fn to_next_second(&self) -> Duration {
+        let ms = self.started.elapsed().subsec_millis();
+        Duration::from_millis(u64::from(1000 - ms))
+    }
+}
+
+/// What the desk reads first: today, unfiltered lists, nothing opened.
+pub fn first_want(now: NaiveDateTime) -> Want {
+    Want {
+        patrol_date: now.date(),
+        complaints: complaints::Query {
+            limit: LIST_LIMIT,
+            ..Default::default()
+        },
+        notices: notices::Query {
+            limit: LIST_LIMIT,
+            ..Default::default()
+        },
+        complaint: None,
+        notice: None,
+    }
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::io("<终端>", e)
+}
+
+/// Opens the desk on `store` until the duty officer quits.
+pub fn run(store: &mut Store, start: NaiveDateTime, ascii: bool) -> Result<()> {
+    let clock = Clock::new(start);
+    let theme = Theme::from_env(ascii);
+    let now = clock.now();
+    let mut app = App::new(now, data::load(store.conn(), now, &first_want(now))?);
+    let mut terminal = ratatui::init();
+    // Pasted text arrives as one event, so a pasted newline is never a key press.
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, store, &mut app, &clock, &theme);
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    store: &mut Store,
+    app: &mut App,
+    clock: &Clock,
+    theme: &Theme,
+) -> Result<()> {
+    let mut want = app.want();
+    let mut version = data_version(store.conn())?;
+    loop {
+        terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
+        let mut reload = false;
+        if event::poll(clock.to_next_second()).map_err(io)? {
+            match event::read().map_err(io)? {
+                // Windows reports releases too: only presses count.
+                Event::Key(key) if key.is_press() => match app.on_key(key) {
+                    Effect::Quit => return Ok(()),
+                    Effect::Write(w) => {
+                        let operator = app.operator.clone().unwrap_or_default().0;
+                        match effect::apply(store, &operator, clock.now(), w.clone()) {
+                            Ok(message) => app.written(&w, message),
+                            Err(e) => app.refused(e.to_string()),
+                        }
+                        reload = true;
+                    }
+                    Effect::None => {}
+                },
+                Event::Paste(text) => app.on_paste(&text),
+                _ => {}
+            }
+        }
+        let before = app.now;
+        app.now = clock.now();
+        // Countdowns move by the minute; another process's commit bumps data_version.
+        reload |= before.minute() != app.now.minute() || before.date() != app.now.date();
+        let v = data_version(store.conn())?;
+        reload |= v != version;
+        version = v;
+        let w = app.want();
+        reload |= w != want;
+        want = w;
+        if reload {
+            match data::load(store.conn(), app.now, &want) {
+                Ok(data) => app.reloaded(data),
+                Err(e) => app.refused(format!("读取数据失败：{e}")),
+            }
+        }
+    }
+}

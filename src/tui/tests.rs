@@ -1,0 +1,476 @@
+//! The desk without a terminal: `update` driven by keys, and every view drawn on a TestBackend.
+
+use chrono::NaiveDateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use zhifa_desk::store::{Actor, Store};
+
+use super::app::{App, View};
+use super::effect::{self, Effect, Write};
+use super::theme::Theme;
+use super::{data, first_want, view};
+
+const NOW: &str = "2026-11-23 08:30";
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+fn now() -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(NOW, "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// The demo township at its anchor Monday, with the desk open on it (nobody signed in).
+fn desk() -> (Store, App) {
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = Actor {
+        operator: "W003".into(),
+        now: now(),
+    };
+    zhifa_desk::demo::load(&mut store, &actor).unwrap();
+    let data = data::load(store.conn(), now(), &first_want(now())).unwrap();
+    (store, App::new(now(), data))
+}
+
+fn signed_in() -> (Store, App) {
+    let (mut store, mut app) = desk();
+    for k in "孙丽华".chars() {
+        app.on_key(key(KeyCode::Char(k)));
+    }
+    let e = app.on_key(key(KeyCode::Enter));
+    run(&mut store, &mut app, e);
+    (store, app)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// What the loop does with an effect: write, then read again.
+fn run(store: &mut Store, app: &mut App, e: Effect) {
+    if let Effect::Write(w) = e {
+        let op = app.operator.clone().unwrap_or_default().0;
+        match effect::apply(store, &op, app.now, w.clone()) {
+            Ok(m) => app.written(&w, m),
+            Err(err) => app.refused(err.to_string()),
+        }
+    }
+    reload(store, app);
+}
+
+fn reload(store: &Store, app: &mut App) {
+    let d = data::load(store.conn(), app.now, &app.want()).unwrap();
+    app.reloaded(d);
+}
+
+fn press(store: &mut Store, app: &mut App, keys: &[KeyEvent]) {
+    for k in keys {
+        let e = app.on_key(*k);
+        run(store, app, e);
+    }
+}
+
+fn typed(store: &mut Store, app: &mut App, text: &str) {
+    let keys: Vec<KeyEvent> = text.chars().map(|c| key(KeyCode::Char(c))).collect();
+    press(store, app, &keys);
+}
+
+fn draw(app: &App, (w, h): (u16, u16), theme: &Theme) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, app, theme)).unwrap();
+    t
+}
+
+/// The screen as text, one line per row: a wide glyph's second cell is not repeated.
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App, size: (u16, u16)) -> String {
+    text(&draw(app, size, &THEME))
+}
+
+fn snap(name: &str, app: &App) {
+    for size in SIZES {
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(app, size));
+    }
+}
+
+#[test]
+fn sign_in_narrows_by_name_or_number_and_records_the_officer() {
+    let (mut store, mut app) = desk();
+    snap("signin", &app);
+    typed(&mut store, &mut app, "w01");
+    let ids: Vec<&str> = app
+        .signin_candidates()
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(ids, ["W010", "W011", "W012"]);
+    press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    typed(&mut store, &mut app, "孙丽华");
+    assert_eq!(app.signin_candidates().len(), 1);
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.operator.as_ref().map(|o| o.0.as_str()), Some("W003"));
+    let last = zhifa_desk::store::duty::recent(store.conn(), 1).unwrap();
+    assert_eq!(last[0].officer, "W003");
+    assert_eq!(last[0].kind.label(), "签到");
+}
+
+#[test]
+fn every_view_at_both_sizes() {
+    let (mut store, mut app) = signed_in();
+    snap("dashboard", &app);
+    for (n, name) in [
+        ('2', "patrol"),
+        ('3', "complaints"),
+        ('4', "notices"),
+        ('5', "people"),
+    ] {
+        press(&mut store, &mut app, &[key(KeyCode::Char(n))]);
+        snap(name, &app);
+    }
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Enter)],
+    );
+    assert_eq!(app.complaints.detail.as_deref(), Some("TS-2026-0026"));
+    snap("complaint_detail", &app);
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('4')), key(KeyCode::Enter)],
+    );
+    snap("notice_detail", &app);
+    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
+    snap("notice_menu", &app);
+}
+
+#[test]
+fn overlays_over_chinese_text() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('?'))]);
+    snap("help_over_dashboard", &app);
+    press(
+        &mut store,
+        &mut app,
+        &[
+            key(KeyCode::Esc),
+            key(KeyCode::Char('3')),
+            key(KeyCode::Char('n')),
+        ],
+    );
+    typed(&mut store, &mut app, "x");
+    snap("new_complaint_form", &app);
+    let ascii = Theme {
+        color: false,
+        ascii: true,
+    };
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Char('1'))],
+    );
+    let shown = text(&draw(&app, (80, 24), &ascii));
+    assert!(!shown.contains('─') && !shown.contains('│') && shown.contains("---"));
+    insta::assert_snapshot!("dashboard_ascii_80x24", shown);
+}
+
+#[test]
+fn keys_move_between_views_and_q_quits_only_outside_forms() {
+    let (mut store, mut app) = signed_in();
+    assert_eq!(app.view, View::Dashboard);
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Tab), key(KeyCode::Tab)],
+    );
+    assert_eq!(app.view, View::Complaints);
+    press(
+        &mut store,
+        &mut app,
+        &[KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)],
+    );
+    assert_eq!(app.view, View::Patrol);
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    // In a form, q is typed; Ctrl+C asks because the form holds input; n goes back to it.
+    focus(&mut app, "问题描述");
+    assert_eq!(app.on_key(key(KeyCode::Char('q'))), Effect::None);
+    assert_eq!(app.form.as_ref().unwrap().get("问题描述"), "q");
+    assert_eq!(app.on_key(ctrl('c')), Effect::None);
+    assert!(app.confirm_quit);
+    assert_eq!(app.on_key(key(KeyCode::Char('n'))), Effect::None);
+    assert!(!app.confirm_quit && app.form.is_some());
+    app.on_key(ctrl('c'));
+    assert_eq!(app.on_key(key(KeyCode::Char('y'))), Effect::Quit);
+    let (_, mut fresh) = signed_in();
+    assert_eq!(fresh.on_key(key(KeyCode::Char('q'))), Effect::Quit);
+}
+
+/// Moves the form's focus to the field labelled `label`.
+fn focus(app: &mut App, label: &str) {
+    let form = app.form.as_mut().expect("a form is open");
+    form.focus = form.fields.iter().position(|f| f.label == label).unwrap();
+}
+
+#[test]
+fn a_complaint_typed_in_chinese_is_saved_and_timed_on_the_dashboard() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    // Saving without the description is refused with the reason, and writes nothing.
+    let e = app.on_key(ctrl('s'));
+    assert_eq!(e, Effect::None);
+    assert_eq!(
+        app.form.as_ref().unwrap().error.as_deref(),
+        Some("问题描述：必填")
+    );
+    focus(&mut app, "问题描述");
+    app.on_paste("学校门口\r\n流动摊贩占道");
+    assert!(app.form.is_some(), "a pasted newline must not submit");
+    focus(&mut app, "所属区域");
+    app.on_paste("学校");
+    let e = app.on_key(ctrl('s'));
+    let Effect::Write(Write::NewComplaint(c)) = &e else {
+        panic!("expected a new complaint, got {e:?}");
+    };
+    assert_eq!(c.description, "学校门口流动摊贩占道");
+    assert_eq!(c.area.as_deref(), Some("Q05"));
+    run(&mut store, &mut app, e);
+    assert!(app.form.is_none());
+    assert_eq!(app.status.as_ref().unwrap().text, "已受理投诉 TS-2026-0041");
+    let timer = app
+        .data
+        .today
+        .complaints
+        .iter()
+        .find(|c| c.id == "TS-2026-0041")
+        .expect("on the dashboard");
+    assert_eq!(timer.remaining_minutes, Some(24 * 60));
+    press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
+    assert!(screen(&app, (120, 40)).contains("剩余 1天0时"));
+}
+
+#[test]
+fn a_matter_off_the_list_offers_transfer_not_handling() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    focus(&mut app, "问题描述");
+    app.on_paste("反映邻里纠纷");
+    let e = app.on_key(ctrl('s'));
+    run(&mut store, &mut app, e);
+    // Open it (it is the newest unverified one) and verify it.
+    app.complaints.detail = Some("TS-2026-0041".into());
+    reload(&store, &mut app);
+    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
+    let labels: Vec<&str> = app
+        .menu
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.0.as_str())
+        .collect();
+    assert_eq!(labels, ["核查", "移送", "作废"]);
+    press(&mut store, &mut app, &[key(KeyCode::Enter), ctrl('s')]);
+    assert_eq!(
+        app.data
+            .complaint
+            .as_ref()
+            .unwrap()
+            .tracked
+            .complaint
+            .state
+            .label(),
+        "核查中"
+    );
+    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
+    let menu = app.menu.clone().unwrap();
+    let labels: Vec<&str> = menu.items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(labels, ["反馈", "移送", "作废"]);
+    assert!(menu.note.unwrap().contains("应移送"));
+    // 移送 needs the receiving department.
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Down), key(KeyCode::Enter), ctrl('s')],
+    );
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("接收部门")
+    );
+    focus(&mut app, "接收部门");
+    app.on_paste("镇司法所");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    let c = &app.data.complaint.as_ref().unwrap().tracked.complaint;
+    assert_eq!(
+        (c.state.label(), c.result.as_str()),
+        ("已移送", "移送镇司法所")
+    );
+}
+
+#[test]
+fn a_refused_reinspection_keeps_the_form_open_with_the_reason() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[
+            key(KeyCode::Char('4')),
+            key(KeyCode::Enter),
+            key(KeyCode::Char('a')),
+        ],
+    );
+    let labels: Vec<String> = app
+        .menu
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.0.clone())
+        .collect();
+    assert!(labels.iter().any(|l| l.starts_with("复查")), "{labels:?}");
+    let pos = labels.iter().position(|l| l.starts_with("复查")).unwrap();
+    app.menu.as_mut().unwrap().cursor.0 = pos;
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    focus(&mut app, "复查人员");
+    let f = app.form.as_mut().unwrap().focused().unwrap();
+    f.handle(ctrl('u'));
+    f.handle(key(KeyCode::End));
+    app.on_paste("W001");
+    focus(&mut app, "复查结果");
+    app.on_paste("已整改完毕");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    let err = app
+        .form
+        .as_ref()
+        .expect("still open")
+        .error
+        .clone()
+        .unwrap();
+    assert!(err.contains("至少 2 名"), "{err}");
+    focus(&mut app, "复查人员");
+    app.on_paste("、W002");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let n = &app.data.notice.as_ref().unwrap().tracked.notice;
+    assert_eq!(n.state.label(), "已销号");
+}
+
+#[test]
+fn patrol_view_walks_dates_logs_a_patrol_and_copies_last_week() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
+    assert_eq!(app.data.day.len(), 3);
+    press(&mut store, &mut app, &[key(KeyCode::Char('p'))]);
+    focus(&mut app, "开始时间");
+    app.on_paste("07:40");
+    focus(&mut app, "巡查情况");
+    app.on_paste("未发现违法行为");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert_eq!(app.status.as_ref().unwrap().text, "已登记巡查 XC0035");
+    assert_eq!(app.data.day[0].patrolled, app.data.day[0].areas);
+    // A week on there is no roster; logging is refused for a future date; c copies last week.
+    for _ in 0..7 {
+        press(&mut store, &mut app, &[key(KeyCode::Right)]);
+    }
+    assert!(app.data.day.is_empty());
+    press(&mut store, &mut app, &[key(KeyCode::Char('p'))]);
+    assert!(app.status.as_ref().unwrap().error && app.form.is_none());
+    press(&mut store, &mut app, &[key(KeyCode::Char('c'))]);
+    assert_eq!(app.data.day.len(), 3);
+    press(&mut store, &mut app, &[key(KeyCode::Char('t'))]);
+    assert_eq!(app.patrol_date, now().date());
+}
+
+#[test]
+fn filters_narrow_the_complaint_list() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
+    let all = app.data.complaints.len();
+    assert_eq!(all, 40);
+    press(&mut store, &mut app, &[key(KeyCode::Char('o'))]);
+    let overdue = app.data.complaints.len();
+    assert!(overdue > 0 && overdue < all);
+    assert!(
+        app.data
+            .complaints
+            .iter()
+            .all(|t| t.complaint.overdue(&t.due, app.now))
+    );
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('o')), key(KeyCode::Char('/'))],
+    );
+    typed(&mut store, &mut app, "秸秆");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert!(!app.data.complaints.is_empty());
+    assert!(
+        app.data
+            .complaints
+            .iter()
+            .all(|t| t.complaint.description.contains("秸秆"))
+    );
+    press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.data.complaints.len(), all);
+}
+
+#[test]
+fn handover_writes_the_note_and_returns_to_sign_in() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('x'))]);
+    app.on_paste("TS-2026-0026 明早核查");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(app.operator.is_none());
+    let h = app.data.last_handover.as_ref().unwrap();
+    assert_eq!(
+        (h.officer.as_str(), h.note.as_str()),
+        ("W003", "TS-2026-0026 明早核查")
+    );
+    assert!(screen(&app, (80, 24)).contains("上一班交接"));
+}

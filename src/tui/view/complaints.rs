@@ -1,0 +1,223 @@
+//! 投诉: the filtered list with live countdowns, and one complaint with the timeline of its steps.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use zhifa_desk::domain::complaint::Step;
+use zhifa_desk::exchange::{mask, parse};
+use zhifa_desk::report::format::{Urgency, complaint_timer, countdown};
+
+use super::super::app::App;
+use super::super::data::ComplaintDetail;
+use super::super::theme::Theme;
+use super::{history_lines, name_of, or_dash};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    match &app.data.complaint {
+        Some(d) if app.complaints.detail.is_some() => detail(frame, area, app, d, theme),
+        _ => list(frame, area, app, theme),
+    }
+}
+
+fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let v = &app.complaints;
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let all = "全部";
+    let prefix = format!(
+        "状态 {}  渠道 {}  只看超期 {}  筛选 ",
+        v.state.map_or(all, |s| s.label()),
+        v.channel.map_or(all, |c| c.label()),
+        if v.overdue { "是" } else { "否" },
+    );
+    let prefix_w = Line::raw(prefix.as_str()).width() as u16;
+    let field_w = bar.width.saturating_sub(prefix_w).min(24);
+    let (shown, caret) = v.filter.visible(field_w.max(1));
+    let filter_style = if v.filtering {
+        theme.selected()
+    } else {
+        theme.key()
+    };
+    let count = format!("  共 {} 条", app.data.complaints.len());
+    let line = Line::from(vec![
+        Span::raw(prefix),
+        Span::styled(format!("[{shown}]"), filter_style),
+        Span::styled(count, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), bar);
+    if v.filtering {
+        frame.set_cursor_position(Position::new(bar.x + prefix_w + 1 + caret, bar.y));
+    }
+
+    let now = app.now;
+    let rows = app.data.complaints.iter().map(|t| {
+        let c = &t.complaint;
+        let (u, left) = if c.state.is_open() {
+            complaint_timer(c.remaining_minutes(&t.due, now), c.overdue(&t.due, now))
+        } else {
+            let u = if c.overdue(&t.due, now) {
+                Urgency::WasLate
+            } else {
+                Urgency::Fine
+            };
+            (u, String::new())
+        };
+        let style = theme.urgency(u);
+        Row::new(vec![
+            Cell::from(u.marker()).style(style),
+            Cell::from(left).style(style),
+            Cell::from(c.id.as_str()),
+            Cell::from(c.received_at.format("%m-%d %H:%M").to_string()),
+            Cell::from(c.channel.label()),
+            Cell::from(c.state.label()),
+            Cell::from(c.description.as_str()),
+        ])
+    });
+    let header =
+        Row::new(["", "计时", "编号", "受理", "渠道", "状态", "问题描述"]).style(theme.dim());
+    let wide = area.width >= 100;
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Length(13),
+            Constraint::Length(12),
+            Constraint::Length(if wide { 11 } else { 0 }),
+            Constraint::Length(if wide { 9 } else { 0 }),
+            Constraint::Length(6),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .block(theme.block("投诉与线索"))
+    .row_highlight_style(theme.selected())
+    .highlight_symbol(theme.pointer());
+    let mut state = TableState::default().with_selected(Some(v.cursor.0));
+    frame.render_stateful_widget(table, body, &mut state);
+}
+
+fn at(t: Option<NaiveDateTime>) -> String {
+    t.map(parse::fmt_datetime).unwrap_or_else(|| "-".into())
+}
+
+fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: &Theme) {
+    let c = &d.tracked.complaint;
+    let (reporter, phone) = if app.complaints.reveal {
+        (c.reporter.clone(), c.phone.clone())
+    } else {
+        (mask::name(&c.reporter), mask::phone(&c.phone))
+    };
+    let area_name = c.area.as_deref().map(|a| name_of(&app.data, a));
+    let matter = match &c.matter {
+        Some(m) => match app.data.matters.iter().find(|x| &x.id == m) {
+            Some(x) => format!("{m} {}", x.name),
+            None => format!("{m}（不在事项清单内）"),
+        },
+        None => "不在事项清单内（应移送）".to_string(),
+    };
+    let mut fields = vec![
+        ("编号", c.id.clone()),
+        ("受理时间", parse::fmt_datetime(c.received_at)),
+        ("来源渠道", c.channel.label().to_string()),
+        ("举报人", or_dash(&reporter).to_string()),
+        ("联系电话", or_dash(&phone).to_string()),
+        ("所属区域", area_name.unwrap_or_else(|| "-".into())),
+        ("执法事项", matter),
+        ("复杂程度", c.complexity.label().to_string()),
+        ("状态", c.state.label().to_string()),
+        ("问题描述", c.description.clone()),
+        ("处置结果", or_dash(&c.result).to_string()),
+    ];
+    if !c.void_reason.is_empty() {
+        fields.push(("作废原因", c.void_reason.clone()));
+    }
+    let lines: Vec<Line> = fields
+        .into_iter()
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(format!("{k}："), theme.dim()),
+                Span::raw(v),
+            ])
+        })
+        .collect();
+    let [left, right] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Length(13), Constraint::Min(0)]).areas(area)
+    };
+    let title = if app.complaints.reveal {
+        "投诉详情（显示举报人，m 隐藏）"
+    } else {
+        "投诉详情（举报人已打码，m 显示）"
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block(title)),
+        left,
+    );
+    let mut right_lines = timeline(d, app.now, theme);
+    right_lines.push(Line::raw(""));
+    right_lines.push(Line::styled("操作记录", theme.title()));
+    right_lines.extend(history_lines(&d.history, &app.data));
+    frame.render_widget(
+        Paragraph::new(right_lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block("办理时间线")),
+        right,
+    );
+}
+
+fn timeline<'a>(d: &ComplaintDetail, now: NaiveDateTime, theme: &Theme) -> Vec<Line<'a>> {
+    let c = &d.tracked.complaint;
+    let due = &d.tracked.due;
+    let (verify, feedback) = c.steps(due, now);
+    let step = |name: &str, done: Option<NaiveDateTime>, deadline: NaiveDateTime, s: Step| {
+        let (text, u) = match s {
+            Step::Done { late } => (
+                format!(
+                    "已于 {} 完成（{}）",
+                    at(done),
+                    if late { "超期" } else { "按时" }
+                ),
+                if late {
+                    Urgency::WasLate
+                } else {
+                    Urgency::Fine
+                },
+            ),
+            Step::Pending { remaining_minutes } => (
+                countdown(remaining_minutes),
+                Urgency::of_minutes(Some(remaining_minutes)),
+            ),
+            Step::Dropped => ("无需办理".to_string(), Urgency::Fine),
+        };
+        Line::from(vec![
+            Span::raw(format!("{name}  期限 {}  ", parse::fmt_datetime(deadline))),
+            Span::styled(
+                format!("{} {text}", u.marker()).trim().to_string(),
+                theme.urgency(u),
+            ),
+        ])
+    };
+    let mut lines = vec![
+        Line::raw(format!("受理  {}", parse::fmt_datetime(c.received_at))),
+        step("核查", c.verified_at, due.verify_due, verify),
+        step("反馈", c.fed_back_at, due.feedback_due, feedback),
+    ];
+    if let Some(t) = c.closed_at {
+        lines.push(Line::raw(format!(
+            "办结  {}（{}）",
+            parse::fmt_datetime(t),
+            c.state
+        )));
+    }
+    if !due.missing_years.is_empty() {
+        lines.push(Line::styled(
+            "期限跨入尚未导入节假日的年份，按普通周末推算",
+            theme.warn(),
+        ));
+    }
+    lines
+}

@@ -1,0 +1,143 @@
+//! Drawing the desk: the frame around every view (header, tabs, footer) and the overlays.
+
+mod complaints;
+mod dashboard;
+mod notices;
+mod overlay;
+mod patrol;
+pub mod people;
+mod signin;
+
+use chrono::Timelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, View};
+use super::keymap;
+use super::theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if app.operator.is_none() {
+        let [body, footer] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        signin::draw(frame, body, app, theme);
+        self::footer(frame, footer, app, theme);
+    } else {
+        let [head, tabs, body, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        header(frame, head, app, theme);
+        self::tabs(frame, tabs, app, theme);
+        match app.view {
+            View::Dashboard => dashboard::draw(frame, body, app, theme),
+            View::Patrol => patrol::draw(frame, body, app, theme),
+            View::Complaints => complaints::draw(frame, body, app, theme),
+            View::Notices => notices::draw(frame, body, app, theme),
+            View::People => people::draw(frame, body, app, theme),
+        }
+        self::footer(frame, footer, app, theme);
+    }
+    overlay::draw(frame, area, app, theme);
+}
+
+fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = &app.data.today;
+    let (id, name) = app.operator.clone().unwrap_or_default();
+    let clock = format!(
+        "{:02}:{:02}:{:02}",
+        app.now.hour(),
+        app.now.minute(),
+        app.now.second()
+    );
+    let line = Line::from(vec![
+        Span::styled(app.data.team_name.clone(), theme.title()),
+        Span::raw(format!("  {} {} ", t.date, t.weekday)),
+        Span::styled(t.day_kind, theme.warn()),
+        Span::raw(format!("  值班：{id} {name}  ")),
+        Span::styled(clock, theme.title()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    for (i, v) in View::ALL.iter().enumerate() {
+        let text = format!(" {} {} ", i + 1, v.title());
+        let style = if *v == app.view {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The status of the last act, or the keys that work here (read from the keymap).
+fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let line = match &app.status {
+        Some(s) => Line::styled(
+            s.text.clone(),
+            if s.error { theme.error() } else { theme.ok() },
+        ),
+        None => {
+            let mut spans = Vec::new();
+            for b in keymap::bindings(app.context()).iter().filter(|b| b.footer) {
+                spans.push(Span::styled(b.label, theme.key()));
+                spans.push(Span::raw(format!(" {}  ", b.action.description())));
+            }
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A rectangle of `w`×`h` cells centred in `area` (shrunk to fit).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// "—" is ambiguous in width on old consoles; an empty value shows as "-".
+pub fn or_dash(text: &str) -> &str {
+    if text.trim().is_empty() { "-" } else { text }
+}
+
+/// "Q01 集镇中心街" for an area's key.
+pub fn name_of(data: &super::data::Data, area: &str) -> String {
+    match data.areas.iter().find(|a| a.id == area) {
+        Some(a) => format!("{} {}", a.id, a.name),
+        None => area.to_string(),
+    }
+}
+
+/// The audit rows of a record: when, who, what.
+pub fn history_lines<'a>(
+    rows: &[zhifa_desk::store::AuditRow],
+    data: &super::data::Data,
+) -> Vec<Line<'a>> {
+    rows.iter()
+        .map(|r| {
+            let who = data
+                .officers
+                .iter()
+                .find(|o| o.id == r.operator)
+                .map_or_else(|| r.operator.clone(), |o| format!("{} {}", o.id, o.name));
+            Line::raw(format!("{}  {who}  {}", r.at, r.action))
+        })
+        .collect()
+}

@@ -1,0 +1,167 @@
+//! 整改: the notice list by re-inspection date, and one notice with its re-inspections.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use zhifa_desk::calendar::end_of_day;
+use zhifa_desk::report::format::{Urgency, notice_timer};
+
+use super::super::app::App;
+use super::super::data::NoticeDetail;
+use super::super::theme::Theme;
+use super::{history_lines, name_of, or_dash};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    match &app.data.notice {
+        Some(d) if app.notices.detail.is_some() => detail(frame, area, app, d, theme),
+        _ => list(frame, area, app, theme),
+    }
+}
+
+fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let v = &app.notices;
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let prefix = format!("状态 {}  筛选 ", v.state.map_or("全部", |s| s.label()));
+    let prefix_w = Line::raw(prefix.as_str()).width() as u16;
+    let (shown, caret) = v.filter.visible(24);
+    let filter_style = if v.filtering {
+        theme.selected()
+    } else {
+        theme.key()
+    };
+    let line = Line::from(vec![
+        Span::raw(prefix),
+        Span::styled(format!("[{shown}]"), filter_style),
+        Span::styled(format!("  共 {} 份", app.data.notices.len()), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), bar);
+    if v.filtering {
+        frame.set_cursor_position(Position::new(bar.x + prefix_w + 1 + caret, bar.y));
+    }
+
+    let today = app.now.date();
+    let rows = app.data.notices.iter().map(|t| {
+        let n = &t.notice;
+        let (u, left) = if n.state.is_open() {
+            notice_timer((t.reinspect_due.date - today).num_days())
+        } else if n.late {
+            (Urgency::WasLate, String::new())
+        } else {
+            (Urgency::Fine, String::new())
+        };
+        let style = theme.urgency(u);
+        Row::new(vec![
+            Cell::from(u.marker()).style(style),
+            Cell::from(left).style(style),
+            Cell::from(n.id.as_str()),
+            Cell::from(n.state.label()),
+            Cell::from(n.deadline.format("%m-%d").to_string()),
+            Cell::from(n.party.as_str()),
+            Cell::from(n.problem.as_str()),
+        ])
+    });
+    let header =
+        Row::new(["", "复查", "文书编号", "状态", "期限", "当事人", "存在问题"]).style(theme.dim());
+    let wide = area.width >= 100;
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Length(14),
+            Constraint::Length(21),
+            Constraint::Length(6),
+            Constraint::Length(5),
+            Constraint::Length(if wide { 14 } else { 0 }),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .block(theme.block("整改通知（检查—整改—复查—销号）"))
+    .row_highlight_style(theme.selected())
+    .highlight_symbol(theme.pointer());
+    let mut state = TableState::default().with_selected(Some(v.cursor.0));
+    frame.render_stateful_widget(table, body, &mut state);
+}
+
+fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Theme) {
+    let n = &d.tracked.notice;
+    let due = d.tracked.reinspect_due.date;
+    let overdue = n.overdue(end_of_day(due), app.now);
+    let mut fields = vec![
+        ("文书编号", n.id.clone()),
+        ("当事人", n.party.clone()),
+        ("地址", n.address.clone()),
+        (
+            "所属区域",
+            n.area
+                .as_deref()
+                .map_or_else(|| "-".into(), |a| name_of(&app.data, a)),
+        ),
+        ("存在问题", n.problem.clone()),
+        ("法律依据", or_dash(&n.legal_basis).to_string()),
+        ("下达日期", n.issued_on.to_string()),
+        ("整改期限", n.deadline.to_string()),
+        ("应复查于", format!("{due} 前")),
+        ("状态", n.state.label().to_string()),
+        (
+            "关联投诉",
+            n.complaint.clone().unwrap_or_else(|| "-".into()),
+        ),
+    ];
+    if !n.extension_reason.is_empty() {
+        fields.push(("延期原因", n.extension_reason.clone()));
+    }
+    if !n.void_reason.is_empty() {
+        fields.push(("作废原因", n.void_reason.clone()));
+    }
+    let mut lines: Vec<Line> = fields
+        .into_iter()
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(format!("{k}："), theme.dim()),
+                Span::raw(v),
+            ])
+        })
+        .collect();
+    if overdue {
+        lines.push(Line::styled(
+            "[超期] 复查已超期",
+            theme.urgency(Urgency::Overdue),
+        ));
+    }
+    let [left, right] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Length(13), Constraint::Min(0)]).areas(area)
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(theme.block("整改通知详情")),
+        left,
+    );
+    let mut r: Vec<Line> = vec![Line::styled("复查记录", theme.title())];
+    if d.reinspections.is_empty() {
+        r.push(Line::raw("尚未复查"));
+    }
+    for x in &d.reinspections {
+        let late = if x.late { "（超期）" } else { "" };
+        r.push(Line::raw(format!(
+            "{}  {}{late}  {}  {}",
+            x.date,
+            x.outcome,
+            x.officers.join("、"),
+            x.result
+        )));
+    }
+    r.push(Line::raw(""));
+    r.push(Line::styled("操作记录", theme.title()));
+    r.extend(history_lines(&d.history, &app.data));
+    frame.render_widget(
+        Paragraph::new(r)
+            .wrap(Wrap { trim: true })
+            .block(theme.block("复查与操作")),
+        right,
+    );
+}

@@ -1,0 +1,215 @@
+//! What is drawn over a view: the step menu, a form, the help overlay, the quit question.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::{App, Menu};
+use super::super::form::{Form, Input};
+use super::super::forms::FormKind;
+use super::super::keymap;
+use super::super::theme::Theme;
+use super::centered;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(menu) = &app.menu {
+        self::menu(frame, area, menu, theme);
+    }
+    if let Some(form) = &app.form {
+        self::form(frame, area, form, theme);
+    }
+    if app.help {
+        help(frame, area, app, theme);
+    }
+    if app.confirm_quit {
+        let text = vec![
+            Line::raw("表单尚未保存，确定退出吗？"),
+            Line::from(vec![
+                Span::styled("y", theme.key()),
+                Span::raw(" 退出   "),
+                Span::styled("n / Esc", theme.key()),
+                Span::raw(" 返回表单"),
+            ]),
+        ];
+        popup(frame, centered(area, 36, 4), theme, "退出", text);
+    }
+}
+
+/// Clears `r` for a popup. A wide glyph just left of it would cover the popup's left border
+/// (ratatui #2526), so that glyph is blanked too.
+fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(Clear, r);
+    if r.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in r.top()..r.bottom() {
+        let cell = &mut buf[(r.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+fn popup(frame: &mut Frame, r: Rect, theme: &Theme, title: &str, lines: Vec<Line>) {
+    clear(frame, r);
+    let block = theme
+        .block(title.to_string())
+        .border_style(theme.focus_border());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        r,
+    );
+}
+
+fn menu(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
+    let mut lines = Vec::new();
+    if let Some(note) = &menu.note {
+        lines.push(Line::styled(note.clone(), theme.warn()));
+    }
+    for (i, (label, _)) in menu.items.iter().enumerate() {
+        let style = if i == menu.cursor.0 {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(format!(" {} ", label), style));
+    }
+    let h = lines.len() as u16 + 2 + u16::from(menu.note.is_some());
+    popup(frame, centered(area, 60, h), theme, &menu.title, lines);
+}
+
+const LABEL_W: u16 = 13;
+
+fn form(frame: &mut Frame, area: Rect, form: &Form<FormKind>, theme: &Theme) {
+    let h = form.fields.len() as u16 + 5;
+    let r = centered(area, 78, h);
+    clear(frame, r);
+    let block = theme
+        .block(form.title.clone())
+        .border_style(theme.focus_border());
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let value_w = inner.width.saturating_sub(LABEL_W);
+    let tried = form.error.is_some();
+    for (i, f) in form.fields.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = i == form.focus;
+        let bad = f.problem().is_some() && (f.dirty() || tried);
+        let mark = if f.required { "*" } else { " " };
+        let label = format!("{}{mark}", f.label);
+        let pad = usize::from(LABEL_W).saturating_sub(label.width() + 2);
+        let label_style = if bad {
+            theme.error()
+        } else if focused {
+            theme.title()
+        } else {
+            theme.dim()
+        };
+        let (value, caret) = match &f.input {
+            Input::Text(t, _) => {
+                let (shown, caret) = t.visible(value_w.max(1));
+                (shown.to_string(), caret)
+            }
+            Input::Choice { .. } => {
+                let v = f.value();
+                let shown = if v.is_empty() {
+                    "（不填）".into()
+                } else {
+                    v
+                };
+                let text = format!("< {shown} >");
+                let caret = text.width() as u16;
+                (text, caret)
+            }
+        };
+        let value_style = if focused {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        let line = Line::from(vec![
+            Span::raw(" ".repeat(pad)),
+            Span::styled(label, label_style),
+            Span::raw("：".to_string()),
+            Span::styled(value, value_style),
+        ]);
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+        if focused {
+            let x = (inner.x + LABEL_W + caret).min(inner.right().saturating_sub(1));
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+    let focused_problem = form.fields.get(form.focus).and_then(|f| {
+        f.problem()
+            .filter(|_| f.dirty() || tried)
+            .map(|p| format!("{}：{p}", f.label))
+    });
+    let message = form.error.clone().or(focused_problem);
+    let bottom = inner.bottom().saturating_sub(2);
+    if let Some(m) = message {
+        let msg = Paragraph::new(Line::styled(m, theme.error())).wrap(Wrap { trim: true });
+        frame.render_widget(
+            msg,
+            Rect {
+                y: bottom,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    let hint = Line::from(vec![
+        Span::styled("Ctrl+S", theme.key()),
+        Span::raw(" 保存  "),
+        Span::styled("Esc", theme.key()),
+        Span::raw(" 取消  "),
+        Span::styled("Tab/Enter", theme.key()),
+        Span::raw(" 下一项  "),
+        Span::styled("←/→", theme.key()),
+        Span::raw(" 选择  * 必填"),
+    ]);
+    frame.render_widget(
+        Paragraph::new(hint),
+        Rect {
+            y: bottom + 1,
+            height: 1,
+            ..inner
+        },
+    );
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let ctx = app.base_context();
+    let mut lines: Vec<Line> = keymap::bindings(ctx)
+        .into_iter()
+        .map(|b| {
+            let pad = 14usize.saturating_sub(b.label.width());
+            Line::from(vec![
+                Span::styled(format!(" {}{}", b.label, " ".repeat(pad)), theme.key()),
+                Span::raw(b.action.description()),
+            ])
+        })
+        .collect();
+    if ctx.takes_text() {
+        lines.push(Line::styled(
+            " 其他按键直接输入文字（可用输入法或粘贴）",
+            theme.dim(),
+        ));
+    }
+    let h = lines.len() as u16 + 2;
+    popup(frame, centered(area, 56, h), theme, "按键帮助", lines);
+}

@@ -1,0 +1,132 @@
+//! 巡查: the roster of any date with its checks, logging a patrol, and area coverage.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use zhifa_desk::report::format::Urgency;
+use zhifa_desk::report::today::WEEKDAYS;
+
+use super::super::app::App;
+use super::super::theme::Theme;
+use super::or_dash;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let date = app.patrol_date;
+    let weekday = WEEKDAYS[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+    let when = match (date - app.now.date()).num_days() {
+        0 => "今天".to_string(),
+        d if d < 0 => format!("{} 天前", -d),
+        d => format!("{d} 天后"),
+    };
+    let checks: Vec<Line> = app
+        .data
+        .day
+        .get(app.patrol.0)
+        .map(|t| {
+            t.checks
+                .iter()
+                .map(|c| Line::styled(format!("[注意] {}", c.message), theme.warn()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let teams_h = (app.data.day.len() as u16 + 3).max(4);
+    let [head, teams, notes, cover] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(teams_h),
+        Constraint::Length(checks.len() as u16),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let head_line = Line::from(vec![
+        Span::styled(format!("{date} {weekday}（{when}）"), theme.title()),
+        Span::raw("  ←/→ 换日期  t 今天  p 登记巡查  c 复制上周同日排班"),
+    ]);
+    frame.render_widget(Paragraph::new(head_line), head);
+    roster(frame, teams, app, theme);
+    frame.render_widget(Paragraph::new(checks), notes);
+    coverage(frame, cover, app, theme);
+}
+
+fn roster(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.data.day.iter().map(|t| {
+        let names: Vec<&str> = t.officers.iter().map(|m| m.name.as_str()).collect();
+        let done = format!("{}/{}", t.patrolled.len(), t.areas.len());
+        let check = if t.checks.is_empty() {
+            Cell::from("正常").style(theme.ok())
+        } else {
+            Cell::from(format!("{} 项问题", t.checks.len())).style(theme.warn())
+        };
+        Row::new(vec![
+            Cell::from(t.team.as_str()),
+            Cell::from(or_dash(&t.shift)),
+            Cell::from(names.join("、")),
+            Cell::from(t.areas.join("、")),
+            Cell::from(done),
+            check,
+        ])
+    });
+    let header = Row::new(["巡查组", "班次", "人员", "区域", "已巡", "检查"]).style(theme.dim());
+    let title = if app.data.day.is_empty() {
+        "排班（当天没有排班，按 c 复制上周同日）"
+    } else {
+        "排班"
+    };
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Length(6),
+            Constraint::Length(16),
+            Constraint::Fill(1),
+            Constraint::Length(5),
+            Constraint::Length(9),
+        ],
+    )
+    .header(header)
+    .block(theme.block(title))
+    .row_highlight_style(theme.selected())
+    .highlight_symbol(theme.pointer());
+    let mut state = TableState::default().with_selected(Some(app.patrol.0));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn coverage(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.data.coverage.iter().map(|c| {
+        let (text, u) = match (c.status.checks.is_empty(), c.status.due) {
+            (false, _) => ("需巡查", Urgency::Overdue),
+            (true, true) => ("今日应巡", Urgency::Soon),
+            (true, false) => ("正常", Urgency::Fine),
+        };
+        let since = match c.status.days_since {
+            Some(d) => format!("{d} 天"),
+            None => "从未".to_string(),
+        };
+        Row::new(vec![
+            Cell::from(c.area.id.as_str()),
+            Cell::from(c.area.name.as_str()),
+            Cell::from(c.area.interval.label()),
+            Cell::from(c.last.map_or_else(|| "-".to_string(), |d| d.to_string())),
+            Cell::from(since),
+            Cell::from(or_dash(&c.teams.join("、")).to_string()),
+            Cell::from(text).style(theme.urgency(u)),
+        ])
+    });
+    let header =
+        Row::new(["编号", "区域", "频次", "上次巡查", "距今", "负责组", "状态"]).style(theme.dim());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(4),
+            Constraint::Fill(1),
+            Constraint::Length(7),
+            Constraint::Length(10),
+            Constraint::Length(6),
+            Constraint::Length(8),
+            Constraint::Length(8),
+        ],
+    )
+    .header(header)
+    .block(theme.block("区域覆盖（需巡查的在前）"));
+    frame.render_widget(table, area);
+}

@@ -1,0 +1,94 @@
+//! 签到: the list of officers, narrowed by typing 工号 or name; Enter signs in.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::super::app::App;
+use super::super::theme::Theme;
+use super::people::cert_status;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = &app.data.today;
+    let handover = app.data.last_handover.as_ref().map(|h| {
+        let note = if h.note.is_empty() {
+            "（无交接事项）"
+        } else {
+            h.note.as_str()
+        };
+        format!(
+            "上一班交接：{} {}：{note}",
+            h.at.format("%m-%d %H:%M"),
+            h.officer
+        )
+    });
+    let [head, field, note, list] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(if handover.is_some() { 2 } else { 0 }),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let title = vec![
+        Line::from(vec![
+            Span::styled(format!("{} 值班台", app.data.team_name), theme.title()),
+            Span::raw(format!("  {} {} {}", t.date, t.weekday, t.day_kind)),
+        ]),
+        Line::raw("请选择值班人员签到：输入工号或姓名筛选，↑↓ 选择，Enter 签到"),
+    ];
+    frame.render_widget(Paragraph::new(title), head);
+
+    let label = "筛选：";
+    let label_w = Line::raw(label).width() as u16;
+    let (shown, caret) = app
+        .signin
+        .0
+        .visible(field.width.saturating_sub(label_w + 1).max(1));
+    let line = Line::from(vec![
+        Span::raw(label),
+        Span::styled(shown.to_string(), theme.key()),
+    ]);
+    frame.render_widget(Paragraph::new(line), field);
+    frame.set_cursor_position(Position::new(field.x + label_w + caret, field.y));
+    if let Some(h) = handover {
+        frame.render_widget(
+            Paragraph::new(h)
+                .style(theme.warn())
+                .wrap(Wrap { trim: true }),
+            note,
+        );
+    }
+
+    let today = app.now.date();
+    let people = app.signin_candidates();
+    let rows = people.iter().map(|o| {
+        let (cert, u) = cert_status(o, today);
+        Row::new(vec![
+            Cell::from(o.id.as_str()),
+            Cell::from(o.name.as_str()),
+            Cell::from(o.squad.as_str()),
+            Cell::from(o.role.label()),
+            Cell::from(o.status.label()),
+            Cell::from(cert).style(theme.urgency(u)),
+        ])
+    });
+    let header = Row::new(["工号", "姓名", "中队", "角色", "状态", "执法证"]).style(theme.dim());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(5),
+            Constraint::Length(8),
+            Constraint::Length(8),
+            Constraint::Length(8),
+            Constraint::Length(5),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .block(theme.block(format!("值班人员（{} 人）", people.len())))
+    .row_highlight_style(theme.selected())
+    .highlight_symbol(theme.pointer());
+    let mut state = TableState::default().with_selected(Some(app.signin.1.0));
+    frame.render_stateful_widget(table, list, &mut state);
+}
