@@ -1,0 +1,158 @@
+//! The real desk in a pseudo-terminal: sign in, take a complaint typed in Chinese, see its
+//! countdown on the dashboard, quit, and find it in the exported ledger.
+#![cfg(unix)]
+
+mod util;
+
+use std::io::Write;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::session::OsSession;
+use util::{Desk, NOW};
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+/// The desk running in a pty, with a vt100 screen fed from its output.
+struct Screen {
+    session: OsSession,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+impl Screen {
+    fn open(desk: &Desk) -> Screen {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"));
+        cmd.arg("--db")
+            .arg(&desk.db)
+            .args(["--now", NOW])
+            .env("TERM", "xterm-256color")
+            .env_remove("ZHIFA_DB");
+        let mut session = Session::spawn(cmd).expect("desk starts in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(COLS, ROWS)
+            .expect("pty size");
+        Screen {
+            session,
+            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            raw: Vec::new(),
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = self.session.try_read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            self.parser.process(&buf[..n]);
+            self.raw.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    fn text(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `what`; fails with the screen as it is.
+    fn wait_for(&mut self, what: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            self.pump();
+            let text = self.text();
+            if text.contains(what) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what:?}; the screen shows:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.session.write_all(bytes.as_bytes()).expect("send keys");
+        self.session.flush().expect("flush keys");
+        // Let the desk read each batch on its own, as a person would type.
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+#[test]
+fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
+    let desk = Desk::demo();
+    let mut s = Screen::open(&desk);
+    s.wait_for("请选择值班人员签到");
+
+    s.send("孙丽华");
+    s.wait_for("值班人员（1 人）");
+    s.send("\r");
+    s.wait_for("值班：W003 孙丽华");
+    s.wait_for("投诉计时（22 件未办结");
+
+    s.send("3");
+    s.send("n");
+    s.wait_for("受理投诉（编号将为 TS-2026-0041）");
+    // 来源渠道 → 受理时间 → 举报人: Tab twice, then type; then on to 问题描述.
+    s.send("\t\t");
+    s.send("王先生");
+    s.send("\t\t\t\t");
+    s.send("学校门口流动摊贩占道");
+    s.send("\x13"); // Ctrl+S
+    s.wait_for("已受理投诉 TS-2026-0041");
+
+    s.send("1");
+    let screen = s.wait_for("投诉计时（23 件未办结");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("TS-2026-0041"))
+        .unwrap_or_else(|| panic!("the new complaint is on the dashboard:\n{screen}"));
+    assert!(row.contains("学校门口流动摊贩占道"), "{row}");
+    assert!(
+        row.contains("剩余 23时59分") || row.contains("剩余 1天0时"),
+        "{row}"
+    );
+
+    // Another process imports a complaint while the desk is open: it appears by itself.
+    let csv = desk.file(
+        "more.csv",
+        "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,\
+         核查时间,处置结果,反馈时间,办结时间,作废原因\n\
+         TS-2026-0042,2026-11-23 08:00,12345热线,,,Q01,M01,夜市摊点占道经营,一般,已受理,,,,,\n"
+            .as_bytes(),
+    );
+    desk.ok(&["import", "complaints", &csv]);
+    let screen = s.wait_for("投诉计时（24 件未办结");
+    assert!(screen.contains("夜市摊点占道经营"), "{screen}");
+
+    s.send("q");
+    let status = s.session.get_process_mut().wait().expect("desk exits");
+    let status = format!("{status:?}");
+    assert!(
+        status.starts_with("Exited(") && status.ends_with(", 0)"),
+        "{status}"
+    );
+    s.pump();
+    // The terminal is given back: the alternate screen is left.
+    let raw = String::from_utf8_lossy(&s.raw);
+    assert!(
+        raw.contains("\x1b[?1049l"),
+        "the alternate screen was not left"
+    );
+
+    let ledger = desk.ok(&["export", "complaints"]);
+    let row = ledger
+        .lines()
+        .find(|l| l.starts_with("TS-2026-0041"))
+        .unwrap_or_else(|| panic!("not in the ledger:\n{ledger}"));
+    assert!(row.contains("学校门口流动摊贩占道"), "{row}");
+    assert!(
+        row.contains("王**") && !row.contains("王先生"),
+        "masked: {row}"
+    );
+    assert!(row.contains("已受理"), "{row}");
+}
