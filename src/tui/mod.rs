@@ -77,6 +77,12 @@ fn io(e: std::io::Error) -> Error {
 
 /// Opens the desk on `store` until the duty officer quits.
 pub fn run(store: &mut Store, start: NaiveDateTime, ascii: bool) -> Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "值班台需要在终端窗口中运行；脚本请用 today、import、export 等命令（见 zhifa-desk --help）",
+        ));
+    }
     let clock = Clock::new(start);
     let theme = Theme::from_env(ascii);
     let now = clock.now();

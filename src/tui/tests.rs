@@ -474,3 +474,30 @@ fn handover_writes_the_note_and_returns_to_sign_in() {
     );
     assert!(screen(&app, (80, 24)).contains("上一班交接"));
 }
+
+#[test]
+fn small_and_odd_sizes_draw_without_panicking_and_ascii_spells_out_arrows() {
+    let (mut store, mut app) = signed_in();
+    let ascii = Theme {
+        color: false,
+        ascii: true,
+    };
+    for n in ['1', '2', '3', '4', '5'] {
+        press(&mut store, &mut app, &[key(KeyCode::Char(n))]);
+        for size in [(1, 1), (20, 5), (40, 10), (79, 23), (200, 60)] {
+            draw(&app, size, &THEME);
+            let shown = text(&draw(&app, size, &ascii));
+            assert!(!shown.contains(['←', '→', '↑', '↓', '─', '│']), "{shown}");
+        }
+    }
+    press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);
+    draw(&app, (20, 5), &THEME);
+}
+
+#[test]
+fn an_empty_database_says_how_to_begin() {
+    let store = Store::open_in_memory().unwrap();
+    let data = data::load(store.conn(), now(), &first_want(now())).unwrap();
+    let app = App::new(now(), data);
+    assert!(screen(&app, (80, 24)).contains("zhifa-desk import officers"));
+}

@@ -106,6 +106,17 @@ impl Theme {
         self.block(title).borders(Borders::TOP)
     }
 
+    /// Text with arrows, which the old console draws two cells wide, spelled out in ASCII mode.
+    pub fn keys(&self, text: &str) -> String {
+        if !self.ascii {
+            return text.to_string();
+        }
+        text.replace('↑', "Up")
+            .replace('↓', "Down")
+            .replace('←', "Left")
+            .replace('→', "Right")
+    }
+
     /// The row marker of a selected table row.
     pub fn pointer(&self) -> &'static str {
         ">"

@@ -91,7 +91,7 @@ fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         None => {
             let mut spans = Vec::new();
             for b in keymap::bindings(app.context()).iter().filter(|b| b.footer) {
-                spans.push(Span::styled(b.label, theme.key()));
+                spans.push(Span::styled(theme.keys(b.label), theme.key()));
                 spans.push(Span::raw(format!(" {}  ", b.action.description())));
             }
             Line::from(spans)

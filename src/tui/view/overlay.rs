@@ -179,7 +179,7 @@ fn form(frame: &mut Frame, area: Rect, form: &Form<FormKind>, theme: &Theme) {
         Span::raw(" 取消  "),
         Span::styled("Tab/Enter", theme.key()),
         Span::raw(" 下一项  "),
-        Span::styled("←/→", theme.key()),
+        Span::styled(theme.keys("←/→"), theme.key()),
         Span::raw(" 选择  * 必填"),
     ]);
     frame.render_widget(
@@ -197,9 +197,10 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<Line> = keymap::bindings(ctx)
         .into_iter()
         .map(|b| {
-            let pad = 14usize.saturating_sub(b.label.width());
+            let label = theme.keys(b.label);
+            let pad = 14usize.saturating_sub(label.width());
             Line::from(vec![
-                Span::styled(format!(" {}{}", b.label, " ".repeat(pad)), theme.key()),
+                Span::styled(format!(" {label}{}", " ".repeat(pad)), theme.key()),
                 Span::raw(b.action.description()),
             ])
         })

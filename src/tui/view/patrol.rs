@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .areas(area);
     let head_line = Line::from(vec![
         Span::styled(format!("{date} {weekday}（{when}）"), theme.title()),
-        Span::raw("  ←/→ 换日期  t 今天  p 登记巡查  c 复制上周同日排班"),
+        Span::raw(theme.keys("  ←/→ 换日期  t 今天  p 登记巡查  c 复制上周同日排班")),
     ]);
     frame.render_widget(Paragraph::new(head_line), head);
     roster(frame, teams, app, theme);

@@ -77,7 +77,7 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
         ],
     )
     .header(header)
-    .block(theme.block("执法人员（←/→ 切换到区域）"))
+    .block(theme.block(theme.keys("执法人员（←/→ 切换到区域）")))
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!("{} 值班台", app.data.team_name), theme.title()),
             Span::raw(format!("  {} {} {}", t.date, t.weekday, t.day_kind)),
         ]),
-        Line::raw("请选择值班人员签到：输入工号或姓名筛选，↑↓ 选择，Enter 签到"),
+        Line::raw(theme.keys("请选择值班人员签到：输入工号或姓名筛选，↑↓ 选择，Enter 签到")),
     ];
     frame.render_widget(Paragraph::new(title), head);
 
@@ -60,6 +60,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
     }
 
+    if app.data.officers.is_empty() {
+        let hint = "还没有人员名单。请先在命令行导入：zhifa-desk import officers 人员.csv（或运行 zhifa-desk demo 试用）";
+        let p = Paragraph::new(hint).style(theme.warn()).wrap(Wrap { trim: true });
+        frame.render_widget(p.block(theme.block("值班人员")), list);
+        return;
+    }
     let today = app.now.date();
     let people = app.signin_candidates();
     let rows = people.iter().map(|o| {
