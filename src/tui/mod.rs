@@ -87,7 +87,13 @@ pub fn run(store: &mut Store, start: NaiveDateTime, ascii: bool) -> Result<()> {
     let theme = Theme::from_env(ascii);
     let now = clock.now();
     let mut app = App::new(now, data::load(store.conn(), now, &first_want(now))?);
+    // ratatui::init restores the terminal on panic; paste mode is switched off first.
     let mut terminal = ratatui::init();
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+        restore(info);
+    }));
     // Pasted text arrives as one event, so a pasted newline is never a key press.
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, &mut app, &clock, &theme);

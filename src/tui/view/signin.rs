@@ -62,7 +62,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     if app.data.officers.is_empty() {
         let hint = "还没有人员名单。请先在命令行导入：zhifa-desk import officers 人员.csv（或运行 zhifa-desk demo 试用）";
-        let p = Paragraph::new(hint).style(theme.warn()).wrap(Wrap { trim: true });
+        let p = Paragraph::new(hint)
+            .style(theme.warn())
+            .wrap(Wrap { trim: true });
         frame.render_widget(p.block(theme.block("值班人员")), list);
         return;
     }
