@@ -80,6 +80,16 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// 检查数据库：SQLite 完整性检查与审计链；有问题时指出第一处并以非零状态退出
+    Verify,
+    /// 备份数据库（经 SQLite 备份接口；默认存到数据库旁的 backups/）
+    Backup {
+        /// 备份到此文件
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// 从备份恢复：先检查备份，再把当前数据库另存，然后替换（请先关闭值班台）
+    Restore { file: PathBuf },
     /// 查看或修改期限设置
     Settings {
         #[command(subcommand)]

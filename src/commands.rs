@@ -10,7 +10,7 @@ use zhifa_desk::domain::{
 };
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, parse};
-use zhifa_desk::store::{Actor, Ctx, Store, default_path, record};
+use zhifa_desk::store::{Actor, Ctx, Store, backup, default_path, record};
 
 use crate::cli::{Cli, Command, SettingsAction};
 use crate::print;
@@ -26,12 +26,12 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let db = cli.db.clone();
     match cli.command {
-        None => crate::tui::run(&mut open(db)?, now, cli.ascii),
+        None => crate::tui::run(&mut open(db, now)?, now, cli.ascii),
         Some(Command::Import {
             kind,
             file,
             dry_run,
-        }) => import(&mut open(db)?, &actor, &kind, &file, dry_run),
+        }) => import(&mut open(db, now)?, &actor, &kind, &file, dry_run),
         Some(Command::Export {
             kind,
             from,
@@ -44,17 +44,20 @@ pub fn run(cli: Cli) -> Result<()> {
                 to: opt_date(to, "--to")?,
                 include_personal,
             };
-            export(&open(db)?, now, &kind, &q, out.as_deref())
+            export(&open(db, now)?, now, &kind, &q, out.as_deref())
         }
-        Some(Command::Today { json }) => today(&open(db)?, now, json),
+        Some(Command::Today { json }) => today(&open(db, now)?, now, json),
         Some(Command::Calendar { args }) => {
-            print::calendar(&open(db)?.calendar()?, now.date(), &args)
+            print::calendar(&open(db, now)?.calendar()?, now.date(), &args)
         }
         Some(Command::Demo { load_only }) => demo(db, &actor, load_only, cli.ascii),
         Some(Command::Void { kind, key, reason }) => {
-            void(&mut open(db)?, &actor, &kind, &key, &reason)
+            void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }
-        Some(Command::Settings { action }) => settings(&mut open(db)?, &actor, action),
+        Some(Command::Settings { action }) => settings(&mut open(db, now)?, &actor, action),
+        Some(Command::Verify) => verify(&open(db, now)?),
+        Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
+        Some(Command::Restore { file }) => restore(db, &actor, &file),
     }
 }
 
@@ -64,12 +67,57 @@ fn os_user() -> String {
         .unwrap_or_else(|_| "未知用户".into())
 }
 
-fn open(db: Option<PathBuf>) -> Result<Store> {
-    let path = match db {
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    match db {
+        Some(p) => Ok(p),
+        None => default_path(),
+    }
+}
+
+/// Opens the store; the first start of a day leaves a backup in backups/ beside it.
+fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
+    let store = Store::open(&db_path(db)?)?;
+    if let Some(path) = backup::daily(&store, now.date())? {
+        eprintln!("今日首次启动，已备份到 {}", path.display());
+    }
+    Ok(store)
+}
+
+fn verify(store: &Store) -> Result<()> {
+    let v = zhifa_desk::store::verify::check(store.conn())?;
+    println!("数据库：{}", store.path());
+    if let Some(problem) = v.problem() {
+        return Err(Error::invalid(problem));
+    }
+    println!("SQLite 完整性检查：通过");
+    if let Some(c) = v.chain {
+        println!("审计链：{} 条记录，完整；链头 {}", c.rows, c.head);
+    }
+    Ok(())
+}
+
+fn backup(store: &Store, now: NaiveDateTime, to: Option<PathBuf>) -> Result<()> {
+    let dest = match to {
         Some(p) => p,
-        None => default_path()?,
+        None => {
+            let db = Path::new(store.path());
+            let stem = db.file_stem().unwrap_or_default().to_string_lossy();
+            backup::dir_for(db).join(format!("{stem}-{}.sqlite", now.format("%Y-%m-%dT%H%M%S")))
+        }
     };
-    Store::open(&path)
+    backup::copy_to(store.conn(), &dest)?;
+    println!("已备份到 {}", dest.display());
+    Ok(())
+}
+
+fn restore(db: Option<PathBuf>, actor: &Actor, file: &Path) -> Result<()> {
+    let db = db_path(db)?;
+    let aside = backup::restore(&db, file, actor)?;
+    println!("已从 {} 恢复到 {}", file.display(), db.display());
+    if let Some(a) = aside {
+        println!("原数据库另存为 {}", a.display());
+    }
+    Ok(())
 }
 
 fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {

@@ -30,7 +30,7 @@ impl std::fmt::Display for Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("数据库错误：{0}")]
+    #[error("{}", db_message(.0))]
     Db(#[from] rusqlite::Error),
     #[error(
         "数据库文件 {path} 由更新版本（架构版本 {found}）创建，本程序只支持到版本 {supported}，请升级程序后再打开"
@@ -51,6 +51,27 @@ pub enum Error {
     Invalid(String),
     #[error("找不到{kind}「{key}」")]
     NotFound { kind: &'static str, key: String },
+}
+
+/// SQLite's failures that the duty officer can act on, said plainly; others as they come.
+fn db_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    let unchanged = "本次操作未作任何修改";
+    match e.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => format!(
+            "数据库正被另一个程序占用（例如正在进行的导入），等了 5 秒仍未释放；{unchanged}，请稍后再试"
+        ),
+        Some(ReadOnly) => {
+            format!("数据库文件是只读的，无法写入；{unchanged}（请检查文件权限或磁盘写保护）")
+        }
+        Some(DiskFull) => format!("磁盘已满，无法写入；{unchanged}，请清理磁盘后重试"),
+        Some(CannotOpen) => "无法打开数据库文件（目录不存在或没有权限）".to_string(),
+        Some(NotADatabase) => "该文件不是 SQLite 数据库，或已损坏".to_string(),
+        Some(DatabaseCorrupt) => {
+            "数据库文件已损坏；请用 zhifa-desk restore 从 backups/ 中的备份恢复".to_string()
+        }
+        _ => format!("数据库错误：{e}"),
+    }
 }
 
 fn join_problems(problems: &[Problem]) -> String {

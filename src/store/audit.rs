@@ -3,7 +3,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use super::Actor;
+use super::{Actor, chain};
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,6 +19,7 @@ pub struct AuditRow {
 }
 
 /// Appends one audit row; `before`/`after` are the record as JSON (None when absent).
+/// The row is chained: it carries the hash of the row before it and its own hash over both.
 pub fn record<T: Serialize>(
     conn: &Connection,
     actor: &Actor,
@@ -29,18 +30,39 @@ pub fn record<T: Serialize>(
     after: Option<&T>,
 ) -> Result<()> {
     let json = |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("records serialize"));
+    // Writes hold the write lock, so the next id and the chain head cannot move under us.
+    let (id, prev_hash): (i64, String) = conn
+        .prepare_cached(
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1,
+                    COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '')",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let row = AuditRow {
+        id,
+        at: actor.now.format("%Y-%m-%d %H:%M").to_string(),
+        operator: actor.operator.clone(),
+        action: action.to_string(),
+        kind: kind.to_string(),
+        key: key.to_string(),
+        before: json(before),
+        after: json(after),
+    };
+    let hash = chain::hash(&prev_hash, &row);
     conn.prepare_cached(
-        "INSERT INTO audit (at, operator, action, kind, key, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit (id, at, operator, action, kind, key, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        actor.now.format("%Y-%m-%d %H:%M").to_string(),
-        actor.operator,
-        action,
-        kind,
-        key,
-        json(before),
-        json(after)
+        row.id,
+        row.at,
+        row.operator,
+        row.action,
+        row.kind,
+        row.key,
+        row.before,
+        row.after,
+        prev_hash,
+        hash
     ])?;
     Ok(())
 }

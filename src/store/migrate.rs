@@ -1,11 +1,20 @@
 //! Forward-only schema migrations, tracked by SQLite's `user_version`.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 use crate::error::{Error, Result};
 
+/// One step of the schema: SQL, or code where rows must be rewritten (SQLite has no SHA-256).
+enum Migration {
+    Sql(&'static str),
+    Code(fn(&Transaction) -> Result<()>),
+}
+
 /// Migration N (1-based) takes a database from version N-1 to N.
-const MIGRATIONS: &[&str] = &[include_str!("sql/001_initial.sql")];
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("sql/001_initial.sql")),
+    Migration::Code(super::chain::install),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -15,6 +24,11 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 
 /// Brings the schema up to date; each step and its version bump commit together.
 pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
+    migrate_to(conn, path, SCHEMA_VERSION)
+}
+
+/// Brings the schema up to `target` (tests build the files of earlier versions with it).
+pub(crate) fn migrate_to(conn: &mut Connection, path: &str, target: i64) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew {
@@ -27,10 +41,14 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
         // Read the version again under the write lock: another process may have migrated.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let version = user_version(&tx)?;
-        let Some(sql) = MIGRATIONS.get(version as usize) else {
-            return Ok(());
-        };
-        tx.execute_batch(sql)?;
+        let step = MIGRATIONS
+            .get(version as usize)
+            .filter(|_| version < target);
+        match step {
+            None => return Ok(()),
+            Some(Migration::Sql(sql)) => tx.execute_batch(sql)?,
+            Some(Migration::Code(f)) => f(&tx)?,
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }

@@ -1,6 +1,8 @@
 //! The SQLite store: one file, opened the same way everywhere, every write audited.
 
 pub mod audit;
+pub mod backup;
+pub mod chain;
 mod codec;
 pub mod complaints;
 pub mod desk;
@@ -12,6 +14,7 @@ pub mod people;
 pub mod record;
 pub mod roster;
 pub mod settings;
+pub mod verify;
 
 use std::path::{Path, PathBuf};
 
@@ -125,5 +128,7 @@ impl Store {
 
 #[cfg(test)]
 mod desk_tests;
+#[cfg(test)]
+mod safety_tests;
 #[cfg(test)]
 mod tests;

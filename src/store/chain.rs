@@ -1,0 +1,172 @@
+//! The audit hash chain: each row's SHA-256 covers its content and the previous row's hash.
+
+use rusqlite::{Connection, Transaction, params};
+use sha2::{Digest, Sha256};
+
+use super::AuditRow;
+use crate::error::Result;
+
+/// Lower-case hex of SHA-256 over `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The hash of `row` chained to `prev_hash`. The fields are encoded as one JSON array, so no
+/// choice of text in one field can pass for another.
+pub fn hash(prev_hash: &str, row: &AuditRow) -> String {
+    let fields = (
+        prev_hash,
+        row.id,
+        &row.at,
+        &row.operator,
+        &row.action,
+        &row.kind,
+        &row.key,
+        &row.before,
+        &row.after,
+    );
+    sha256_hex(
+        serde_json::to_string(&fields)
+            .expect("strings serialize")
+            .as_bytes(),
+    )
+}
+
+/// Where the chain first breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Break {
+    /// The audit row id, or 0 when rows are missing at the end.
+    pub id: i64,
+    pub why: String,
+}
+
+/// The chain as found: how many rows, the head hash, and the first break if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainReport {
+    pub rows: i64,
+    pub head: String,
+    pub broken: Option<Break>,
+}
+
+/// Walks the whole chain in id order and reports the first row that does not fit.
+pub fn check(conn: &Connection) -> Result<ChainReport> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, operator, action, kind, key, before, after, prev_hash, hash
+         FROM audit ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let (mut prev, mut count, mut last_id) = (String::new(), 0i64, 0i64);
+    while let Some(r) = rows.next()? {
+        let row = AuditRow {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            operator: r.get(2)?,
+            action: r.get(3)?,
+            kind: r.get(4)?,
+            key: r.get(5)?,
+            before: r.get(6)?,
+            after: r.get(7)?,
+        };
+        let (prev_hash, stored): (String, String) = (r.get(8)?, r.get(9)?);
+        let broken = |why: String| ChainReport {
+            rows: count,
+            head: prev.clone(),
+            broken: Some(Break { id: row.id, why }),
+        };
+        if row.id != last_id + 1 {
+            return Ok(broken(format!(
+                "第 {} 至 {} 条审计记录缺失",
+                last_id + 1,
+                row.id - 1
+            )));
+        }
+        if prev_hash != prev {
+            return Ok(broken(
+                "与前一条审计记录的链接不符（前一条被改动或删除）".into(),
+            ));
+        }
+        if hash(&prev_hash, &row) != stored {
+            return Ok(broken("内容与其哈希不符（本条被改动）".into()));
+        }
+        prev = stored;
+        count += 1;
+        last_id = row.id;
+    }
+    // AUTOINCREMENT remembers the largest id ever used: rows cut from the end show here.
+    let seq: i64 = conn.query_row(
+        "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)",
+        [],
+        |r| r.get(0),
+    )?;
+    let broken = (seq > last_id).then(|| Break {
+        id: 0,
+        why: format!("末尾第 {} 至 {seq} 条审计记录缺失", last_id + 1),
+    });
+    Ok(ChainReport {
+        rows: count,
+        head: prev,
+        broken,
+    })
+}
+
+/// Migration 2: hashes the rows written before the chain existed, then makes the table
+/// append-only.
+pub fn install(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+         ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';",
+    )?;
+    let rows: Vec<AuditRow> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, at, operator, action, kind, key, before, after FROM audit ORDER BY id",
+        )?;
+        stmt.query_map([], |r| {
+            Ok(AuditRow {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                operator: r.get(2)?,
+                action: r.get(3)?,
+                kind: r.get(4)?,
+                key: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    // Renumber densely so a gap later always means a missing row.
+    tx.execute("DELETE FROM audit", [])?;
+    let mut insert = tx.prepare(
+        "INSERT INTO audit (id, at, operator, action, kind, key, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut prev = String::new();
+    for (i, mut row) in rows.into_iter().enumerate() {
+        row.id = i as i64 + 1;
+        let h = hash(&prev, &row);
+        insert.execute(params![
+            row.id,
+            row.at,
+            row.operator,
+            row.action,
+            row.kind,
+            row.key,
+            row.before,
+            row.after,
+            prev,
+            h
+        ])?;
+        prev = h;
+    }
+    tx.execute_batch(
+        "UPDATE sqlite_sequence SET seq = (SELECT COALESCE(MAX(id), 0) FROM audit) WHERE name = 'audit';
+         CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+         BEGIN SELECT RAISE(ABORT, '审计记录只能追加，不能修改'); END;
+         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+         BEGIN SELECT RAISE(ABORT, '审计记录只能追加，不能删除'); END;",
+    )?;
+    Ok(())
+}
