@@ -73,7 +73,7 @@ pub fn prune(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
             dated.push((d, entry.path()));
         }
     }
-    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    dated.sort_by_key(|(d, _)| std::cmp::Reverse(*d));
     let mut keep: BTreeSet<NaiveDate> = dated.iter().take(KEEP_DAILY).map(|(d, _)| *d).collect();
     let mut first_of_month: BTreeMap<(i32, u32), NaiveDate> = BTreeMap::new();
     for (d, _) in &dated {
