@@ -19,7 +19,10 @@ impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} 第{}行", self.file, self.line)?;
         if self.column > 0 {
-            write!(f, " 第{}列「{}」", self.column, self.header)?;
+            write!(f, " 第{}列", self.column)?;
+            if !self.header.is_empty() {
+                write!(f, "「{}」", self.header)?;
+            }
         }
         if !self.value.is_empty() {
             write!(f, " 值“{}”", self.value)?;
@@ -74,12 +77,22 @@ fn db_message(e: &rusqlite::Error) -> String {
     }
 }
 
+/// Problems listed in a message; the rest are counted (a broken file can have thousands).
+pub const LISTED_PROBLEMS: usize = 50;
+
 fn join_problems(problems: &[Problem]) -> String {
-    problems
+    let mut lines: Vec<String> = problems
         .iter()
+        .take(LISTED_PROBLEMS)
         .map(|p| format!("  {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if problems.len() > LISTED_PROBLEMS {
+        lines.push(format!(
+            "  ……另有 {} 处问题未列出，请先改正以上各处",
+            problems.len() - LISTED_PROBLEMS
+        ));
+    }
+    lines.join("\n")
 }
 
 impl Error {

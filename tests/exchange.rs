@@ -163,10 +163,18 @@ fn masked_export_hides_reporters_and_never_overwrites_them_on_reimport() {
 }
 
 #[test]
-fn formula_cells_are_guarded_on_export_and_restored_on_import() {
+fn formula_cells_are_refused_raw_accepted_guarded_and_guarded_again_on_export() {
     let d = Desk::demo();
-    let csv = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n\
-F-1,2026-11-20 09:00,12345热线,@张三,+8613912345678,Q01,M01,\"=HYPERLINK(\"\"http://x\"\")\",一般,已受理,,,,\n";
+    let head = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n";
+    let raw = format!(
+        "{head}F-1,2026-11-20 09:00,12345热线,@张三,+8613912345678,Q01,M01,\"=HYPERLINK(\"\"http://x\"\")\",一般,已受理,,,,\n"
+    );
+    let err = d.fails(&["import", "complaints", &d.file("raw.csv", raw.as_bytes())]);
+    assert!(err.contains("第2行 第4列") && err.contains("公式"), "{err}");
+    // Text that only looks like a formula comes guarded with ', as export writes it.
+    let csv = format!(
+        "{head}F-1,2026-11-20 09:00,12345热线,'@张三,+8613912345678,Q01,M01,\"'=HYPERLINK(\"\"http://x\"\")\",一般,已受理,,,,\n"
+    );
     d.ok(&["import", "complaints", &d.file("f.csv", csv.as_bytes())]);
     let out = text(
         d.ok(&[

@@ -36,15 +36,15 @@ impl std::fmt::Display for Summary {
     }
 }
 
-fn file_problem(file: &str, reason: String) -> Error {
-    Error::Import(vec![Problem {
-        file: file.to_string(),
-        line: 1,
-        column: 0,
-        header: String::new(),
-        value: String::new(),
-        reason,
-    }])
+/// The header of `column` (1-based) when the header line is readable UTF-8.
+fn header_at(bytes: &[u8], column: usize) -> String {
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
+    std::str::from_utf8(first)
+        .ok()
+        .and_then(|h| h.trim_end().split([',', '\t']).nth(column.wrapping_sub(1)))
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default()
 }
 
 /// Imports the bytes of one CSV file of kind `K`; `file` names it in messages.
@@ -55,7 +55,17 @@ pub fn import<K: Kind>(
     bytes: &[u8],
     dry_run: bool,
 ) -> Result<Summary> {
-    let text = read::decode(bytes).map_err(|why| file_problem(file, why))?;
+    let text = read::decode(bytes).map_err(|bad| {
+        let (line, column) = bad.place(bytes);
+        Error::Import(vec![Problem {
+            file: file.to_string(),
+            line,
+            column,
+            header: header_at(bytes, column),
+            value: String::new(),
+            reason: bad.reason,
+        }])
+    })?;
     let table = read::parse(file, &text).map_err(Error::Import)?;
     let mut problems = Vec::new();
     let layout = Layout::resolve(&table, K::COLS, K::COMPUTED, &mut problems);

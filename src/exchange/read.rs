@@ -14,15 +14,38 @@ pub struct RawRow {
     pub cells: Vec<String>,
 }
 
-/// Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+/// Bytes that do not decode: where they start, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadBytes {
+    pub at: usize,
+    pub reason: String,
+}
+
+impl BadBytes {
+    /// The physical line and the column (cells counted by `,` or tab) of the bad bytes.
+    pub fn place(&self, bytes: &[u8]) -> (u64, usize) {
+        let before = &bytes[..self.at.min(bytes.len())];
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let column = before[line_start..]
+            .iter()
+            .filter(|b| **b == b',' || **b == b'\t')
+            .count()
+            + 1;
+        (line, column)
+    }
+}
+
+const SAVE_AS_UTF8: &str = "请在 Excel / WPS 中另存为“CSV UTF-8”后再导入";
+
+/// Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. A file that is UTF-8
+/// up to some line and something else after it is refused there, not read as GBK mojibake.
+pub fn decode(bytes: &[u8]) -> Result<String, BadBytes> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec()).map_err(|e| {
-            format!(
-                "文件以 UTF-8 标记开头，但第 {} 字节起不是有效的 UTF-8",
-                e.utf8_error().valid_up_to() + 4
-            )
-        });
+        return utf8(rest, 3, true);
     }
     for (bom, enc) in [
         (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
@@ -31,22 +54,84 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         if bytes.starts_with(bom) {
             let (text, had_errors) = enc.decode_with_bom_removal(bytes);
             if had_errors {
-                return Err("文件是 UTF-16 编码，但内容不完整或已损坏".into());
+                return Err(BadBytes {
+                    at: 0,
+                    reason: "文件是 UTF-16 编码，但内容不完整或已损坏".into(),
+                });
             }
             return Ok(text.into_owned());
         }
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_string());
+    match utf8(bytes, 0, false) {
+        Ok(text) => Ok(text),
+        Err(bad) if !bad.reason.is_empty() => Err(bad),
+        Err(_) => gb18030(bytes),
     }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-    if had_errors {
-        return Err(
-            "无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030（请在 Excel 中另存为“CSV UTF-8”）"
-                .into(),
-        );
+}
+
+/// UTF-8 from `offset`; an error with an empty reason means "try GBK instead".
+fn utf8(bytes: &[u8], offset: usize, sure: bool) -> Result<String, BadBytes> {
+    let e = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text.to_string()),
+        Err(e) => e,
+    };
+    let at = e.valid_up_to();
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+    // Headers are Chinese: a UTF-8 file shows many CJK characters before any stray byte.
+    let cjk = valid
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    let reason = if e.error_len().is_none() && (sure || cjk >= 4) {
+        "文件末尾的字符不完整，文件可能被截断（未保存完或复制时中断）".to_string()
+    } else if sure || cjk >= 4 {
+        format!("这里的文字不是 UTF-8 编码，而文件前面是 UTF-8：文件混用了编码，{SAVE_AS_UTF8}")
+    } else {
+        String::new()
+    };
+    Err(BadBytes {
+        at: offset + at,
+        reason,
+    })
+}
+
+fn gb18030(bytes: &[u8]) -> Result<String, BadBytes> {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    let mut read = 0;
+    loop {
+        let need = decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len() - read)
+            .unwrap_or(bytes.len() * 3);
+        text.reserve(need);
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&bytes[read..], &mut text, true);
+        read += n;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return Ok(text),
+            encoding_rs::DecoderResult::OutputFull => continue,
+            encoding_rs::DecoderResult::Malformed(bad, _) => {
+                return Err(BadBytes {
+                    at: read.saturating_sub(usize::from(bad)),
+                    reason: format!(
+                        "无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030，{SAVE_AS_UTF8}"
+                    ),
+                });
+            }
+        }
     }
-    Ok(text.into_owned())
+}
+
+/// A cell Excel or WPS would run as a formula. A sign before a number (+86 139…, -5) is text.
+pub fn looks_like_formula(cell: &str) -> bool {
+    let c = cell.trim_start();
+    match c.chars().next() {
+        Some('=' | '@') => true,
+        Some('+' | '-') => !c[1..]
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, ' ' | '-' | '.')),
+        _ => false,
+    }
 }
 
 /// Removes the leading ' that export puts before cells Excel would read as formulas.
@@ -59,27 +144,48 @@ pub fn unguard(cell: &str) -> &str {
 
 /// Splits decoded text into a table; a file-level problem (no header, broken quoting) is returned.
 pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
-    let problem = |line: u64, reason: String| Problem {
-        file: file.to_string(),
-        line,
-        column: 0,
-        header: String::new(),
-        value: String::new(),
-        reason,
-    };
-    if text.contains('\0') {
-        let line = text[..text.find('\0').unwrap_or(0)].matches('\n').count() as u64 + 1;
-        return Err(vec![problem(
-            line,
-            "文件中含有空字符（NUL），不是正常的 CSV 文本文件".into(),
-        )]);
-    }
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
     } else {
         b','
     };
+    let headers_line: Vec<&str> = first_line.split(delimiter as char).collect();
+    let problem = |line: u64, column: usize, reason: String| Problem {
+        file: file.to_string(),
+        line,
+        column,
+        header: headers_line
+            .get(column.wrapping_sub(1))
+            .map_or_else(String::new, |h| h.trim().to_string()),
+        value: String::new(),
+        reason,
+    };
+    if headers_line.len() > MAX_COLUMNS {
+        return Err(vec![problem(
+            1,
+            MAX_COLUMNS + 1,
+            format!(
+                "表头有 {} 列，台账最多 {MAX_COLUMNS} 列；这不是本程序导出的台账",
+                headers_line.len()
+            ),
+        )]);
+    }
+    if let Some(at) = text.find('\0') {
+        let (line, column) = place(text, at, delimiter);
+        return Err(vec![problem(
+            line,
+            column,
+            "含有空字符（NUL），这不是正常的 CSV 文本文件".into(),
+        )]);
+    }
+    if let Some((line, column)) = unclosed_quote(text, delimiter) {
+        return Err(vec![problem(
+            line,
+            column,
+            "引号不成对：这里开始的引号直到文件末尾都没有结束".into(),
+        )]);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -97,6 +203,7 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
                 let line = e.position().map_or(line, |p| p.line());
                 return Err(vec![problem(
                     line,
+                    0,
                     format!("CSV 格式错误（引号不成对或行被截断）：{e}"),
                 )]);
             }
@@ -105,6 +212,29 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
             .position()
             .map_or(line, |p| first_content_line(text, p));
         let cells: Vec<String> = record.iter().map(|c| unguard(c).to_string()).collect();
+        // A guarded cell (' before it, as export writes) is text and was unguarded above.
+        if headers.is_some()
+            && let Some(i) = record.iter().position(looks_like_formula)
+        {
+            return Err(vec![problem(
+                line,
+                i + 1,
+                "以 = + - @ 开头，像是电子表格公式，不能作为台账内容导入；\
+                 如确是文字，请在开头加英文单引号 '"
+                    .into(),
+            )]);
+        }
+        if let Some(i) = cells
+            .iter()
+            .position(|c| c.chars().count() > MAX_CELL_CHARS)
+        {
+            let n = cells[i].chars().count();
+            return Err(vec![problem(
+                line,
+                i + 1,
+                format!("内容过长（{n} 字），一个单元格最多 {MAX_CELL_CHARS} 字"),
+            )]);
+        }
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -114,12 +244,64 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
             rows.push(RawRow { line, cells });
         }
     }
-    let headers = headers.ok_or_else(|| vec![problem(1, "文件是空的，没有表头".into())])?;
+    let headers = headers.ok_or_else(|| vec![problem(1, 0, "文件是空的，没有表头".into())])?;
     Ok(Table {
         file: file.to_string(),
         headers,
         rows,
     })
+}
+
+/// No ledger cell needs more; a longer one is a broken file (or an attack), not a record.
+pub const MAX_CELL_CHARS: usize = 4000;
+/// Far more than any ledger has; a wider header is not a ledger.
+pub const MAX_COLUMNS: usize = 100;
+
+/// The physical line and the column of byte `at` (cells counted by the delimiter).
+fn place(text: &str, at: usize, delimiter: u8) -> (u64, usize) {
+    let before = &text.as_bytes()[..at];
+    let start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+    let column = before[start..].iter().filter(|b| **b == delimiter).count() + 1;
+    (line, column)
+}
+
+/// Where a quoted cell opens that never closes, if one does (csv would read it to the end).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(u64, usize)> {
+    let b = text.as_bytes();
+    let (mut line, mut column, mut at_start) = (1u64, 1usize, true);
+    let mut open: Option<(u64, usize)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if open.is_some() {
+            match c {
+                b'"' if b.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => open = None,
+                b'\n' => line += 1,
+                _ => {}
+            }
+        } else if c == b'"' && at_start {
+            open = Some((line, column));
+        } else if c == delimiter {
+            column += 1;
+            at_start = true;
+            i += 1;
+            continue;
+        } else if c == b'\n' {
+            line += 1;
+            column = 1;
+            at_start = true;
+            i += 1;
+            continue;
+        }
+        at_start = false;
+        i += 1;
+    }
+    open
 }
 
 /// csv reports where it started reading, before any blank lines it skipped; people want the
