@@ -9,6 +9,9 @@ pub mod mask;
 pub mod parse;
 pub mod read;
 
+#[cfg(test)]
+mod mutation_tests;
+
 use crate::calendar::Holiday;
 use crate::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam};
 use crate::error::{Error, Result};

@@ -26,12 +26,14 @@ fn stem(db: &Path) -> String {
 }
 
 /// Copies the database behind `conn` to `dest` page by page, through a `.part` file renamed
-/// into place when complete: a crash never leaves a half backup under the real name.
+/// into place when complete: a crash never leaves a half backup under the real name (a
+/// leftover `.part` of a killed process is only ever an incomplete copy, never read).
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     if let Some(d) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
     }
-    let part = PathBuf::from(format!("{}.part", dest.display()));
+    // One .part per process: two programs starting together each write their own copy.
+    let part = PathBuf::from(format!("{}.{}.part", dest.display(), std::process::id()));
     if part.exists() {
         std::fs::remove_file(&part).map_err(|e| Error::io(&part, e))?;
     }
@@ -65,6 +67,10 @@ pub fn prune(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".part") {
+            remove_if_stale(&entry.path());
+            continue;
+        }
         let date = name
             .strip_prefix(&format!("{stem}-"))
             .and_then(|rest| rest.strip_suffix(".sqlite"))
@@ -89,6 +95,17 @@ pub fn prune(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(removed)
+}
+
+/// A `.part` left by a process killed mid-backup: removed once it is an hour old.
+fn remove_if_stale(path: &Path) {
+    let age = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok());
+    if age.is_some_and(|a| a > Duration::from_secs(3600)) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Replaces the database at `db` with the backup `file`: the backup is checked first
