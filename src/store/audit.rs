@@ -29,7 +29,15 @@ pub fn record<T: Serialize>(
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<()> {
-    let json = |v: Option<&T>| v.map(|v| serde_json::to_string(v).expect("records serialize"));
+    let json = |v: Option<&T>| {
+        v.map(|v| {
+            let mut value = serde_json::to_value(v).expect("records serialize");
+            if kind == "complaints" {
+                mask_reporter(&mut value);
+            }
+            value.to_string()
+        })
+    };
     // Writes hold the write lock, so the next id and the chain head cannot move under us.
     let (id, prev_hash): (i64, String) = conn
         .prepare_cached(
@@ -65,6 +73,24 @@ pub fn record<T: Serialize>(
         hash
     ])?;
     Ok(())
+}
+
+/// The audit trail can never be edited or cut, so the reporter's name and phone go into it
+/// masked: the trail still shows that they changed, and never who reported.
+fn mask_reporter(value: &mut serde_json::Value) {
+    for (field, mask) in [
+        (
+            "reporter",
+            crate::exchange::mask::name as fn(&str) -> String,
+        ),
+        ("phone", crate::exchange::mask::phone),
+    ] {
+        if let Some(v) = value.get_mut(field)
+            && let Some(text) = v.as_str()
+        {
+            *v = serde_json::Value::String(mask(text));
+        }
+    }
 }
 
 /// The audit rows of one record, oldest first.
