@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -38,21 +38,32 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// 导出 CSV（UTF-8 带 BOM，可直接用 Excel / WPS 打开）
+    /// 导出 CSV（UTF-8 带 BOM，可直接用 Excel / WPS 打开）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
     Export {
+        /// officers / areas / matters / roster / patrols / complaints / notices / holidays / handoff
         kind: String,
+        /// 月度移交包的月份（YYYY-MM），只用于 handoff
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
         /// 起始日期（含）
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
         /// 截止日期（含）
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
-        /// 输出文件（默认输出到屏幕）
+        /// 输出文件（默认输出到屏幕）；handoff 为输出目录
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// 包含举报人姓名和电话（默认打码）
         #[arg(long)]
         include_personal: bool,
+    },
+    /// 核对月度移交包：逐个文件对照 manifest.csv 的行数和 SHA-256
+    VerifyHandoff { dir: PathBuf },
+    /// 上报：每周一检点、每月一通报、年度统计（文字、--csv 或 --json）
+    Report {
+        #[command(subcommand)]
+        period: ReportPeriod,
     },
     /// 今日值班概况：排班检查、巡查提醒、投诉计时、整改通知
     Today {
@@ -111,4 +122,41 @@ pub enum SettingsAction {
     },
     /// 设置执法队名称（显示在值班台顶部），如 卧牛河镇综合行政执法队
     Name { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportPeriod {
+    /// 周检点（默认上一个完整的周）
+    Week {
+        /// ISO 周，如 2026-W41
+        #[arg(long, value_name = "YYYY-Www")]
+        week: Option<String>,
+        #[command(flatten)]
+        form: ReportForm,
+    },
+    /// 月通报（默认上一个完整的月）
+    Month {
+        /// 月份，如 2026-10
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        #[command(flatten)]
+        form: ReportForm,
+    },
+    /// 年度统计（默认今年截至今天）
+    Year {
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+        #[command(flatten)]
+        form: ReportForm,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReportForm {
+    /// 以 CSV 输出（部分, 指标, 数值, 目标）
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// 以 JSON 输出（比率为 0 到 1 的小数）
+    #[arg(long)]
+    pub json: bool,
 }

@@ -9,10 +9,11 @@ use zhifa_desk::domain::{
     Area, Channel, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
 };
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::exchange::{Env, ExportQuery, KindName, parse};
+use zhifa_desk::exchange::{Env, ExportQuery, KindName, handoff, parse};
+use zhifa_desk::report::period::Period;
 use zhifa_desk::store::{Actor, Ctx, Store, backup, default_path, record};
 
-use crate::cli::{Cli, Command, SettingsAction};
+use crate::cli::{Cli, Command, ReportPeriod, SettingsAction};
 use crate::print;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -34,10 +35,18 @@ pub fn run(cli: Cli) -> Result<()> {
         }) => import(&mut open(db, now)?, &actor, &kind, &file, dry_run),
         Some(Command::Export {
             kind,
+            month,
+            out,
+            include_personal,
+            ..
+        }) if kind == "handoff" => handoff(&open(db, now)?, now, month, out, include_personal),
+        Some(Command::Export {
+            kind,
             from,
             to,
             out,
             include_personal,
+            ..
         }) => {
             let q = ExportQuery {
                 from: opt_date(from, "--from")?,
@@ -56,6 +65,8 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Settings { action }) => settings(&mut open(db, now)?, &actor, action),
         Some(Command::Verify) => verify(&open(db, now)?),
+        Some(Command::VerifyHandoff { dir }) => verify_handoff(&dir),
+        Some(Command::Report { period }) => report(&open(db, now)?, now, period),
         Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
         Some(Command::Restore { file }) => restore(db, &actor, &file),
     }
@@ -289,4 +300,91 @@ fn set_rule(s: &mut Settings, key: &str, value: u32, channel: Option<String>) ->
         None => s.deadlines = rules,
     }
     Ok(())
+}
+
+fn env<'a>(
+    store: &'a Store,
+    now: NaiveDateTime,
+    calendar: &'a zhifa_desk::calendar::Calendar,
+    settings: &'a Settings,
+) -> Env<'a> {
+    Env {
+        conn: store.conn(),
+        now,
+        calendar,
+        settings,
+    }
+}
+
+fn handoff(
+    store: &Store,
+    now: NaiveDateTime,
+    month: Option<String>,
+    out: Option<PathBuf>,
+    include_personal: bool,
+) -> Result<()> {
+    let month = match month {
+        Some(m) => Period::month(&m)?,
+        None => Period::last_month(now.date()),
+    };
+    let dir = out.ok_or_else(|| Error::invalid("移交包须用 --out 指定输出目录"))?;
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    let entries = handoff::write(
+        &env(store, now, &calendar, &settings),
+        &month,
+        include_personal,
+        &dir,
+    )?;
+    println!("{} 月度移交包已写入 {}：", month.label, dir.display());
+    for e in entries {
+        println!("  {}  {} 行  {}", e.file, e.rows, e.sha256);
+    }
+    println!("  {}", handoff::MANIFEST);
+    Ok(())
+}
+
+fn verify_handoff(dir: &Path) -> Result<()> {
+    let problems = handoff::verify(dir)?;
+    if problems.is_empty() {
+        println!("{}：所有文件与清单一致", dir.display());
+        return Ok(());
+    }
+    Err(Error::invalid(format!(
+        "{} 与清单不一致（{} 处）：\n  {}",
+        dir.display(),
+        problems.len(),
+        problems.join("\n  ")
+    )))
+}
+
+fn report(store: &Store, now: NaiveDateTime, which: ReportPeriod) -> Result<()> {
+    let today = now.date();
+    let (period, form) = match which {
+        ReportPeriod::Week { week, form } => (
+            week.map_or_else(|| Ok(Period::last_week(today)), |w| Period::week(&w))?,
+            form,
+        ),
+        ReportPeriod::Month { month, form } => (
+            month.map_or_else(|| Ok(Period::last_month(today)), |m| Period::month(&m))?,
+            form,
+        ),
+        ReportPeriod::Year { year, form } => (
+            year.map_or_else(|| Ok(Period::year_of(today)), |y| Period::year(&y))?,
+            form,
+        ),
+    };
+    let r = zhifa_desk::report::figures::report(store.conn(), &period, now)?;
+    let mut stdout = std::io::stdout();
+    let written = if form.json {
+        let text = serde_json::to_string_pretty(&r).expect("report serializes");
+        writeln!(stdout, "{text}")
+    } else if form.csv {
+        let rows = zhifa_desk::report::bulletin::rows(&r);
+        let bytes =
+            zhifa_desk::exchange::export::to_csv(&zhifa_desk::report::bulletin::HEADERS, &rows);
+        stdout.write_all(&bytes)
+    } else {
+        write!(stdout, "{}", print::report(&r))
+    };
+    written.map_err(|e| Error::io("<标准输出>", e))
 }

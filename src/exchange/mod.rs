@@ -2,6 +2,7 @@
 
 pub mod cells;
 pub mod export;
+pub mod handoff;
 pub mod import;
 pub mod kind;
 mod kinds;

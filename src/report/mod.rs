@@ -1,5 +1,11 @@
 //! What the desk and the reports compute, as plain data; printing lives in the binary.
 
+pub mod bulletin;
+pub mod figures;
 pub mod format;
+pub mod period;
 pub mod today;
+
+#[cfg(test)]
+mod figures_tests;
 pub use today::{Today, today};

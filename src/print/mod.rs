@@ -11,6 +11,9 @@ use zhifa_desk::report::Today;
 use zhifa_desk::report::format::{complaint_timer, notice_timer};
 use zhifa_desk::report::today::WEEKDAYS;
 
+mod report;
+pub use report::report;
+
 pub fn today(t: &Today) -> String {
     let mut s = String::new();
     let time = t.now.get(11..).unwrap_or("");

@@ -1,0 +1,127 @@
+//! The month's handoff to the city: ledgers, patrol log and bulletin as CSV, with a manifest of
+//! rows and SHA-256 that `verify-handoff` checks file by file.
+
+use std::path::{Path, PathBuf};
+
+use super::export::to_csv;
+use super::{Env, ExportQuery, KindName};
+use crate::error::{Error, Result};
+use crate::report::bulletin;
+use crate::report::figures::report;
+use crate::report::period::Period;
+use crate::store::chain::sha256_hex;
+
+pub const MANIFEST: &str = "manifest.csv";
+const MANIFEST_HEADERS: [&str; 3] = ["文件", "行数", "SHA-256"];
+
+/// One file of the bundle as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub file: String,
+    pub rows: usize,
+    pub sha256: String,
+}
+
+fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let path = dir.join(name);
+    let part = dir.join(format!("{name}.part"));
+    std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
+    std::fs::rename(&part, &path).map_err(|e| Error::io(&path, e))
+}
+
+/// Writes the bundle of `month` into `dir`; personal data masked unless `include_personal`.
+pub fn write(env: &Env, month: &Period, include_personal: bool, dir: &Path) -> Result<Vec<Entry>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let q = ExportQuery {
+        from: Some(month.from),
+        to: Some(month.to),
+        include_personal,
+    };
+    let mut files: Vec<(String, Vec<u8>, usize)> = Vec::new();
+    for kind in [KindName::Complaints, KindName::Notices, KindName::Patrols] {
+        let (bytes, rows) = kind.export(env, &q)?;
+        files.push((format!("{}.csv", kind.name()), bytes, rows));
+    }
+    let r = report(env.conn, month, env.now)?;
+    let rows = bulletin::rows(&r);
+    files.push((
+        "bulletin.csv".into(),
+        to_csv(&bulletin::HEADERS, &rows),
+        rows.len(),
+    ));
+    let mut entries = Vec::new();
+    for (name, bytes, rows) in files {
+        write_file(dir, &name, &bytes)?;
+        entries.push(Entry {
+            sha256: sha256_hex(&bytes),
+            file: name,
+            rows,
+        });
+    }
+    let manifest: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| vec![e.file.clone(), e.rows.to_string(), e.sha256.clone()])
+        .collect();
+    write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, &manifest))?;
+    Ok(entries)
+}
+
+fn csv_rows(bytes: &[u8]) -> Option<Vec<csv::StringRecord>> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()?;
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .collect::<std::result::Result<_, _>>()
+        .ok()
+}
+
+/// Checks every file in `dir` against the manifest; returns what differs (empty when whole).
+pub fn verify(dir: &Path) -> Result<Vec<String>> {
+    let manifest_path = dir.join(MANIFEST);
+    let bytes = std::fs::read(&manifest_path).map_err(|e| Error::io(&manifest_path, e))?;
+    let listed = csv_rows(&bytes)
+        .ok_or_else(|| Error::invalid(format!("{} 不是可读的清单文件", manifest_path.display())))?;
+    let mut problems = Vec::new();
+    let mut names = vec![MANIFEST.to_string()];
+    for rec in &listed {
+        let (file, rows, sha) = (
+            rec.get(0).unwrap_or(""),
+            rec.get(1).unwrap_or(""),
+            rec.get(2).unwrap_or(""),
+        );
+        names.push(file.to_string());
+        let path: PathBuf = dir.join(file);
+        if file.contains(['/', '\\']) {
+            problems.push(format!("{file}：清单中的文件名不能含路径"));
+            continue;
+        }
+        let Ok(content) = std::fs::read(&path) else {
+            problems.push(format!("{file}：清单中有，文件夹里没有"));
+            continue;
+        };
+        let actual = sha256_hex(&content);
+        if actual != sha {
+            problems.push(format!(
+                "{file}：内容与清单不符（SHA-256 应为 {sha}，实为 {actual}）"
+            ));
+        }
+        let found = csv_rows(&content).map(|r| r.len());
+        if found.map(|n| n.to_string()).as_deref() != Some(rows) {
+            let found = found.map_or_else(|| "无法读取".to_string(), |n| n.to_string());
+            problems.push(format!("{file}：清单记 {rows} 行，文件有 {found} 行"));
+        }
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut extra: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !names.contains(n))
+        .collect();
+    extra.sort();
+    for n in extra {
+        problems.push(format!("{n}：不在清单中"));
+    }
+    Ok(problems)
+}
