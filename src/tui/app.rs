@@ -20,15 +20,17 @@ pub enum View {
     Complaints,
     Notices,
     People,
+    Stats,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Dashboard,
         View::Patrol,
         View::Complaints,
         View::Notices,
         View::People,
+        View::Stats,
     ];
 
     pub fn title(self) -> &'static str {
@@ -38,6 +40,7 @@ impl View {
             View::Complaints => "投诉",
             View::Notices => "整改",
             View::People => "人员与区域",
+            View::Stats => "统计",
         }
     }
 
@@ -175,6 +178,7 @@ impl App {
             },
             complaint: c.detail.clone(),
             notice: self.notices.detail.clone(),
+            stats: self.view == View::Stats,
         }
     }
 
@@ -223,6 +227,7 @@ impl App {
                 View::Notices if self.notices.detail.is_some() => Context::NoticeDetail,
                 View::Notices => Context::Notices,
                 View::People => Context::People,
+                View::Stats => Context::Stats,
             }
         }
     }
@@ -332,7 +337,7 @@ impl App {
                 self.complaints.filtering = false;
                 self.notices.filtering = false;
             }
-            Context::Dashboard => {}
+            Context::Dashboard | Context::Stats => {}
             Context::Patrol => return self.update_patrol(action),
             Context::Complaints | Context::ComplaintDetail => {
                 return self.update_complaints(action);

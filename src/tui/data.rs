@@ -7,6 +7,8 @@ use zhifa_desk::domain::duty::{DutyEntry, DutyKind};
 use zhifa_desk::domain::{Area, Matter, Officer};
 use zhifa_desk::error::Result;
 use zhifa_desk::report::Today;
+use zhifa_desk::report::figures::{Report, report};
+use zhifa_desk::report::period::Period;
 use zhifa_desk::report::today::{TeamDay, roster_day};
 use zhifa_desk::store::{AuditRow, audit, complaints, duty, notices, people, roster};
 
@@ -21,6 +23,18 @@ pub struct Want {
     pub notices: notices::Query,
     pub complaint: Option<String>,
     pub notice: Option<String>,
+    /// The 统计 view is open: read the twelve weeks and the month.
+    pub stats: bool,
+}
+
+/// Weeks shown in the 统计 view.
+pub const STATS_WEEKS: usize = 12;
+
+/// The 统计 view: the last twelve weeks (oldest first) and this month so far.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    pub weeks: Vec<Report>,
+    pub month: Report,
 }
 
 /// An area on the 巡查 view's date: when it was last patrolled and whether it is due.
@@ -63,6 +77,7 @@ pub struct Data {
     pub last_handover: Option<DutyEntry>,
     pub next_complaint_id: String,
     pub next_notice_id: String,
+    pub stats: Option<Stats>,
 }
 
 pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> {
@@ -94,6 +109,11 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         .into_iter()
         .find(|e| e.kind == DutyKind::Handover);
     let year = chrono::Datelike::year(&now);
+    let stats = if want.stats {
+        Some(stats(conn, now)?)
+    } else {
+        None
+    };
     Ok(Data {
         team_name: zhifa_desk::store::settings::load(conn)?
             .team_name()
@@ -111,6 +131,22 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         last_handover,
         next_complaint_id: complaints::next_id(conn, year)?,
         next_notice_id: notices::next_id(conn, year)?,
+        stats,
+    })
+}
+
+fn stats(conn: &Connection, now: NaiveDateTime) -> Result<Stats> {
+    let this_week = Period::week_of(now.date());
+    let weeks = (0..STATS_WEEKS as i64)
+        .rev()
+        .map(|back| {
+            let p = Period::week_of(this_week.from - chrono::Duration::weeks(back));
+            report(conn, &p, now)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Stats {
+        weeks,
+        month: report(conn, &Period::month_of(now.date()), now)?,
     })
 }
 

@@ -16,6 +16,7 @@ pub enum Context {
     Notices,
     NoticeDetail,
     People,
+    Stats,
     /// Typing into a list's filter.
     Filter,
     Menu,
@@ -104,7 +105,7 @@ const ARROWS: [Binding; 4] = [
 ];
 
 /// Between the views of the desk, and what works on every one of them.
-const DESK: [Binding; 11] = [
+const DESK: [Binding; 12] = [
     b(
         "1",
         &[(KeyCode::Char('1'), NONE)],
@@ -135,6 +136,12 @@ const DESK: [Binding; 11] = [
         Action::GoView(View::People),
         false,
     ),
+    b(
+        "6",
+        &[(KeyCode::Char('6'), NONE)],
+        Action::GoView(View::Stats),
+        false,
+    ),
     b("Tab", &[(KeyCode::Tab, NONE)], Action::NextView, true),
     b(
         "Shift+Tab",
@@ -161,7 +168,7 @@ fn own(ctx: Context) -> Vec<Binding> {
     use Action::*;
     match ctx {
         Context::SignIn => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
-        Context::Dashboard => vec![],
+        Context::Dashboard | Context::Stats => vec![],
         Context::Patrol => vec![
             b("←", &[(KeyCode::Left, NONE)], PrevDay, true),
             b("→", &[(KeyCode::Right, NONE)], NextDay, true),
@@ -271,9 +278,13 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         | Context::Complaints
         | Context::Notices
         | Context::People
+        | Context::Stats
         | Context::ComplaintDetail
         | Context::NoticeDetail => {
-            if ctx != Context::ComplaintDetail && ctx != Context::NoticeDetail {
+            if !matches!(
+                ctx,
+                Context::ComplaintDetail | Context::NoticeDetail | Context::Stats
+            ) {
                 all.extend(NAV);
             }
             all.extend(DESK);

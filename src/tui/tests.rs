@@ -149,6 +149,7 @@ fn every_view_at_both_sizes() {
         ('3', "complaints"),
         ('4', "notices"),
         ('5', "people"),
+        ('6', "stats"),
     ] {
         press(&mut store, &mut app, &[key(KeyCode::Char(n))]);
         snap(name, &app);
@@ -482,12 +483,15 @@ fn small_and_odd_sizes_draw_without_panicking_and_ascii_spells_out_arrows() {
         color: false,
         ascii: true,
     };
-    for n in ['1', '2', '3', '4', '5'] {
+    for n in ['1', '2', '3', '4', '5', '6'] {
         press(&mut store, &mut app, &[key(KeyCode::Char(n))]);
         for size in [(1, 1), (20, 5), (40, 10), (79, 23), (200, 60)] {
             draw(&app, size, &THEME);
             let shown = text(&draw(&app, size, &ascii));
-            assert!(!shown.contains(['←', '→', '↑', '↓', '─', '│']), "{shown}");
+            assert!(
+                !shown.contains(['←', '→', '↑', '↓', '─', '│', '█']),
+                "{shown}"
+            );
         }
     }
     press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);

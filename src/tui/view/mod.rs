@@ -7,6 +7,7 @@ mod overlay;
 mod patrol;
 pub mod people;
 mod signin;
+mod stats;
 
 use chrono::Timelike;
 use ratatui::Frame;
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             View::Complaints => complaints::draw(frame, body, app, theme),
             View::Notices => notices::draw(frame, body, app, theme),
             View::People => people::draw(frame, body, app, theme),
+            View::Stats => stats::draw(frame, body, app, theme),
         }
         self::footer(frame, footer, app, theme);
     }
