@@ -101,6 +101,26 @@ pub enum Command {
     },
     /// 从备份恢复：先检查备份，再把当前数据库另存，然后替换（请先关闭值班台）
     Restore { file: PathBuf },
+    /// 生成规模测试用的数据：多年的台账 CSV 与导入后的数据库（写入新目录）
+    GenDemo {
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        /// 规模：1 约为 2 万件投诉、5 千份整改通知、10 万条巡查；50 约为 100 万件投诉
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// 基准测试用：在内存终端上绘制看板若干次，输出每帧耗时（JSON）
+    #[command(hide = true)]
+    BenchFrames {
+        #[arg(long, default_value_t = 120)]
+        width: u16,
+        #[arg(long, default_value_t = 40)]
+        height: u16,
+        #[arg(long, default_value_t = 200)]
+        frames: usize,
+    },
     /// 查看或修改期限设置
     Settings {
         #[command(subcommand)]

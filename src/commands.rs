@@ -65,6 +65,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Settings { action }) => settings(&mut open(db, now)?, &actor, action),
         Some(Command::Verify) => verify(&open(db, now)?),
+        Some(Command::GenDemo { years, scale, out }) => gen_demo(years, scale, &out, now),
+        Some(Command::BenchFrames {
+            width,
+            height,
+            frames,
+        }) => bench_frames(&open(db, now)?, now, (width, height), frames),
         Some(Command::VerifyHandoff { dir }) => verify_handoff(&dir),
         Some(Command::Report { period }) => report(&open(db, now)?, now, period),
         Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
@@ -387,4 +393,36 @@ fn report(store: &Store, now: NaiveDateTime, which: ReportPeriod) -> Result<()> 
         write!(stdout, "{}", print::report(&r))
     };
     written.map_err(|e| Error::io("<标准输出>", e))
+}
+
+fn gen_demo(years: u32, scale: u32, out: &Path, now: NaiveDateTime) -> Result<()> {
+    let started = std::time::Instant::now();
+    let g = zhifa_desk::generate::gen_demo(years, scale, out, now)?;
+    for (path, rows) in &g.files {
+        println!("{}  {rows} 行", path.display());
+    }
+    println!(
+        "数据库：{}（{:.1} 秒）",
+        g.db.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn bench_frames(store: &Store, now: NaiveDateTime, size: (u16, u16), frames: usize) -> Result<()> {
+    let (load, mut times) = crate::tui::time_frames(store, now, size, frames)?;
+    times.sort();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let median = times.get(times.len() / 2).copied().unwrap_or_default();
+    let max = times.last().copied().unwrap_or_default();
+    println!(
+        "{}",
+        serde_json::json!({
+            "load_ms": ms(load),
+            "frame_ms_median": ms(median),
+            "frame_ms_max": ms(max),
+            "frames": times.len(),
+        })
+    );
+    Ok(())
 }

@@ -51,3 +51,14 @@ pub fn next_serial(
     }
     Ok(format!("{prefix}{:0width$}{suffix}", max + 1))
 }
+
+/// Open date bounds as the earliest and latest dates a ledger can hold: `date >= ?1 AND
+/// date <= ?2` then always uses the date index (`?1 IS NULL OR …` would scan the table).
+pub fn bounds(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let first = chrono::NaiveDate::from_ymd_opt(1, 1, 1).expect("year 1");
+    let last = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).expect("year 9999");
+    (from.unwrap_or(first), to.unwrap_or(last))
+}

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{label, next_serial, opt_text};
+use super::codec::{bounds, label, next_serial, opt_text};
 use super::{Ctx, Record};
 use crate::calendar::Calendar;
 use crate::domain::complaint::Deadlines;
@@ -148,13 +148,15 @@ pub fn received_between(
 ) -> Result<Vec<Tracked>> {
     let sql = format!(
         "SELECT {COLS} FROM complaints
-         WHERE (?1 IS NULL OR received_at >= ?1) AND (?2 IS NULL OR received_at < ?2)
+         WHERE received_at >= ?1 AND received_at < ?2
          ORDER BY received_at, id"
     );
-    let to_exclusive: Option<NaiveDateTime> = to
-        .and_then(|d| d.succ_opt())
-        .map(|d| d.and_hms_opt(0, 0, 0).unwrap());
-    let from: Option<NaiveDateTime> = from.map(|d| d.and_hms_opt(0, 0, 0).unwrap());
+    // The day after `to`, or the open bound itself (its day after would print as +10000).
+    let to_exclusive = to.and_then(|d| d.succ_opt());
+    let (from, to_exclusive) = bounds(from, to_exclusive);
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).expect("midnight");
+    let (from, to_exclusive): (NaiveDateTime, NaiveDateTime) =
+        (midnight(from), midnight(to_exclusive));
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![from, to_exclusive], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -204,27 +206,46 @@ pub struct Query {
     pub limit: usize,
 }
 
-/// Complaints matching `q`: open ones nearest deadline first, then the rest newest first.
+/// The open states, written as the partial index's WHERE so the planner can use it.
+const OPEN: &str = "state IN ('已受理', '核查中', '处置中', '已反馈')";
+
+/// Complaints matching `q`: open ones nearest deadline first (from the partial index), then
+/// the rest newest first (from the received_at index), at most `q.limit` in all. Each part
+/// stops reading once it has enough rows, so a page costs the same on a million complaints.
 pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
-    let sql = format!(
-        "SELECT {COLS} FROM complaints
-         WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR channel = ?2)
+    let filters = "(?1 IS NULL OR state = ?1) AND (?2 IS NULL OR channel = ?2)
            AND (?3 IS NULL OR (state <> '已作废' AND (next_due < ?3
                 OR verified_at > verify_due OR fed_back_at > feedback_due)))
-           AND (?4 = '' OR instr(id, ?4) OR instr(description, ?4) OR instr(area, ?4))
-         ORDER BY next_due IS NULL, next_due, received_at DESC, id DESC
-         LIMIT ?5"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![
-            q.state.map(|s| s.label()),
-            q.channel.map(|c| c.label()),
-            q.overdue_at,
-            q.text.trim(),
-            q.limit as i64
-        ],
-        row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+           AND (?4 = '' OR instr(id, ?4) OR instr(description, ?4) OR instr(area, ?4))";
+    let parts = [
+        format!(
+            "SELECT {COLS} FROM complaints WHERE {OPEN} AND {filters} ORDER BY next_due IS NULL, next_due, id LIMIT ?5"
+        ),
+        format!(
+            "SELECT {COLS} FROM complaints WHERE NOT {OPEN} AND {filters}
+             ORDER BY received_at DESC, id DESC LIMIT ?5"
+        ),
+    ];
+    let mut out: Vec<Tracked> = Vec::new();
+    for sql in parts {
+        let left = q.limit.saturating_sub(out.len());
+        if left == 0 {
+            break;
+        }
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                q.state.map(|s| s.label()),
+                q.channel.map(|c| c.label()),
+                q.overdue_at,
+                q.text.trim(),
+                left as i64
+            ],
+            row,
+        )?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    Ok(out)
 }

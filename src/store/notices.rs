@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{label, list_json, next_serial, opt_text};
+use super::codec::{bounds, label, list_json, next_serial, opt_text};
 use super::complaints::{parse_years, years_text};
 use super::{Ctx, Record, audit};
 use crate::calendar::{Calendar, Reckoned};
@@ -132,10 +132,11 @@ pub fn issued_between(
     to: Option<NaiveDate>,
 ) -> Result<Vec<Tracked>> {
     let sql = format!(
-        "SELECT {COLS} FROM notices WHERE (?1 IS NULL OR issued_on >= ?1) AND (?2 IS NULL OR issued_on <= ?2)
+        "SELECT {COLS} FROM notices WHERE issued_on >= ?1 AND issued_on <= ?2
          ORDER BY issued_on, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let (from, to) = bounds(from, to);
     let rows = stmt.query_map(params![from, to], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -250,23 +251,39 @@ pub struct Query {
     pub limit: usize,
 }
 
-/// Notices matching `q`: open ones by re-inspection due date, then the rest newest first.
+/// The open states, written as the partial index's WHERE so the planner can use it.
+const OPEN: &str = "state IN ('待整改', '待复查', '已延期')";
+
+/// Notices matching `q`: open ones by re-inspection due date (partial index), then the rest
+/// newest first (issued_on index), at most `q.limit` in all.
 pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
-    let sql = format!(
-        "SELECT {COLS} FROM notices
-         WHERE (?1 IS NULL OR state = ?1)
-           AND (?2 = '' OR instr(id, ?2) OR instr(party, ?2) OR instr(address, ?2) OR instr(problem, ?2))
-         ORDER BY state NOT IN ('待整改', '待复查', '已延期'),
-           CASE WHEN state IN ('待整改', '待复查', '已延期') THEN reinspect_due END,
-           issued_on DESC, id DESC
-         LIMIT ?3"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![q.state.map(|s| s.label()), q.text.trim(), q.limit as i64],
-        row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let filters = "(?1 IS NULL OR state = ?1)
+           AND (?2 = '' OR instr(id, ?2) OR instr(party, ?2) OR instr(address, ?2) OR instr(problem, ?2))";
+    let parts = [
+        format!(
+            "SELECT {COLS} FROM notices WHERE {OPEN} AND {filters} ORDER BY reinspect_due, id LIMIT ?3"
+        ),
+        format!(
+            "SELECT {COLS} FROM notices WHERE NOT {OPEN} AND {filters}
+             ORDER BY issued_on DESC, id DESC LIMIT ?3"
+        ),
+    ];
+    let mut out: Vec<Tracked> = Vec::new();
+    for sql in parts {
+        let left = q.limit.saturating_sub(out.len());
+        if left == 0 {
+            break;
+        }
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![q.state.map(|s| s.label()), q.text.trim(), left as i64],
+            row,
+        )?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    Ok(out)
 }
 
 /// The re-inspections of one notice, oldest first.

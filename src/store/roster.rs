@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{list, list_json, next_serial};
+use super::codec::{bounds, list, list_json, next_serial};
 use super::{Ctx, Record};
 use crate::domain::{Patrol, RosterTeam};
 use crate::error::{Error, Result};
@@ -93,9 +93,10 @@ pub fn teams_between(
 ) -> Result<Vec<RosterTeam>> {
     let sql = format!(
         "SELECT {ROSTER_COLS} FROM roster WHERE void_reason = ''
-         AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, team"
+         AND date >= ?1 AND date <= ?2 ORDER BY date, team"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let (from, to) = bounds(from, to);
     let rows = stmt.query_map(params![from, to], team_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -174,9 +175,10 @@ pub fn patrols_between(
 ) -> Result<Vec<Patrol>> {
     let sql = format!(
         "SELECT {PATROL_COLS} FROM patrols WHERE void_reason = ''
-         AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, start_time, id"
+         AND date >= ?1 AND date <= ?2 ORDER BY date, start_time, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let (from, to) = bounds(from, to);
     let rows = stmt.query_map(params![from, to], patrol_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

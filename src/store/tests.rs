@@ -332,6 +332,21 @@ fn the_desk_reads_go_through_indexes() {
         "SELECT date FROM patrol_areas WHERE area_id = 'Q1' AND date <= '2026-11-23' ORDER BY date DESC LIMIT 1",
     );
     assert!(last.contains("patrol_areas_by_area"), "{last}");
+    // Date ranges are bound on both ends (open ends become year 1 and 9999), never
+    // `?1 IS NULL OR …`, which would scan the whole table.
+    let between = plan(
+        "SELECT id FROM patrols WHERE void_reason = '' AND date >= '2026-11-23' AND date <= '2026-11-23'",
+    );
+    assert!(between.contains("patrols_by_date"), "{between}");
+    let received = plan(
+        "SELECT id FROM complaints WHERE received_at >= '2026-11-01' AND received_at < '2026-12-01'",
+    );
+    assert!(received.contains("complaints_by_received"), "{received}");
+    let rest = plan(
+        "SELECT id FROM complaints WHERE NOT state IN ('已受理', '核查中', '处置中', '已反馈')
+         ORDER BY received_at DESC, id DESC LIMIT 500",
+    );
+    assert!(rest.contains("complaints_by_received"), "{rest}");
     let roster = plan("SELECT team FROM roster WHERE date = '2026-11-23'");
     assert!(
         roster.contains("INDEX sqlite_autoindex_roster_1 (date=?)"),

@@ -156,3 +156,38 @@ fn event_loop(
         }
     }
 }
+
+/// For the benchmarks: reads the desk's data once and draws the dashboard `frames` times on an
+/// in-memory terminal of `width`×`height`. Returns the read time and each frame's time.
+pub fn time_frames(
+    store: &Store,
+    now: NaiveDateTime,
+    (width, height): (u16, u16),
+    frames: usize,
+) -> Result<(Duration, Vec<Duration>)> {
+    let started = Instant::now();
+    let data = data::load(store.conn(), now, &first_want(now))?;
+    let load = started.elapsed();
+    let mut app = App::new(now, data);
+    app.operator = app
+        .data
+        .officers
+        .first()
+        .map(|o| (o.id.clone(), o.name.clone()));
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .map_err(|e| Error::invalid(e.to_string()))?;
+    let times = (0..frames)
+        .map(|_| {
+            let t = Instant::now();
+            terminal
+                .draw(|f| view::draw(f, &app, &theme))
+                .map(|_| t.elapsed())
+                .map_err(|e| Error::invalid(e.to_string()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((load, times))
+}
