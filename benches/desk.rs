@@ -1,6 +1,7 @@
 //! `cargo bench`: the desk at county scale, each figure beside an anchor measured in the same
 //! run on the same file. ZHIFA_BENCH_SCALE (default 50, about a million complaints) picks the
-//! size; the generated data is kept in target/ and reused.
+//! size; the generated data is kept in target/ and reused (or ZHIFA_BENCH_DIR names a
+//! directory `zhifa-desk gen-demo` filled).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -79,7 +80,11 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(50);
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-scale-{scale}"));
+    // ZHIFA_BENCH_DIR reuses a directory `gen-demo` already filled.
+    let root = std::env::var_os("ZHIFA_BENCH_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-scale-{scale}")),
+        PathBuf::from,
+    );
     let db = root.join("zhifa-desk.sqlite");
     if !db.exists() {
         let _ = std::fs::remove_dir_all(&root);

@@ -476,6 +476,13 @@ fn notice_row(
                 re_result = "部分整改".into();
                 ext = "当事人申请延期".into();
                 deadline_out = (reinspect + Duration::days(15)).max(deadline + Duration::days(1));
+                // Re-inspected again after the new deadline: closed out, the extension kept.
+                let second = deadline_out + Duration::days(1 + rng.below(3) as i64);
+                if second <= today {
+                    state = "已销号";
+                    re_date = second.to_string();
+                    re_result = "延期后已整改到位".into();
+                }
             }
             _ => {
                 state = "已作废";

@@ -505,3 +505,15 @@ fn an_empty_database_says_how_to_begin() {
     let app = App::new(now(), data);
     assert!(screen(&app, (80, 24)).contains("zhifa-desk import officers"));
 }
+
+#[test]
+fn a_long_list_builds_only_the_rows_on_screen_and_keeps_the_cursor_visible() {
+    use ratatui::layout::Rect;
+    let area = Rect::new(0, 0, 80, 13); // 10 rows inside borders and header
+    assert_eq!(view::window(3, Some(1), area), (0..3, Some(1)));
+    assert_eq!(view::window(5000, Some(0), area), (0..10, Some(0)));
+    assert_eq!(view::window(5000, Some(9), area), (0..10, Some(9)));
+    assert_eq!(view::window(5000, Some(4321), area), (4312..4322, Some(9)));
+    assert_eq!(view::window(5000, Some(9999), area), (4990..5000, Some(9)));
+    assert_eq!(view::window(0, Some(0), area), (0..0, Some(0)));
+}

@@ -51,7 +51,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 
     let now = app.now;
-    let rows = app.data.complaints.iter().map(|t| {
+    let (shown, selected) = super::window(app.data.complaints.len(), Some(v.cursor.0), body);
+    let rows = app.data.complaints[shown].iter().map(|t| {
         let c = &t.complaint;
         let (u, left) = if c.state.is_open() {
             complaint_timer(c.remaining_minutes(&t.due, now), c.overdue(&t.due, now))
@@ -93,7 +94,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .block(theme.block("投诉与线索"))
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
-    let mut state = TableState::default().with_selected(Some(v.cursor.0));
+    let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, body, &mut state);
 }
 

@@ -100,7 +100,8 @@ fn complaints<'a>(
         .iter()
         .filter(|c| c.remaining_minutes.is_some_and(|m| m < 0))
         .count();
-    let rows = list.iter().map(|c| {
+    // Only what fits is built; the title counts them all.
+    let rows = list.iter().take(usize::from(area.height)).map(|c| {
         let (u, left) = complaint_timer(c.remaining_minutes, c.overdue);
         let style = theme.urgency(u);
         Row::new(vec![
@@ -136,7 +137,7 @@ fn notices<'a>(
     pane: impl Fn(String) -> Block<'a>,
 ) {
     let list = &app.data.today.notices;
-    let rows = list.iter().map(|n| {
+    let rows = list.iter().take(usize::from(area.height)).map(|n| {
         let (u, left) = notice_timer(n.days_left);
         let style = theme.urgency(u);
         Row::new(vec![

@@ -143,3 +143,18 @@ pub fn history_lines<'a>(
         })
         .collect()
 }
+
+/// The rows a bordered table with a header can show in `area`, scrolled so `selected` is on
+/// screen, and the selection within them. Only these rows are built: a list of thousands
+/// costs what a screenful costs.
+pub fn window(
+    len: usize,
+    selected: Option<usize>,
+    area: Rect,
+) -> (std::ops::Range<usize>, Option<usize>) {
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
+    let sel = selected.map(|s| s.min(len.saturating_sub(1)));
+    let start = sel.map_or(0, |s| (s + 1).saturating_sub(height));
+    let end = (start + height).min(len);
+    (start..end, sel.map(|s| s - start))
+}

@@ -41,7 +41,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 
     let today = app.now.date();
-    let rows = app.data.notices.iter().map(|t| {
+    let (shown, selected) = super::window(app.data.notices.len(), Some(v.cursor.0), body);
+    let rows = app.data.notices[shown].iter().map(|t| {
         let n = &t.notice;
         let (u, left) = if n.state.is_open() {
             notice_timer((t.reinspect_due.date - today).num_days())
@@ -80,7 +81,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .block(theme.block("整改通知（检查—整改—复查—销号）"))
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
-    let mut state = TableState::default().with_selected(Some(v.cursor.0));
+    let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, body, &mut state);
 }
 

@@ -39,7 +39,8 @@ pub fn cert_status(o: &Officer, today: chrono::NaiveDate) -> (String, Urgency) {
 
 fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Option<usize>) {
     let today = app.now.date();
-    let rows = app.data.officers.iter().map(|o| {
+    let (shown, selected) = super::window(app.data.officers.len(), selected, area);
+    let rows = app.data.officers[shown].iter().map(|o| {
         let (cert, u) = cert_status(o, today);
         Row::new(vec![
             Cell::from(o.id.as_str()),
@@ -93,7 +94,8 @@ fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Opti
             .find(|c| c.area.id == id)
             .and_then(|c| c.last)
     };
-    let rows = app.data.areas.iter().map(|a| {
+    let (shown, selected) = super::window(app.data.areas.len(), selected, area);
+    let rows = app.data.areas[shown].iter().map(|a| {
         let l = last(&a.id);
         let since = l.map(|d| (today - d).num_days());
         let u = match since {

@@ -70,7 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let today = app.now.date();
     let people = app.signin_candidates();
-    let rows = people.iter().map(|o| {
+    let (shown, selected) = super::window(people.len(), Some(app.signin.1.0), list);
+    let rows = people[shown].iter().map(|o| {
         let (cert, u) = cert_status(o, today);
         Row::new(vec![
             Cell::from(o.id.as_str()),
@@ -97,6 +98,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .block(theme.block(format!("值班人员（{} 人）", people.len())))
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
-    let mut state = TableState::default().with_selected(Some(app.signin.1.0));
+    let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, list, &mut state);
 }
