@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{bounds, label, next_serial, opt_text};
+use super::codec::{Dt, bounds, label, next_serial, opt_text};
 use super::{Ctx, Record};
 use crate::calendar::Calendar;
 use crate::domain::complaint::Deadlines;
@@ -94,7 +94,7 @@ impl Record for Complaint {
         )?
         .execute(params![
             self.id,
-            self.received_at,
+            Dt(Some(self.received_at)),
             self.channel.label(),
             self.reporter,
             self.phone,
@@ -103,14 +103,14 @@ impl Record for Complaint {
             self.description,
             self.complexity.label(),
             self.state.label(),
-            self.verified_at,
+            Dt(self.verified_at),
             self.result,
-            self.fed_back_at,
-            self.closed_at,
+            Dt(self.fed_back_at),
+            Dt(self.closed_at),
             self.void_reason,
-            d.verify_due,
-            d.feedback_due,
-            self.next_due(&d),
+            Dt(Some(d.verify_due)),
+            Dt(Some(d.feedback_due)),
+            Dt(self.next_due(&d)),
             years_text(&d.missing_years)
         ])?;
         Ok(())

@@ -70,7 +70,12 @@ pub fn upsert_over<R: Record>(
         Some(_) => Change::Updated,
         None => Change::New,
     };
-    if let Some(reason) = R::void_reason(tx, &key)? {
+    // Only a stored record can have been voided; a new one needs no second read.
+    let voided = match before {
+        Some(_) => R::void_reason(tx, &key)?,
+        None => None,
+    };
+    if let Some(reason) = voided {
         return Err(Error::invalid(format!(
             "{}「{key}」已作废（{reason}），不能修改",
             R::NOUN
