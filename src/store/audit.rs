@@ -93,23 +93,27 @@ fn mask_reporter(value: &mut serde_json::Value) {
     }
 }
 
+/// The columns `row` reads, in its order.
+pub const COLS: &str = "id, at, operator, action, kind, key, before, after";
+
+/// An audit row from a query selecting `COLS` first.
+pub fn row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        operator: r.get(2)?,
+        action: r.get(3)?,
+        kind: r.get(4)?,
+        key: r.get(5)?,
+        before: r.get(6)?,
+        after: r.get(7)?,
+    })
+}
+
 /// The audit rows of one record, oldest first.
 pub fn history(conn: &Connection, kind: &str, key: &str) -> Result<Vec<AuditRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, at, operator, action, kind, key, before, after FROM audit
-         WHERE kind = ?1 AND key = ?2 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![kind, key], |r| {
-        Ok(AuditRow {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            operator: r.get(2)?,
-            action: r.get(3)?,
-            kind: r.get(4)?,
-            key: r.get(5)?,
-            before: r.get(6)?,
-            after: r.get(7)?,
-        })
-    })?;
+    let sql = format!("SELECT {COLS} FROM audit WHERE kind = ?1 AND key = ?2 ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![kind, key], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

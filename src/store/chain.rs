@@ -3,7 +3,7 @@
 use rusqlite::{Connection, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use super::AuditRow;
+use super::{AuditRow, audit};
 use crate::error::Result;
 
 /// Lower-case hex of SHA-256 over `bytes`.
@@ -53,23 +53,15 @@ pub struct ChainReport {
 
 /// Walks the whole chain in id order and reports the first row that does not fit.
 pub fn check(conn: &Connection) -> Result<ChainReport> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, operator, action, kind, key, before, after, prev_hash, hash
-         FROM audit ORDER BY id",
-    )?;
+    let sql = format!(
+        "SELECT {}, prev_hash, hash FROM audit ORDER BY id",
+        audit::COLS
+    );
+    let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     let (mut prev, mut count, mut last_id) = (String::new(), 0i64, 0i64);
     while let Some(r) = rows.next()? {
-        let row = AuditRow {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            operator: r.get(2)?,
-            action: r.get(3)?,
-            kind: r.get(4)?,
-            key: r.get(5)?,
-            before: r.get(6)?,
-            after: r.get(7)?,
-        };
+        let row = audit::row(r)?;
         let (prev_hash, stored): (String, String) = (r.get(8)?, r.get(9)?);
         let broken = |why: String| ChainReport {
             rows: count,
@@ -120,22 +112,10 @@ pub fn install(tx: &Transaction) -> Result<()> {
          ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';",
     )?;
     let rows: Vec<AuditRow> = {
-        let mut stmt = tx.prepare(
-            "SELECT id, at, operator, action, kind, key, before, after FROM audit ORDER BY id",
-        )?;
-        stmt.query_map([], |r| {
-            Ok(AuditRow {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                operator: r.get(2)?,
-                action: r.get(3)?,
-                kind: r.get(4)?,
-                key: r.get(5)?,
-                before: r.get(6)?,
-                after: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?
+        let sql = format!("SELECT {} FROM audit ORDER BY id", audit::COLS);
+        let mut stmt = tx.prepare(&sql)?;
+        stmt.query_map([], audit::row)?
+            .collect::<rusqlite::Result<_>>()?
     };
     // Renumber densely so a gap later always means a missing row.
     tx.execute("DELETE FROM audit", [])?;

@@ -63,6 +63,31 @@ pub fn bounds(
     (from.unwrap_or(first), to.unwrap_or(last))
 }
 
+/// A list page read in two parts (open records by deadline, then the rest newest first): each
+/// part binds `filters` and then the number of rows still wanted as its last parameter.
+pub fn paged<T>(
+    conn: &rusqlite::Connection,
+    parts: [String; 2],
+    filters: &[&dyn rusqlite::ToSql],
+    limit: usize,
+    row: fn(&Row) -> rusqlite::Result<T>,
+) -> crate::error::Result<Vec<T>> {
+    let mut out: Vec<T> = Vec::new();
+    for sql in parts {
+        let left = limit.saturating_sub(out.len()) as i64;
+        if left == 0 {
+            break;
+        }
+        let mut params: Vec<&dyn rusqlite::ToSql> = filters.to_vec();
+        params.push(&left);
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for r in stmt.query_map(params.as_slice(), row)? {
+            out.push(r?);
+        }
+    }
+    Ok(out)
+}
+
 /// A date-time bound as rusqlite's chrono support stores it ("2026-11-23 08:30:00"), written
 /// without chrono's format-string machinery, which shows in the profile of large imports.
 pub struct Dt(pub Option<chrono::NaiveDateTime>);

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{Dt, bounds, label, next_serial, opt_text};
+use super::codec::{Dt, bounds, label, next_serial, opt_text, paged};
 use super::{Ctx, Record};
 use crate::calendar::Calendar;
 use crate::domain::complaint::Deadlines;
@@ -226,26 +226,13 @@ pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
              ORDER BY received_at DESC, id DESC LIMIT ?5"
         ),
     ];
-    let mut out: Vec<Tracked> = Vec::new();
-    for sql in parts {
-        let left = q.limit.saturating_sub(out.len());
-        if left == 0 {
-            break;
-        }
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                q.state.map(|s| s.label()),
-                q.channel.map(|c| c.label()),
-                q.overdue_at,
-                q.text.trim(),
-                left as i64
-            ],
-            row,
-        )?;
-        for r in rows {
-            out.push(r?);
-        }
-    }
-    Ok(out)
+    let (state, channel) = (q.state.map(|s| s.label()), q.channel.map(|c| c.label()));
+    let text = q.text.trim();
+    paged(
+        conn,
+        parts,
+        &[&state, &channel, &q.overdue_at, &text],
+        q.limit,
+        row,
+    )
 }

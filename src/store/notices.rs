@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{bounds, label, list_json, next_serial, opt_text};
+use super::codec::{bounds, label, list_json, next_serial, opt_text, paged};
 use super::complaints::{parse_years, years_text};
 use super::{Ctx, Record, audit};
 use crate::calendar::{Calendar, Reckoned};
@@ -268,22 +268,8 @@ pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
              ORDER BY issued_on DESC, id DESC LIMIT ?3"
         ),
     ];
-    let mut out: Vec<Tracked> = Vec::new();
-    for sql in parts {
-        let left = q.limit.saturating_sub(out.len());
-        if left == 0 {
-            break;
-        }
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![q.state.map(|s| s.label()), q.text.trim(), left as i64],
-            row,
-        )?;
-        for r in rows {
-            out.push(r?);
-        }
-    }
-    Ok(out)
+    let (state, text) = (q.state.map(|s| s.label()), q.text.trim());
+    paged(conn, parts, &[&state, &text], q.limit, row)
 }
 
 /// The re-inspections of one notice, oldest first.
