@@ -73,6 +73,9 @@ pub fn import<K: Kind>(
         return Err(Error::Import(problems));
     }
     let (calendar, settings) = (store.calendar()?, store.settings()?);
+    // 32 MB of page cache for this connection (the default is 2 MB): a large import into a
+    // large file keeps its index pages in memory instead of reading them again.
+    store.conn().pragma_update(None, "cache_size", -32_768)?;
     store.transact(!dry_run, |tx| {
         let env = Env {
             conn: tx,

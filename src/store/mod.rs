@@ -76,9 +76,6 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // 32 MB of page cache (the default is 2 MB): large imports into large files keep their
-        // index pages in memory instead of reading them again.
-        conn.pragma_update(None, "cache_size", -32_768)?;
         migrate::migrate(&mut conn, path)?;
         Ok(Store {
             conn,
