@@ -14,6 +14,7 @@ enum Migration {
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/001_initial.sql")),
     Migration::Code(super::chain::install),
+    Migration::Sql(include_str!("sql/003_live_visits.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -33,6 +33,11 @@ pub trait Record: Serialize + PartialEq + Sized {
     /// Inserts or replaces the stored columns (not the void reason) and any derived rows.
     fn save(&self, tx: &Transaction, ctx: &Ctx) -> Result<()>;
 
+    /// Drops rows derived from a record that has just been voided (none by default).
+    fn voided(_tx: &Transaction, _key: &str) -> Result<()> {
+        Ok(())
+    }
+
     /// The reason this record was voided, if it was.
     fn void_reason(conn: &Connection, key: &str) -> Result<Option<String>> {
         let sql = format!(
@@ -119,6 +124,7 @@ pub fn void<R: Record>(tx: &Transaction, ctx: &Ctx, key: &str, reason: &str) -> 
     let mut params = vec![reason.to_string()];
     params.extend(R::key_params(key));
     tx.execute(&sql, rusqlite::params_from_iter(params))?;
+    R::voided(tx, key)?;
     let after = serde_json::json!({ "作废原因": reason });
     audit::record(
         tx,

@@ -135,6 +135,13 @@ impl Record for Patrol {
             .optional()?)
     }
 
+    /// A voided patrol no longer counts as a visit: its derived visit rows go.
+    fn voided(tx: &Transaction, key: &str) -> Result<()> {
+        tx.prepare_cached("DELETE FROM patrol_areas WHERE patrol_id = ?1")?
+            .execute([key])?;
+        Ok(())
+    }
+
     fn save(&self, tx: &Transaction, _: &Ctx) -> Result<()> {
         tx.prepare_cached(
             "INSERT INTO patrols (id, date, start_time, end_time, team, officers, areas, notes, found_problem)
@@ -154,7 +161,8 @@ impl Record for Patrol {
             self.notes,
             self.found_problem
         ])?;
-        // The visited areas are derived rows: rewrite them (they hold no history of their own).
+        // The visited areas are derived rows, an index of live patrols: rewrite them (they hold
+        // no history of their own; the patrol row and the audit trail do).
         tx.prepare_cached("DELETE FROM patrol_areas WHERE patrol_id = ?1")?
             .execute([&self.id])?;
         let mut insert = tx.prepare_cached(
@@ -168,6 +176,8 @@ impl Record for Patrol {
 }
 
 /// Patrols between two dates (inclusive), by date and start time.
+///
+/// (`patrol_areas` holds live patrols only: see `Record::voided` for `Patrol`.)
 pub fn patrols_between(
     conn: &Connection,
     from: Option<NaiveDate>,
@@ -185,10 +195,10 @@ pub fn patrols_between(
 
 /// The last patrol date on or before `date` of every area that has one (one index seek each).
 pub fn last_patrols(conn: &Connection, date: NaiveDate) -> Result<HashMap<String, NaiveDate>> {
+    // patrol_areas holds live patrols only, so this is one seek in (area_id, date) per area.
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, (SELECT pa.date FROM patrol_areas pa JOIN patrols p ON p.id = pa.patrol_id
-                        WHERE pa.area_id = a.id AND pa.date <= ?1 AND p.void_reason = ''
-                        ORDER BY pa.date DESC LIMIT 1)
+        "SELECT a.id, (SELECT max(pa.date) FROM patrol_areas pa
+                        WHERE pa.area_id = a.id AND pa.date <= ?1)
          FROM areas a WHERE a.void_reason = ''",
     )?;
     let rows = stmt.query_map([date], |r| {

@@ -374,3 +374,30 @@ fn a_database_busy_past_the_timeout_says_so_and_a_read_only_one_too() {
         .to_string();
     assert!(err.contains("只读"), "{err}");
 }
+
+#[test]
+fn version_3_drops_the_visits_of_patrols_voided_before_it_and_keeps_the_patrols() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite");
+    {
+        let mut c = Connection::open(&path).unwrap();
+        migrate::migrate_to(&mut c, "v2", 2).unwrap();
+        c.execute_batch(
+            "INSERT INTO areas (id, name, kind, interval_days) VALUES ('A1', '大街', '集镇主干道', 1);
+             INSERT INTO patrols (id, date, start_time, end_time, team, officers, areas, notes, found_problem, void_reason)
+               VALUES ('P1', '2026-11-20', '09:00', '10:00', '一组', '[]', '[\"A1\"]', '', 0, ''),
+                      ('P2', '2026-11-22', '09:00', '10:00', '一组', '[]', '[\"A1\"]', '', 0, '误录');
+             INSERT INTO patrol_areas (patrol_id, area_id, date)
+               VALUES ('P1', 'A1', '2026-11-20'), ('P2', 'A1', '2026-11-22');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(count(store.conn(), "patrols"), 2);
+    assert_eq!(count(store.conn(), "patrol_areas"), 1);
+    let last = roster::last_patrols(store.conn(), "2026-11-23".parse().unwrap()).unwrap();
+    assert_eq!(
+        last.get("A1").map(|d| d.to_string()).as_deref(),
+        Some("2026-11-20")
+    );
+}
