@@ -7,16 +7,6 @@ use libfuzzer_sys::fuzz_target;
 use zhifa_desk::exchange::KindName;
 use zhifa_desk::store::{Actor, Store};
 
-const KINDS: [KindName; 8] = [
-    KindName::Officers,
-    KindName::Areas,
-    KindName::Matters,
-    KindName::Roster,
-    KindName::Patrols,
-    KindName::Complaints,
-    KindName::Notices,
-    KindName::Holidays,
-];
 
 fn actor() -> Actor {
     Actor {
@@ -38,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else {
         return;
     };
-    let kind = KINDS[usize::from(pick) % KINDS.len()];
+    let kind = KindName::ALL[usize::from(pick) % KindName::ALL.len()];
     STORE.with(|s| {
         let _ = kind.import(&mut s.borrow_mut(), &actor(), "fuzz.csv", bytes, true);
     });
