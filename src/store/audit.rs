@@ -56,6 +56,11 @@ pub fn record<T: Serialize>(
         after: json(after),
     };
     let hash = chain::hash(&prev_hash, &row);
+    insert(conn, &row, &prev_hash, &hash)
+}
+
+/// Writes one audit row with its chain link; the only INSERT into the table.
+pub fn insert(conn: &Connection, row: &AuditRow, prev_hash: &str, hash: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit (id, at, operator, action, kind, key, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

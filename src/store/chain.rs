@@ -1,6 +1,6 @@
 //! The audit hash chain: each row's SHA-256 covers its content and the previous row's hash.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::{AuditRow, audit};
@@ -119,26 +119,11 @@ pub fn install(tx: &Transaction) -> Result<()> {
     };
     // Renumber densely so a gap later always means a missing row.
     tx.execute("DELETE FROM audit", [])?;
-    let mut insert = tx.prepare(
-        "INSERT INTO audit (id, at, operator, action, kind, key, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
     let mut prev = String::new();
     for (i, mut row) in rows.into_iter().enumerate() {
         row.id = i as i64 + 1;
         let h = hash(&prev, &row);
-        insert.execute(params![
-            row.id,
-            row.at,
-            row.operator,
-            row.action,
-            row.kind,
-            row.key,
-            row.before,
-            row.after,
-            prev,
-            h
-        ])?;
+        audit::insert(tx, &row, &prev, &h)?;
         prev = h;
     }
     tx.execute_batch(

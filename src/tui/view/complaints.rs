@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use zhifa_desk::domain::complaint::Step;
@@ -31,24 +31,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         v.channel.map_or(all, |c| c.label()),
         if v.overdue { "是" } else { "否" },
     );
-    let prefix_w = Line::raw(prefix.as_str()).width() as u16;
-    let field_w = bar.width.saturating_sub(prefix_w).min(24);
-    let (shown, caret) = v.filter.visible(field_w.max(1));
-    let filter_style = if v.filtering {
-        theme.selected()
-    } else {
-        theme.key()
-    };
     let count = format!("  共 {} 条", app.data.complaints.len());
-    let line = Line::from(vec![
-        Span::raw(prefix),
-        Span::styled(format!("[{shown}]"), filter_style),
-        Span::styled(count, theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(line), bar);
-    if v.filtering {
-        frame.set_cursor_position(Position::new(bar.x + prefix_w + 1 + caret, bar.y));
-    }
+    super::filter_bar(frame, bar, prefix, &v.filter, v.filtering, count, theme);
 
     let now = app.now;
     let (shown, selected) = super::window(app.data.complaints.len(), Some(v.cursor.0), body);

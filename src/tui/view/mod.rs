@@ -158,3 +158,36 @@ pub fn window(
     let end = (start + height).min(len);
     (start..end, sel.map(|s| s - start))
 }
+
+/// A list's filter line: `prefix` (the chosen filters), the text filter in brackets with the
+/// real cursor in it while it is typed into, and how many rows the list holds.
+pub fn filter_bar(
+    frame: &mut Frame,
+    bar: Rect,
+    prefix: String,
+    filter: &super::text_field::TextField,
+    typing: bool,
+    count: String,
+    theme: &Theme,
+) {
+    let prefix_w = Line::raw(prefix.as_str()).width() as u16;
+    let field_w = bar.width.saturating_sub(prefix_w).min(24);
+    let (shown, caret) = filter.visible(field_w.max(1));
+    let style = if typing {
+        theme.selected()
+    } else {
+        theme.key()
+    };
+    let line = Line::from(vec![
+        Span::raw(prefix),
+        Span::styled(format!("[{shown}]"), style),
+        Span::styled(count, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), bar);
+    if typing {
+        frame.set_cursor_position(ratatui::layout::Position::new(
+            bar.x + prefix_w + 1 + caret,
+            bar.y,
+        ));
+    }
+}

@@ -1,7 +1,7 @@
 //! 整改: the notice list by re-inspection date, and one notice with its re-inspections.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use zhifa_desk::calendar::end_of_day;
@@ -23,22 +23,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let v = &app.notices;
     let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let prefix = format!("状态 {}  筛选 ", v.state.map_or("全部", |s| s.label()));
-    let prefix_w = Line::raw(prefix.as_str()).width() as u16;
-    let (shown, caret) = v.filter.visible(24);
-    let filter_style = if v.filtering {
-        theme.selected()
-    } else {
-        theme.key()
-    };
-    let line = Line::from(vec![
-        Span::raw(prefix),
-        Span::styled(format!("[{shown}]"), filter_style),
-        Span::styled(format!("  共 {} 份", app.data.notices.len()), theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(line), bar);
-    if v.filtering {
-        frame.set_cursor_position(Position::new(bar.x + prefix_w + 1 + caret, bar.y));
-    }
+    let count = format!("  共 {} 份", app.data.notices.len());
+    super::filter_bar(frame, bar, prefix, &v.filter, v.filtering, count, theme);
 
     let today = app.now.date();
     let (shown, selected) = super::window(app.data.notices.len(), Some(v.cursor.0), body);
