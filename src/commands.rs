@@ -103,13 +103,24 @@ fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
 fn verify(store: &Store) -> Result<()> {
     let v = zhifa_desk::store::verify::check(store.conn())?;
     println!("数据库：{}", store.path());
-    if let Some(problem) = v.problem() {
-        return Err(Error::invalid(problem));
+    let problems = v.problems();
+    if !problems.is_empty() {
+        for p in &problems {
+            println!("{p}");
+        }
+        return Err(Error::invalid(format!(
+            "检查未通过：{}",
+            problems[0].trim_start()
+        )));
     }
     println!("SQLite 完整性检查：通过");
     if let Some(c) = v.chain {
         println!("审计链：{} 条记录，完整；链头 {}", c.rows, c.head);
     }
+    println!(
+        "记录核对：{} 条记录均与审计记录一致，期限等推算字段无误",
+        v.records.records
+    );
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 //! - [`store`]: the SQLite file: schema, migrations, audited writes, indexed reads.
 //! - [`exchange`]: CSV import and export in the formats the city office uses.
 //! - [`report`]: what `today` computes, as data; printing lives in the binary.
+//! - [`text`]: stored text made safe to print in a terminal.
 
 pub mod calendar;
 pub mod clock;
@@ -15,5 +16,6 @@ pub mod exchange;
 pub mod generate;
 pub mod report;
 pub mod store;
+pub mod text;
 
 pub use error::{Error, Result};

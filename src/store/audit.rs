@@ -3,7 +3,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use super::{Actor, chain};
+use super::{Actor, chain, digest};
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,14 +16,33 @@ pub struct AuditRow {
     pub key: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// The digest of the record as this row left it (JSON of `digest::Digest`); None for
+    /// kinds that are not ledgers and for rows written before digests existed.
+    pub digest: Option<String>,
+    /// Why: the reason a correction (更正) gives.
+    pub reason: Option<String>,
 }
 
 /// Appends one audit row; `before`/`after` are the record as JSON (None when absent).
-/// The row is chained: it carries the hash of the row before it and its own hash over both.
+/// The row is chained: it carries the hash of the row before it and its own hash over both,
+/// and the digest of the record as it now stands, read back from its table.
 pub fn record<T: Serialize>(
     conn: &Connection,
     actor: &Actor,
     action: &str,
+    kind: &str,
+    key: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<()> {
+    record_because(conn, actor, (action, None), kind, key, before, after)
+}
+
+/// As `record`, with the reason the change gives (a correction must give one).
+pub fn record_because<T: Serialize>(
+    conn: &Connection,
+    actor: &Actor,
+    (action, reason): (&str, Option<&str>),
     kind: &str,
     key: &str,
     before: Option<&T>,
@@ -54,6 +73,8 @@ pub fn record<T: Serialize>(
         key: key.to_string(),
         before: json(before),
         after: json(after),
+        digest: digest::of(conn, kind, key)?.map(|d| d.to_json()),
+        reason: reason.map(str::to_string),
     };
     let hash = chain::hash(&prev_hash, &row);
     insert(conn, &row, &prev_hash, &hash)
@@ -62,8 +83,9 @@ pub fn record<T: Serialize>(
 /// Writes one audit row with its chain link; the only INSERT into the table.
 pub fn insert(conn: &Connection, row: &AuditRow, prev_hash: &str, hash: &str) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO audit (id, at, operator, action, kind, key, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO audit (id, at, operator, action, kind, key, before, after, digest, reason,
+           prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         row.id,
@@ -74,6 +96,8 @@ pub fn insert(conn: &Connection, row: &AuditRow, prev_hash: &str, hash: &str) ->
         row.key,
         row.before,
         row.after,
+        row.digest,
+        row.reason,
         prev_hash,
         hash
     ])?;
@@ -99,7 +123,7 @@ fn mask_reporter(value: &mut serde_json::Value) {
 }
 
 /// The columns `row` reads, in its order.
-pub const COLS: &str = "id, at, operator, action, kind, key, before, after";
+pub const COLS: &str = "id, at, operator, action, kind, key, before, after, digest, reason";
 
 /// An audit row from a query selecting `COLS` first.
 pub fn row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
@@ -112,6 +136,8 @@ pub fn row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
         key: r.get(5)?,
         before: r.get(6)?,
         after: r.get(7)?,
+        digest: r.get(8)?,
+        reason: r.get(9)?,
     })
 }
 

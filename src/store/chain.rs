@@ -15,7 +15,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The hash of `row` chained to `prev_hash`. The fields are encoded as one JSON array, so no
-/// choice of text in one field can pass for another.
+/// choice of text in one field can pass for another. Rows with a digest or a reason (schema 4
+/// on) hash them too; rows without keep the hash they were given before.
 pub fn hash(prev_hash: &str, row: &AuditRow) -> String {
     let fields = (
         prev_hash,
@@ -28,11 +29,12 @@ pub fn hash(prev_hash: &str, row: &AuditRow) -> String {
         &row.before,
         &row.after,
     );
-    sha256_hex(
+    let text = if row.digest.is_none() && row.reason.is_none() {
         serde_json::to_string(&fields)
-            .expect("strings serialize")
-            .as_bytes(),
-    )
+    } else {
+        serde_json::to_string(&(fields, &row.digest, &row.reason))
+    };
+    sha256_hex(text.expect("strings serialize").as_bytes())
 }
 
 /// Where the chain first breaks.
@@ -62,7 +64,7 @@ pub fn check(conn: &Connection) -> Result<ChainReport> {
     let (mut prev, mut count, mut last_id) = (String::new(), 0i64, 0i64);
     while let Some(r) = rows.next()? {
         let row = audit::row(r)?;
-        let (prev_hash, stored): (String, String) = (r.get(8)?, r.get(9)?);
+        let (prev_hash, stored): (String, String) = (r.get(10)?, r.get(11)?);
         let broken = |why: String| ChainReport {
             rows: count,
             head: prev.clone(),
@@ -111,21 +113,52 @@ pub fn install(tx: &Transaction) -> Result<()> {
         "ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
          ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';",
     )?;
+    // The columns of version 1: digest and reason arrive with version 4.
     let rows: Vec<AuditRow> = {
-        let sql = format!("SELECT {} FROM audit ORDER BY id", audit::COLS);
-        let mut stmt = tx.prepare(&sql)?;
-        stmt.query_map([], audit::row)?
-            .collect::<rusqlite::Result<_>>()?
+        let mut stmt = tx.prepare(
+            "SELECT id, at, operator, action, kind, key, before, after FROM audit ORDER BY id",
+        )?;
+        stmt.query_map([], |r| {
+            Ok(AuditRow {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                operator: r.get(2)?,
+                action: r.get(3)?,
+                kind: r.get(4)?,
+                key: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+                digest: None,
+                reason: None,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?
     };
     // Renumber densely so a gap later always means a missing row.
     tx.execute("DELETE FROM audit", [])?;
     let mut prev = String::new();
+    let mut insert = tx.prepare(
+        "INSERT INTO audit (id, at, operator, action, kind, key, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
     for (i, mut row) in rows.into_iter().enumerate() {
         row.id = i as i64 + 1;
         let h = hash(&prev, &row);
-        audit::insert(tx, &row, &prev, &h)?;
+        insert.execute(rusqlite::params![
+            row.id,
+            row.at,
+            row.operator,
+            row.action,
+            row.kind,
+            row.key,
+            row.before,
+            row.after,
+            prev,
+            h
+        ])?;
         prev = h;
     }
+    drop(insert);
     tx.execute_batch(
         "UPDATE sqlite_sequence SET seq = (SELECT COALESCE(MAX(id), 0) FROM audit) WHERE name = 'audit';
          CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit

@@ -183,6 +183,39 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
     Ok(all.len())
 }
 
+/// Calls `found(id, field)` for each derived column that differs from what `cal` and
+/// `settings` give now (read row by row: memory stays flat on a county file).
+pub fn stale_dues(
+    conn: &Connection,
+    cal: &Calendar,
+    settings: &Settings,
+    found: &mut dyn FnMut(&str, &'static str),
+) -> Result<()> {
+    let sql = format!("SELECT {COLS}, next_due FROM complaints ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Ok(t) = row(r) else {
+            found(&r.get::<_, String>(0)?, "存储的内容");
+            continue;
+        };
+        let next: Option<NaiveDateTime> = r.get(18).ok().flatten();
+        let c = &t.complaint;
+        let d = c.deadlines(cal, &settings.rules_for(c.channel));
+        for (field, same) in [
+            ("核查期限", d.verify_due == t.due.verify_due),
+            ("反馈期限", d.feedback_due == t.due.feedback_due),
+            ("下一期限", c.next_due(&d) == next),
+            ("日历缺失年份", d.missing_years == t.due.missing_years),
+        ] {
+            if !same {
+                found(&c.id, field);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The number for the next complaint received in `year`: TS-2026-0041.
 pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
     Ok(next_serial(

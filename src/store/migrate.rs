@@ -15,6 +15,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/001_initial.sql")),
     Migration::Code(super::chain::install),
     Migration::Sql(include_str!("sql/003_live_visits.sql")),
+    Migration::Code(super::digest::install),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

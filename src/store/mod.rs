@@ -6,7 +6,9 @@ pub mod chain;
 mod codec;
 pub mod complaints;
 pub mod desk;
+pub mod digest;
 pub mod duty;
+pub mod holdings;
 pub mod holidays;
 mod migrate;
 pub mod notices;
@@ -130,5 +132,7 @@ impl Store {
 mod desk_tests;
 #[cfg(test)]
 mod safety_tests;
+#[cfg(test)]
+mod tamper_tests;
 #[cfg(test)]
 mod tests;

@@ -157,6 +157,33 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
     Ok(all.len())
 }
 
+/// Calls `found(id, field)` for each derived column that differs from what `cal` and
+/// `settings` give now.
+pub fn stale_dues(
+    conn: &Connection,
+    cal: &Calendar,
+    settings: &Settings,
+    found: &mut dyn FnMut(&str, &'static str),
+) -> Result<()> {
+    let sql = format!("SELECT {COLS} FROM notices ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Ok(t) = row(r) else {
+            found(&r.get::<_, String>(0)?, "存储的内容");
+            continue;
+        };
+        let due = t.notice.reinspect_due(cal, &settings.deadlines);
+        if due.date != t.reinspect_due.date {
+            found(&t.notice.id, "复查期限");
+        }
+        if due.missing_years != t.reinspect_due.missing_years {
+            found(&t.notice.id, "日历缺失年份");
+        }
+    }
+    Ok(())
+}
+
 /// One re-inspection, done by named officers.
 pub struct Reinspection<'a> {
     pub notice_id: &'a str,

@@ -93,19 +93,12 @@ fn verify_passes_a_clean_file_and_names_the_first_forged_row() {
     let c = Connection::open(&rehashed).unwrap();
     let row: AuditRow = c
         .query_row(
-            "SELECT id, at, operator, action, kind, key, before, after FROM audit WHERE id = 5",
+            &format!("SELECT {} FROM audit WHERE id = 5", audit::COLS),
             [],
             |r| {
-                Ok(AuditRow {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    operator: "W999".into(),
-                    action: r.get(3)?,
-                    kind: r.get(4)?,
-                    key: r.get(5)?,
-                    before: r.get(6)?,
-                    after: r.get(7)?,
-                })
+                let mut row = audit::row(r)?;
+                row.operator = "W999".into();
+                Ok(row)
             },
         )
         .unwrap();
@@ -144,7 +137,16 @@ fn a_version_1_file_migrates_with_its_rows_chained_and_nothing_lost() {
     assert_eq!(count(store.conn(), "officers"), 1);
     let report = verify::check(store.conn()).unwrap();
     assert_eq!(report.problem(), None);
-    assert_eq!(report.chain.as_ref().unwrap().rows, 2);
+    // The two old rows, then the baseline that version 4 writes for the officer.
+    assert_eq!(report.chain.as_ref().unwrap().rows, 3);
+    let (action, digest): (String, Option<String>) = store
+        .conn()
+        .query_row("SELECT action, digest FROM audit WHERE id = 3", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(action, "校验基线");
+    assert!(digest.is_some());
     // New rows continue the chain.
     crate::demo::load(&mut store, &actor()).unwrap();
     assert_eq!(verify::check(store.conn()).unwrap().problem(), None);

@@ -1,8 +1,10 @@
-//! `verify`: SQLite's own integrity check and the audit chain, with the first problem named.
+//! `verify`: SQLite's own integrity check, the audit chain and its guards, and every record
+//! held against its audit history, with each problem named.
 
 use rusqlite::Connection;
 
 use super::chain::{self, ChainReport};
+use super::holdings::{self, Findings};
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,23 +13,60 @@ pub struct Verified {
     pub integrity: Vec<String>,
     /// None for a file from before the chain (schema version 1).
     pub chain: Option<ChainReport>,
+    /// The append-only triggers that are missing (someone dropped them).
+    pub missing_guards: Vec<&'static str>,
+    /// Records that do not hold against their audit history, and stale derived columns.
+    pub records: Findings,
 }
 
+const GUARDS: [&str; 2] = ["audit_append_only_update", "audit_append_only_delete"];
+
 impl Verified {
-    /// The first problem, in Chinese; None when all is well.
-    pub fn problem(&self) -> Option<String> {
+    /// Every problem, in Chinese, most fundamental first; empty when all is well.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
         if let Some(first) = self.integrity.first() {
-            return Some(format!(
+            out.push(format!(
                 "SQLite 完整性检查未通过（{} 处）：{first}",
                 self.integrity.len()
             ));
         }
-        let broken = self.chain.as_ref()?.broken.as_ref()?;
-        Some(if broken.id > 0 {
-            format!("审计链在第 {} 条记录处断开：{}", broken.id, broken.why)
-        } else {
-            format!("审计链不完整：{}", broken.why)
-        })
+        if let Some(broken) = self.chain.as_ref().and_then(|c| c.broken.as_ref()) {
+            out.push(if broken.id > 0 {
+                format!("审计链在第 {} 条记录处断开：{}", broken.id, broken.why)
+            } else {
+                format!("审计链不完整：{}", broken.why)
+            });
+        }
+        if !self.missing_guards.is_empty() {
+            out.push(format!(
+                "审计表的只追加保护已被删除（{}）：有人绕过本程序改动过数据库",
+                self.missing_guards.join("、")
+            ));
+        }
+        let r = &self.records;
+        if self.chain.as_ref().is_some_and(|c| c.rows == 0) && r.records > 0 {
+            out.push(format!(
+                "审计记录为空，但数据表中有 {} 条记录：审计被清空",
+                r.records
+            ));
+        }
+        if r.total > 0 {
+            out.push(format!(
+                "有 {} 处记录与审计记录不符（数据被绕过本程序改动）",
+                r.total
+            ));
+            out.extend(r.listed.iter().map(|f| format!("  {f}")));
+            if r.total > r.listed.len() {
+                out.push(format!("  ……另有 {} 处未列出", r.total - r.listed.len()));
+            }
+        }
+        out
+    }
+
+    /// The first problem; None when all is well.
+    pub fn problem(&self) -> Option<String> {
+        self.problems().into_iter().next()
     }
 }
 
@@ -39,15 +78,36 @@ pub fn check(conn: &Connection) -> Result<Verified> {
         .into_iter()
         .filter(|m| m != "ok")
         .collect();
-    let has_chain: bool = conn.query_row(
-        "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'",
-        [],
-        |r| r.get::<_, i64>(0).map(|n| n > 0),
-    )?;
+    let has = |sql: &str| -> Result<bool> {
+        Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0).map(|n| n > 0))?)
+    };
+    let has_chain = has("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'")?;
+    let has_digests = has("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'digest'")?;
     let chain = if has_chain {
         Some(chain::check(conn)?)
     } else {
         None
     };
-    Ok(Verified { integrity, chain })
+    let mut missing_guards = Vec::new();
+    if has_chain {
+        for g in GUARDS {
+            let sql = format!(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = '{g}'"
+            );
+            if !has(&sql)? {
+                missing_guards.push(g);
+            }
+        }
+    }
+    let mut records = Findings::default();
+    if has_digests {
+        holdings::check_records(conn, &mut records)?;
+        holdings::check_derived(conn, &mut records)?;
+    }
+    Ok(Verified {
+        integrity,
+        chain,
+        missing_guards,
+        records,
+    })
 }

@@ -1,0 +1,239 @@
+//! Record digests: what each audited table holds of a record, hashed into the audit row that
+//! wrote it, so `verify` can hold every live row against the last word of its audit history.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::chain::sha256_hex;
+use crate::error::Result;
+
+/// One audited table: the columns a person or a step recorded. Derived columns (deadlines,
+/// next due, visits) are left out: `verify` recomputes them instead.
+pub struct Ledger {
+    /// The kind as audit rows name it (also the table, except where `from` says otherwise).
+    pub kind: &'static str,
+    pub noun: &'static str,
+    /// The key as audit rows write it, as an SQL expression over the table.
+    key: &'static str,
+    /// The WHERE clause that finds one key bound to ?1 through the primary key.
+    find: &'static str,
+    cols: &'static str,
+    /// Columns that never appear in the audit in clear: only the whole digest covers them.
+    personal: &'static [&'static str],
+}
+
+pub const LEDGERS: &[Ledger] = &[
+    Ledger {
+        kind: "officers",
+        noun: "人员",
+        key: "id",
+        find: "id = ?1",
+        cols: "id, name, squad, role, cert_no, cert_expiry, phone, status, void_reason",
+        personal: &[],
+    },
+    Ledger {
+        kind: "areas",
+        noun: "区域",
+        key: "id",
+        find: "id = ?1",
+        cols: "id, name, kind, interval_days, village, void_reason",
+        personal: &[],
+    },
+    Ledger {
+        kind: "matters",
+        noun: "执法事项",
+        key: "id",
+        find: "id = ?1",
+        cols: "id, name, field, legal_basis, void_reason",
+        personal: &[],
+    },
+    Ledger {
+        kind: "roster",
+        noun: "排班",
+        key: "date || ' ' || team",
+        find: "date = substr(?1, 1, 10) AND team = substr(?1, 12)",
+        cols: "date, team, officers, areas, shift, void_reason",
+        personal: &[],
+    },
+    Ledger {
+        kind: "patrols",
+        noun: "巡查记录",
+        key: "id",
+        find: "id = ?1",
+        cols: "id, date, start_time, end_time, team, officers, areas, notes, found_problem,
+               void_reason",
+        personal: &[],
+    },
+    Ledger {
+        kind: "complaints",
+        noun: "投诉",
+        key: "id",
+        find: "id = ?1",
+        cols: "id, received_at, channel, reporter, phone, area, matter, description, complexity,
+               state, verified_at, result, fed_back_at, closed_at, void_reason",
+        personal: &["reporter", "phone"],
+    },
+    Ledger {
+        kind: "notices",
+        noun: "整改通知",
+        key: "id",
+        find: "id = ?1",
+        // The re-inspection log belongs to its notice: one step writes both.
+        cols: "id, party, address, area, matter, problem, legal_basis, issued_on, deadline, state,
+               reinspected_on, reinspect_result, complaint, extension_reason, void_reason, late,
+               (SELECT json_group_array(json_array(r.date, r.result, r.outcome, r.officers, r.late)
+                       ORDER BY r.id)
+                FROM reinspections r WHERE r.notice_id = notices.id) AS reinspections",
+        personal: &[],
+    },
+    Ledger {
+        kind: "holidays",
+        noun: "节假日",
+        key: "date",
+        find: "date = ?1",
+        cols: "date, kind, name",
+        personal: &[],
+    },
+    Ledger {
+        kind: "settings",
+        noun: "设置",
+        key: "key",
+        find: "key = ?1",
+        cols: "key, value",
+        personal: &[],
+    },
+    Ledger {
+        kind: "duty_log",
+        noun: "值班记录",
+        key: "CAST(id AS TEXT)",
+        find: "id = CAST(?1 AS INTEGER)",
+        cols: "id, at, officer, kind, note",
+        personal: &[],
+    },
+];
+
+pub fn ledger(kind: &str) -> Option<&'static Ledger> {
+    LEDGERS.iter().find(|l| l.kind == kind)
+}
+
+/// A record's digest as an audit row keeps it: one hash over every recorded column, and one
+/// per column (personal ones left out) so a mismatch can name the field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Digest {
+    pub all: String,
+    pub cols: Vec<(String, String)>,
+}
+
+impl Digest {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a digest serializes")
+    }
+
+    pub fn from_json(text: &str) -> Option<Digest> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// The columns that differ from `stored`; personal ones are named together.
+    pub fn differences(&self, stored: &Digest) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .cols
+            .iter()
+            .filter(|(name, h)| {
+                stored
+                    .cols
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .is_none_or(|(_, s)| s != h)
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        if out.is_empty() && self.all != stored.all {
+            out.push("举报人或联系电话".into());
+        }
+        out
+    }
+}
+
+fn canonical(v: ValueRef) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::from(sha256_hex(b)),
+    }
+}
+
+impl Ledger {
+    fn select(&self, filter: &str) -> String {
+        format!(
+            "SELECT {} AS audit_key, {} FROM {} {filter}",
+            self.key, self.cols, self.kind
+        )
+    }
+
+    /// Every row with its key, in key order (the order audit keys sort in).
+    pub fn select_all(&self) -> String {
+        self.select("ORDER BY audit_key")
+    }
+
+    /// The digest of a row read by `select_all` (or the one-key query).
+    pub fn digest_of(&self, row: &Row) -> rusqlite::Result<Digest> {
+        let stmt = row.as_ref();
+        let mut all = Vec::new();
+        let mut cols = Vec::new();
+        for i in 1..stmt.column_count() {
+            let name = stmt.column_name(i)?.to_string();
+            let value = canonical(row.get_ref(i)?);
+            if !self.personal.contains(&name.as_str()) {
+                let text = serde_json::to_string(&value).expect("json");
+                cols.push((name, sha256_hex(text.as_bytes())[..16].to_string()));
+            }
+            all.push(value);
+        }
+        let text = serde_json::to_string(&all).expect("json");
+        Ok(Digest {
+            all: sha256_hex(text.as_bytes()),
+            cols,
+        })
+    }
+}
+
+/// The digest of the stored record `key` of `kind`: None for a kind that is not a ledger, or
+/// a key with no row.
+pub fn of(conn: &Connection, kind: &str, key: &str) -> Result<Option<Digest>> {
+    let Some(l) = ledger(kind) else {
+        return Ok(None);
+    };
+    let sql = l.select(&format!("WHERE {}", l.find));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_row([key], |r| l.digest_of(r)).optional()?)
+}
+
+/// Migration 4: audit rows gain a digest and a reason, and every record stored so far gets a
+/// baseline row (校验基线) holding its digest. From here on `verify` can hold each row against
+/// its history; what was changed behind the audit's back before this point cannot be seen.
+pub fn install(tx: &rusqlite::Transaction) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE audit ADD COLUMN digest TEXT;
+         ALTER TABLE audit ADD COLUMN reason TEXT;",
+    )?;
+    // A migration is a system act at the real time; no clock was passed to the store's open.
+    let actor = super::Actor {
+        operator: "系统".into(),
+        now: crate::clock::system_now(),
+    };
+    for l in LEDGERS {
+        let keys: Vec<String> = {
+            let mut stmt = tx.prepare(&l.select_all())?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for key in keys {
+            super::audit::record::<()>(tx, &actor, "校验基线", l.kind, &key, None, None)?;
+        }
+    }
+    Ok(())
+}

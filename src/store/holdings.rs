@@ -1,0 +1,246 @@
+//! Holding every stored record against its audit history: rows with no history, rows the
+//! history says exist but are gone, rows that differ from what their last audit row wrote,
+//! and derived columns that differ from what the calendar and settings give.
+
+use std::cmp::Ordering;
+
+use rusqlite::Connection;
+
+use super::digest::{Digest, LEDGERS, Ledger};
+use crate::error::Result;
+
+/// One record that does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub noun: &'static str,
+    pub key: String,
+    pub what: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}「{}」：{}", self.noun, self.key, self.what)
+    }
+}
+
+/// Findings kept to be shown; beyond this they are only counted (an emptied audit over a
+/// county file would otherwise list millions).
+pub const KEPT: usize = 200;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Findings {
+    pub listed: Vec<Finding>,
+    pub total: usize,
+    /// Live rows across every ledger (to say "an empty audit over N records").
+    pub records: usize,
+}
+
+impl Findings {
+    pub fn push(&mut self, noun: &'static str, key: &str, what: impl Into<String>) {
+        self.total += 1;
+        if self.listed.len() < KEPT {
+            self.listed.push(Finding {
+                noun,
+                key: crate::text::printable(key).into_owned(),
+                what: what.into(),
+            });
+        }
+    }
+}
+
+/// The last audit row of one record, as far as the check needs it.
+struct Last {
+    key: String,
+    digest: Option<String>,
+    says_exists: bool,
+}
+
+/// Every ledger row against the last audit row of its key, as one merge of two key-ordered
+/// reads: memory stays flat however large the file.
+pub fn check_records(conn: &Connection, out: &mut Findings) -> Result<()> {
+    for l in LEDGERS {
+        check_ledger(conn, l, out)?;
+    }
+    Ok(())
+}
+
+fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()> {
+    let mut rows_stmt = conn.prepare(&l.select_all())?;
+    let mut rows = rows_stmt.query([])?;
+    // SQLite takes the bare columns of a max() group from the row holding the max.
+    let mut audit_stmt = conn.prepare(
+        "SELECT key, max(id), digest, after IS NOT NULL OR digest IS NOT NULL
+         FROM audit WHERE kind = ?1 GROUP BY key ORDER BY key",
+    )?;
+    let mut lasts = audit_stmt.query_map([l.kind], |r| {
+        Ok(Last {
+            key: r.get(0)?,
+            digest: r.get(2)?,
+            says_exists: r.get(3)?,
+        })
+    })?;
+    let mut last = lasts.next().transpose()?;
+    while let Some(row) = rows.next()? {
+        let key: String = row.get(0)?;
+        out.records += 1;
+        // Audit keys before this row's key have no row: records that are gone.
+        while let Some(a) = last.take_if(|a| a.key < key) {
+            gone(l, &a, out);
+            last = lasts.next().transpose()?;
+        }
+        let found = digest_or_finding(l, row, &key, out)?;
+        match last.take_if(|a| a.key.cmp(&key) == Ordering::Equal) {
+            None => out.push(l.noun, &key, "没有任何审计记录（未经本程序写入）"),
+            Some(a) => {
+                if let Some(d) = found {
+                    compare(l, &key, &d, a.digest.as_deref(), out);
+                }
+                last = lasts.next().transpose()?;
+            }
+        }
+    }
+    while let Some(a) = last {
+        gone(l, &a, out);
+        last = lasts.next().transpose()?;
+    }
+    Ok(())
+}
+
+fn digest_or_finding(
+    l: &Ledger,
+    row: &rusqlite::Row,
+    key: &str,
+    out: &mut Findings,
+) -> Result<Option<Digest>> {
+    Ok(match l.digest_of(row) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            out.push(l.noun, key, format!("无法读取：{e}"));
+            None
+        }
+    })
+}
+
+fn gone(l: &Ledger, a: &Last, out: &mut Findings) {
+    if a.says_exists {
+        out.push(
+            l.noun,
+            &a.key,
+            "审计记录表明它存在，但数据表中已没有（被删除）",
+        );
+    }
+}
+
+fn compare(l: &Ledger, key: &str, found: &Digest, stored: Option<&str>, out: &mut Findings) {
+    let Some(stored) = stored else {
+        out.push(l.noun, key, "最后一条审计记录没有校验值，无法核对");
+        return;
+    };
+    let Some(stored) = Digest::from_json(stored) else {
+        out.push(l.noun, key, "审计记录中的校验值无法读取");
+        return;
+    };
+    if stored.all == found.all {
+        return;
+    }
+    let fields: Vec<&str> = found
+        .differences(&stored)
+        .iter()
+        .map(|c| label(c))
+        .collect();
+    out.push(
+        l.noun,
+        key,
+        format!(
+            "与最后一条审计记录不符（被直接改动）：{}",
+            fields.join("、")
+        ),
+    );
+}
+
+/// The Chinese name of a stored column, for findings.
+pub fn label(col: &str) -> &'static str {
+    match col {
+        "id" => "编号",
+        "name" => "名称",
+        "squad" => "中队",
+        "role" => "身份",
+        "cert_no" => "执法证号",
+        "cert_expiry" => "执法证有效期",
+        "phone" => "电话",
+        "status" | "state" => "状态",
+        "void_reason" => "作废原因",
+        "kind" => "类别",
+        "interval_days" => "巡查间隔",
+        "village" => "所属村",
+        "field" => "所属领域",
+        "legal_basis" => "法律依据",
+        "date" => "日期",
+        "team" => "巡查组",
+        "officers" | "officer" => "人员",
+        "areas" | "area" => "区域",
+        "shift" => "班次",
+        "start_time" => "开始时间",
+        "end_time" => "结束时间",
+        "notes" => "巡查情况",
+        "found_problem" => "发现问题",
+        "received_at" => "受理时间",
+        "channel" => "来源渠道",
+        "reporter" => "举报人",
+        "matter" => "事项编号",
+        "description" => "问题描述",
+        "complexity" => "复杂程度",
+        "verified_at" => "核查时间",
+        "result" => "处置结果",
+        "fed_back_at" => "反馈时间",
+        "closed_at" => "办结时间",
+        "party" => "当事人",
+        "address" => "地址",
+        "problem" => "存在问题",
+        "issued_on" => "下达日期",
+        "deadline" => "整改期限",
+        "reinspected_on" => "复查日期",
+        "reinspect_result" => "复查结果",
+        "complaint" => "关联投诉编号",
+        "extension_reason" => "延期原因",
+        "late" => "曾超期",
+        "reinspections" => "复查记录",
+        "value" => "内容",
+        "at" => "时间",
+        "note" => "交接内容",
+        "举报人或联系电话" => "举报人或联系电话",
+        _ => "其他字段",
+    }
+}
+
+/// Derived columns against what the calendar and settings give now, and each live patrol's
+/// visits against its areas.
+pub fn check_derived(conn: &Connection, out: &mut Findings) -> Result<()> {
+    let (cal, settings) = (
+        super::holidays::calendar(conn)?,
+        super::settings::load(conn)?,
+    );
+    super::complaints::stale_dues(conn, &cal, &settings, &mut |key, field| {
+        out.push("投诉", key, format!("{field}与按日历和设置算出的不符"))
+    })?;
+    super::notices::stale_dues(conn, &cal, &settings, &mut |key, field| {
+        out.push("整改通知", key, format!("{field}与按日历和设置算出的不符"))
+    })?;
+    let expected = "SELECT p.id, j.value, p.date FROM patrols p, json_each(p.areas) j
+                    WHERE p.void_reason = '' AND json_valid(p.areas)";
+    let actual = "SELECT patrol_id, area_id, date FROM patrol_areas";
+    for (a, b, what) in [
+        (expected, actual, "巡查区域索引缺少它去过的区域"),
+        (actual, expected, "巡查区域索引中有它没去过的区域"),
+    ] {
+        let sql = format!(
+            "WITH diff(id, area, date) AS ({a} EXCEPT {b}) SELECT DISTINCT id FROM diff ORDER BY id"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for id in ids {
+            out.push("巡查记录", &id?, what);
+        }
+    }
+    Ok(())
+}
