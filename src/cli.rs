@@ -91,8 +91,12 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// 检查数据库：SQLite 完整性检查与审计链；有问题时指出第一处并以非零状态退出
-    Verify,
+    /// 检查数据库：SQLite 完整性检查、审计链，以及每条记录与其审计记录是否一致；有问题时逐条列出并以非零状态退出
+    Verify {
+        /// 再对照已交出的月度移交包：审计链须仍经过包中清单记录的链头（可写多个）
+        #[arg(long, value_name = "DIR")]
+        against: Vec<PathBuf>,
+    },
     /// 备份数据库（经 SQLite 备份接口；默认存到数据库旁的 backups/）
     Backup {
         /// 备份到此文件

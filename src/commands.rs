@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> Result<()> {
             void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }
         Some(Command::Settings { action }) => settings(&mut open(db, now)?, &actor, action),
-        Some(Command::Verify) => verify(&open(db, now)?),
+        Some(Command::Verify { against }) => verify(&open(db, now)?, &against),
         Some(Command::GenDemo { years, scale, out }) => gen_demo(years, scale, &out, now),
         Some(Command::BenchFrames {
             width,
@@ -100,10 +100,21 @@ fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
     Ok(store)
 }
 
-fn verify(store: &Store) -> Result<()> {
+fn verify(store: &Store, against: &[PathBuf]) -> Result<()> {
     let v = zhifa_desk::store::verify::check(store.conn())?;
     println!("数据库：{}", store.path());
-    let problems = v.problems();
+    let mut problems = v.problems();
+    for dir in against {
+        let a = handoff::anchor(dir)?;
+        match zhifa_desk::store::chain::holds(store.conn(), a.rows, &a.head)? {
+            Some(why) => problems.push(format!("对照移交包 {}：{why}", dir.display())),
+            None => println!(
+                "对照移交包 {}：审计链仍经过移交时的第 {} 条记录（链头一致）",
+                dir.display(),
+                a.rows
+            ),
+        }
+    }
     if !problems.is_empty() {
         for p in &problems {
             println!("{p}");
@@ -346,7 +357,7 @@ fn handoff(
     };
     let dir = out.ok_or_else(|| Error::invalid("移交包须用 --out 指定输出目录"))?;
     let (calendar, settings) = (store.calendar()?, store.settings()?);
-    let entries = handoff::write(
+    let (entries, anchor) = handoff::write(
         &env(store, now, &calendar, &settings),
         &month,
         include_personal,
@@ -357,6 +368,10 @@ fn handoff(
         println!("  {}  {} 行  {}", e.file, e.rows, e.sha256);
     }
     println!("  {}", handoff::MANIFEST);
+    println!(
+        "审计链锚点（已写入清单）：第 {} 条，链头 {}",
+        anchor.rows, anchor.head
+    );
     Ok(())
 }
 

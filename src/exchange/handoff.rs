@@ -13,6 +13,17 @@ use crate::store::chain::sha256_hex;
 
 pub const MANIFEST: &str = "manifest.csv";
 const MANIFEST_HEADERS: [&str; 3] = ["文件", "行数", "SHA-256"];
+/// The manifest row that anchors the audit chain: its count of rows and its head hash when
+/// the bundle was made. Once the city holds the bundle, the township's chain must still pass
+/// through that head at that position (`verify --against`).
+pub const ANCHOR: &str = "（审计链：条数与链头）";
+
+/// Where the audit chain stood when a bundle was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub rows: i64,
+    pub head: String,
+}
 
 /// One file of the bundle as the manifest lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +41,24 @@ fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
 }
 
 /// Writes the bundle of `month` into `dir`; personal data masked unless `include_personal`.
-pub fn write(env: &Env, month: &Period, include_personal: bool, dir: &Path) -> Result<Vec<Entry>> {
+/// A database that fails `verify` is refused: the city must not receive a forged ledger.
+pub fn write(
+    env: &Env,
+    month: &Period,
+    include_personal: bool,
+    dir: &Path,
+) -> Result<(Vec<Entry>, Anchor)> {
+    let checked = crate::store::verify::check(env.conn)?;
+    if let Some(p) = checked.problem() {
+        return Err(Error::invalid(format!(
+            "数据库未通过检查，不能导出移交包（请先运行 zhifa-desk verify 查看）：{p}"
+        )));
+    }
+    let chain = checked.chain.unwrap_or_default();
+    let anchor = Anchor {
+        rows: chain.rows,
+        head: chain.head,
+    };
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let q = ExportQuery {
         from: Some(month.from),
@@ -58,12 +86,46 @@ pub fn write(env: &Env, month: &Period, include_personal: bool, dir: &Path) -> R
             rows,
         });
     }
-    let manifest: Vec<Vec<String>> = entries
+    let mut manifest: Vec<Vec<String>> = entries
         .iter()
         .map(|e| vec![e.file.clone(), e.rows.to_string(), e.sha256.clone()])
         .collect();
+    manifest.push(vec![
+        ANCHOR.to_string(),
+        anchor.rows.to_string(),
+        anchor.head.clone(),
+    ]);
     write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, &manifest))?;
-    Ok(entries)
+    Ok((entries, anchor))
+}
+
+fn manifest_rows(dir: &Path) -> Result<Vec<csv::StringRecord>> {
+    let manifest_path = dir.join(MANIFEST);
+    let bytes = std::fs::read(&manifest_path).map_err(|e| Error::io(&manifest_path, e))?;
+    csv_rows(&bytes)
+        .ok_or_else(|| Error::invalid(format!("{} 不是可读的清单文件", manifest_path.display())))
+}
+
+/// The chain anchor a bundle's manifest records.
+pub fn anchor(dir: &Path) -> Result<Anchor> {
+    let row = manifest_rows(dir)?
+        .into_iter()
+        .find(|r| r.get(0) == Some(ANCHOR))
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{} 的清单中没有审计链头（由旧版本导出），无法用来核对",
+                dir.display()
+            ))
+        })?;
+    let rows = row.get(1).and_then(|n| n.parse().ok());
+    let head = row.get(2).unwrap_or("").to_string();
+    match rows {
+        Some(rows) if head.len() == 64 || rows == 0 => Ok(Anchor { rows, head }),
+        _ => Err(Error::invalid(format!(
+            "{} 的清单中审计链头一行无法读取",
+            dir.display()
+        ))),
+    }
 }
 
 fn csv_rows(bytes: &[u8]) -> Option<Vec<csv::StringRecord>> {
@@ -79,13 +141,10 @@ fn csv_rows(bytes: &[u8]) -> Option<Vec<csv::StringRecord>> {
 
 /// Checks every file in `dir` against the manifest; returns what differs (empty when whole).
 pub fn verify(dir: &Path) -> Result<Vec<String>> {
-    let manifest_path = dir.join(MANIFEST);
-    let bytes = std::fs::read(&manifest_path).map_err(|e| Error::io(&manifest_path, e))?;
-    let listed = csv_rows(&bytes)
-        .ok_or_else(|| Error::invalid(format!("{} 不是可读的清单文件", manifest_path.display())))?;
+    let listed = manifest_rows(dir)?;
     let mut problems = Vec::new();
     let mut names = vec![MANIFEST.to_string()];
-    for rec in &listed {
+    for rec in listed.iter().filter(|r| r.get(0) != Some(ANCHOR)) {
         let (file, rows, sha) = (
             rec.get(0).unwrap_or(""),
             rec.get(1).unwrap_or(""),

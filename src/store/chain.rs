@@ -1,6 +1,6 @@
 //! The audit hash chain: each row's SHA-256 covers its content and the previous row's hash.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::{AuditRow, audit};
@@ -46,7 +46,7 @@ pub struct Break {
 }
 
 /// The chain as found: how many rows, the head hash, and the first break if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChainReport {
     pub rows: i64,
     pub head: String,
@@ -103,6 +103,27 @@ pub fn check(conn: &Connection) -> Result<ChainReport> {
         rows: count,
         head: prev,
         broken,
+    })
+}
+
+/// Whether the chain still passes through `head` as its row `rows`: None when it does, else
+/// what happened since (cut back, or rewritten from some row on).
+pub fn holds(conn: &Connection, rows: i64, head: &str) -> Result<Option<String>> {
+    if rows == 0 {
+        return Ok(None);
+    }
+    let found: Option<String> = conn
+        .query_row("SELECT hash FROM audit WHERE id = ?1", [rows], |r| r.get(0))
+        .optional()?;
+    Ok(match found {
+        None => Some(format!(
+            "审计记录已不足 {rows} 条：移交时已有的记录被删去（审计链被截短）"
+        )),
+        Some(h) if h != head => Some(format!(
+            "第 {rows} 条审计记录的哈希与移交时记录的链头不符：移交之后审计链被改写\
+             （即使重新计算得前后一致，也与已交出的链头对不上）"
+        )),
+        Some(_) => None,
     })
 }
 

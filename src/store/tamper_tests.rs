@@ -186,3 +186,25 @@ fn an_older_file_takes_a_baseline_and_holds_from_then_on() {
         "人员「W001」：与最后一条审计记录不符（被直接改动）：名称",
     );
 }
+
+#[test]
+fn an_anchor_finds_a_chain_cut_back_below_it() {
+    let demo = Demo::new();
+    let c = Connection::open(&demo.path).unwrap();
+    let report = chain::check(&c).unwrap();
+    assert_eq!(chain::holds(&c, report.rows, &report.head).unwrap(), None);
+    let cut = demo.edited(
+        "cut.sqlite",
+        "DROP TRIGGER audit_append_only_delete;
+         DELETE FROM audit WHERE id > 20;
+         UPDATE sqlite_sequence SET seq = 20 WHERE name = 'audit';",
+    );
+    let c = Connection::open(&cut).unwrap();
+    let why = chain::holds(&c, report.rows, &report.head)
+        .unwrap()
+        .unwrap();
+    assert!(why.contains("被截短"), "{why}");
+    let forged_head = "0".repeat(64);
+    let why = chain::holds(&c, 20, &forged_head).unwrap().unwrap();
+    assert!(why.contains("被改写"), "{why}");
+}

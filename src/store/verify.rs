@@ -64,9 +64,14 @@ impl Verified {
         out
     }
 
-    /// The first problem; None when all is well.
+    /// The first problem (with the first record it names); None when all is well.
     pub fn problem(&self) -> Option<String> {
-        self.problems().into_iter().next()
+        let all = self.problems();
+        let first = all.first()?.clone();
+        Some(match all.get(1).filter(|l| l.starts_with("  ")) {
+            Some(example) => format!("{first}，例如 {}", example.trim_start()),
+            None => first,
+        })
     }
 }
 
