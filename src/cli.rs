@@ -37,6 +37,9 @@ pub enum Command {
         /// 只检查、不写入
         #[arg(long)]
         dry_run: bool,
+        /// 更正已登记的时间（受理、核查、反馈、办结时间，下达日期、整改期限、复查日期）并写明原因；更正记入审计，列入周报、月报
+        #[arg(long, value_name = "原因")]
+        correct: Option<String>,
     },
     /// 导出 CSV（UTF-8 带 BOM，可直接用 Excel / WPS 打开）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
     Export {

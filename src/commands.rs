@@ -9,7 +9,7 @@ use zhifa_desk::domain::{
     Area, Channel, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
 };
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::exchange::{Env, ExportQuery, KindName, handoff, parse};
+use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::report::period::Period;
 use zhifa_desk::store::{Actor, Ctx, Store, backup, default_path, record};
 
@@ -32,7 +32,14 @@ pub fn run(cli: Cli) -> Result<()> {
             kind,
             file,
             dry_run,
-        }) => import(&mut open(db, now)?, &actor, &kind, &file, dry_run),
+            correct,
+        }) => {
+            let opts = Options {
+                dry_run,
+                correct: correct.as_deref(),
+            };
+            import(&mut open(db, now)?, &actor, &kind, &file, opts)
+        }
         Some(Command::Export {
             kind,
             month,
@@ -166,11 +173,11 @@ fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate
     .transpose()
 }
 
-fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, dry_run: bool) -> Result<()> {
+fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, opts: Options) -> Result<()> {
     let kind = KindName::parse(kind)?;
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let name = file.display().to_string();
-    let summary = kind.import(store, actor, &name, &bytes, dry_run)?;
+    let summary = kind.import_with(store, actor, &name, &bytes, opts)?;
     println!("{summary}");
     Ok(())
 }

@@ -121,3 +121,60 @@ fn an_edited_backup_is_refused_by_restore() {
         "{err}"
     );
 }
+
+#[test]
+fn a_recorded_time_changes_only_as_a_correction_that_the_report_lists() {
+    let d = Desk::demo();
+    let exported = d.ok(&["export", "complaints"]);
+    let line = exported
+        .lines()
+        .find(|l| l.starts_with("TS-2026-0003,"))
+        .expect("TS-2026-0003 exported");
+    let verified = line.split(',').nth(10).unwrap().to_string();
+    assert!(!verified.is_empty(), "{line}");
+    let header = exported
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let edited = line.replacen(&verified, "2026-11-04 09:30", 1);
+    let file = d.file("c.csv", format!("{header}\r\n{edited}\r\n").as_bytes());
+
+    let before = d.count("audit");
+    let err = d.fails(&["import", "complaints", &file]);
+    assert!(
+        err.contains("第2行 第11列「核查时间」") && err.contains("--correct"),
+        "{err}"
+    );
+    assert_eq!(d.count("audit"), before, "nothing written");
+
+    let out = d.ok(&[
+        "import",
+        "complaints",
+        &file,
+        "--correct",
+        "核查时间录入错误，以现场记录为准",
+    ]);
+    assert!(out.contains("更正已登记时间 1 条"), "{out}");
+    assert!(d.ok(&["verify"]).contains("均与审计记录一致"));
+    let json = d.ok(&["report", "month", "--month", "2026-11", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let c = &v["corrections"][0];
+    assert_eq!(c["key"], "TS-2026-0003");
+    assert_eq!(c["field"], "核查时间");
+    assert_eq!(c["old"].as_str().unwrap(), verified);
+    assert_eq!(c["new"], "2026-11-04 09:30");
+    assert_eq!(c["operator"], "W001");
+    assert_eq!(c["reason"], "核查时间录入错误，以现场记录为准");
+    assert_eq!(v["complaints"]["corrected"], 1);
+    let text = d.ok(&["report", "month", "--month", "2026-11"]);
+    assert!(
+        text.contains("【更正记录】") && text.contains("投诉 TS-2026-0003 核查时间"),
+        "{text}"
+    );
+    let csv = d.ok(&["report", "month", "--month", "2026-11", "--csv"]);
+    assert!(
+        csv.contains("更正记录,投诉 TS-2026-0003 核查时间,"),
+        "{csv}"
+    );
+}

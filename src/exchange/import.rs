@@ -6,7 +6,8 @@ use super::cells::{Cells, Layout};
 use super::kind::{Env, Kind};
 use super::read;
 use crate::error::{Error, Problem, Result};
-use crate::store::record::upsert_over;
+use crate::store::correction;
+use crate::store::record::upsert_correcting;
 use crate::store::{Actor, Change, Ctx, Store, complaints, notices};
 
 /// What an import did (or, in a dry run, would do).
@@ -17,7 +18,18 @@ pub struct Summary {
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Of the updated, those whose recorded times were corrected (更正).
+    pub corrected: usize,
     pub dry_run: bool,
+}
+
+/// How an import runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+    /// The reason for correcting recorded times; without it such a change is refused.
+    pub correct: Option<&'a str>,
 }
 
 impl std::fmt::Display for Summary {
@@ -27,6 +39,13 @@ impl std::fmt::Display for Summary {
             "{}：共 {} 行，新增 {}，更新 {}，未变 {}",
             self.file, self.rows, self.new, self.updated, self.unchanged
         )?;
+        if self.corrected > 0 {
+            write!(
+                f,
+                "（其中更正已登记时间 {} 条，已记入审计）",
+                self.corrected
+            )?;
+        }
         if self.dry_run {
             write!(f, "（试运行，未写入数据库）")?;
         } else if self.new + self.updated == 0 {
@@ -53,8 +72,9 @@ pub fn import<K: Kind>(
     actor: &Actor,
     file: &str,
     bytes: &[u8],
-    dry_run: bool,
+    opts: Options,
 ) -> Result<Summary> {
+    let dry_run = opts.dry_run;
     let text = read::decode(bytes).map_err(|bad| {
         let (line, column) = bad.place(bytes);
         Error::Import(vec![Problem {
@@ -85,6 +105,7 @@ pub fn import<K: Kind>(
         };
         let mut records = Vec::with_capacity(table.rows.len());
         let mut seen: HashMap<String, u64> = HashMap::new();
+        let mut corrected = 0;
         for row in &table.rows {
             let mut cells = Cells::new(&table, row, &layout);
             if let Some(mut rec) = K::from_cells(&mut cells) {
@@ -97,6 +118,15 @@ pub fn import<K: Kind>(
                 }
                 let stored = K::load(tx, &key)?;
                 rec.check(&mut cells, &env, stored.as_ref())?;
+                if let Some(old) = &stored {
+                    let times = correction::changed(K::KIND, old, &rec);
+                    match opts.correct {
+                        None => times
+                            .iter()
+                            .for_each(|c| cells.fail(c.field, correction::refusal(c))),
+                        Some(_) => corrected += usize::from(!times.is_empty()),
+                    }
+                }
                 records.push((row.line, rec, stored));
             }
             problems.append(&mut cells.problems);
@@ -112,21 +142,24 @@ pub fn import<K: Kind>(
         let mut summary = Summary {
             file: file.to_string(),
             rows: records.len(),
+            corrected,
             dry_run,
             ..Default::default()
         };
         for (line, rec, stored) in &records {
-            let change = upsert_over(tx, &ctx, rec, stored.as_ref()).map_err(|e| match e {
-                Error::Invalid(reason) => Error::Import(vec![Problem {
-                    file: file.to_string(),
-                    line: *line,
-                    column: 1,
-                    header: table.headers.first().cloned().unwrap_or_default(),
-                    value: rec.key(),
-                    reason,
-                }]),
-                other => other,
-            })?;
+            let change = upsert_correcting(tx, &ctx, rec, stored.as_ref(), opts.correct).map_err(
+                |e| match e {
+                    Error::Invalid(reason) => Error::Import(vec![Problem {
+                        file: file.to_string(),
+                        line: *line,
+                        column: 1,
+                        header: table.headers.first().cloned().unwrap_or_default(),
+                        value: rec.key(),
+                        reason,
+                    }]),
+                    other => other,
+                },
+            )?;
             match change {
                 Change::New => summary.new += 1,
                 Change::Updated => summary.updated += 1,

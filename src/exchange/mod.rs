@@ -18,7 +18,7 @@ use crate::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam
 use crate::error::{Error, Result};
 use crate::store::{Actor, Store};
 
-pub use import::Summary;
+pub use import::{Options, Summary};
 pub use kind::{Env, ExportQuery, Kind};
 
 /// The kinds that can be imported and exported, as named on the command line.
@@ -80,16 +80,32 @@ impl KindName {
         bytes: &[u8],
         dry_run: bool,
     ) -> Result<Summary> {
+        let opts = Options {
+            dry_run,
+            correct: None,
+        };
+        self.import_with(store, actor, file, bytes, opts)
+    }
+
+    /// As `import`, with every option (a correction's reason).
+    pub fn import_with(
+        self,
+        store: &mut Store,
+        actor: &Actor,
+        file: &str,
+        bytes: &[u8],
+        opts: Options,
+    ) -> Result<Summary> {
         use import::import as go;
         match self {
-            KindName::Officers => go::<Officer>(store, actor, file, bytes, dry_run),
-            KindName::Areas => go::<Area>(store, actor, file, bytes, dry_run),
-            KindName::Matters => go::<Matter>(store, actor, file, bytes, dry_run),
-            KindName::Roster => go::<RosterTeam>(store, actor, file, bytes, dry_run),
-            KindName::Patrols => go::<Patrol>(store, actor, file, bytes, dry_run),
-            KindName::Complaints => go::<Complaint>(store, actor, file, bytes, dry_run),
-            KindName::Notices => go::<Notice>(store, actor, file, bytes, dry_run),
-            KindName::Holidays => go::<Holiday>(store, actor, file, bytes, dry_run),
+            KindName::Officers => go::<Officer>(store, actor, file, bytes, opts),
+            KindName::Areas => go::<Area>(store, actor, file, bytes, opts),
+            KindName::Matters => go::<Matter>(store, actor, file, bytes, opts),
+            KindName::Roster => go::<RosterTeam>(store, actor, file, bytes, opts),
+            KindName::Patrols => go::<Patrol>(store, actor, file, bytes, opts),
+            KindName::Complaints => go::<Complaint>(store, actor, file, bytes, opts),
+            KindName::Notices => go::<Notice>(store, actor, file, bytes, opts),
+            KindName::Holidays => go::<Holiday>(store, actor, file, bytes, opts),
         }
     }
 

@@ -44,6 +44,7 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
     let rate_c = format!("{} {verdict_c}", percent(c.on_time_rate));
     row("投诉", "按时办理率", rate_c.trim().to_string(), &target);
     row("投诉", "作废（不计）", c.voided.to_string(), "");
+    row("投诉", "其中曾更正时间", c.corrected.to_string(), "");
     for x in &c.by_channel {
         row("投诉·来源渠道", &x.name, x.count.to_string(), "");
     }
@@ -97,6 +98,29 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
     }
     for o in &p.by_officer {
         row("巡查·人员", &o.name, o.count.to_string(), "");
+    }
+    for x in &r.corrections {
+        let noun = crate::store::digest::ledger(&x.kind).map_or("记录", |l| l.noun);
+        let show = |t: &str| {
+            if t.is_empty() {
+                "空".to_string()
+            } else {
+                t.to_string()
+            }
+        };
+        row(
+            "更正记录",
+            &format!("{noun} {} {}", x.key, x.field),
+            format!(
+                "{} → {}，{} 于 {} 更正，原因：{}",
+                show(&x.old),
+                show(&x.new),
+                x.operator,
+                x.at,
+                x.reason
+            ),
+            "",
+        );
     }
     for cert in &r.certificates {
         let when = if cert.days_left < 0 {

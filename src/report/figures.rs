@@ -13,6 +13,7 @@ use crate::calendar::end_of_day;
 use crate::domain::complaint::Step;
 use crate::domain::{Channel, ComplaintState, NoticeState, Role};
 use crate::error::Result;
+use crate::store::correction::{self, Correction};
 use crate::store::{complaints, notices, people, roster, settings};
 
 /// A certificate expiring within this many days is listed.
@@ -31,6 +32,8 @@ pub struct Report {
     pub notices: Notices,
     pub patrols: Patrols,
     pub certificates: Vec<Certificate>,
+    /// Every recorded time corrected (更正) during the period, whichever record it belongs to.
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,6 +59,9 @@ pub struct Complaints {
     pub on_time: usize,
     /// on_time / measured, from 0 to 1; null when nothing could be measured yet.
     pub on_time_rate: Option<f64>,
+    /// Of those received, how many had a recorded time corrected at some point: the rate is
+    /// computed on the corrected times.
+    pub corrected: usize,
     pub overdue: Vec<Late>,
 }
 
@@ -140,6 +146,7 @@ pub fn report(conn: &Connection, period: &Period, now: NaiveDateTime) -> Result<
         notices: notice_figures(conn, period, now)?,
         patrols: patrol_figures(conn, period, now.date())?,
         certificates: certificates(conn, now.date())?,
+        corrections: correction::between(conn, period.from, period.to)?,
     })
 }
 
@@ -163,6 +170,7 @@ fn complaint_figures(conn: &Connection, period: &Period, now: NaiveDateTime) -> 
         measured: 0,
         on_time: 0,
         on_time_rate: None,
+        corrected: 0,
         overdue: Vec::new(),
     };
     let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
@@ -173,6 +181,7 @@ fn complaint_figures(conn: &Connection, period: &Period, now: NaiveDateTime) -> 
             continue;
         }
         c.received += 1;
+        c.corrected += usize::from(correction::corrected(conn, "complaints", &x.id)?);
         let ch = Channel::ALL
             .iter()
             .position(|k| *k == x.channel)

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod chain;
 mod codec;
 pub mod complaints;
+pub mod correction;
 pub mod desk;
 pub mod digest;
 pub mod duty;

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
-use super::{Ctx, audit};
+use super::{Ctx, audit, correction};
 use crate::error::{Error, Result};
 
 /// What an upsert did.
@@ -69,6 +69,18 @@ pub fn upsert_over<R: Record>(
     rec: &R,
     before: Option<&R>,
 ) -> Result<Change> {
+    upsert_correcting(tx, ctx, rec, before, None)
+}
+
+/// As `upsert_over`; a write that changes a recorded time is refused unless `correction`
+/// gives the reason, and is then audited as 更正 with it.
+pub fn upsert_correcting<R: Record>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    rec: &R,
+    before: Option<&R>,
+    correction: Option<&str>,
+) -> Result<Change> {
     let key = rec.key();
     let change = match before {
         Some(b) if b == rec => return Ok(Change::Unchanged),
@@ -86,13 +98,16 @@ pub fn upsert_over<R: Record>(
             R::NOUN
         )));
     }
-    rec.save(tx, ctx)?;
-    let action = if change == Change::New {
-        "新增"
-    } else {
-        "修改"
+    let times = before.map_or_else(Vec::new, |b| correction::changed(R::KIND, b, rec));
+    let action = match (times.first(), correction.map(str::trim)) {
+        (None, _) if change == Change::New => ("新增", None),
+        (None, _) => ("修改", None),
+        (Some(c), None) => return Err(Error::invalid(correction::refusal(c))),
+        (Some(_), Some("")) => return Err(Error::invalid("更正须写明原因")),
+        (Some(_), Some(reason)) => (correction::ACTION, Some(reason)),
     };
-    audit::record(tx, ctx.actor, action, R::KIND, &key, before, Some(rec))?;
+    rec.save(tx, ctx)?;
+    audit::record_because(tx, ctx.actor, action, R::KIND, &key, before, Some(rec))?;
     Ok(change)
 }
 

@@ -127,7 +127,23 @@ pub fn name_of(data: &super::data::Data, area: &str) -> String {
     }
 }
 
-/// The audit rows of a record: when, who, what.
+/// What a correction changed and why: "核查时间 11-04 16:00 → 09:30；原因：…".
+fn correction_note(r: &zhifa_desk::store::AuditRow) -> String {
+    use zhifa_desk::store::correction;
+    let json = |t: &Option<String>| {
+        t.as_deref()
+            .and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or(serde_json::Value::Null)
+    };
+    let changes: Vec<String> = correction::changed_json(&r.kind, &json(&r.before), &json(&r.after))
+        .into_iter()
+        .map(|c| format!("{} {} → {}", c.field, c.old, c.new))
+        .collect();
+    let reason = r.reason.as_deref().unwrap_or("");
+    zhifa_desk::text::one_line(&format!("：{}；原因：{reason}", changes.join("，"))).into_owned()
+}
+
+/// The audit rows of a record: when, who, what (and for a correction, what and why).
 pub fn history_lines<'a>(
     rows: &[zhifa_desk::store::AuditRow],
     data: &super::data::Data,
@@ -139,7 +155,12 @@ pub fn history_lines<'a>(
                 .iter()
                 .find(|o| o.id == r.operator)
                 .map_or_else(|| r.operator.clone(), |o| format!("{} {}", o.id, o.name));
-            Line::raw(format!("{}  {who}  {}", r.at, r.action))
+            let note = if r.action == zhifa_desk::store::correction::ACTION {
+                correction_note(r)
+            } else {
+                String::new()
+            };
+            Line::raw(format!("{}  {who}  {}{note}", r.at, r.action))
         })
         .collect()
 }

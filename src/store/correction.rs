@@ -1,0 +1,200 @@
+//! Corrections (更正): a recorded time is evidence of whether a step was on time, so it changes
+//! only as a declared correction with a reason, audited apart and listed in the reports.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::codec::bounds;
+use crate::error::Result;
+
+/// The recorded times of each kind: (kind, field in the record's JSON, column header).
+pub const TIMES: &[(&str, &str, &str)] = &[
+    ("complaints", "received_at", "受理时间"),
+    ("complaints", "verified_at", "核查时间"),
+    ("complaints", "fed_back_at", "反馈时间"),
+    ("complaints", "closed_at", "办结时间"),
+    ("notices", "issued_on", "下达日期"),
+    ("notices", "deadline", "整改期限"),
+    ("notices", "reinspected_on", "复查日期"),
+];
+
+/// The audit action of a correction.
+pub const ACTION: &str = "更正";
+
+/// One recorded time that a write changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changed {
+    /// The column header: 核查时间.
+    pub field: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// A time as people write it: "2026-11-04 16:00" (records keep whole minutes).
+fn text(v: Option<&serde_json::Value>) -> String {
+    match v {
+        Some(serde_json::Value::String(s)) => {
+            let t = s.replace('T', " ");
+            match t.strip_suffix(":00") {
+                Some(minutes) if t.len() == 19 => minutes.to_string(),
+                _ => t,
+            }
+        }
+        Some(serde_json::Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The recorded times that differ between two JSON forms of a record of `kind`. A time that
+/// was not yet recorded (a step being done) is not a change; one that was, is. A notice's new
+/// deadline that comes with an extension is the extension's, not a correction.
+pub fn changed_json(
+    kind: &str,
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+) -> Vec<Changed> {
+    let extended = kind == "notices"
+        && after.get("state").and_then(|s| s.as_str()) == Some("已延期")
+        && after.get("extension_reason") != before.get("extension_reason");
+    TIMES
+        .iter()
+        .filter(|(k, field, _)| *k == kind && !(extended && *field == "deadline"))
+        .filter_map(|(_, field, header)| {
+            let (old, new) = (text(before.get(*field)), text(after.get(*field)));
+            (!old.is_empty() && old != new).then_some(Changed {
+                field: header,
+                old,
+                new,
+            })
+        })
+        .collect()
+}
+
+/// As `changed_json`, over two records.
+pub fn changed<R: Serialize>(kind: &str, before: &R, after: &R) -> Vec<Changed> {
+    let (b, a) = (
+        serde_json::to_value(before).expect("records serialize"),
+        serde_json::to_value(after).expect("records serialize"),
+    );
+    changed_json(kind, &b, &a)
+}
+
+/// The refusal for a time changed without a declared correction.
+pub fn refusal(c: &Changed) -> String {
+    format!(
+        "「{}」已登记为 {}，不能直接改为 {}：已登记的时间是按时与否的凭据；\
+         如确属登记错误，请用 --correct \"原因\" 更正，更正会记入审计并列入周报、月报",
+        c.field,
+        if c.old.is_empty() { "空" } else { &c.old },
+        if c.new.is_empty() { "空" } else { &c.new }
+    )
+}
+
+/// One correction as the reports list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    pub at: String,
+    pub operator: String,
+    pub kind: String,
+    pub key: String,
+    pub field: &'static str,
+    pub old: String,
+    pub new: String,
+    pub reason: String,
+}
+
+/// Every correction audited between two dates (inclusive), oldest first, one per field.
+pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Correction>> {
+    let (from, to) = bounds(Some(from), to.succ_opt());
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, operator, kind, key, before, after, reason FROM audit
+         WHERE action = ?1 AND at >= ?2 AND at < ?3 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![ACTION, from.to_string(), to.to_string()],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        },
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, operator, kind, key, before, after, reason) = row?;
+        let json = |t: Option<String>| {
+            t.and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or(serde_json::Value::Null)
+        };
+        for c in changed_json(&kind, &json(before), &json(after)) {
+            out.push(Correction {
+                at: at.clone(),
+                operator: operator.clone(),
+                kind: kind.clone(),
+                key: key.clone(),
+                field: c.field,
+                old: c.old,
+                new: c.new,
+                reason: reason.clone().unwrap_or_default(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the record `key` of `kind` was ever corrected.
+pub fn corrected(conn: &Connection, kind: &str, key: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM audit WHERE kind = ?1 AND key = ?2 AND action = ?3 LIMIT 1",
+    )?;
+    Ok(stmt.exists(rusqlite::params![kind, key, ACTION])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_step_done_is_not_a_correction_and_a_changed_time_is() {
+        let before = json!({"received_at": "2026-11-02T14:00:00", "verified_at": null});
+        let step =
+            json!({"received_at": "2026-11-02T14:00:00", "verified_at": "2026-11-03T09:00:00"});
+        assert_eq!(changed_json("complaints", &before, &step), vec![]);
+        let moved =
+            json!({"received_at": "2026-11-02T15:00:00", "verified_at": "2026-11-03T09:00:00"});
+        let c = changed_json("complaints", &step, &moved);
+        assert_eq!(
+            c,
+            vec![Changed {
+                field: "受理时间",
+                old: "2026-11-02 14:00".into(),
+                new: "2026-11-02 15:00".into()
+            }]
+        );
+        let erased = json!({"received_at": "2026-11-02T14:00:00", "verified_at": null});
+        assert_eq!(
+            changed_json("complaints", &step, &erased)[0].field,
+            "核查时间"
+        );
+    }
+
+    #[test]
+    fn a_deadline_moved_by_an_extension_is_the_extension_s_own() {
+        let pending = json!({"deadline": "2026-11-20", "state": "待复查", "extension_reason": ""});
+        let extended =
+            json!({"deadline": "2026-12-05", "state": "已延期", "extension_reason": "设备未到"});
+        assert_eq!(changed_json("notices", &pending, &extended), vec![]);
+        let quietly = json!({"deadline": "2026-12-05", "state": "待复查", "extension_reason": ""});
+        assert_eq!(
+            changed_json("notices", &pending, &quietly)[0].field,
+            "整改期限"
+        );
+    }
+}
