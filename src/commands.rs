@@ -11,7 +11,7 @@ use zhifa_desk::domain::{
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::report::period::Period;
-use zhifa_desk::store::{Actor, Ctx, Store, backup, default_path, record};
+use zhifa_desk::store::{Actor, Ctx, Store, backup, default_path, lock, record};
 
 use crate::cli::{Cli, Command, ReportPeriod, SettingsAction};
 use crate::print;
@@ -27,7 +27,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let db = cli.db.clone();
     match cli.command {
-        None => crate::tui::run(&mut open(db, now)?, now, cli.ascii),
+        None => desk(&mut open(db, now)?, now, cli.ascii),
         Some(Command::Import {
             kind,
             file,
@@ -83,6 +83,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
         Some(Command::Restore { file }) => restore(db, &actor, &file),
     }
+}
+
+/// Opens the desk, holding the desk lock while it runs: no restore can pull the file away.
+fn desk(store: &mut Store, now: NaiveDateTime, ascii: bool) -> Result<()> {
+    let _held = match store.path() {
+        ":memory:" => None,
+        path => Some(lock::desk(Path::new(path))?),
+    };
+    crate::tui::run(store, now, ascii)
 }
 
 fn os_user() -> String {
@@ -234,8 +243,10 @@ fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool, ascii: bool) -> Res
     let path = match db {
         Some(p) => p,
         None => {
-            // The default demo database is scratch: it is made anew on every run.
+            // The default demo database is scratch: it is made anew on every run (never from
+            // under a demo desk that is still open).
             let p = default_path()?.with_file_name("demo.sqlite");
+            let _reset = lock::whole_file(&p, "重建演示数据库")?;
             for suffix in ["", "-wal", "-shm"] {
                 let f = PathBuf::from(format!("{}{suffix}", p.display()));
                 if f.exists() {
@@ -253,7 +264,7 @@ fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool, ascii: bool) -> Res
     if load_only {
         return Ok(());
     }
-    crate::tui::run(&mut store, actor.now, ascii)
+    desk(&mut store, actor.now, ascii)
 }
 
 fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -> Result<()> {

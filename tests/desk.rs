@@ -129,6 +129,14 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     let screen = s.wait_for("投诉计时（24 件未办结");
     assert!(screen.contains("夜市摊点占道经营"), "{screen}");
 
+    // A restore while the desk is open is refused, and the desk's file stays as it is.
+    let backup = desk.path("b.sqlite");
+    desk.ok(&["backup", "--to", &backup]);
+    let audits = desk.count("audit");
+    let err = desk.fails(&["restore", &backup]);
+    assert!(err.contains("值班台正开着数据库"), "{err}");
+    assert_eq!(desk.count("audit"), audits);
+
     s.send("q");
     let status = s.session.get_process_mut().wait().expect("desk exits");
     let status = format!("{status:?}");

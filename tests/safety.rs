@@ -215,3 +215,89 @@ fn an_import_killed_at_random_moments_leaves_all_or_nothing_and_loses_nothing_ea
     eprintln!("seed {seed}: {killed} imports killed midway, {finished} finished");
     assert!(killed > 0, "no kill landed during an import (seed {seed})");
 }
+
+/// The audit row count and head of the database at `d`, read as a fresh process would.
+fn state(d: &Desk) -> (i64, String) {
+    let c = rusqlite::Connection::open(&d.db).unwrap();
+    c.query_row(
+        "SELECT count(*), COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '') FROM audit",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_restore_killed_at_random_moments_leaves_the_old_database_or_the_new_one_whole() {
+    let d = Desk::demo();
+    let big = d.file("big.csv", ledger(1, 6000).as_bytes());
+    d.ok(&["import", "complaints", &big]);
+    let backup = d.path("b.sqlite");
+    d.ok(&["backup", "--to", &backup]);
+    let (backup_rows, _) = state(&d);
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut rng = Lcg(seed);
+    // Work after the backup, so the old database and the backup differ.
+    let diverge = |round: usize| {
+        let f = d.file(
+            &format!("d{round}.csv"),
+            ledger(100_000 + round * 10, 10).as_bytes(),
+        );
+        d.ok(&["import", "complaints", &f]);
+    };
+    diverge(0);
+    let started = Instant::now();
+    d.ok(&["restore", &backup]);
+    let whole = started.elapsed().as_millis() as u64;
+    let (mut killed, mut finished) = (0, 0);
+    for round in 1..=14 {
+        diverge(round);
+        let before = state(&d);
+        let mut child = spawn(&d, &["restore", &backup]);
+        let delay = rng.next(whole + whole / 4);
+        std::thread::sleep(Duration::from_millis(delay));
+        child.kill().ok();
+        let status = child.wait().unwrap();
+        let context = format!("seed {seed}, round {round}, after {delay} ms, {status:?}");
+        assert!(d.db.exists(), "no database at the path: {context}");
+        let after = state(&d);
+        if after == before {
+            killed += 1;
+        } else {
+            assert!(
+                after.0 == backup_rows || after.0 == backup_rows + 1,
+                "neither the old database nor the backup: {after:?} {context}"
+            );
+            finished += 1;
+        }
+        let out = d.run(&["verify"]);
+        assert!(
+            out.status.success(),
+            "verify failed: {context}\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    eprintln!("seed {seed}: {killed} restores killed before the swap, {finished} swapped");
+    d.ok(&["restore", &backup]);
+    let names: Vec<String> = std::fs::read_dir(d.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let asides = names
+        .iter()
+        .filter(|n| n.contains("before-restore"))
+        .count();
+    assert!(
+        asides >= finished + 2,
+        "every set-aside copy kept under its own name: {names:?}"
+    );
+    assert!(
+        !names.iter().any(|n| n.contains(".restore-")),
+        "the copies of killed restores are cleared: {names:?}"
+    );
+}

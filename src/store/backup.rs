@@ -108,9 +108,12 @@ fn remove_if_stale(path: &Path) {
     }
 }
 
-/// Replaces the database at `db` with the backup `file`: the backup is checked first
-/// (integrity and audit chain), the current file is set aside, then the backup is copied in
-/// and the restore itself is audited. Returns where the old database was set aside.
+/// Replaces the database at `db` with the backup `file`. The backup is checked first
+/// (integrity, audit chain, every record against its audit). Refused while a desk has the
+/// database open. The backup is copied whole beside the database, the current database is
+/// copied whole to a set-aside file, and only then is the copy renamed over the database, in
+/// one step: at every instant the path holds the old database or the new one, whole. Returns
+/// where the old database was set aside.
 pub fn restore(db: &Path, file: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
     if !file.exists() {
         return Err(Error::invalid(format!("找不到备份文件 {}", file.display())));
@@ -129,9 +132,19 @@ pub fn restore(db: &Path, file: &Path, actor: &Actor) -> Result<Option<PathBuf>>
             file.display()
         )));
     }
-    let aside = set_aside(db, actor)?;
-    copy_to(&src, db)?;
+    let _lock = super::lock::whole_file(db, "恢复")?;
+    remove_killed_restores(db);
+    let incoming = PathBuf::from(format!(
+        "{}.restore-{}.part",
+        db.display(),
+        std::process::id()
+    ));
+    let result = swap_in(db, &src, &incoming, actor);
+    if result.is_err() {
+        let _ = std::fs::remove_file(&incoming);
+    }
     drop(src);
+    let aside = result?;
     let mut store = Store::open(db)?;
     let note = serde_json::json!({
         "来源": file.display().to_string(),
@@ -151,24 +164,80 @@ pub fn restore(db: &Path, file: &Path, actor: &Actor) -> Result<Option<PathBuf>>
     Ok(aside)
 }
 
-/// Folds the WAL into the main file and renames it (with any -wal/-shm) out of the way.
+/// The copy of the backup, the set-aside copy of the current file, then one rename.
+fn swap_in(db: &Path, src: &Connection, incoming: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
+    {
+        let mut out = Connection::open(incoming)?;
+        rusqlite::backup::Backup::new(src, &mut out)?.run_to_completion(
+            256,
+            Duration::from_millis(5),
+            None,
+        )?;
+        // A rollback journal, not WAL: the file is then whole by itself, with no -wal beside it.
+        out.pragma_update(None, "journal_mode", "DELETE")?;
+    }
+    sync(incoming)?;
+    let aside = set_aside(db, actor)?;
+    std::fs::rename(incoming, db).map_err(|e| Error::io(db, e))?;
+    if let Some(dir) = db.parent() {
+        // The rename is durable once the directory is; not every platform can sync one.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(aside)
+}
+
+/// Under the whole-file lock no other restore runs: a `.part` of one is from a killed process.
+fn remove_killed_restores(db: &Path) {
+    let (Some(dir), Some(name)) = (db.parent(), db.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.restore-", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix) && n.ends_with(".part") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn sync(path: &Path) -> Result<()> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Copies the current database, whole and checkpointed, to a set-aside name no earlier
+/// restore used; the database itself stays where it is until the rename replaces it.
 fn set_aside(db: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
     if !db.exists() {
         return Ok(None);
     }
-    {
-        let conn = Connection::open(db)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    }
-    let stamp = actor.now.format("%Y%m%d-%H%M%S");
-    let aside = PathBuf::from(format!("{}.before-restore-{stamp}", db.display()));
-    for suffix in ["", "-wal", "-shm"] {
-        let from = PathBuf::from(format!("{}{suffix}", db.display()));
-        if from.exists() {
-            let to = PathBuf::from(format!("{}{suffix}", aside.display()));
-            std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;
-        }
+    let conn = Connection::open(db)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let stamp = actor.now.format("%Y%m%d-%H%M");
+    let aside = (1..)
+        .map(|n| match n {
+            1 => format!("{}.before-restore-{stamp}", db.display()),
+            n => format!("{}.before-restore-{stamp}-{n}", db.display()),
+        })
+        .map(PathBuf::from)
+        .find(|p| !p.exists())
+        .expect("some name is free");
+    copy_to(&conn, &aside)?;
+    sync(&aside)?;
+    drop(conn);
+    // Whatever another process wrote to the WAL since would be lost with the old file.
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(Error::invalid(
+            "另一个程序正在写入数据库，恢复未执行；请等它结束后再试，未作任何改动",
+        ));
     }
     Ok(Some(aside))
 }
