@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use zhifa_desk::clock;
 use zhifa_desk::domain::{
     Area, Channel, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
 };
@@ -12,6 +11,7 @@ use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::report::period::Period;
 use zhifa_desk::store::{Actor, Ctx, Store, backup, default_path, lock, record};
+use zhifa_desk::{clock, text};
 
 use crate::cli::{Cli, Command, ReportPeriod, SettingsAction};
 use crate::print;
@@ -187,7 +187,7 @@ fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, opts: Optio
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let name = file.display().to_string();
     let summary = kind.import_with(store, actor, &name, &bytes, opts)?;
-    println!("{summary}");
+    println!("{}", text::printable(&summary.to_string()));
     Ok(())
 }
 
@@ -212,11 +212,23 @@ fn export(
             write_atomically(path, &bytes)?;
             eprintln!("已导出 {rows} 行到 {}", path.display());
         }
+        // On the screen, nothing stored may act on the terminal; --out keeps the bytes.
         None => std::io::stdout()
-            .write_all(&bytes)
+            .write_all(&screen_csv(&bytes))
             .map_err(|e| Error::io("<标准输出>", e))?,
     }
     Ok(())
+}
+
+/// CSV bytes for the screen: the BOM as written, everything after it printable.
+fn screen_csv(bytes: &[u8]) -> Vec<u8> {
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&bytes[..3], rest),
+        None => (&bytes[..0], bytes),
+    };
+    let mut out = bom.to_vec();
+    out.extend_from_slice(text::printable(&String::from_utf8_lossy(rest)).as_bytes());
+    out
 }
 
 /// Writes beside the target and renames, so a crash never leaves half a ledger.
@@ -229,12 +241,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 fn today(store: &Store, now: NaiveDateTime, json: bool) -> Result<()> {
     let day = zhifa_desk::report::today(store.conn(), now)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&day).expect("today serializes")
-        );
+        let json = serde_json::to_string_pretty(&day).expect("today serializes");
+        println!("{}", text::json_safe(&json));
     } else {
-        print!("{}", print::today(&day));
+        print!("{}", text::printable(&print::today(&day)));
     }
     Ok(())
 }
@@ -293,7 +303,11 @@ fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -
             KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
         }
     })?;
-    println!("已作废 {key}（{}）", reason.trim());
+    println!(
+        "已作废 {}（{}）",
+        text::one_line(key),
+        text::one_line(reason.trim())
+    );
     Ok(())
 }
 
@@ -312,10 +326,8 @@ fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) ->
         store.write(|tx| zhifa_desk::store::settings::save(tx, actor, &s))?;
         eprintln!("已保存，所有期限已按新设置重新计算");
     }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&s).expect("settings serialize")
-    );
+    let json = serde_json::to_string_pretty(&s).expect("settings serialize");
+    println!("{}", text::json_safe(&json));
     Ok(())
 }
 
@@ -403,7 +415,7 @@ fn verify_handoff(dir: &Path) -> Result<()> {
         "{} 与清单不一致（{} 处）：\n  {}",
         dir.display(),
         problems.len(),
-        problems.join("\n  ")
+        text::printable(&problems.join("\n  "))
     )))
 }
 
@@ -426,15 +438,15 @@ fn report(store: &Store, now: NaiveDateTime, which: ReportPeriod) -> Result<()> 
     let r = zhifa_desk::report::figures::report(store.conn(), &period, now)?;
     let mut stdout = std::io::stdout();
     let written = if form.json {
-        let text = serde_json::to_string_pretty(&r).expect("report serializes");
-        writeln!(stdout, "{text}")
+        let json = serde_json::to_string_pretty(&r).expect("report serializes");
+        writeln!(stdout, "{}", text::json_safe(&json))
     } else if form.csv {
         let rows = zhifa_desk::report::bulletin::rows(&r);
         let bytes =
             zhifa_desk::exchange::export::to_csv(&zhifa_desk::report::bulletin::HEADERS, &rows);
-        stdout.write_all(&bytes)
+        stdout.write_all(&screen_csv(&bytes))
     } else {
-        write!(stdout, "{}", print::report(&r))
+        write!(stdout, "{}", text::printable(&print::report(&r)))
     };
     written.map_err(|e| Error::io("<标准输出>", e))
 }

@@ -25,7 +25,13 @@ impl std::fmt::Display for Problem {
             }
         }
         if !self.value.is_empty() {
-            write!(f, " 值“{}”", self.value)?;
+            // A message never quotes what may be someone's phone, whatever the column.
+            let value = if crate::text::looks_like_phone(&self.value) {
+                crate::exchange::mask::phone(&self.value)
+            } else {
+                crate::text::one_line(&self.value).into_owned()
+            };
+            write!(f, " 值“{value}”")?;
         }
         write!(f, "：{}", self.reason)
     }

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{e}");
+            eprintln!("错误：{}", zhifa_desk::text::printable(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -18,14 +18,29 @@ pub fn hazard(c: char) -> Option<&'static str> {
     }
 }
 
-/// `text` with every hazardous character written as `\u{..}`; line breaks and tabs stay.
+/// `text` with every hazardous character written as `\u{..}`; line breaks (LF and CRLF)
+/// and tabs stay.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| hazard(c).is_some()) {
-        return Cow::Borrowed(text);
+    let mut chars = text.chars().peekable();
+    let mut first_bad = None;
+    let mut at = 0;
+    while let Some(c) = chars.next() {
+        let crlf = c == '\r' && chars.peek() == Some(&'\n');
+        if hazard(c).is_some() && !crlf {
+            first_bad = Some(at);
+            break;
+        }
+        at += c.len_utf8();
     }
+    let Some(start) = first_bad else {
+        return Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hazard(c).is_some() {
+    out.push_str(&text[..start]);
+    let mut chars = text[start..].chars().peekable();
+    while let Some(c) = chars.next() {
+        let crlf = c == '\r' && chars.peek() == Some(&'\n');
+        if hazard(c).is_some() && !crlf {
             out.push_str(&format!("\\u{{{:X}}}", c as u32));
         } else {
             out.push(c);
@@ -50,9 +65,85 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Pretty JSON made safe to print: serde_json escapes C0 controls itself; DEL, C1 controls,
+/// direction overrides and zero-width characters become `\uXXXX` escapes, still valid JSON.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(|c| hazard(c).is_some()) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if hazard(c).is_some() {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A value that may be a phone number, whatever column it came from: a run of seven or more
+/// digits, a mobile or landline written in groups (139 1234 5678, (0470)332-1234), or a number
+/// Excel turned into 1.39047E+10. Dates and ledger keys (2026-11-24, TS-2026-0041) are not.
+pub fn looks_like_phone(value: &str) -> bool {
+    let is_part = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '（' | '）');
+    let grouped = value.split(|c: char| !is_part(c)).any(|token| {
+        let token = token.trim_matches(|c: char| matches!(c, ' ' | '-'));
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        let longest = token
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        longest >= 7 || ((10..=13).contains(&digits) && token.starts_with(['1', '0', '(', '（']))
+    });
+    let v = value.trim().to_ascii_uppercase();
+    let exponent = v.split_once("E+").is_some_and(|(m, e)| {
+        !m.is_empty()
+            && m.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !e.is_empty()
+            && e.chars().all(|c| c.is_ascii_digit())
+    });
+    grouped || exponent
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_like_values_are_recognised_whatever_their_column() {
+        for v in [
+            "13912345678",
+            "0470-3321234",
+            "139 1234 5678",
+            "1.39047E+10",
+            "(0470)3321234",
+        ] {
+            assert!(looks_like_phone(v), "{v}");
+        }
+        for v in [
+            "TS-2026-0041",
+            "2026-11-24 08:30",
+            "卧执整〔2026〕第16号",
+            "W001",
+            "123456",
+        ] {
+            assert!(!looks_like_phone(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn json_stays_valid_with_hazards_escaped() {
+        let raw = serde_json::to_string(&"a\u{202E}b\u{9b}c\u{1b}").unwrap();
+        let safe = json_safe(&raw);
+        assert!(!safe.chars().any(|c| hazard(c).is_some()), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{202E}b\u{9b}c\u{1b}");
+    }
 
     #[test]
     fn escapes_what_a_terminal_would_act_on_and_keeps_chinese() {
@@ -68,5 +159,6 @@ mod tests {
         );
         assert_eq!(printable("两行\n文字\t"), "两行\n文字\t");
         assert_eq!(one_line("两行\n文字\r"), "两行\\n文字\\u{D}");
+        assert_eq!(printable("行\r\n行\r"), "行\r\n行\\u{D}");
     }
 }

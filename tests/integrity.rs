@@ -178,3 +178,115 @@ fn a_recorded_time_changes_only_as_a_correction_that_the_report_lists() {
         "{csv}"
     );
 }
+
+/// Bytes that act on a terminal, or hide text, raw.
+fn raw_hazards(bytes: &[u8]) -> Vec<char> {
+    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| zhifa_desk::text::hazard(*c).is_some())
+        .collect()
+}
+
+#[test]
+fn import_refuses_hidden_characters_by_line_and_column() {
+    let d = Desk::demo();
+    let header = "区域编号,区域名称,类型,巡查频次,所属村";
+    for (cell, col, what) in [
+        ("学校\u{1b}[2J门口", 2, "控制字符"),
+        ("学校\u{1b}]52;c;aGk=\u{7}", 2, "控制字符"),
+        ("学校\u{202E}口门", 2, "文字方向控制字符"),
+    ] {
+        let f = d.file(
+            "a.csv",
+            format!("{header}\nQ90,{cell},一般区域,每周,\n").as_bytes(),
+        );
+        let out = d.run(&["import", "areas", &f]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            err.contains(&format!("第2行 第{col}列")) && err.contains(what),
+            "{err}"
+        );
+        assert!(raw_hazards(&out.stderr).is_empty(), "{err:?}");
+    }
+    let f = d.file(
+        "z.csv",
+        format!("{header}\nQ9\u{200B}1,新区域,一般区域,每周,\n").as_bytes(),
+    );
+    let err = d.fails(&["import", "areas", &f]);
+    assert!(
+        err.contains("第2行 第1列") && err.contains("U+200B"),
+        "{err}"
+    );
+    // A tab inside free text is text.
+    let f = d.file(
+        "t.csv",
+        "区域编号,区域名称,类型,巡查频次,所属村\nQ91,\"东街\t北段\",一般区域,每周,\n".as_bytes(),
+    );
+    d.ok(&["import", "areas", &f]);
+}
+
+#[test]
+fn stored_escape_sequences_are_printed_escaped_on_every_path() {
+    let d = Desk::demo();
+    let evil = "摊贩\u{1b}[2J\u{1b}]0;标题\u{7}\u{1b}]52;c;aGk=\u{7}\u{202E}\u{9b}";
+    let c = Connection::open(&d.db).unwrap();
+    for sql in [
+        "UPDATE complaints SET description = ?1 WHERE state = '已受理'",
+        "UPDATE areas SET name = name || ?1",
+        "UPDATE notices SET party = party || ?1",
+    ] {
+        c.execute(sql, [evil]).unwrap();
+    }
+    drop(c);
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["today"],
+        vec!["today", "--json"],
+        vec!["report", "month", "--month", "2026-11"],
+        vec!["report", "month", "--month", "2026-11", "--json"],
+        vec!["report", "month", "--month", "2026-11", "--csv"],
+        vec!["export", "complaints"],
+        vec!["export", "areas"],
+        vec!["export", "notices"],
+        vec!["verify"],
+        vec!["void", "areas", "Q01\u{1b}[2J", "--reason", "测试\u{1b}[2J"],
+    ];
+    for args in runs {
+        let out = d.run(&args);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert!(
+                raw_hazards(bytes).is_empty(),
+                "{args:?} {stream}: {:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if args[0] != "void" && args[0] != "verify" {
+            assert!(
+                all.contains("\\u{1B}[2J") || all.contains("\\u001b[2J"),
+                "{args:?}: {all}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_refusal_never_quotes_what_looks_like_a_phone() {
+    let d = Desk::demo();
+    let f = d.file(
+        "p.csv",
+        "区域编号,区域名称,类型,巡查频次,所属村\n13912345678,新区域,不存在的类型,每周,\n"
+            .as_bytes(),
+    );
+    let err = d.fails(&["import", "areas", &f]);
+    assert!(err.contains("第2行"), "{err}");
+    assert!(
+        !err.contains("13912345678") && !err.contains("1234567"),
+        "{err}"
+    );
+}

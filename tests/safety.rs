@@ -297,7 +297,7 @@ fn a_restore_killed_at_random_moments_leaves_the_old_database_or_the_new_one_who
         "every set-aside copy kept under its own name: {names:?}"
     );
     assert!(
-        !names.iter().any(|n| n.contains(".restore-")),
+        !names.iter().any(|n| n.contains(".part")),
         "the copies of killed restores are cleared: {names:?}"
     );
 }

@@ -155,11 +155,29 @@ impl<'a> Cells<'a> {
         if t.contains(['、', ';', '；', ',', '，']) {
             self.fail(col, "编号中不能含有 、 ; , 等分隔符");
         }
+        self.plain_code(col, &t);
         t
     }
 
+    /// An optional reference to another record's key.
     pub fn opt(&mut self, col: &str) -> Option<String> {
-        Some(self.text(col)).filter(|t| !t.is_empty())
+        let t = self.text(col);
+        self.plain_code(col, &t);
+        Some(t).filter(|t| !t.is_empty())
+    }
+
+    /// Keys and codes hold no invisible characters: "Q01" and "Q01" with a zero-width space
+    /// would look the same and be two records.
+    fn plain_code(&mut self, col: &str, t: &str) {
+        if let Some(c) = t
+            .chars()
+            .find(|c| super::read::is_zero_width(*c) || matches!(c, '\t' | '\n'))
+        {
+            self.fail(
+                col,
+                format!("编号中含有不可见字符（U+{:04X}），请删去后再导入", c as u32),
+            );
+        }
     }
 
     fn parsed<T>(

@@ -224,6 +224,13 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
                     .into(),
             )]);
         }
+        if let Some((i, why)) = cells
+            .iter()
+            .enumerate()
+            .find_map(|(i, c)| hidden(c).map(|w| (i, w)))
+        {
+            return Err(vec![problem(line, i + 1, why)]);
+        }
         if let Some(i) = cells
             .iter()
             .position(|c| c.chars().count() > MAX_CELL_CHARS)
@@ -250,6 +257,24 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
         headers,
         rows,
     })
+}
+
+/// Why a cell may not be imported as it is: a character that would act on a terminal or hide
+/// itself (controls other than tab and line break, direction overrides). Zero-width characters
+/// are refused in keys and codes (`Cells::key`), where they make two equal-looking keys differ.
+fn hidden(cell: &str) -> Option<String> {
+    let c = cell
+        .chars()
+        .find(|c| *c == '\r' || (crate::text::hazard(*c).is_some() && !is_zero_width(*c)))?;
+    Some(format!(
+        "含有不可见的{}（U+{:04X}），多半是从网页或聊天软件复制来的；请删去后再导入",
+        crate::text::hazard(c).unwrap_or("控制字符"),
+        c as u32
+    ))
+}
+
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// No ledger cell needs more; a longer one is a broken file (or an attack), not a record.

@@ -10,6 +10,7 @@ use zhifa_desk::exchange::parse;
 use zhifa_desk::report::Today;
 use zhifa_desk::report::format::{complaint_timer, notice_timer};
 use zhifa_desk::report::today::WEEKDAYS;
+use zhifa_desk::text::printable;
 
 mod report;
 pub use report::report;
@@ -98,7 +99,7 @@ fn pad(text: &str, cells: usize) -> String {
 /// `calendar [YYYY-MM]` or `calendar add DATE N`.
 pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()> {
     match args {
-        [] => print!("{}", month(cal, today.year(), today.month())),
+        [] => print!("{}", printable(&month(cal, today.year(), today.month()))),
         [m] => {
             let bad = || Error::invalid(format!("月份“{m}”无效，应为 YYYY-MM，如 2026-10"));
             let (y, mo) = m.split_once(['-', '/']).ok_or_else(bad)?;
@@ -109,7 +110,7 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
             if NaiveDate::from_ymd_opt(y, mo, 1).is_none() {
                 return Err(bad());
             }
-            print!("{}", month(cal, y, mo));
+            print!("{}", printable(&month(cal, y, mo)));
         }
         [add, date, n] if add == "add" => {
             let d = parse::date(date)

@@ -186,12 +186,17 @@ fn swap_in(db: &Path, src: &Connection, incoming: &Path, actor: &Actor) -> Resul
     Ok(aside)
 }
 
-/// Under the whole-file lock no other restore runs: a `.part` of one is from a killed process.
+/// Under the whole-file lock no other restore runs: a `.part` of one (the incoming copy, its
+/// journal, a half set-aside copy) is from a killed process.
 fn remove_killed_restores(db: &Path) {
     let (Some(dir), Some(name)) = (db.parent(), db.file_name()) else {
         return;
     };
-    let prefix = format!("{}.restore-", name.to_string_lossy());
+    let name = name.to_string_lossy();
+    let prefixes = [
+        format!("{name}.restore-"),
+        format!("{name}.before-restore-"),
+    ];
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -199,7 +204,7 @@ fn remove_killed_restores(db: &Path) {
     };
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let n = entry.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&prefix) && n.ends_with(".part") {
+        if prefixes.iter().any(|p| n.starts_with(p)) && n.contains(".part") {
             let _ = std::fs::remove_file(entry.path());
         }
     }

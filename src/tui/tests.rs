@@ -517,3 +517,32 @@ fn a_long_list_builds_only_the_rows_on_screen_and_keeps_the_cursor_visible() {
     assert_eq!(view::window(5000, Some(9999), area), (4990..5000, Some(9)));
     assert_eq!(view::window(0, Some(0), area), (0..0, Some(0)));
 }
+
+#[test]
+fn text_edited_into_the_file_never_reaches_the_terminal_raw() {
+    let (mut store, mut app) = signed_in();
+    store
+        .conn()
+        .execute(
+            "UPDATE complaints SET description = ?1 WHERE state = '已受理'",
+            ["占道\u{202E}经营\u{1b}[2J\u{200B}\u{9b}31m"],
+        )
+        .unwrap();
+    reload(&store, &mut app);
+    for view in ['1', '3'] {
+        press(&mut store, &mut app, &[key(KeyCode::Char(view))]);
+        for size in SIZES {
+            let t = draw(&app, size, &THEME);
+            let shown = text(&t);
+            assert!(shown.contains("占道经营"), "{shown}");
+            assert!(
+                !shown.chars().any(|c| zhifa_desk::text::hazard(c).is_some()),
+                "{shown:?}"
+            );
+        }
+    }
+    // Typed or pasted, such characters never enter a field.
+    let mut field = crate::tui::text_field::TextField::default();
+    field.insert("Q0\u{200B}1\u{1b}\u{202E}");
+    assert_eq!(field.text(), "Q01");
+}

@@ -27,13 +27,14 @@ impl TextField {
     }
 
     /// Inserts typed or pasted text at the caret. Line breaks and tabs become nothing and a
-    /// space: a one-line field never submits or splits on a pasted newline.
+    /// space: a one-line field never submits or splits on a pasted newline. Control, direction
+    /// and zero-width characters are dropped: they would hide in the record.
     pub fn insert(&mut self, text: &str) {
         for c in text.chars() {
             let c = match c {
                 '\r' | '\n' => continue,
                 '\t' => ' ',
-                c if c.is_control() => continue,
+                c if zhifa_desk::text::hazard(c).is_some() => continue,
                 c => c,
             };
             self.text.insert(self.caret, c);

@@ -47,6 +47,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         self::footer(frame, footer, app, theme);
     }
     overlay::draw(frame, area, app, theme);
+    defuse(frame.buffer_mut());
+}
+
+/// Whatever a record holds, nothing that acts on the terminal leaves the frame: ratatui drops
+/// control characters itself, but passes direction overrides and zero-width characters on
+/// (glued to the cell before them). Imports and forms refuse them; a file edited behind the
+/// program's back could still hold them.
+fn defuse(buf: &mut ratatui::buffer::Buffer) {
+    use zhifa_desk::text::hazard;
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(|c| hazard(c).is_some()) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| hazard(*c).is_none())
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
 }
 
 fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
