@@ -107,11 +107,23 @@ fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the store; the first start of a day leaves a backup in backups/ beside it.
+/// Opens the store; the first start of a day leaves a backup in backups/ beside it. A backup
+/// that cannot be made is a warning: the day goes on.
 fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
     let store = Store::open(&db_path(db)?)?;
-    if let Some(path) = backup::daily(&store, now.date())? {
-        eprintln!("今日首次启动，已备份到 {}", path.display());
+    if store.created() {
+        eprintln!(
+            "注意：{} 处原来没有数据库，已新建一个空数据库（如果路径写错了，请删除它并改用正确的 --db）",
+            store.path()
+        );
+    }
+    match backup::daily(&store, now.date()) {
+        Ok(Some(path)) => eprintln!("今日首次启动，已备份到 {}", path.display()),
+        Ok(None) => {}
+        Err(e) => eprintln!(
+            "注意：今日备份未能完成，数据库本身未受影响，可以照常使用；请检查磁盘空间和 backups 文件夹。原因：{}",
+            text::printable(&e.to_string())
+        ),
     }
     Ok(store)
 }

@@ -49,7 +49,7 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
-    #[error("无法读写文件 {path}：{source}")]
+    #[error("{}", io_message(path, source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -74,12 +74,35 @@ fn db_message(e: &rusqlite::Error) -> String {
             format!("数据库文件是只读的，无法写入；{unchanged}（请检查文件权限或磁盘写保护）")
         }
         Some(DiskFull) => format!("磁盘已满，无法写入；{unchanged}，请清理磁盘后重试"),
+        // SQLite says only "disk I/O error"; a full disk is the usual cause on an office PC.
+        Some(SystemIoFailure) => format!(
+            "读写数据库文件时磁盘出错：磁盘可能已满，或 U 盘、网络盘已断开；{unchanged}，请清理磁盘或检查存储后重试"
+        ),
         Some(CannotOpen) => "无法打开数据库文件（目录不存在或没有权限）".to_string(),
         Some(NotADatabase) => "该文件不是 SQLite 数据库，或已损坏".to_string(),
         Some(DatabaseCorrupt) => {
             "数据库文件已损坏；请用 zhifa-desk restore 从 backups/ 中的备份恢复".to_string()
         }
         _ => format!("数据库错误：{e}"),
+    }
+}
+
+/// An operating-system failure on a file, said in Chinese (the OS words are English).
+fn io_message(path: &std::path::Path, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let path = crate::text::printable(&path.display().to_string()).into_owned();
+    match e.kind() {
+        StorageFull | QuotaExceeded => format!("磁盘已满，无法写入 {path}；请清理磁盘后重试"),
+        NotFound => format!("找不到文件或文件夹 {path}"),
+        PermissionDenied => format!("没有权限读写 {path}（请检查文件权限，或换一个文件夹）"),
+        ReadOnlyFilesystem => format!("{path} 所在的磁盘是只读的，无法写入"),
+        AlreadyExists => format!("{path} 已存在"),
+        IsADirectory => format!("{path} 是文件夹，不是文件"),
+        NotADirectory => format!("{path} 的上级不是文件夹"),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("无法读写文件 {path}（系统错误代码 {code}）"),
+            None => format!("无法读写文件 {path}"),
+        },
     }
 }
 

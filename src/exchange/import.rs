@@ -57,7 +57,10 @@ impl std::fmt::Display for Summary {
 
 /// The header of `column` (1-based) when the header line is readable UTF-8.
 fn header_at(bytes: &[u8], column: usize) -> String {
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let first = bytes
+        .split(|b| *b == b'\n' || *b == b'\r')
+        .next()
+        .unwrap_or(&[]);
     let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
     std::str::from_utf8(first)
         .ok()

@@ -27,9 +27,9 @@ impl BadBytes {
         let before = &bytes[..self.at.min(bytes.len())];
         let line_start = before
             .iter()
-            .rposition(|b| *b == b'\n')
+            .rposition(|b| *b == b'\n' || *b == b'\r')
             .map_or(0, |i| i + 1);
-        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let line = line_breaks(before) + 1;
         let column = before[line_start..]
             .iter()
             .filter(|b| **b == b',' || **b == b'\t')
@@ -142,8 +142,26 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
+/// Line breaks in `bytes` as people count them: LF, CRLF, and a CR alone (old Mac files).
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        n += u64::from(*b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
+    }
+    n
+}
+
+/// Every line break written as LF, so lines count the same whatever saved the file.
+fn one_newline(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// Splits decoded text into a table; a file-level problem (no header, broken quoting) is returned.
 pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
+    let text = &*one_newline(text);
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
@@ -373,6 +391,24 @@ mod tests {
         assert_eq!(t.headers, ["工号", "备注"]);
         let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 6]);
+    }
+
+    #[test]
+    fn lines_count_the_same_in_cr_only_and_mixed_files() {
+        for text in [
+            "工号,备注\rW1,a\rW2,b\r",
+            "工号,备注\r\nW1,a\nW2,b\r",
+            "工号,备注\nW1,a\r\nW2,b\n",
+        ] {
+            let t = parse("m.csv", text).unwrap();
+            let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 3], "{text:?}");
+        }
+        let bad = BadBytes {
+            at: 20,
+            reason: String::new(),
+        };
+        assert_eq!(bad.place("工号,备注\rW1,a\rW2".as_bytes()).0, 3);
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::error::{Error, Result};
 /// Daily backups kept, and months that keep their first backup beyond those.
 const KEEP_DAILY: usize = 30;
 const KEEP_MONTHLY: usize = 12;
+/// The daily backup gives up after this: it must never hold up the day.
+const DAILY_LIMIT: Duration = Duration::from_secs(20);
 
 /// `backups/` beside the database.
 pub fn dir_for(db: &Path) -> PathBuf {
@@ -29,20 +31,49 @@ fn stem(db: &Path) -> String {
 /// into place when complete: a crash never leaves a half backup under the real name (a
 /// leftover `.part` of a killed process is only ever an incomplete copy, never read).
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
+    copy_within(conn, dest, None)
+}
+
+/// As `copy_to`, giving up after `limit` (a writer that keeps changing the file makes the
+/// backup start over). A copy that fails or gives up leaves no `.part` behind.
+pub fn copy_within(conn: &Connection, dest: &Path, limit: Option<Duration>) -> Result<()> {
     if let Some(d) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
     }
     // One .part per process: two programs starting together each write their own copy.
     let part = PathBuf::from(format!("{}.{}.part", dest.display(), std::process::id()));
-    if part.exists() {
-        std::fs::remove_file(&part).map_err(|e| Error::io(&part, e))?;
+    let copied = copy_pages(conn, &part, limit);
+    if copied.is_err() {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", part.display()));
+        }
     }
-    {
-        let mut out = Connection::open(&part)?;
-        let b = rusqlite::backup::Backup::new(conn, &mut out)?;
-        b.run_to_completion(256, Duration::from_millis(5), None)?;
-    }
+    copied?;
     std::fs::rename(&part, dest).map_err(|e| Error::io(dest, e))
+}
+
+fn copy_pages(conn: &Connection, part: &Path, limit: Option<Duration>) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    if part.exists() {
+        std::fs::remove_file(part).map_err(|e| Error::io(part, e))?;
+    }
+    let started = std::time::Instant::now();
+    let mut out = Connection::open(part)?;
+    let b = Backup::new(conn, &mut out)?;
+    loop {
+        match b.step(256)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked => std::thread::sleep(Duration::from_millis(5)),
+            _ => std::thread::sleep(Duration::from_millis(5)),
+        }
+        if limit.is_some_and(|l| started.elapsed() > l) {
+            return Err(Error::invalid(format!(
+                "备份在 {} 秒内未能完成（数据库一直在被写入），已放弃，未留下半份备份",
+                limit.unwrap_or_default().as_secs()
+            )));
+        }
+    }
 }
 
 /// The day's backup, made on the first start of `today`; None if it exists already.
@@ -56,7 +87,7 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
     if dest.exists() {
         return Ok(None);
     }
-    copy_to(store.conn(), &dest)?;
+    copy_within(store.conn(), &dest, Some(DAILY_LIMIT))?;
     prune(&dir, &stem(db))?;
     Ok(Some(dest))
 }

@@ -29,8 +29,8 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     migrate_to(conn, path, SCHEMA_VERSION)
 }
 
-/// Brings the schema up to `target` (tests build the files of earlier versions with it).
-pub(crate) fn migrate_to(conn: &mut Connection, path: &str, target: i64) -> Result<()> {
+/// Refuses a file from a newer version of the program, having only read it.
+pub fn refuse_newer(conn: &Connection, path: &str) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew {
@@ -38,6 +38,16 @@ pub(crate) fn migrate_to(conn: &mut Connection, path: &str, target: i64) -> Resu
             found,
             supported: SCHEMA_VERSION,
         });
+    }
+    Ok(())
+}
+
+/// Brings the schema up to `target` (tests build the files of earlier versions with it).
+pub(crate) fn migrate_to(conn: &mut Connection, path: &str, target: i64) -> Result<()> {
+    refuse_newer(conn, path)?;
+    // A current file needs no write, so no lock: readers open it while a writer works.
+    if user_version(conn)? >= target {
+        return Ok(());
     }
     loop {
         // Read the version again under the write lock: another process may have migrated.

@@ -50,6 +50,7 @@ pub struct Ctx<'a> {
 pub struct Store {
     conn: Connection,
     path: String,
+    created: bool,
 }
 
 /// The database file: `ZHIFA_DB` if set, else `zhifa-desk.sqlite` in the local data dir.
@@ -63,12 +64,18 @@ pub fn default_path() -> Result<PathBuf> {
 }
 
 impl Store {
+    /// Opens (or creates) the database at `path`. A file from a newer version is refused
+    /// before anything is written to it; a current one is opened without taking the write
+    /// lock, so reading never waits behind a writer and works on a read-only file.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
+        let created = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
         let conn = Connection::open(path)?;
-        Self::setup(conn, &path.display().to_string())
+        let mut store = Self::setup(conn, &path.display().to_string())?;
+        store.created = created;
+        Ok(store)
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -77,14 +84,24 @@ impl Store {
 
     fn setup(mut conn: Connection, path: &str) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        migrate::refuse_newer(&conn, path)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && !conn.is_readonly(rusqlite::MAIN_DB)? {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::migrate(&mut conn, path)?;
         Ok(Store {
             conn,
             path: path.to_string(),
+            created: false,
         })
+    }
+
+    /// Whether `open` found no database at the path (or an empty file) and made a new one.
+    pub fn created(&self) -> bool {
+        self.created
     }
 
     pub fn path(&self) -> &str {

@@ -403,3 +403,34 @@ fn version_3_drops_the_visits_of_patrols_voided_before_it_and_keeps_the_patrols(
         Some("2026-11-20")
     );
 }
+
+#[test]
+fn a_read_only_file_of_the_current_version_opens_and_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = demo_file(dir.path());
+    drop(store);
+    let ro =
+        Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let ro = Store::setup(ro, "ro").unwrap();
+    let day = crate::report::today(ro.conn(), actor().now).unwrap();
+    assert!(!day.complaints.is_empty());
+    assert_eq!(verify::check(ro.conn()).unwrap().problem(), None);
+}
+
+#[test]
+fn a_full_disk_is_said_as_such_on_the_file_path_too() {
+    let e = Error::io(
+        "/data/x.csv",
+        std::io::Error::from(std::io::ErrorKind::StorageFull),
+    );
+    assert!(e.to_string().contains("磁盘已满"), "{e}");
+    let e = Error::Db(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR_WRITE),
+        None,
+    ));
+    let msg = e.to_string();
+    assert!(
+        msg.contains("磁盘可能已满") && !msg.contains("disk I/O"),
+        "{msg}"
+    );
+}
