@@ -196,9 +196,9 @@ fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate
 
 fn import(store: &mut Store, actor: &Actor, kind: &str, file: &Path, opts: Options) -> Result<()> {
     let kind = KindName::parse(kind)?;
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let mut input = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let name = file.display().to_string();
-    let summary = kind.import_with(store, actor, &name, &bytes, opts)?;
+    let summary = kind.import_with(store, actor, &name, &mut input, opts)?;
     println!("{}", text::printable(&summary.to_string()));
     Ok(())
 }

@@ -54,8 +54,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("导入未执行，共发现 {} 处问题（数据库未作任何修改）：\n{}", .0.len(), join_problems(.0))]
-    Import(Vec<Problem>),
+    #[error("导入未执行，共发现 {total} 处问题（数据库未作任何修改）：\n{}", join_problems(problems, *total))]
+    Import {
+        /// The first problems found (at most `LISTED_PROBLEMS`).
+        problems: Vec<Problem>,
+        /// All of them, counted.
+        total: usize,
+    },
     #[error("{0}")]
     Invalid(String),
     #[error("找不到{kind}「{key}」")]
@@ -109,16 +114,16 @@ fn io_message(path: &std::path::Path, e: &std::io::Error) -> String {
 /// Problems listed in a message; the rest are counted (a broken file can have thousands).
 pub const LISTED_PROBLEMS: usize = 50;
 
-fn join_problems(problems: &[Problem]) -> String {
-    let mut lines: Vec<String> = problems
+fn join_problems(problems: &[Problem], total: usize) -> String {
+    let listed = problems.len().min(LISTED_PROBLEMS);
+    let mut lines: Vec<String> = problems[..listed]
         .iter()
-        .take(LISTED_PROBLEMS)
         .map(|p| format!("  {p}"))
         .collect();
-    if problems.len() > LISTED_PROBLEMS {
+    if total > listed {
         lines.push(format!(
             "  ……另有 {} 处问题未列出，请先改正以上各处",
-            problems.len() - LISTED_PROBLEMS
+            total - listed
         ));
     }
     lines.join("\n")
@@ -127,6 +132,13 @@ fn join_problems(problems: &[Problem]) -> String {
 impl Error {
     pub fn invalid(msg: impl Into<String>) -> Self {
         Error::Invalid(msg.into())
+    }
+    /// An import refused: the first problems found, and how many there were in all.
+    pub fn import(problems: Vec<Problem>, total: usize) -> Self {
+        Error::Import {
+            total: total.max(problems.len()),
+            problems,
+        }
     }
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

@@ -1,10 +1,12 @@
 //! Import: every row checked first, then all written in one transaction, or nothing.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::io::Read;
 
 use super::cells::{Cells, Layout};
 use super::kind::{Env, Kind};
-use super::read;
+use super::read::Rows;
 use crate::error::{Error, Problem, Result};
 use crate::store::correction;
 use crate::store::record::upsert_correcting;
@@ -55,45 +57,35 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// The header of `column` (1-based) when the header line is readable UTF-8.
-fn header_at(bytes: &[u8], column: usize) -> String {
-    let first = bytes
-        .split(|b| *b == b'\n' || *b == b'\r')
-        .next()
-        .unwrap_or(&[]);
-    let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
-    std::str::from_utf8(first)
-        .ok()
-        .and_then(|h| h.trim_end().split([',', '\t']).nth(column.wrapping_sub(1)))
-        .map(|h| h.trim().to_string())
-        .unwrap_or_default()
+/// Problems kept to be shown; past this an import only counts them, so a broken file of a
+/// million rows costs no more memory than a good one.
+const KEPT: usize = crate::error::LISTED_PROBLEMS;
+
+fn note(problems: &mut Vec<Problem>, total: &mut usize, found: Vec<Problem>) {
+    *total += found.len();
+    let room = KEPT.saturating_sub(problems.len());
+    problems.extend(found.into_iter().take(room));
 }
 
-/// Imports the bytes of one CSV file of kind `K`; `file` names it in messages.
+/// Imports one CSV file of kind `K` read from `input`; `file` names it in messages. The file
+/// streams through the checks into one transaction: every row is checked and written as it
+/// comes, and any problem rolls the whole transaction back, so memory stays flat whatever the
+/// size of the file and the import is still all or nothing.
 pub fn import<K: Kind>(
     store: &mut Store,
     actor: &Actor,
     file: &str,
-    bytes: &[u8],
+    input: &mut dyn Read,
     opts: Options,
 ) -> Result<Summary> {
     let dry_run = opts.dry_run;
-    let text = read::decode(bytes).map_err(|bad| {
-        let (line, column) = bad.place(bytes);
-        Error::Import(vec![Problem {
-            file: file.to_string(),
-            line,
-            column,
-            header: header_at(bytes, column),
-            value: String::new(),
-            reason: bad.reason,
-        }])
-    })?;
-    let table = read::parse(file, &text).map_err(Error::Import)?;
+    let mut rows = Rows::open(file, input).map_err(|p| Error::import(vec![p], 1))?;
+    let table = rows.table();
     let mut problems = Vec::new();
     let layout = Layout::resolve(&table, K::COLS, K::COMPUTED, &mut problems);
     if !problems.is_empty() {
-        return Err(Error::Import(problems));
+        let n = problems.len();
+        return Err(Error::import(problems, n));
     }
     let (calendar, settings) = (store.calendar()?, store.settings()?);
     // 32 MB of page cache for this connection (the default is 2 MB): a large import into a
@@ -106,37 +98,6 @@ pub fn import<K: Kind>(
             calendar: &calendar,
             settings: &settings,
         };
-        let mut records = Vec::with_capacity(table.rows.len());
-        let mut seen: HashMap<String, u64> = HashMap::new();
-        let mut corrected = 0;
-        for row in &table.rows {
-            let mut cells = Cells::new(&table, row, &layout);
-            if let Some(mut rec) = K::from_cells(&mut cells) {
-                let key = rec.key();
-                if let Some(first) = seen.insert(key.clone(), row.line) {
-                    cells.fail(
-                        K::COLS[0].name,
-                        format!("与第 {first} 行重复：同一文件中不能出现两次"),
-                    );
-                }
-                let stored = K::load(tx, &key)?;
-                rec.check(&mut cells, &env, stored.as_ref())?;
-                if let Some(old) = &stored {
-                    let times = correction::changed(K::KIND, old, &rec);
-                    match opts.correct {
-                        None => times
-                            .iter()
-                            .for_each(|c| cells.fail(c.field, correction::refusal(c))),
-                        Some(_) => corrected += usize::from(!times.is_empty()),
-                    }
-                }
-                records.push((row.line, rec, stored));
-            }
-            problems.append(&mut cells.problems);
-        }
-        if !problems.is_empty() {
-            return Err(Error::Import(problems));
-        }
         let ctx = Ctx {
             actor,
             calendar: &calendar,
@@ -144,30 +105,79 @@ pub fn import<K: Kind>(
         };
         let mut summary = Summary {
             file: file.to_string(),
-            rows: records.len(),
-            corrected,
             dry_run,
             ..Default::default()
         };
-        for (line, rec, stored) in &records {
-            let change = upsert_correcting(tx, &ctx, rec, stored.as_ref(), opts.correct).map_err(
-                |e| match e {
-                    Error::Invalid(reason) => Error::Import(vec![Problem {
-                        file: file.to_string(),
-                        line: *line,
-                        column: 1,
-                        header: table.headers.first().cloned().unwrap_or_default(),
-                        value: rec.key(),
-                        reason,
-                    }]),
-                    other => other,
-                },
-            )?;
+        // Keys seen, as 64-bit hashes with their line: a million keys in about 30 MB.
+        let hasher = RandomState::new();
+        let mut seen: HashMap<u64, u64> = HashMap::new();
+        let mut total = 0;
+        loop {
+            let row = match rows.data_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(p) => {
+                    note(&mut problems, &mut total, vec![p]);
+                    break;
+                }
+            };
+            let mut cells = Cells::new(&table, &row, &layout);
+            let Some(mut rec) = K::from_cells(&mut cells) else {
+                note(&mut problems, &mut total, cells.problems);
+                continue;
+            };
+            summary.rows += 1;
+            let key = rec.key();
+            if let Some(first) = seen.insert(hasher.hash_one(&key), row.line) {
+                cells.fail(
+                    K::COLS[0].name,
+                    format!("与第 {first} 行重复：同一文件中不能出现两次"),
+                );
+            }
+            let stored = K::load(tx, &key)?;
+            rec.check(&mut cells, &env, stored.as_ref())?;
+            if let Some(old) = &stored {
+                let times = correction::changed(K::KIND, old, &rec);
+                match opts.correct {
+                    None => times
+                        .iter()
+                        .for_each(|c| cells.fail(c.field, correction::refusal(c))),
+                    Some(_) => summary.corrected += usize::from(!times.is_empty()),
+                }
+            }
+            if !cells.problems.is_empty() {
+                note(&mut problems, &mut total, cells.problems);
+                continue;
+            }
+            // Once a problem is found nothing more is written: the transaction rolls back.
+            if total > 0 {
+                continue;
+            }
+            let change =
+                upsert_correcting(tx, &ctx, &rec, stored.as_ref(), opts.correct).map_err(|e| {
+                    match e {
+                        Error::Invalid(reason) => Error::import(
+                            vec![Problem {
+                                file: file.to_string(),
+                                line: row.line,
+                                column: 1,
+                                header: table.headers.first().cloned().unwrap_or_default(),
+                                value: key.clone(),
+                                reason,
+                            }],
+                            1,
+                        ),
+                        other => other,
+                    }
+                })?;
             match change {
                 Change::New => summary.new += 1,
                 Change::Updated => summary.updated += 1,
                 Change::Unchanged => summary.unchanged += 1,
             }
+        }
+        if total > 0 {
+            return Err(Error::import(problems, total));
         }
         if K::NAME == "holidays" && summary.new + summary.updated > 0 {
             let calendar = crate::store::holidays::calendar(tx)?;

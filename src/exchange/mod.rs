@@ -9,6 +9,7 @@ mod kinds;
 pub mod mask;
 pub mod parse;
 pub mod read;
+pub mod stream;
 
 #[cfg(test)]
 mod mutation_tests;
@@ -77,23 +78,23 @@ impl KindName {
         store: &mut Store,
         actor: &Actor,
         file: &str,
-        bytes: &[u8],
+        mut bytes: &[u8],
         dry_run: bool,
     ) -> Result<Summary> {
         let opts = Options {
             dry_run,
             correct: None,
         };
-        self.import_with(store, actor, file, bytes, opts)
+        self.import_with(store, actor, file, &mut bytes, opts)
     }
 
-    /// As `import`, with every option (a correction's reason).
+    /// As `import`, streaming from `input`, with every option (a correction's reason).
     pub fn import_with(
         self,
         store: &mut Store,
         actor: &Actor,
         file: &str,
-        bytes: &[u8],
+        bytes: &mut dyn std::io::Read,
         opts: Options,
     ) -> Result<Summary> {
         use import::import as go;
