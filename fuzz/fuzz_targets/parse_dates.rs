@@ -20,5 +20,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = parse::list(text);
     let _ = parse::yes_no(text);
     let _ = zhifa_desk::clock::parse_now(text);
-    let _ = zhifa_desk::exchange::read::decode(data);
+    let _ = zhifa_desk::exchange::stream::decode_all(data);
 });
