@@ -290,3 +290,19 @@ fn a_refusal_never_quotes_what_looks_like_a_phone() {
         "{err}"
     );
 }
+
+#[test]
+fn an_import_refuses_a_time_later_today() {
+    let d = Desk::demo();
+    let f = d.file(
+        "later.csv",
+        "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n\
+         TS-2026-0090,2026-11-23 23:00,12345热线,,,Q01,M01,夜间施工扰民,一般,已受理,,,,\n"
+            .as_bytes(),
+    );
+    let err = d.fails(&["import", "complaints", &f]);
+    assert!(
+        err.contains("第2行 第2列「受理时间」") && err.contains("晚于现在（2026-11-23 08:30）"),
+        "{err}"
+    );
+}

@@ -71,6 +71,19 @@ pub fn not_future(c: &mut Cells, env: &Env, col: &str, date: Option<NaiveDate>) 
     }
 }
 
+/// Fails `col` when a time lies after now, even later today.
+pub fn not_later(c: &mut Cells, env: &Env, col: &str, at: Option<NaiveDateTime>) {
+    if at.is_some_and(|t| t > env.now) {
+        c.fail(
+            col,
+            format!(
+                "晚于现在（{}），不能登记尚未发生的事",
+                super::parse::fmt_datetime(env.now)
+            ),
+        );
+    }
+}
+
 pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(super::parse::fmt_date).unwrap_or_default()
 }

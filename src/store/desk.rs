@@ -87,6 +87,18 @@ fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// A time later than now, even later today, is something that has not happened yet.
+fn not_later(actor: &Actor, what: &str, at: NaiveDateTime) -> Result<()> {
+    if at > actor.now {
+        return Err(Error::invalid(format!(
+            "{what} {} 晚于现在（{}），不能登记尚未发生的事",
+            at.format("%Y-%m-%d %H:%M"),
+            actor.now.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    Ok(())
+}
+
 fn must_exist(tx: &Transaction, table: &str, noun: &str, key: &str) -> Result<()> {
     if !people::exists(tx, table, key)? {
         return Err(Error::invalid(format!("{noun}「{key}」不存在或已作废")));
@@ -133,7 +145,7 @@ fn duty(store: &mut Store, actor: &Actor, officer: &str, kind: DutyKind, note: &
 pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> Result<String> {
     c.state = ComplaintState::Received;
     act(store, actor, |tx, ctx| {
-        not_future(actor, "受理时间", c.received_at.date())?;
+        not_later(actor, "受理时间", c.received_at)?;
         c.id = complaints::next_id(tx, c.received_at.year())?;
         refuse_problems(c.problems())?;
         place_and_matter(tx, c.area.as_deref(), c.matter.as_deref())?;
@@ -150,7 +162,7 @@ pub fn complaint_step(
     step: ComplaintStep,
 ) -> Result<Complaint> {
     if let Some(at) = step.at() {
-        not_future(actor, &format!("{}时间", step.label()), at.date())?;
+        not_later(actor, &format!("{}时间", step.label()), at)?;
     }
     act(store, actor, |tx, ctx| {
         let on_list = match Complaint::load(tx, id)?.and_then(|c| c.matter) {
@@ -218,6 +230,7 @@ pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep)
 pub fn log_patrol(store: &mut Store, actor: &Actor, mut p: Patrol) -> Result<String> {
     act(store, actor, |tx, ctx| {
         not_future(actor, "巡查日期", p.date)?;
+        not_later(actor, "巡查结束时间", p.date.and_time(p.end))?;
         if p.end <= p.start {
             return Err(Error::invalid("结束时间须晚于开始时间"));
         }

@@ -216,3 +216,44 @@ fn patrols_are_numbered_and_checked_and_last_weeks_roster_copies_once() {
         last.iter().map(|t| &t.officers).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_time_later_today_is_refused_like_a_later_day() {
+    let (mut store, actor) = demo();
+    let before = audit_rows(&store);
+    let mut later = lead(Some("M01"));
+    later.received_at = at("2026-11-23 23:00");
+    let err = receive_complaint(&mut store, &actor, later)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("晚于现在（2026-11-23 08:30）"), "{err}");
+    let id = receive_complaint(&mut store, &actor, lead(Some("M01"))).unwrap();
+    let err = complaint_step(
+        &mut store,
+        &actor,
+        &id,
+        ComplaintStep::Verify {
+            at: at("2026-11-23 20:00"),
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("核查时间 2026-11-23 20:00 晚于现在"), "{err}");
+    let team = roster::teams_on(store.conn(), actor.now.date()).unwrap()[0].clone();
+    let patrol = Patrol {
+        id: String::new(),
+        date: actor.now.date(),
+        start: NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        team: team.team,
+        officers: team.officers,
+        areas: team.areas,
+        notes: "正常".into(),
+        found_problem: false,
+    };
+    let err = log_patrol(&mut store, &actor, patrol)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("巡查结束时间"), "{err}");
+    assert_eq!(audit_rows(&store), before + 1, "only the good complaint");
+}

@@ -2,7 +2,7 @@
 
 use super::super::cells::{Cells, Col, col, extra};
 use super::super::kind::{
-    Env, ExportQuery, Kind, must_exist, not_future, opt_date, opt_datetime, yes_no,
+    Env, ExportQuery, Kind, must_exist, not_future, not_later, opt_date, opt_datetime, yes_no,
 };
 use super::super::mask;
 use super::super::parse::fmt_datetime;
@@ -104,13 +104,13 @@ impl Kind for Complaint {
             forward_only(c, old.state.can_reach(self.state), old.state, self.state);
         }
         report(c, self.problems());
-        not_future(c, env, "受理时间", Some(self.received_at.date()));
+        not_later(c, env, "受理时间", Some(self.received_at));
         for (column, t) in [
             ("核查时间", self.verified_at),
             ("反馈时间", self.fed_back_at),
             ("办结时间", self.closed_at),
         ] {
-            not_future(c, env, column, t.map(|t| t.date()));
+            not_later(c, env, column, t);
         }
         place_and_matter_exist(c, env, self.area.as_deref(), self.matter.as_deref())?;
         Ok(())

@@ -1,7 +1,7 @@
 //! CSV schemas of the roster and the patrol log.
 
 use super::super::cells::{Cells, Col, col};
-use super::super::kind::{Env, ExportQuery, Kind, must_exist, not_future, yes_no};
+use super::super::kind::{Env, ExportQuery, Kind, must_exist, not_future, not_later, yes_no};
 use super::super::parse::fmt_time;
 use crate::domain::{Patrol, RosterTeam};
 use crate::error::Result;
@@ -103,6 +103,7 @@ impl Kind for Patrol {
 
     fn check(&mut self, c: &mut Cells, env: &Env, _: Option<&Self>) -> Result<()> {
         not_future(c, env, "日期", Some(self.date));
+        not_later(c, env, "结束时间", Some(self.date.and_time(self.end)));
         check_members(c, env, &self.officers, &self.areas)
     }
 
