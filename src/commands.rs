@@ -26,8 +26,9 @@ pub fn run(cli: Cli) -> Result<()> {
         now,
     };
     let db = cli.db.clone();
+    let fixed = cli.now.is_some().then_some(now);
     match cli.command {
-        None => desk(&mut open(db, now)?, now, cli.ascii),
+        None => desk(&mut open(db, now)?, fixed, cli.ascii),
         Some(Command::Import {
             kind,
             file,
@@ -66,7 +67,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Calendar { args }) => {
             print::calendar(&open(db, now)?.calendar()?, now.date(), &args)
         }
-        Some(Command::Demo { load_only }) => demo(db, &actor, load_only, cli.ascii),
+        Some(Command::Demo { load_only }) => demo(db, &actor, load_only, (fixed, cli.ascii)),
         Some(Command::Void { kind, key, reason }) => {
             void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }
@@ -86,12 +87,13 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 /// Opens the desk, holding the desk lock while it runs: no restore can pull the file away.
-fn desk(store: &mut Store, now: NaiveDateTime, ascii: bool) -> Result<()> {
+/// `fixed` is the `--now` time; without it the desk follows the wall clock.
+fn desk(store: &mut Store, fixed: Option<NaiveDateTime>, ascii: bool) -> Result<()> {
     let _held = match store.path() {
         ":memory:" => None,
         path => Some(lock::desk(Path::new(path))?),
     };
-    crate::tui::run(store, now, ascii)
+    crate::tui::run(store, fixed, ascii)
 }
 
 fn os_user() -> String {
@@ -261,7 +263,12 @@ fn today(store: &Store, now: NaiveDateTime, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool, ascii: bool) -> Result<()> {
+fn demo(
+    db: Option<PathBuf>,
+    actor: &Actor,
+    load_only: bool,
+    (fixed, ascii): (Option<NaiveDateTime>, bool),
+) -> Result<()> {
     let path = match db {
         Some(p) => p,
         None => {
@@ -286,7 +293,7 @@ fn demo(db: Option<PathBuf>, actor: &Actor, load_only: bool, ascii: bool) -> Res
     if load_only {
         return Ok(());
     }
-    desk(&mut store, actor.now, ascii)
+    desk(&mut store, fixed, ascii)
 }
 
 fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -> Result<()> {

@@ -110,6 +110,22 @@ pub struct Menu {
 pub enum Pick {
     Form(FormKind),
     Write(Write),
+    /// A write asked about first.
+    Confirm {
+        question: String,
+        write: Write,
+    },
+}
+
+/// A question put before something that cannot be taken back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Quit although a form holds input.
+    Quit,
+    /// Close a form that holds input.
+    Discard,
+    /// Carry out a write the officer should think twice about.
+    Write { question: String, write: Write },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +150,7 @@ pub struct App {
     pub menu: Option<Menu>,
     pub form: Option<Form<FormKind>>,
     pub help: bool,
-    pub confirm_quit: bool,
+    pub confirm: Option<Confirm>,
     pub status: Option<Status>,
 }
 
@@ -154,7 +170,7 @@ impl App {
             menu: None,
             form: None,
             help: false,
-            confirm_quit: false,
+            confirm: None,
             status: None,
         }
     }
@@ -199,8 +215,8 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        if self.confirm_quit {
-            Context::ConfirmQuit
+        if self.confirm.is_some() {
+            Context::Confirm
         } else if self.help {
             Context::Help
         } else {
@@ -298,7 +314,7 @@ impl App {
             Action::Quit => return Effect::Quit,
             Action::ForceQuit => {
                 if self.form.as_ref().is_some_and(Form::dirty) {
-                    self.confirm_quit = true;
+                    self.confirm = Some(Confirm::Quit);
                     return Effect::None;
                 }
                 return Effect::Quit;
@@ -320,10 +336,17 @@ impl App {
             _ => {}
         }
         match self.context() {
-            Context::ConfirmQuit => match action {
-                Action::Confirm => return Effect::Quit,
-                _ => self.confirm_quit = false,
-            },
+            Context::Confirm => {
+                let asked = self.confirm.take();
+                if action == Action::Confirm {
+                    match asked {
+                        Some(Confirm::Quit) => return Effect::Quit,
+                        Some(Confirm::Discard) => self.form = None,
+                        Some(Confirm::Write { write, .. }) => return Effect::Write(write),
+                        None => {}
+                    }
+                }
+            }
             Context::Help => self.help = false,
             Context::Form => return self.update_form(action),
             Context::Menu => return self.update_menu(action),
@@ -465,7 +488,7 @@ impl App {
             Action::New => self.form = Some(forms::new_notice(&self.data, self.now)),
             Action::Act => {
                 if let Some(id) = selected {
-                    self.menu = forms::notice_menu(&self.data, &id);
+                    self.menu = forms::notice_menu(&self.data, &id, self.now.date());
                 }
             }
             a => {
@@ -486,6 +509,9 @@ impl App {
                 self.menu = None;
                 match pick {
                     Some(Pick::Write(w)) => return Effect::Write(w),
+                    Some(Pick::Confirm { question, write }) => {
+                        self.confirm = Some(Confirm::Write { question, write });
+                    }
                     Some(Pick::Form(kind)) => {
                         self.form = forms::step_form(&self.data, kind, self.now);
                     }
@@ -504,6 +530,7 @@ impl App {
             return Effect::None;
         };
         match action {
+            Action::Cancel if form.dirty() => self.confirm = Some(Confirm::Discard),
             Action::Cancel => self.form = None,
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),

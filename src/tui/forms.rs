@@ -178,7 +178,7 @@ fn step_word(to: ComplaintState) -> &'static str {
     }
 }
 
-pub fn notice_menu(data: &Data, id: &str) -> Option<Menu> {
+pub fn notice_menu(data: &Data, id: &str, today: NaiveDate) -> Option<Menu> {
     let n = find_notice(data, id)?;
     let next = n.state.next();
     let mut items = Vec::new();
@@ -187,7 +187,25 @@ pub fn notice_menu(data: &Data, id: &str) -> Option<Menu> {
             id: id.to_string(),
             step: NoticeStep::Await,
         };
-        items.push(("转为待复查（整改期限已到）".to_string(), Pick::Write(step)));
+        // Before the deadline the party still has time: ask first, and say so.
+        let pick = if today < n.deadline {
+            let days = (n.deadline - today).num_days();
+            Pick::Confirm {
+                question: format!(
+                    "整改期限 {} 还没到（还有 {days} 天），当事人仍在整改期内。确定现在就转为待复查吗？",
+                    n.deadline
+                ),
+                write: step,
+            }
+        } else {
+            Pick::Write(step)
+        };
+        let label = if today < n.deadline {
+            "转为待复查（整改期限未到，需确认）"
+        } else {
+            "转为待复查（整改期限已到）"
+        };
+        items.push((label.to_string(), pick));
     }
     if next.contains(&NoticeState::ClosedOut) {
         let kind = FormKind::Reinspect { id: id.to_string() };

@@ -22,7 +22,8 @@ pub enum Context {
     Menu,
     Form,
     Help,
-    ConfirmQuit,
+    /// A yes/no question over everything else.
+    Confirm,
 }
 
 impl Context {
@@ -257,7 +258,7 @@ fn own(ctx: Context) -> Vec<Binding> {
             Back,
             true,
         )],
-        Context::ConfirmQuit => vec![
+        Context::Confirm => vec![
             b("y", &[(KeyCode::Char('y'), NONE)], Confirm, true),
             b(
                 "n/Esc",
@@ -294,7 +295,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             all.extend([HELP_F1, QUIT_ANYWHERE]);
         }
         Context::Filter | Context::Form => all.extend([HELP_F1, QUIT_ANYWHERE]),
-        Context::Help | Context::ConfirmQuit => all.push(QUIT_ANYWHERE),
+        Context::Help | Context::Confirm => all.push(QUIT_ANYWHERE),
     }
     all
 }
@@ -370,7 +371,7 @@ mod tests {
             Menu,
             Form,
             Help,
-            ConfirmQuit,
+            Confirm,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(ctx) {

@@ -13,6 +13,8 @@ pub mod view;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trust_tests;
 
 use std::time::{Duration, Instant};
 
@@ -28,29 +30,45 @@ use data::{LIST_LIMIT, Want};
 use effect::Effect;
 use theme::Theme;
 
-/// The desk's clock: it starts at `--now` (or the system time) and runs on in real time.
-pub struct Clock {
-    start: NaiveDateTime,
-    started: Instant,
+/// The desk's clock: the wall clock, read afresh on every tick (so it is right to the second
+/// and right again after the PC wakes from sleep); or, with `--now`, that time running on.
+pub enum Clock {
+    Wall,
+    From {
+        start: NaiveDateTime,
+        started: Instant,
+    },
 }
 
 impl Clock {
-    pub fn new(start: NaiveDateTime) -> Clock {
-        Clock {
-            start,
-            started: Instant::now(),
+    /// `fixed` is the time given with `--now`; None follows the wall clock.
+    pub fn new(fixed: Option<NaiveDateTime>) -> Clock {
+        match fixed {
+            None => Clock::Wall,
+            Some(start) => Clock::From {
+                start,
+                started: Instant::now(),
+            },
         }
     }
 
     pub fn now(&self) -> NaiveDateTime {
-        let elapsed = chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default();
-        self.start + elapsed
+        let t = match self {
+            Clock::Wall => chrono::Local::now().naive_local(),
+            Clock::From { start, started } => {
+                *start + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
+            }
+        };
+        t.with_nanosecond(0).unwrap_or(t)
     }
 
     /// Time until the clock shows the next second.
     fn to_next_second(&self) -> Duration {
-        let ms = self.started.elapsed().subsec_millis();
-        Duration::from_millis(u64::from(1000 - ms))
+        let ms = match self {
+            Clock::Wall => chrono::Local::now().timestamp_subsec_millis() % 1000,
+            Clock::From { started, .. } => started.elapsed().subsec_millis(),
+        };
+        Duration::from_millis(u64::from(1000 - ms.min(999)))
     }
 }
 
@@ -76,15 +94,16 @@ fn io(e: std::io::Error) -> Error {
     Error::io("<终端>", e)
 }
 
-/// Opens the desk on `store` until the duty officer quits.
-pub fn run(store: &mut Store, start: NaiveDateTime, ascii: bool) -> Result<()> {
+/// Opens the desk on `store` until the duty officer quits; `fixed` is the `--now` time, if
+/// one was given (the desk otherwise follows the wall clock).
+pub fn run(store: &mut Store, fixed: Option<NaiveDateTime>, ascii: bool) -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::invalid(
             "值班台需要在终端窗口中运行；脚本请用 today、import、export 等命令（见 zhifa-desk --help）",
         ));
     }
-    let clock = Clock::new(start);
+    let clock = Clock::new(fixed);
     let theme = Theme::from_env(ascii);
     let now = clock.now();
     let mut app = App::new(now, data::load(store.conn(), now, &first_want(now))?);

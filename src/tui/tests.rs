@@ -11,19 +11,19 @@ use super::effect::{self, Effect, Write};
 use super::theme::Theme;
 use super::{data, first_want, view};
 
-const NOW: &str = "2026-11-23 08:30";
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-const THEME: Theme = Theme {
+pub const NOW: &str = "2026-11-23 08:30";
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+pub const THEME: Theme = Theme {
     color: true,
     ascii: false,
 };
 
-fn now() -> NaiveDateTime {
+pub fn now() -> NaiveDateTime {
     NaiveDateTime::parse_from_str(NOW, "%Y-%m-%d %H:%M").unwrap()
 }
 
 /// The demo township at its anchor Monday, with the desk open on it (nobody signed in).
-fn desk() -> (Store, App) {
+pub fn desk() -> (Store, App) {
     let mut store = Store::open_in_memory().unwrap();
     let actor = Actor {
         operator: "W003".into(),
@@ -34,7 +34,7 @@ fn desk() -> (Store, App) {
     (store, App::new(now(), data))
 }
 
-fn signed_in() -> (Store, App) {
+pub fn signed_in() -> (Store, App) {
     let (mut store, mut app) = desk();
     for k in "孙丽华".chars() {
         app.on_key(key(KeyCode::Char(k)));
@@ -44,16 +44,16 @@ fn signed_in() -> (Store, App) {
     (store, app)
 }
 
-fn key(code: KeyCode) -> KeyEvent {
+pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-fn ctrl(c: char) -> KeyEvent {
+pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 /// What the loop does with an effect: write, then read again.
-fn run(store: &mut Store, app: &mut App, e: Effect) {
+pub fn run(store: &mut Store, app: &mut App, e: Effect) {
     if let Effect::Write(w) = e {
         let op = app.operator.clone().unwrap_or_default().0;
         match effect::apply(store, &op, app.now, w.clone()) {
@@ -64,31 +64,31 @@ fn run(store: &mut Store, app: &mut App, e: Effect) {
     reload(store, app);
 }
 
-fn reload(store: &Store, app: &mut App) {
+pub fn reload(store: &Store, app: &mut App) {
     let d = data::load(store.conn(), app.now, &app.want()).unwrap();
     app.reloaded(d);
 }
 
-fn press(store: &mut Store, app: &mut App, keys: &[KeyEvent]) {
+pub fn press(store: &mut Store, app: &mut App, keys: &[KeyEvent]) {
     for k in keys {
         let e = app.on_key(*k);
         run(store, app, e);
     }
 }
 
-fn typed(store: &mut Store, app: &mut App, text: &str) {
+pub fn typed(store: &mut Store, app: &mut App, text: &str) {
     let keys: Vec<KeyEvent> = text.chars().map(|c| key(KeyCode::Char(c))).collect();
     press(store, app, &keys);
 }
 
-fn draw(app: &App, (w, h): (u16, u16), theme: &Theme) -> Terminal<TestBackend> {
+pub fn draw(app: &App, (w, h): (u16, u16), theme: &Theme) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view::draw(f, app, theme)).unwrap();
     t
 }
 
 /// The screen as text, one line per row: a wide glyph's second cell is not repeated.
-fn text(t: &Terminal<TestBackend>) -> String {
+pub fn text(t: &Terminal<TestBackend>) -> String {
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -109,11 +109,11 @@ fn text(t: &Terminal<TestBackend>) -> String {
     out
 }
 
-fn screen(app: &App, size: (u16, u16)) -> String {
+pub fn screen(app: &App, size: (u16, u16)) -> String {
     text(&draw(app, size, &THEME))
 }
 
-fn snap(name: &str, app: &App) {
+pub fn snap(name: &str, app: &App) {
     for size in SIZES {
         insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen(app, size));
     }
@@ -227,9 +227,9 @@ fn keys_move_between_views_and_q_quits_only_outside_forms() {
     assert_eq!(app.on_key(key(KeyCode::Char('q'))), Effect::None);
     assert_eq!(app.form.as_ref().unwrap().get("问题描述"), "q");
     assert_eq!(app.on_key(ctrl('c')), Effect::None);
-    assert!(app.confirm_quit);
+    assert_eq!(app.confirm, Some(super::app::Confirm::Quit));
     assert_eq!(app.on_key(key(KeyCode::Char('n'))), Effect::None);
-    assert!(!app.confirm_quit && app.form.is_some());
+    assert!(app.confirm.is_none() && app.form.is_some());
     app.on_key(ctrl('c'));
     assert_eq!(app.on_key(key(KeyCode::Char('y'))), Effect::Quit);
     let (_, mut fresh) = signed_in();
@@ -237,7 +237,7 @@ fn keys_move_between_views_and_q_quits_only_outside_forms() {
 }
 
 /// Moves the form's focus to the field labelled `label`.
-fn focus(app: &mut App, label: &str) {
+pub fn focus(app: &mut App, label: &str) {
     let form = app.form.as_mut().expect("a form is open");
     form.focus = form.fields.iter().position(|f| f.label == label).unwrap();
 }

@@ -138,6 +138,23 @@ pub fn or_dash(text: &str) -> &str {
     if text.trim().is_empty() { "-" } else { text }
 }
 
+/// `text` cut into lines of at most `width` terminal cells (Chinese is two cells a character).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.max(2) {
+            lines.push(String::new());
+            used = 0;
+        }
+        lines.last_mut().expect("one line").push(c);
+        used += w;
+    }
+    lines
+}
+
 /// "Q01 集镇中心街" for an area's key.
 pub fn name_of(data: &super::data::Data, area: &str) -> String {
     match data.areas.iter().find(|a| a.id == area) {

@@ -6,12 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Menu};
+use super::super::app::{App, Confirm, Menu};
 use super::super::form::{Form, Input};
 use super::super::forms::FormKind;
 use super::super::keymap;
 use super::super::theme::Theme;
-use super::centered;
+use super::{centered, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(menu) = &app.menu {
@@ -23,17 +23,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.help {
         help(frame, area, app, theme);
     }
-    if app.confirm_quit {
-        let text = vec![
-            Line::raw("表单尚未保存，确定退出吗？"),
-            Line::from(vec![
-                Span::styled("y", theme.key()),
-                Span::raw(" 退出   "),
-                Span::styled("n / Esc", theme.key()),
-                Span::raw(" 返回表单"),
-            ]),
-        ];
-        popup(frame, centered(area, 36, 4), theme, "退出", text);
+    if let Some(c) = &app.confirm {
+        let (title, question, yes, no) = match c {
+            Confirm::Quit => (
+                "退出",
+                "表单尚未保存，确定退出吗？",
+                " 退出   ",
+                " 返回表单",
+            ),
+            Confirm::Discard => (
+                "放弃填写",
+                "表单中已填写的内容尚未保存，确定放弃吗？",
+                " 放弃   ",
+                " 继续填写",
+            ),
+            Confirm::Write { question, .. } => ("请确认", question.as_str(), " 确定   ", " 取消"),
+        };
+        let mut text: Vec<Line> = wrap(question, 44).into_iter().map(Line::raw).collect();
+        text.push(Line::from(vec![
+            Span::styled("y", theme.key()),
+            Span::raw(yes),
+            Span::styled("n / Esc", theme.key()),
+            Span::raw(no),
+        ]));
+        let height = text.len() as u16 + 2;
+        popup(frame, centered(area, 48, height), theme, title, text);
     }
 }
 
