@@ -65,6 +65,22 @@ pub fn complaint_timer(remaining_minutes: Option<i64>, overdue: bool) -> (Urgenc
     (u, text)
 }
 
+/// Where a complaint stands in a list: its timer while open; 曾超期 once closed if a step
+/// was late.
+pub fn complaint_marker(
+    open: bool,
+    remaining_minutes: Option<i64>,
+    overdue: bool,
+) -> (Urgency, String) {
+    if open {
+        complaint_timer(remaining_minutes, overdue)
+    } else if overdue {
+        (Urgency::WasLate, String::new())
+    } else {
+        (Urgency::Fine, String::new())
+    }
+}
+
 /// A notice's re-inspection timer as shown: 复查超期 3 天 / 今日应复查 / 5 天后应复查.
 pub fn notice_timer(days_left: i64) -> (Urgency, String) {
     let text = match days_left {
@@ -73,6 +89,25 @@ pub fn notice_timer(days_left: i64) -> (Urgency, String) {
         d => format!("{d} 天后应复查"),
     };
     (Urgency::of_days(days_left), text)
+}
+
+/// Where a notice stands, as every place shows it (list, detail, dashboard): overdue while
+/// open past its re-inspection date; 曾超期 when a re-inspection was once late (after a late
+/// 延期 or 立案); the timer while open. One function, so no two places can disagree.
+pub fn notice_marker(open: bool, late: bool, days_left: i64) -> (Urgency, String) {
+    if open {
+        let (u, text) = notice_timer(days_left);
+        let u = match u {
+            Urgency::Overdue => Urgency::Overdue,
+            _ if late => Urgency::WasLate,
+            u => u,
+        };
+        (u, text)
+    } else if late {
+        (Urgency::WasLate, "复查曾超期".into())
+    } else {
+        (Urgency::Fine, String::new())
+    }
 }
 
 #[cfg(test)]
@@ -109,5 +144,10 @@ mod tests {
         assert_eq!(notice_timer(-3), (Urgency::Overdue, "复查超期 3 天".into()));
         assert_eq!(notice_timer(0), (Urgency::Soon, "今日应复查".into()));
         assert_eq!(notice_timer(5), (Urgency::Fine, "5 天后应复查".into()));
+        // A late 延期 with a new deadline ahead, and a late 立案: 曾超期 in every place.
+        assert_eq!(notice_marker(true, true, 5).0, Urgency::WasLate);
+        assert_eq!(notice_marker(false, true, -3).0, Urgency::WasLate);
+        assert_eq!(notice_marker(true, true, -1).0, Urgency::Overdue);
+        assert_eq!(notice_marker(false, false, -3).0, Urgency::Fine);
     }
 }

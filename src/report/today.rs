@@ -74,6 +74,8 @@ pub struct NoticeTimer {
     pub deadline: String,
     pub reinspect_due: String,
     pub overdue: bool,
+    /// A re-inspection was once late (the notice was extended or escalated after it).
+    pub late: bool,
     /// Days from today to the re-inspection due date; negative when overdue.
     pub days_left: i64,
 }
@@ -143,6 +145,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 deadline: n.deadline.to_string(),
                 reinspect_due: t.reinspect_due.date.to_string(),
                 overdue: n.overdue(end_of_day(t.reinspect_due.date), now),
+                late: n.late,
                 days_left: (t.reinspect_due.date - date).num_days(),
             }
         })

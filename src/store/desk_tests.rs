@@ -129,7 +129,7 @@ fn steps_and_records_dated_after_now_are_refused() {
     let mut later = lead(Some("M01"));
     later.received_at = at("2026-11-24 09:00");
     let err = receive_complaint(&mut store, &actor, later).unwrap_err();
-    assert!(err.to_string().contains("晚于今天"), "{err}");
+    assert!(err.to_string().contains("晚于现在"), "{err}");
     let step = ComplaintStep::Verify {
         at: at("2026-11-25 09:00"),
     };

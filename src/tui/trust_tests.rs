@@ -91,3 +91,94 @@ fn the_clock_reads_the_wall_clock_to_the_second_unless_fixed() {
     let fixed = super::Clock::new(Some(now())).now();
     assert!((fixed - now()).num_seconds() <= 1);
 }
+
+#[test]
+fn a_long_message_wraps_at_80_columns_and_is_never_cut_silently() {
+    let (_, mut app) = signed_in();
+    let busy = zhifa_desk::Error::Db(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        None,
+    ))
+    .to_string();
+    app.refused(busy.clone());
+    let shown = screen(&app, (80, 24));
+    let flat: String = shown.lines().map(str::trim_end).collect();
+    assert!(flat.contains(&busy), "{shown}");
+    app.refused("很长的消息".repeat(60));
+    let shown = screen(&app, (80, 24));
+    assert!(shown.contains("……"), "{shown}");
+}
+
+/// The marker a notice shows in the list row and in its detail, read off the screen.
+fn markers(
+    store: &mut zhifa_desk::store::Store,
+    app: &mut super::app::App,
+    id: &str,
+) -> (String, String) {
+    press(store, app, &[key(KeyCode::Char('4'))]);
+    reload(store, app);
+    let at = app
+        .data
+        .notices
+        .iter()
+        .position(|t| t.notice.id == id)
+        .unwrap();
+    app.notices.cursor.0 = at;
+    let list = screen(app, (120, 40));
+    let row = list.lines().find(|l| l.contains(id)).unwrap().to_string();
+    press(store, app, &[key(KeyCode::Enter)]);
+    let detail = screen(app, (120, 40));
+    press(store, app, &[key(KeyCode::Esc)]);
+    let found = |text: &str| {
+        ["[超期]", "[临期]", "[曾超期]"]
+            .into_iter()
+            .find(|m| text.contains(m))
+            .unwrap_or("")
+            .to_string()
+    };
+    (found(&row), found(&detail))
+}
+
+#[test]
+fn a_notice_shows_the_same_marker_in_its_list_row_and_its_detail() {
+    use zhifa_desk::domain::Outcome;
+    use zhifa_desk::store::desk::{NoticeStep, notice_step};
+    let (mut store, mut app) = signed_in();
+    let today = app.now.date();
+    let overdue: Vec<String> = app
+        .data
+        .notices
+        .iter()
+        .filter(|t| t.notice.state.is_open() && t.reinspect_due.date < today)
+        .map(|t| t.notice.id.clone())
+        .collect();
+    assert!(overdue.len() >= 2, "the demo has overdue notices");
+    let actor = zhifa_desk::store::Actor {
+        operator: "W003".into(),
+        now: app.now,
+    };
+    let officers = vec!["W001".to_string(), "W002".to_string()];
+    let late_step = |outcome| NoticeStep::Reinspect {
+        date: today,
+        result: "未整改完毕".into(),
+        outcome,
+        officers: officers.clone(),
+    };
+    let extend = Outcome::Extend {
+        new_deadline: today + chrono::Duration::days(10),
+        reason: "设备未到货".into(),
+    };
+    notice_step(&mut store, &actor, &overdue[0], late_step(extend)).unwrap();
+    notice_step(
+        &mut store,
+        &actor,
+        &overdue[1],
+        late_step(Outcome::Escalate),
+    )
+    .unwrap();
+    for id in &overdue[..2] {
+        let (row, detail) = markers(&mut store, &mut app, id);
+        assert_eq!(row, "[曾超期]", "{id}");
+        assert_eq!(row, detail, "{id}");
+    }
+}

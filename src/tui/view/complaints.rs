@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use zhifa_desk::domain::complaint::Step;
 use zhifa_desk::exchange::{mask, parse};
-use zhifa_desk::report::format::{Urgency, complaint_timer, countdown};
+use zhifa_desk::report::format::{Urgency, complaint_marker, countdown};
 
 use super::super::app::App;
 use super::super::data::ComplaintDetail;
@@ -38,16 +38,11 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (shown, selected) = super::window(app.data.complaints.len(), Some(v.cursor.0), body);
     let rows = app.data.complaints[shown].iter().map(|t| {
         let c = &t.complaint;
-        let (u, left) = if c.state.is_open() {
-            complaint_timer(c.remaining_minutes(&t.due, now), c.overdue(&t.due, now))
-        } else {
-            let u = if c.overdue(&t.due, now) {
-                Urgency::WasLate
-            } else {
-                Urgency::Fine
-            };
-            (u, String::new())
-        };
+        let (u, left) = complaint_marker(
+            c.state.is_open(),
+            c.remaining_minutes(&t.due, now),
+            c.overdue(&t.due, now),
+        );
         let style = theme.urgency(u);
         Row::new(vec![
             Cell::from(u.marker()).style(style),

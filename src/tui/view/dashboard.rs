@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
-use zhifa_desk::report::format::{Urgency, complaint_timer, notice_timer};
+use zhifa_desk::report::format::{Urgency, complaint_timer, notice_marker};
 
 use super::super::app::App;
 use super::super::theme::Theme;
@@ -138,7 +138,7 @@ fn notices<'a>(
 ) {
     let list = &app.data.today.notices;
     let rows = list.iter().take(usize::from(area.height)).map(|n| {
-        let (u, left) = notice_timer(n.days_left);
+        let (u, left) = notice_marker(true, n.late, n.days_left);
         let style = theme.urgency(u);
         Row::new(vec![
             Cell::from(u.marker()).style(style),

@@ -21,9 +21,10 @@ use super::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    let foot = footer_height(app, area.width);
     if app.operator.is_none() {
         let [body, footer] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+            Layout::vertical([Constraint::Min(0), Constraint::Length(foot)]).areas(area);
         signin::draw(frame, body, app, theme);
         self::footer(frame, footer, app, theme);
     } else {
@@ -31,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(0),
-            Constraint::Length(1),
+            Constraint::Length(foot),
         ])
         .areas(area);
         header(frame, head, app, theme);
@@ -103,22 +104,47 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The status of the last act, or the keys that work here (read from the keymap).
+/// Most lines a message may take at the foot of the screen.
+const MESSAGE_LINES: usize = 3;
+
+/// The footer's height: one line of keys, or as many as the message needs (up to three).
+fn footer_height(app: &App, width: u16) -> u16 {
+    app.status.as_ref().map_or(1, |s| {
+        wrap(&s.text, usize::from(width))
+            .len()
+            .clamp(1, MESSAGE_LINES) as u16
+    })
+}
+
+/// A message wrapped to `width`; one too long even for three lines is cut at a line's end
+/// with "……", never in the middle of what it says without a sign.
+fn message_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > MESSAGE_LINES {
+        lines.truncate(MESSAGE_LINES);
+        let last = lines.last_mut().expect("three lines");
+        let keep: String = wrap(last, width.saturating_sub(4))[0].clone();
+        *last = format!("{keep}……");
+    }
+    lines
+}
+
 fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let line = match &app.status {
-        Some(s) => Line::styled(
-            s.text.clone(),
-            if s.error { theme.error() } else { theme.ok() },
-        ),
-        None => {
-            let mut spans = Vec::new();
-            for b in keymap::bindings(app.context()).iter().filter(|b| b.footer) {
-                spans.push(Span::styled(theme.keys(b.label), theme.key()));
-                spans.push(Span::raw(format!(" {}  ", b.action.description())));
-            }
-            Line::from(spans)
-        }
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    if let Some(s) = &app.status {
+        let style = if s.error { theme.error() } else { theme.ok() };
+        let lines: Vec<Line> = message_lines(&s.text, usize::from(area.width))
+            .into_iter()
+            .map(|l| Line::styled(l, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    for b in keymap::bindings(app.context()).iter().filter(|b| b.footer) {
+        spans.push(Span::styled(theme.keys(b.label), theme.key()));
+        spans.push(Span::raw(format!(" {}  ", b.action.description())));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// A rectangle of `w`×`h` cells centred in `area` (shrunk to fit).

@@ -4,8 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
-use zhifa_desk::calendar::end_of_day;
-use zhifa_desk::report::format::{Urgency, notice_timer};
+use zhifa_desk::report::format::{Urgency, notice_marker};
 
 use super::super::app::App;
 use super::super::data::NoticeDetail;
@@ -30,13 +29,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (shown, selected) = super::window(app.data.notices.len(), Some(v.cursor.0), body);
     let rows = app.data.notices[shown].iter().map(|t| {
         let n = &t.notice;
-        let (u, left) = if n.state.is_open() {
-            notice_timer((t.reinspect_due.date - today).num_days())
-        } else if n.late {
-            (Urgency::WasLate, String::new())
-        } else {
-            (Urgency::Fine, String::new())
-        };
+        let days_left = (t.reinspect_due.date - today).num_days();
+        let (u, left) = notice_marker(n.state.is_open(), n.late, days_left);
         let style = theme.urgency(u);
         Row::new(vec![
             Cell::from(u.marker()).style(style),
@@ -74,7 +68,8 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Theme) {
     let n = &d.tracked.notice;
     let due = d.tracked.reinspect_due.date;
-    let overdue = n.overdue(end_of_day(due), app.now);
+    let days_left = (due - app.now.date()).num_days();
+    let (urgency, timer) = notice_marker(n.state.is_open(), n.late, days_left);
     let mut fields = vec![
         ("文书编号", n.id.clone()),
         ("当事人", n.party.clone()),
@@ -111,10 +106,10 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
             ])
         })
         .collect();
-    if overdue {
+    if urgency != Urgency::Fine {
         lines.push(Line::styled(
-            "[超期] 复查已超期",
-            theme.urgency(Urgency::Overdue),
+            format!("{} {timer}", urgency.marker()),
+            theme.urgency(urgency),
         ));
     }
     let [left, right] = if area.width >= 100 {
