@@ -41,10 +41,17 @@ pub struct Settings {
     /// The team's name for the desk header and the ledgers, e.g. 卧牛河镇综合行政执法队.
     #[serde(default)]
     pub team_name: String,
+    /// A lead is 临期 once this few hours are left of its current deadline.
+    #[serde(default = "default_soon_hours")]
+    pub soon_hours: u32,
 }
 
 fn default_target() -> f64 {
     0.9
+}
+
+fn default_soon_hours() -> u32 {
+    4
 }
 
 impl Default for Settings {
@@ -54,6 +61,7 @@ impl Default for Settings {
             per_channel: BTreeMap::new(),
             on_time_target: default_target(),
             team_name: String::new(),
+            soon_hours: default_soon_hours(),
         }
     }
 }
@@ -65,6 +73,11 @@ impl Settings {
             "" => "综合行政执法队",
             name => name,
         }
+    }
+
+    /// The 临期 window in minutes.
+    pub fn soon_minutes(&self) -> i64 {
+        i64::from(self.soon_hours) * 60
     }
 
     pub fn rules_for(&self, channel: Channel) -> DeadlineRules {

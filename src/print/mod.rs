@@ -54,7 +54,7 @@ pub fn today(t: &Today) -> String {
 
     let _ = writeln!(s, "\n【投诉计时】（{} 件未办结）", t.complaints.len());
     for c in &t.complaints {
-        let (u, left) = complaint_timer(c.remaining_minutes, c.overdue);
+        let (u, left) = complaint_timer(c.remaining_minutes, c.overdue, t.soon_minutes);
         let _ = writeln!(
             s,
             "  {}{}{} {} {} {}",

@@ -26,11 +26,11 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    /// Overdue below zero; soon within 24 hours.
-    pub fn of_minutes(minutes: Option<i64>) -> Urgency {
+    /// Overdue below zero; soon within the warning window (`soon` minutes, a setting).
+    pub fn of_minutes(minutes: Option<i64>, soon: i64) -> Urgency {
         match minutes {
             Some(m) if m < 0 => Urgency::Overdue,
-            Some(m) if m < 24 * 60 => Urgency::Soon,
+            Some(m) if m < soon => Urgency::Soon,
             _ => Urgency::Fine,
         }
     }
@@ -55,8 +55,12 @@ impl Urgency {
 }
 
 /// A complaint's timer as shown: its urgency and 剩余 3时12分 / 超期 1天2时 / 待结案.
-pub fn complaint_timer(remaining_minutes: Option<i64>, overdue: bool) -> (Urgency, String) {
-    let u = match Urgency::of_minutes(remaining_minutes) {
+pub fn complaint_timer(
+    remaining_minutes: Option<i64>,
+    overdue: bool,
+    soon: i64,
+) -> (Urgency, String) {
+    let u = match Urgency::of_minutes(remaining_minutes, soon) {
         Urgency::Overdue => Urgency::Overdue,
         _ if overdue => Urgency::WasLate,
         u => u,
@@ -71,9 +75,10 @@ pub fn complaint_marker(
     open: bool,
     remaining_minutes: Option<i64>,
     overdue: bool,
+    soon: i64,
 ) -> (Urgency, String) {
     if open {
-        complaint_timer(remaining_minutes, overdue)
+        complaint_timer(remaining_minutes, overdue, soon)
     } else if overdue {
         (Urgency::WasLate, String::new())
     } else {
@@ -125,20 +130,25 @@ mod tests {
 
     #[test]
     fn urgency_thresholds() {
-        assert_eq!(Urgency::of_minutes(Some(-1)), Urgency::Overdue);
-        assert_eq!(Urgency::of_minutes(Some(60)), Urgency::Soon);
-        assert_eq!(Urgency::of_minutes(Some(24 * 60)), Urgency::Fine);
-        assert_eq!(Urgency::of_minutes(None), Urgency::Fine);
+        let soon = 4 * 60;
+        assert_eq!(Urgency::of_minutes(Some(-1), soon), Urgency::Overdue);
+        assert_eq!(Urgency::of_minutes(Some(60), soon), Urgency::Soon);
+        // A new simple lead has 24 hours: it is not 临期 from the moment it is received.
+        assert_eq!(Urgency::of_minutes(Some(24 * 60 - 1), soon), Urgency::Fine);
+        assert_eq!(Urgency::of_minutes(Some(4 * 60), soon), Urgency::Fine);
+        assert_eq!(Urgency::of_minutes(None, soon), Urgency::Fine);
         assert_eq!(Urgency::of_days(1), Urgency::Soon);
     }
 
     #[test]
     fn timers_mark_late_steps_and_pending_ones() {
-        assert_eq!(complaint_timer(Some(-5), true).0, Urgency::Overdue);
-        assert_eq!(complaint_timer(Some(600), true).0, Urgency::WasLate);
-        assert_eq!(complaint_timer(Some(600), false).0, Urgency::Soon);
+        let soon = 4 * 60;
+        assert_eq!(complaint_timer(Some(-5), true, soon).0, Urgency::Overdue);
+        assert_eq!(complaint_timer(Some(100), true, soon).0, Urgency::WasLate);
+        assert_eq!(complaint_timer(Some(100), false, soon).0, Urgency::Soon);
+        assert_eq!(complaint_timer(Some(600), false, soon).0, Urgency::Fine);
         assert_eq!(
-            complaint_timer(None, false),
+            complaint_timer(None, false, soon),
             (Urgency::Fine, "待结案".into())
         );
         assert_eq!(notice_timer(-3), (Urgency::Overdue, "复查超期 3 天".into()));

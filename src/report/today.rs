@@ -23,6 +23,9 @@ pub struct Today {
     pub complaints: Vec<ComplaintTimer>,
     pub notices: Vec<NoticeTimer>,
     pub calendar_warnings: Vec<String>,
+    /// The 临期 window in minutes, from the settings (the screen marks leads with it).
+    #[serde(skip)]
+    pub soon_minutes: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,6 +164,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         complaints,
         notices,
         calendar_warnings: calendar_warnings(&cal, date, &missing),
+        soon_minutes: crate::store::settings::load(conn)?.soon_minutes(),
     })
 }
 

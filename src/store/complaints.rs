@@ -233,7 +233,7 @@ pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
 pub struct Query {
     pub state: Option<ComplaintState>,
     pub channel: Option<Channel>,
-    /// Only those overdue at this time (a step done late, or unfinished past its deadline).
+    /// Only open ones overdue at this time (a deadline passed with its step not done).
     pub overdue_at: Option<NaiveDateTime>,
     pub text: String,
     pub limit: usize,
@@ -247,8 +247,7 @@ const OPEN: &str = "state IN ('已受理', '核查中', '处置中', '已反馈'
 /// stops reading once it has enough rows, so a page costs the same on a million complaints.
 pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
     let filters = "(?1 IS NULL OR state = ?1) AND (?2 IS NULL OR channel = ?2)
-           AND (?3 IS NULL OR (state <> '已作废' AND (next_due < ?3
-                OR verified_at > verify_due OR fed_back_at > feedback_due)))
+           AND (?3 IS NULL OR (state IN ('已受理', '核查中', '处置中', '已反馈') AND next_due < ?3))
            AND (?4 = '' OR instr(id, ?4) OR instr(description, ?4) OR instr(area, ?4))";
     let parts = [
         format!(

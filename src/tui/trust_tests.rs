@@ -182,3 +182,43 @@ fn a_notice_shows_the_same_marker_in_its_list_row_and_its_detail() {
         assert_eq!(row, detail, "{id}");
     }
 }
+
+#[test]
+fn only_overdue_lists_open_leads_overdue_now_and_a_new_lead_is_not_soon() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('o'))],
+    );
+    reload(&store, &mut app);
+    let now = app.now;
+    assert!(!app.data.complaints.is_empty());
+    for t in &app.data.complaints {
+        let c = &t.complaint;
+        assert!(c.state.is_open(), "{} {:?}", c.id, c.state);
+        assert!(
+            c.remaining_minutes(&t.due, now).is_some_and(|m| m < 0),
+            "{}",
+            c.id
+        );
+    }
+    let shown = screen(&app, (120, 40));
+    assert!(!shown.contains("[曾超期]"), "{shown}");
+    // A lead received now has 24 hours: it is not 临期.
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('o')), key(KeyCode::Char('n'))],
+    );
+    focus(&mut app, "问题描述");
+    typed(&mut store, &mut app, "夜间施工噪声扰民");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
+    let dash = screen(&app, (120, 40));
+    let row = dash
+        .lines()
+        .find(|l| l.contains("夜间施工噪声扰民"))
+        .unwrap();
+    assert!(!row.contains("[临期]"), "{row}");
+}

@@ -42,6 +42,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             c.state.is_open(),
             c.remaining_minutes(&t.due, now),
             c.overdue(&t.due, now),
+            app.data.today.soon_minutes,
         );
         let style = theme.urgency(u);
         Row::new(vec![
@@ -137,7 +138,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
             .block(theme.block(title)),
         left,
     );
-    let mut right_lines = timeline(d, app.now, theme);
+    let mut right_lines = timeline(d, (app.now, app.data.today.soon_minutes), theme);
     right_lines.push(Line::raw(""));
     right_lines.push(Line::styled("操作记录", theme.title()));
     right_lines.extend(history_lines(&d.history, &app.data));
@@ -149,7 +150,12 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     );
 }
 
-fn timeline<'a>(d: &ComplaintDetail, now: NaiveDateTime, theme: &Theme) -> Vec<Line<'a>> {
+/// Each step against its deadline; `soon` is the 临期 window in minutes.
+fn timeline<'a>(
+    d: &ComplaintDetail,
+    (now, soon): (NaiveDateTime, i64),
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let c = &d.tracked.complaint;
     let due = &d.tracked.due;
     let (verify, feedback) = c.steps(due, now);
@@ -169,7 +175,7 @@ fn timeline<'a>(d: &ComplaintDetail, now: NaiveDateTime, theme: &Theme) -> Vec<L
             ),
             Step::Pending { remaining_minutes } => (
                 countdown(remaining_minutes),
-                Urgency::of_minutes(Some(remaining_minutes)),
+                Urgency::of_minutes(Some(remaining_minutes), soon),
             ),
             Step::Dropped => ("无需办理".to_string(), Urgency::Fine),
         };

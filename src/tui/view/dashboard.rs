@@ -102,7 +102,8 @@ fn complaints<'a>(
         .count();
     // Only what fits is built; the title counts them all.
     let rows = list.iter().take(usize::from(area.height)).map(|c| {
-        let (u, left) = complaint_timer(c.remaining_minutes, c.overdue);
+        let (u, left) =
+            complaint_timer(c.remaining_minutes, c.overdue, app.data.today.soon_minutes);
         let style = theme.urgency(u);
         Row::new(vec![
             Cell::from(u.marker()).style(style),
