@@ -31,8 +31,11 @@ pub struct Cli {
 pub enum Command {
     /// 导入 CSV：全部通过才写入，否则一行不写并列出每处问题
     Import {
-        /// officers / areas / matters / roster / patrols / complaints / notices / holidays
+        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / holidays
+        #[arg(value_name = "类别")]
         kind: String,
+        /// 要导入的 CSV 文件
+        #[arg(value_name = "文件")]
         file: PathBuf,
         /// 只检查、不写入
         #[arg(long)]
@@ -88,10 +91,14 @@ pub enum Command {
     },
     /// 作废一条记录（不会删除；须写明原因）
     Void {
+        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices
+        #[arg(value_name = "类别")]
         kind: String,
         /// 记录的编号；排班为“日期 巡查组”
+        #[arg(value_name = "编号")]
         key: String,
-        #[arg(long)]
+        /// 作废原因（必填，记入审计）
+        #[arg(long, value_name = "原因")]
         reason: String,
     },
     /// 检查数据库：SQLite 完整性检查、审计链，以及每条记录与其审计记录是否一致；有问题时逐条列出并以非零状态退出
@@ -128,8 +135,11 @@ pub enum Command {
         #[arg(long, default_value_t = 200)]
         frames: usize,
     },
-    /// 查看或修改期限设置
+    /// 查看或修改设置：期限、按时率目标、临期提醒、执法队名称
     Settings {
+        /// 以 JSON 输出全部设置（供脚本使用）
+        #[arg(long)]
+        json: bool,
         #[command(subcommand)]
         action: Option<SettingsAction>,
     },
@@ -137,13 +147,15 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsAction {
-    /// 显示当前设置（JSON）
+    /// 显示当前设置
     Show,
-    /// 修改一项期限：verify_hours_simple / verify_workdays_complex / feedback_workdays / reinspect_workdays
+    /// 修改一项设置：verify_hours_simple（小时）、verify_workdays_complex、feedback_workdays、reinspect_workdays（工作日）、on_time_target（如 0.95 或 95%）、soon_hours（临期提醒小时数）
     Set {
+        /// 设置项
         key: String,
-        value: u32,
-        /// 只对该来源渠道生效（如 12345热线）
+        /// 新的值
+        value: String,
+        /// 只对该来源渠道生效（如 12345热线；只用于四项期限）
         #[arg(long)]
         channel: Option<String>,
     },

@@ -18,9 +18,5 @@ pub fn truncate_to_minute(t: NaiveDateTime) -> NaiveDateTime {
 
 /// Parses the `--now` argument ("YYYY-MM-DD HH:MM", or any date-time form the CSV accepts).
 pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
-    parse::datetime(text).map_err(|why| {
-        Error::invalid(format!(
-            "--now 的值“{text}”无效：{why}，应为 YYYY-MM-DD HH:MM"
-        ))
-    })
+    parse::datetime(text).map_err(|why| Error::invalid(format!("--now 的值“{text}”无效：{why}")))
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use zhifa_desk::domain::{
-    Area, Channel, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
+    Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings, setting_keys,
 };
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
@@ -71,7 +71,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Void { kind, key, reason }) => {
             void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }
-        Some(Command::Settings { action }) => settings(&mut open(db, now)?, &actor, action),
+        Some(Command::Settings { action, json }) => {
+            settings(&mut open(db, now)?, &actor, action, json)
+        }
         Some(Command::Verify { against }) => verify(&open(db, now)?, &against),
         Some(Command::GenDemo { years, scale, out }) => gen_demo(years, scale, &out, now),
         Some(Command::BenchFrames {
@@ -286,6 +288,16 @@ fn demo(
         }
     };
     let mut store = Store::open(&path)?;
+    let holds: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))?;
+    if !store.created() && holds > 0 {
+        return Err(Error::invalid(format!(
+            "数据库 {} 中已经有数据（{holds} 件投诉），演示数据只能载入新的数据库，未作任何改动。\
+             要看演示，请直接运行 zhifa-desk demo（每次新建演示库），或用 --db 指定一个还不存在的文件",
+            path.display()
+        )));
+    }
     for summary in zhifa_desk::demo::load(&mut store, actor)? {
         eprintln!("{summary}");
     }
@@ -330,14 +342,21 @@ fn void(store: &mut Store, actor: &Actor, kind: &str, key: &str, reason: &str) -
     Ok(())
 }
 
-fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) -> Result<()> {
+fn settings(
+    store: &mut Store,
+    actor: &Actor,
+    action: Option<SettingsAction>,
+    json: bool,
+) -> Result<()> {
     let mut s = store.settings()?;
     match action {
         Some(SettingsAction::Set {
             key,
             value,
             channel,
-        }) => set_rule(&mut s, &key, value, channel)?,
+        }) => {
+            setting_keys::set(&mut s, &key, &value, channel.as_deref()).map_err(Error::Invalid)?
+        }
         Some(SettingsAction::Name { name }) => s.team_name = name.trim().to_string(),
         Some(SettingsAction::Show) | None => {}
     }
@@ -345,36 +364,11 @@ fn settings(store: &mut Store, actor: &Actor, action: Option<SettingsAction>) ->
         store.write(|tx| zhifa_desk::store::settings::save(tx, actor, &s))?;
         eprintln!("已保存，所有期限已按新设置重新计算");
     }
-    let json = serde_json::to_string_pretty(&s).expect("settings serialize");
-    println!("{}", text::json_safe(&json));
-    Ok(())
-}
-
-fn set_rule(s: &mut Settings, key: &str, value: u32, channel: Option<String>) -> Result<()> {
-    let mut rules = match &channel {
-        Some(c) => {
-            let ch = Channel::parse(c).ok_or_else(|| {
-                Error::invalid(format!(
-                    "不认识的来源渠道“{c}”，可用：{}",
-                    Channel::choices()
-                ))
-            })?;
-            s.rules_for(ch)
-        }
-        None => s.deadlines,
-    };
-    match key {
-        "verify_hours_simple" => rules.verify_hours_simple = value,
-        "verify_workdays_complex" => rules.verify_workdays_complex = value,
-        "feedback_workdays" => rules.feedback_workdays = value,
-        "reinspect_workdays" => rules.reinspect_workdays = value,
-        _ => return Err(Error::invalid(format!("不认识的设置项“{key}”"))),
-    }
-    match channel {
-        Some(c) => {
-            s.per_channel.insert(c.trim().to_string(), rules);
-        }
-        None => s.deadlines = rules,
+    if json {
+        let json = serde_json::to_string_pretty(&s).expect("settings serialize");
+        println!("{}", text::json_safe(&json));
+    } else {
+        println!("{}", text::printable(&setting_keys::describe(&s)));
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The zhifa-desk binary: parse the command line, run it, turn any error into one Chinese message.
 
 mod cli;
+mod cli_zh;
 mod commands;
 mod print;
 mod tui;
@@ -8,9 +9,32 @@ mod tui;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
+
+/// Help and version go to standard output; a mistake gets a Chinese message (and for a
+/// command with no subcommand, its help) on standard error.
+fn parse_failed(e: &clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print!("{}", cli_zh::help(&e.render().to_string()));
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", cli_zh::help(&e.render().to_string()));
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("{}", cli_zh::error(e));
+            ExitCode::from(2)
+        }
+    }
+}
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_failed(&e),
+    };
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -227,7 +227,50 @@ fn a_bad_now_is_a_clear_message() {
     let d = Desk::new();
     let err = d.fails(&["today", "--now", "2026-11-23"]);
     assert!(
-        err.contains("--now 的值“2026-11-23”无效") && err.contains("YYYY-MM-DD HH:MM"),
+        err.contains("--now 的值“2026-11-23”无效") && err.contains("2026-03-05 09:30"),
+        "{err}"
+    );
+    assert_eq!(err.matches("应为").count(), 1, "said once: {err}");
+}
+
+#[test]
+fn clap_speaks_chinese_in_help_and_in_errors() {
+    let d = Desk::new();
+    let out = d.run(&["frobnicate"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("不认识的命令「frobnicate」"), "{err}");
+    let help = d.ok(&["void", "--help"]);
+    for english in [
+        "Usage",
+        "Options",
+        "Arguments",
+        "Print help",
+        "error",
+        "tip:",
+    ] {
+        assert!(
+            !help.contains(english) && !err.contains(english),
+            "{english}: {help}{err}"
+        );
+    }
+    assert!(
+        help.contains("用法：") && help.contains("作废原因"),
+        "{help}"
+    );
+    let err = d.fails(&["import", "areas", &d.path("没有这个文件.csv")]);
+    assert!(
+        err.contains("找不到文件") && !err.contains("os error"),
+        "{err}"
+    );
+}
+
+#[test]
+fn demo_on_a_database_with_data_says_so_and_how_to_start_fresh() {
+    let d = Desk::demo();
+    let err = d.fails(&["demo", "--now", "2026-12-21 08:00", "--load-only"]);
+    assert!(
+        err.contains("已经有数据") && err.contains("zhifa-desk demo"),
         "{err}"
     );
 }

@@ -48,6 +48,7 @@ pub mod notice;
 pub mod officer;
 pub mod patrol;
 pub mod roster;
+pub mod setting_keys;
 pub mod settings;
 
 pub use area::{Area, AreaKind, PatrolInterval};
