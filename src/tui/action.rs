@@ -37,6 +37,19 @@ pub enum Action {
     PrevField,
     Confirm,
     Cancel,
+    /// A key a text or choice field handles itself; listed in help, never dispatched.
+    Edit(Edit),
+}
+
+/// What a key does inside a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    MoveCaret,
+    /// ←/→ in a form: the caret in a text field, the option in a choice field.
+    MoveOrChoose,
+    LineEnds,
+    Delete,
+    ClearBefore,
 }
 
 impl Action {
@@ -75,6 +88,11 @@ impl Action {
             Action::PrevField => "上一项",
             Action::Confirm => "确定",
             Action::Cancel => "取消",
+            Action::Edit(Edit::MoveCaret) => "移动光标",
+            Action::Edit(Edit::MoveOrChoose) => "移动光标；选项栏中换一个选项",
+            Action::Edit(Edit::LineEnds) => "到行首 / 行尾",
+            Action::Edit(Edit::Delete) => "删除一个字",
+            Action::Edit(Edit::ClearBefore) => "清空光标前的文字",
         }
     }
 }

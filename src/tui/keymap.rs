@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Edit};
 use super::app::View;
 
 /// Where the keyboard is: each place has its own bindings.
@@ -162,6 +162,36 @@ const DESK: [Binding; 12] = [
 ];
 
 const HELP_F1: Binding = b("F1", &[(KeyCode::F(1), NONE)], Action::Help, true);
+
+/// Keys a field handles itself (listed so help shows every key that works).
+const fn editing(arrows: Edit) -> [Binding; 4] {
+    [
+        b(
+            "←/→",
+            &[(KeyCode::Left, NONE), (KeyCode::Right, NONE)],
+            Action::Edit(arrows),
+            false,
+        ),
+        b(
+            "Home/End",
+            &[(KeyCode::Home, NONE), (KeyCode::End, NONE)],
+            Action::Edit(Edit::LineEnds),
+            false,
+        ),
+        b(
+            "Backspace/Delete",
+            &[(KeyCode::Backspace, NONE), (KeyCode::Delete, NONE)],
+            Action::Edit(Edit::Delete),
+            false,
+        ),
+        b(
+            "Ctrl+U",
+            &[(KeyCode::Char('u'), CTRL)],
+            Action::Edit(Edit::ClearBefore),
+            false,
+        ),
+    ]
+}
 const ENTER: &[(KeyCode, KeyModifiers)] = &[(KeyCode::Enter, NONE)];
 const ESC: &[(KeyCode, KeyModifiers)] = &[(KeyCode::Esc, NONE)];
 
@@ -282,19 +312,32 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         | Context::Stats
         | Context::ComplaintDetail
         | Context::NoticeDetail => {
-            if !matches!(
+            // Only the lists move a cursor; the dashboard and details have none.
+            if matches!(
                 ctx,
-                Context::ComplaintDetail | Context::NoticeDetail | Context::Stats
+                Context::Patrol | Context::Complaints | Context::Notices | Context::People
             ) {
                 all.extend(NAV);
             }
             all.extend(DESK);
         }
-        Context::SignIn | Context::Menu => {
+        Context::SignIn => {
+            all.extend(ARROWS);
+            all.extend(editing(Edit::MoveCaret));
+            all.extend([HELP_F1, QUIT_ANYWHERE]);
+        }
+        Context::Menu => {
             all.extend(ARROWS);
             all.extend([HELP_F1, QUIT_ANYWHERE]);
         }
-        Context::Filter | Context::Form => all.extend([HELP_F1, QUIT_ANYWHERE]),
+        Context::Filter => {
+            all.extend(editing(Edit::MoveCaret));
+            all.extend([HELP_F1, QUIT_ANYWHERE]);
+        }
+        Context::Form => {
+            all.extend(editing(Edit::MoveOrChoose));
+            all.extend([HELP_F1, QUIT_ANYWHERE]);
+        }
         Context::Help | Context::Confirm => all.push(QUIT_ANYWHERE),
     }
     all
@@ -306,13 +349,14 @@ fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
     (key.code, mods)
 }
 
-/// The action `key` asks for in `ctx`, if any.
+/// The action `key` asks for in `ctx`, if any (keys a field handles itself are left to it).
 pub fn action(ctx: Context, key: KeyEvent) -> Option<Action> {
     let k = normalize(key);
     bindings(ctx)
         .into_iter()
         .find(|b| b.keys.contains(&k))
         .map(|b| b.action)
+        .filter(|a| !matches!(a, Action::Edit(_)))
 }
 
 #[cfg(test)]

@@ -222,3 +222,133 @@ fn only_overdue_lists_open_leads_overdue_now_and_a_new_lead_is_not_soon() {
         .unwrap();
     assert!(!row.contains("[临期]"), "{row}");
 }
+
+/// A desk standing in `ctx`, reached with keys from a signed-in desk (or the sign-in screen).
+fn into(ctx: super::keymap::Context) -> (zhifa_desk::store::Store, super::app::App) {
+    use super::keymap::Context as C;
+    let (mut store, mut app) = if ctx == C::SignIn {
+        desk()
+    } else {
+        signed_in()
+    };
+    let keys: Vec<_> = match ctx {
+        C::SignIn | C::Dashboard => vec![],
+        C::Patrol => vec![key(KeyCode::Char('2'))],
+        C::Complaints => vec![key(KeyCode::Char('3'))],
+        C::ComplaintDetail => vec![key(KeyCode::Char('3')), key(KeyCode::Enter)],
+        C::Notices => vec![key(KeyCode::Char('4'))],
+        C::NoticeDetail => vec![key(KeyCode::Char('4')), key(KeyCode::Enter)],
+        C::People => vec![key(KeyCode::Char('5'))],
+        C::Stats => vec![key(KeyCode::Char('6'))],
+        C::Filter => vec![key(KeyCode::Char('3')), key(KeyCode::Char('/'))],
+        C::Menu => vec![key(KeyCode::Char('3')), key(KeyCode::Char('a'))],
+        C::Form => vec![key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+        C::Help => vec![key(KeyCode::Char('?'))],
+        C::Confirm => vec![key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    };
+    press(&mut store, &mut app, &keys);
+    if ctx == C::Confirm {
+        focus(&mut app, "问题描述");
+        typed(&mut store, &mut app, "占道");
+        press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    }
+    assert_eq!(app.context(), ctx, "reached {ctx:?}");
+    (store, app)
+}
+
+/// Moves away from where `action` could not go: the top of a list, the first field, an
+/// unfiltered list, today, an empty field.
+fn make_room(
+    store: &mut zhifa_desk::store::Store,
+    app: &mut super::app::App,
+    action: super::action::Action,
+) {
+    use super::action::Action as A;
+    use super::keymap::Context as C;
+    let ctx = app.context();
+    match action {
+        A::Up | A::PageUp | A::Home => {
+            press(store, app, &[key(KeyCode::Down), key(KeyCode::Down)]);
+        }
+        A::PrevField => press(store, app, &[key(KeyCode::Tab)]),
+        A::Back if matches!(ctx, C::Complaints | C::Notices) => {
+            press(store, app, &[key(KeyCode::Char('s'))]);
+        }
+        A::Back if ctx == C::SignIn => typed(store, app, "W"),
+        A::Today => press(store, app, &[key(KeyCode::Right)]),
+        A::Edit(_) => {
+            if ctx == C::Form {
+                focus(app, "问题描述");
+            }
+            typed(store, app, "王强");
+            // The caret between the two: every editing key has something to do.
+            let (home, right) = (key(KeyCode::Home), key(KeyCode::Right));
+            if ctx == C::Form {
+                let field = app.form.as_mut().unwrap().focused().unwrap();
+                field.handle(home);
+                field.handle(right);
+            } else {
+                press(store, app, &[home, right]);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What the officer sees: every cell with its style, and where the caret is.
+fn seen(app: &super::app::App) -> (ratatui::buffer::Buffer, Option<ratatui::layout::Position>) {
+    use ratatui::backend::Backend;
+    let mut t = draw(app, (120, 40), &THEME);
+    let cursor = t.backend_mut().get_cursor_position().ok();
+    (t.backend().buffer().clone(), cursor)
+}
+
+#[test]
+fn every_key_help_lists_does_something_where_it_is_listed() {
+    use super::action::Action;
+    use super::keymap::{self, Context as C};
+    let contexts = [
+        C::SignIn,
+        C::Dashboard,
+        C::Patrol,
+        C::Complaints,
+        C::ComplaintDetail,
+        C::Notices,
+        C::NoticeDetail,
+        C::People,
+        C::Stats,
+        C::Filter,
+        C::Menu,
+        C::Form,
+        C::Help,
+        C::Confirm,
+    ];
+    let mut tried = 0;
+    for ctx in contexts {
+        for binding in keymap::bindings(ctx) {
+            for &(code, mods) in binding.keys {
+                let (mut store, mut app) = into(ctx);
+                // The key for the view one is on is "you are here": nothing to do.
+                if let Action::GoView(v) = binding.action
+                    && v == app.view
+                {
+                    continue;
+                }
+                make_room(&mut store, &mut app, binding.action);
+                let before = seen(&app);
+                let e = app.on_key(crossterm::event::KeyEvent::new(code, mods));
+                let acted = e != Effect::None;
+                run(&mut store, &mut app, e);
+                let after = seen(&app);
+                assert!(
+                    acted || before != after,
+                    "{ctx:?}: {} ({code:?}) is listed as “{}” but does nothing",
+                    binding.label,
+                    binding.action.description()
+                );
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 150, "{tried} keys tried");
+}
