@@ -107,10 +107,15 @@ impl Field {
                     KeyCode::Left => *selected = (*selected + n - 1) % n,
                     KeyCode::Right => *selected = (*selected + 1) % n,
                     _ => {
+                        let before = query.text().to_string();
                         if !query.handle(key) {
                             return false;
                         }
-                        jump(options, selected, query.text());
+                        let added = query
+                            .text()
+                            .strip_prefix(before.as_str())
+                            .map(str::to_string);
+                        search(options, selected, query, added);
                         return true;
                     }
                 }
@@ -129,16 +134,35 @@ impl Field {
                 query,
             } => {
                 query.insert(text);
-                jump(options, selected, query.text());
+                search(options, selected, query, Some(text.to_string()));
             }
         }
     }
 }
 
-fn jump(options: &[String], selected: &mut usize, query: &str) {
+/// Jumps to the first option containing what was typed. When the text typed so far matches
+/// nothing but what was just added does, a new search starts from it: typing 学校 then 农贸
+/// finds 农贸, no hidden Backspace needed.
+fn search(options: &[String], selected: &mut usize, query: &mut TextField, added: Option<String>) {
+    if jump(options, selected, query.text()) {
+        return;
+    }
+    if let Some(added) = added.filter(|a| !a.trim().is_empty())
+        && jump(options, selected, &added)
+    {
+        *query = TextField::new(&added);
+    }
+}
+
+/// Whether some option contains `query` (and it is now selected).
+fn jump(options: &[String], selected: &mut usize, query: &str) -> bool {
     let q = query.trim();
-    if let Some(i) = options.iter().position(|o| !q.is_empty() && o.contains(q)) {
-        *selected = i;
+    match options.iter().position(|o| !q.is_empty() && o.contains(q)) {
+        Some(i) => {
+            *selected = i;
+            true
+        }
+        None => false,
     }
 }
 
@@ -168,11 +192,24 @@ impl<T> Form<T> {
         self.fields.iter().any(Field::dirty)
     }
 
+    /// A choice's search ends when the focus leaves it.
+    fn leave(&mut self) {
+        if let Some(Field {
+            input: Input::Choice { query, .. },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            query.clear();
+        }
+    }
+
     pub fn next(&mut self) {
+        self.leave();
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
 
     pub fn prev(&mut self) {
+        self.leave();
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
     }

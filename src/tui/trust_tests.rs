@@ -352,3 +352,30 @@ fn every_key_help_lists_does_something_where_it_is_listed() {
     }
     assert!(tried > 150, "{tried} keys tried");
 }
+
+#[test]
+fn a_choice_shows_what_was_typed_and_a_new_search_needs_no_backspace() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    focus(&mut app, "所属区域");
+    typed(&mut store, &mut app, "学校");
+    assert!(app.form.as_ref().unwrap().get("所属区域").contains("学校"));
+    assert!(screen(&app, (120, 40)).contains("搜：学校"));
+    typed(&mut store, &mut app, "农贸");
+    let chosen = app.form.as_ref().unwrap().get("所属区域");
+    assert!(chosen.contains("农贸"), "{chosen}");
+    assert!(screen(&app, (120, 40)).contains("搜：农贸"));
+    typed(&mut store, &mut app, "乙丙");
+    assert!(screen(&app, (120, 40)).contains("（无匹配）"));
+    // Leaving the field ends the search.
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+    );
+    assert!(!screen(&app, (120, 40)).contains("搜："));
+}

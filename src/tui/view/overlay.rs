@@ -132,14 +132,19 @@ fn form(frame: &mut Frame, area: Rect, form: &Form<FormKind>, theme: &Theme) {
                 let (shown, caret) = t.visible(value_w.max(1));
                 (shown.to_string(), caret)
             }
-            Input::Choice { .. } => {
+            Input::Choice { query, .. } => {
                 let v = f.value();
                 let shown = if v.is_empty() {
                     "（不填）".into()
                 } else {
                     v
                 };
-                let text = format!("< {shown} >");
+                // What has been typed is shown, so the search is never a hidden state.
+                let text = match query.text().trim() {
+                    "" => format!("< {shown} >"),
+                    q if shown.contains(q) => format!("< {shown} >  搜：{q}"),
+                    q => format!("< {shown} >  搜：{q}（无匹配）"),
+                };
                 let caret = text.width() as u16;
                 (text, caret)
             }
