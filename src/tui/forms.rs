@@ -12,6 +12,7 @@ use super::app::{Cursor, Menu, Pick};
 use super::data::Data;
 use super::effect::Write;
 use super::form::{Field, Form, Format};
+use super::names;
 
 /// What saving a form does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -412,7 +413,8 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
                     date: date(form, "复查日期")?,
                     result: get("复查结果"),
                     outcome,
-                    officers: parse::list(&get("复查人员")),
+                    officers: names::officers(&get("复查人员"), &data.officers)
+                        .map_err(|e| format!("复查人员：{e}"))?,
                 },
             }
         }
@@ -428,8 +430,9 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             start: parse::time(&get("开始时间")).map_err(|e| format!("开始时间：{e}"))?,
             end: parse::time(&get("结束时间")).map_err(|e| format!("结束时间：{e}"))?,
             team: team.clone(),
-            officers: parse::list(&get("人员")),
-            areas: parse::list(&get("区域")),
+            officers: names::officers(&get("人员"), &data.officers)
+                .map_err(|e| format!("人员：{e}"))?,
+            areas: names::areas(&get("区域"), &data.areas).map_err(|e| format!("区域：{e}"))?,
             notes: get("巡查情况"),
             found_problem: get("发现问题") == "是",
         })),

@@ -7,6 +7,7 @@ pub mod effect;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod names;
 pub mod text_field;
 pub mod theme;
 pub mod view;

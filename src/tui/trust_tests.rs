@@ -379,3 +379,34 @@ fn a_choice_shows_what_was_typed_and_a_new_search_needs_no_backspace() {
     );
     assert!(!screen(&app, (120, 40)).contains("搜："));
 }
+
+#[test]
+fn a_patrol_takes_areas_and_officers_by_name() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('p'))],
+    );
+    let set = |app: &mut super::app::App, label: &str, text: &str| {
+        focus(app, label);
+        let f = app.form.as_mut().unwrap().focused().unwrap();
+        f.handle(key(KeyCode::End));
+        f.handle(ctrl('u'));
+        f.paste(text);
+    };
+    set(&mut app, "开始时间", "07:00");
+    set(&mut app, "人员", "赵建国、钱志强");
+    set(&mut app, "区域", "农贸市场、Q01");
+    set(&mut app, "巡查情况", "正常");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let logged = zhifa_desk::store::roster::patrols_between(store.conn(), None, None).unwrap();
+    let p = logged.last().unwrap();
+    assert_eq!(p.officers, ["W001", "W002"]);
+    assert_eq!(p.areas, ["Q04", "Q01"]);
+}
