@@ -84,6 +84,9 @@ pub struct ComplaintView {
     pub channel: Option<Channel>,
     pub overdue: bool,
     pub detail: Option<String>,
+    /// Rows the detail is scrolled down by, and the most it can be (set as it is drawn).
+    pub scroll: u16,
+    pub scroll_max: std::cell::Cell<u16>,
     /// Show the reporter's name and phone in the detail (masked otherwise).
     pub reveal: bool,
 }
@@ -95,6 +98,9 @@ pub struct NoticeView {
     pub filtering: bool,
     pub state: Option<NoticeState>,
     pub detail: Option<String>,
+    /// Rows the detail is scrolled down by, and the most it can be (set as it is drawn).
+    pub scroll: u16,
+    pub scroll_max: std::cell::Cell<u16>,
 }
 
 /// A short list of next steps to choose from.
@@ -437,8 +443,14 @@ impl App {
                 .map(|t| t.complaint.id.clone())
         });
         let c = &mut self.complaints;
+        if c.detail.is_some() && scroll(&mut c.scroll, c.scroll_max.get(), action) {
+            return Effect::None;
+        }
         match action {
-            Action::Open => c.detail = selected,
+            Action::Open => {
+                c.detail = selected;
+                c.scroll = 0;
+            }
             Action::Back if c.detail.is_some() => {
                 c.detail = None;
                 c.reveal = false;
@@ -476,8 +488,14 @@ impl App {
                 .map(|t| t.notice.id.clone())
         });
         let n = &mut self.notices;
+        if n.detail.is_some() && scroll(&mut n.scroll, n.scroll_max.get(), action) {
+            return Effect::None;
+        }
         match action {
-            Action::Open => n.detail = selected,
+            Action::Open => {
+                n.detail = selected;
+                n.scroll = 0;
+            }
             Action::Back if n.detail.is_some() => n.detail = None,
             Action::Back => *n = NoticeView::default(),
             Action::Filter => n.filtering = true,
@@ -590,6 +608,23 @@ impl App {
             }
         }
     }
+}
+
+/// Scrolls a detail by a list key, within `max` (what the last frame could scroll); whether
+/// the key was one.
+fn scroll(offset: &mut u16, max: u16, action: Action) -> bool {
+    const PAGE: u16 = 10;
+    let now = (*offset).min(max);
+    *offset = match action {
+        Action::Up => now.saturating_sub(1),
+        Action::Down => (now + 1).min(max),
+        Action::PageUp => now.saturating_sub(PAGE),
+        Action::PageDown => (now + PAGE).min(max),
+        Action::Home => 0,
+        Action::End => max,
+        _ => return false,
+    };
+    true
 }
 
 /// None → the first → … → the last → None.

@@ -312,11 +312,8 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         | Context::Stats
         | Context::ComplaintDetail
         | Context::NoticeDetail => {
-            // Only the lists move a cursor; the dashboard and details have none.
-            if matches!(
-                ctx,
-                Context::Patrol | Context::Complaints | Context::Notices | Context::People
-            ) {
+            // Lists move a cursor and details scroll; the dashboard has neither.
+            if !matches!(ctx, Context::Dashboard | Context::Stats) {
                 all.extend(NAV);
             }
             all.extend(DESK);

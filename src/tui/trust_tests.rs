@@ -266,9 +266,12 @@ fn make_room(
     use super::action::Action as A;
     use super::keymap::Context as C;
     let ctx = app.context();
+    // A frame first, as on screen: a detail learns from it how far it can scroll.
+    seen(app);
     match action {
         A::Up | A::PageUp | A::Home => {
             press(store, app, &[key(KeyCode::Down), key(KeyCode::Down)]);
+            seen(app);
         }
         A::PrevField => press(store, app, &[key(KeyCode::Tab)]),
         A::Back if matches!(ctx, C::Complaints | C::Notices) => {
@@ -295,10 +298,16 @@ fn make_room(
     }
 }
 
-/// What the officer sees: every cell with its style, and where the caret is.
+/// What the officer sees: every cell with its style, and where the caret is. A detail is
+/// looked at on a short screen, where it has more than fits and its scroll keys have work.
 fn seen(app: &super::app::App) -> (ratatui::buffer::Buffer, Option<ratatui::layout::Position>) {
+    use super::keymap::Context as C;
     use ratatui::backend::Backend;
-    let mut t = draw(app, (120, 40), &THEME);
+    let size = match app.context() {
+        C::ComplaintDetail | C::NoticeDetail => (80, 14),
+        _ => (80, 24),
+    };
+    let mut t = draw(app, size, &THEME);
     let cursor = t.backend_mut().get_cursor_position().ok();
     (t.backend().buffer().clone(), cursor)
 }
@@ -409,4 +418,73 @@ fn a_patrol_takes_areas_and_officers_by_name() {
     let p = logged.last().unwrap();
     assert_eq!(p.officers, ["W001", "W002"]);
     assert_eq!(p.areas, ["Q04", "Q01"]);
+}
+
+#[test]
+fn six_teams_at_80x24_put_problems_first_and_say_what_is_hidden() {
+    let (mut store, mut app) = signed_in();
+    let roster = "日期,巡查组,人员,区域,班次\n\
+        2026-11-23,第四组,W006、W008,Q08,全天\n\
+        2026-11-23,第五组,W009、W011,Q09、Q10,全天\n\
+        2026-11-23,第六组,W010、W012,Q11,全天\n";
+    let actor = zhifa_desk::store::Actor {
+        operator: "W003".into(),
+        now: app.now,
+    };
+    zhifa_desk::exchange::KindName::Roster
+        .import(&mut store, &actor, "r.csv", roster.as_bytes(), false)
+        .unwrap();
+    reload(&store, &mut app);
+    let shown = screen(&app, (80, 24));
+    let roster_part: String = shown
+        .lines()
+        .skip_while(|l| !l.starts_with("今日巡查排班"))
+        .take_while(|l| !l.starts_with("投诉计时"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        roster_part.contains("还有") && roster_part.contains("未显示"),
+        "{roster_part}"
+    );
+    // The first team shown has a problem; 第四组 (two valid officers) is not what is shown
+    // while teams with problems are hidden.
+    let first = roster_part.lines().nth(1).unwrap();
+    assert!(
+        !first.starts_with("第一组") && !first.starts_with("第四组"),
+        "{roster_part}"
+    );
+    assert!(!roster_part.contains("第四组"), "{roster_part}");
+}
+
+#[test]
+fn a_detail_at_80x24_scrolls_to_its_void_reason_and_last_history_line() {
+    use zhifa_desk::store::desk::{ComplaintStep, complaint_step};
+    let (mut store, mut app) = signed_in();
+    let actor = zhifa_desk::store::Actor {
+        operator: "W003".into(),
+        now: app.now,
+    };
+    let id = "TS-2026-0035";
+    let reason = ComplaintStep::Void {
+        reason: "与 TS-2026-0034 重复登记".into(),
+    };
+    complaint_step(&mut store, &actor, id, reason).unwrap();
+    app.complaints.detail = Some(id.into());
+    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
+    reload(&store, &mut app);
+    let mut seen_all = String::new();
+    for _ in 0..40 {
+        seen_all.push_str(&screen(&app, (80, 24)));
+        press(&mut store, &mut app, &[key(KeyCode::Down)]);
+    }
+    assert!(
+        seen_all.contains("作废原因：与 TS-2026-0034 重复登记"),
+        "{seen_all}"
+    );
+    assert!(seen_all.contains("W003 孙丽华  作废"), "{seen_all}");
+    let first = screen(&app, (80, 24));
+    assert!(
+        first.contains("滚动"),
+        "the title says there is more: {first}"
+    );
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Row, Table, TableState};
 use zhifa_desk::domain::complaint::Step;
 use zhifa_desk::exchange::{mask, parse};
 use zhifa_desk::report::format::{Urgency, complaint_marker, countdown};
@@ -122,31 +122,22 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
             ])
         })
         .collect();
-    let [left, right] = if area.width >= 100 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Length(13), Constraint::Min(0)]).areas(area)
-    };
     let title = if app.complaints.reveal {
         "投诉详情（显示举报人，m 隐藏）"
     } else {
         "投诉详情（举报人已打码，m 显示）"
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(theme.block(title)),
-        left,
-    );
     let mut right_lines = timeline(d, (app.now, app.data.today.soon_minutes), theme);
     right_lines.push(Line::raw(""));
     right_lines.push(Line::styled("操作记录", theme.title()));
     right_lines.extend(history_lines(&d.history, &app.data));
-    frame.render_widget(
-        Paragraph::new(right_lines)
-            .wrap(Wrap { trim: true })
-            .block(theme.block("办理时间线")),
-        right,
+    super::detail_panes(
+        frame,
+        area,
+        (title, lines),
+        ("办理时间线", right_lines),
+        (app.complaints.scroll, &app.complaints.scroll_max),
+        theme,
     );
 }
 

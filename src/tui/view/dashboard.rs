@@ -20,7 +20,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     };
     let alerts = alert_lines(app, theme);
-    let roster = roster_lines(app, theme);
     let width = usize::from(area.width.max(1));
     let alert_h = alerts
         .iter()
@@ -28,9 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .sum::<u16>()
         .min(5);
     let borders = if compact { 1 } else { 2 };
-    let roster_h = (roster.len() as u16 + borders)
+    let wanted = roster_line_count(app);
+    let roster_h = (wanted as u16 + borders)
         .min(area.height.saturating_sub(alert_h) / 2)
         .max(3);
+    let roster = roster_lines(app, theme, usize::from(roster_h - borders));
     let [r, rest, a] = Layout::vertical([
         Constraint::Length(roster_h),
         Constraint::Min(0),
@@ -56,7 +57,29 @@ fn area_name<'a>(app: &'a App, id: &'a str) -> &'a str {
         .map_or(id, |a| a.name.as_str())
 }
 
-fn roster_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+/// How many rows `capacity` can show of `len` items: all of them, or all but one, that one
+/// row then saying how many more there are.
+pub fn fit(len: usize, capacity: usize) -> (usize, usize) {
+    if len <= capacity {
+        (len, 0)
+    } else {
+        let shown = capacity.saturating_sub(1);
+        (shown, len - shown)
+    }
+}
+
+fn roster_line_count(app: &App) -> usize {
+    let t = &app.data.today;
+    t.roster
+        .iter()
+        .map(|team| 1 + team.checks.len())
+        .sum::<usize>()
+        .max(1)
+}
+
+/// The roster, teams with problems first, cut to `capacity` rows with a line that says what
+/// was left out.
+fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a>> {
     let t = &app.data.today;
     if t.roster.is_empty() {
         return vec![Line::styled(
@@ -64,8 +87,10 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             theme.warn(),
         )];
     }
+    let mut teams: Vec<_> = t.roster.iter().collect();
+    teams.sort_by_key(|team| team.checks.is_empty());
     let mut lines = Vec::new();
-    for team in &t.roster {
+    for team in teams {
         let names: Vec<&str> = team.officers.iter().map(|m| m.name.as_str()).collect();
         let areas: Vec<&str> = team.areas.iter().map(|a| area_name(app, a)).collect();
         let done = team.patrolled.len() == team.areas.len();
@@ -85,6 +110,14 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             ));
         }
     }
+    let (shown, hidden) = fit(lines.len(), capacity.max(1));
+    if hidden > 0 {
+        lines.truncate(shown);
+        lines.push(Line::styled(
+            format!("  还有 {hidden} 行未显示…（按 2 在巡查中查看全部）"),
+            theme.warn(),
+        ));
+    }
     lines
 }
 
@@ -96,24 +129,38 @@ fn complaints<'a>(
     pane: impl Fn(String) -> Block<'a>,
 ) {
     let list = &app.data.today.complaints;
-    let overdue = list
+    let is_overdue =
+        |c: &&zhifa_desk::report::today::ComplaintTimer| c.remaining_minutes.is_some_and(|m| m < 0);
+    let overdue = list.iter().filter(is_overdue).count();
+    // Only what fits is built; a last row says how many more there are, of them how many
+    // overdue, so the title's counts are never more than the pane can reach.
+    let block = pane(String::new());
+    let capacity = usize::from(block.inner(area).height);
+    let (shown, hidden) = fit(list.len(), capacity);
+    let more_overdue = list.iter().skip(shown).filter(is_overdue).count();
+    let rows: Vec<Row> = list
         .iter()
-        .filter(|c| c.remaining_minutes.is_some_and(|m| m < 0))
-        .count();
-    // Only what fits is built; the title counts them all.
-    let rows = list.iter().take(usize::from(area.height)).map(|c| {
-        let (u, left) =
-            complaint_timer(c.remaining_minutes, c.overdue, app.data.today.soon_minutes);
-        let style = theme.urgency(u);
-        Row::new(vec![
-            Cell::from(u.marker()).style(style),
-            Cell::from(left).style(style),
-            Cell::from(c.id.as_str()),
-            Cell::from(c.state.label()),
-            Cell::from(c.channel),
-            Cell::from(c.description.as_str()),
-        ])
-    });
+        .take(shown)
+        .map(|c| {
+            let (u, left) =
+                complaint_timer(c.remaining_minutes, c.overdue, app.data.today.soon_minutes);
+            let style = theme.urgency(u);
+            Row::new(vec![
+                Cell::from(u.marker()).style(style),
+                Cell::from(left).style(style),
+                Cell::from(c.id.as_str()),
+                Cell::from(c.state.label()),
+                Cell::from(c.channel),
+                Cell::from(c.description.as_str()),
+            ])
+        })
+        .collect();
+    let of_them = if more_overdue > 0 {
+        format!("，其中 {more_overdue} 件超期")
+    } else {
+        String::new()
+    };
+    let more = (hidden > 0).then(|| format!("还有 {hidden} 件未显示{of_them}…（按 3 查看全部）"));
     let title = format!("投诉计时（{} 件未办结，{overdue} 件超期）", list.len());
     let table = Table::new(
         rows,
@@ -125,9 +172,8 @@ fn complaints<'a>(
             Constraint::Length(if area.width >= 100 { 10 } else { 0 }),
             Constraint::Fill(1),
         ],
-    )
-    .block(pane(title));
-    frame.render_widget(table, area);
+    );
+    table_in(frame, area, pane(title), table, more, theme);
 }
 
 fn notices<'a>(
@@ -138,17 +184,24 @@ fn notices<'a>(
     pane: impl Fn(String) -> Block<'a>,
 ) {
     let list = &app.data.today.notices;
-    let rows = list.iter().take(usize::from(area.height)).map(|n| {
-        let (u, left) = notice_marker(true, n.late, n.days_left);
-        let style = theme.urgency(u);
-        Row::new(vec![
-            Cell::from(u.marker()).style(style),
-            Cell::from(left).style(style),
-            Cell::from(n.id.as_str()),
-            Cell::from(n.state.label()),
-            Cell::from(n.party.as_str()),
-        ])
-    });
+    let capacity = usize::from(pane(String::new()).inner(area).height);
+    let (shown, hidden) = fit(list.len(), capacity);
+    let rows: Vec<Row> = list
+        .iter()
+        .take(shown)
+        .map(|n| {
+            let (u, left) = notice_marker(true, n.late, n.days_left);
+            let style = theme.urgency(u);
+            Row::new(vec![
+                Cell::from(u.marker()).style(style),
+                Cell::from(left).style(style),
+                Cell::from(n.id.as_str()),
+                Cell::from(n.state.label()),
+                Cell::from(n.party.as_str()),
+            ])
+        })
+        .collect();
+    let more = (hidden > 0).then(|| format!("还有 {hidden} 份未显示…（按 4 查看全部）"));
     let title = format!("整改通知（{} 份未销号）", list.len());
     let table = Table::new(
         rows,
@@ -159,9 +212,30 @@ fn notices<'a>(
             Constraint::Length(6),
             Constraint::Fill(1),
         ],
-    )
-    .block(pane(title));
-    frame.render_widget(table, area);
+    );
+    table_in(frame, area, pane(title), table, more, theme);
+}
+
+/// Draws `table` in `block`, with the line that says what did not fit below it, if any.
+fn table_in<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    table: Table<'a>,
+    more: Option<String>,
+    theme: &Theme,
+) {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    match more {
+        None => frame.render_widget(table, inner),
+        Some(text) => {
+            let [rows, last] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+            frame.render_widget(table, rows);
+            frame.render_widget(Paragraph::new(Line::styled(text, theme.warn())), last);
+        }
+    }
 }
 
 /// Areas overdue for patrol, then calendar warnings.

@@ -13,7 +13,7 @@ use chrono::Timelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, View};
 use super::keymap;
@@ -162,6 +162,70 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// "—" is ambiguous in width on old consoles; an empty value shows as "-".
 pub fn or_dash(text: &str) -> &str {
     if text.trim().is_empty() { "-" } else { text }
+}
+
+/// Rows `lines` take wrapped to `width` cells (an estimate close enough to scroll by).
+fn rows_of(lines: &[Line], width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(w).max(1) as u16)
+        .sum()
+}
+
+/// One pane of a detail, scrolled by `scroll` rows at most as far as its end; the title says
+/// when there is more than fits. Returns how far it can scroll.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line>,
+    scroll: u16,
+    theme: &Theme,
+) -> u16 {
+    let inner = theme.block("").inner(area);
+    let total = rows_of(&lines, inner.width);
+    let max = total.saturating_sub(inner.height);
+    let offset = scroll.min(max);
+    let title = if max > 0 {
+        format!("{title}（↑↓ 滚动，{}/{}）", offset, max)
+    } else {
+        title.to_string()
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .scroll((offset, 0))
+            .block(theme.block(title)),
+        area,
+    );
+    max
+}
+
+/// A record's detail: its fields and its timeline or history. Wide screens show them side by
+/// side; narrow ones one below the other in one pane, so nothing is cut off. Both scroll from
+/// `scroll`; the most they can is written to `max` for the keys to stop at.
+pub fn detail_panes(
+    frame: &mut Frame,
+    area: Rect,
+    (left_title, left): (&str, Vec<Line>),
+    (right_title, right): (&str, Vec<Line>),
+    (scroll, max): (u16, &std::cell::Cell<u16>),
+    theme: &Theme,
+) {
+    let most = if area.width >= 100 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(area);
+        let a = scrolled(frame, l, left_title, left, scroll, theme);
+        a.max(scrolled(frame, r, right_title, right, scroll, theme))
+    } else {
+        let mut all = left;
+        all.push(Line::raw(""));
+        all.push(Line::styled(right_title.to_string(), theme.title()));
+        all.extend(right);
+        scrolled(frame, area, left_title, all, scroll, theme)
+    };
+    max.set(most);
 }
 
 /// `text` cut into lines of at most `width` terminal cells (Chinese is two cells a character).

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Row, Table, TableState};
 use zhifa_desk::report::format::{Urgency, notice_marker};
 
 use super::super::app::App;
@@ -112,17 +112,6 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
             theme.urgency(urgency),
         ));
     }
-    let [left, right] = if area.width >= 100 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
-    } else {
-        Layout::vertical([Constraint::Length(13), Constraint::Min(0)]).areas(area)
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(theme.block("整改通知详情")),
-        left,
-    );
     let mut r: Vec<Line> = vec![Line::styled("复查记录", theme.title())];
     if d.reinspections.is_empty() {
         r.push(Line::raw("尚未复查"));
@@ -140,10 +129,12 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
     r.push(Line::raw(""));
     r.push(Line::styled("操作记录", theme.title()));
     r.extend(history_lines(&d.history, &app.data));
-    frame.render_widget(
-        Paragraph::new(r)
-            .wrap(Wrap { trim: true })
-            .block(theme.block("复查与操作")),
-        right,
+    super::detail_panes(
+        frame,
+        area,
+        ("整改通知详情", lines),
+        ("复查与操作", r),
+        (app.notices.scroll, &app.notices.scroll_max),
+        theme,
     );
 }
