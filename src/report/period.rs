@@ -4,6 +4,51 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::error::{Error, Result};
 
+/// Which kind of period a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Week => "周",
+            Kind::Month => "月",
+            Kind::Year => "年",
+        }
+    }
+
+    /// 周 → 月 → 年 → 周.
+    pub fn next(self) -> Kind {
+        match self {
+            Kind::Week => Kind::Month,
+            Kind::Month => Kind::Year,
+            Kind::Year => Kind::Week,
+        }
+    }
+
+    /// The period of this kind holding `today`, moved `back` whole periods earlier.
+    pub fn back_from(self, today: NaiveDate, back: u32) -> Period {
+        match self {
+            Kind::Week => Period::week_of(today - Duration::weeks(i64::from(back))),
+            Kind::Month => {
+                let mut p = Period::month_of(today);
+                for _ in 0..back {
+                    p = Period::month_of(p.from - Duration::days(1));
+                }
+                p
+            }
+            Kind::Year => Period::year_of(
+                NaiveDate::from_ymd_opt(today.year() - back as i32, 1, 1).unwrap_or(today),
+            ),
+        }
+    }
+}
+
 /// A span of whole days, inclusive, with the label people use for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
@@ -13,6 +58,18 @@ pub struct Period {
 }
 
 impl Period {
+    /// How people name a period on screen: 2026年11月, 2026年, 11-16 起的一周.
+    pub fn name(&self) -> String {
+        let days = self.days();
+        if days == 7 {
+            format!("{} 起的一周", self.from.format("%m-%d"))
+        } else if days >= 365 {
+            format!("{}年", self.from.year())
+        } else {
+            format!("{}年{}月", self.from.year(), self.from.month())
+        }
+    }
+
     /// The ISO week holding `date`: 2026-W48.
     pub fn week_of(date: NaiveDate) -> Period {
         let w = date.iso_week();

@@ -37,6 +37,9 @@ pub enum Action {
     PrevField,
     Confirm,
     Cancel,
+    EarlierPeriod,
+    LaterPeriod,
+    CyclePeriodKind,
     /// A key a text or choice field handles itself; listed in help, never dispatched.
     Edit(Edit),
 }
@@ -88,6 +91,9 @@ impl Action {
             Action::PrevField => "上一项",
             Action::Confirm => "确定",
             Action::Cancel => "取消",
+            Action::EarlierPeriod => "前一期",
+            Action::LaterPeriod => "后一期",
+            Action::CyclePeriodKind => "按周 / 月 / 年统计",
             Action::Edit(Edit::MoveCaret) => "移动光标",
             Action::Edit(Edit::MoveOrChoose) => "移动光标；选项栏中换一个选项",
             Action::Edit(Edit::LineEnds) => "到行首 / 行尾",

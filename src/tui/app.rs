@@ -3,6 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 use crossterm::event::KeyEvent;
 use zhifa_desk::domain::{Channel, ComplaintState, NoticeState, Officer};
+use zhifa_desk::report::period::Kind;
 use zhifa_desk::store::{complaints, notices};
 
 use super::action::Action;
@@ -153,6 +154,8 @@ pub struct App {
     pub notices: NoticeView,
     /// People view: the cursor and whether the areas pane has the focus.
     pub people: (Cursor, bool),
+    /// 统计: the kind of period and how many periods back from the current one.
+    pub stats: (Kind, u32),
     pub menu: Option<Menu>,
     pub form: Option<Form<FormKind>>,
     pub help: bool,
@@ -173,6 +176,7 @@ impl App {
             complaints: ComplaintView::default(),
             notices: NoticeView::default(),
             people: Default::default(),
+            stats: (Kind::Month, 0),
             menu: None,
             form: None,
             help: false,
@@ -200,7 +204,7 @@ impl App {
             },
             complaint: c.detail.clone(),
             notice: self.notices.detail.clone(),
-            stats: self.view == View::Stats,
+            stats: (self.view == View::Stats).then_some(self.stats),
         }
     }
 
@@ -366,7 +370,17 @@ impl App {
                 self.complaints.filtering = false;
                 self.notices.filtering = false;
             }
-            Context::Dashboard | Context::Stats => {}
+            Context::Dashboard => {}
+            Context::Stats => {
+                let (kind, back) = self.stats;
+                match action {
+                    Action::EarlierPeriod => self.stats.1 = back + 1,
+                    Action::LaterPeriod if back > 0 => self.stats.1 = back - 1,
+                    Action::LaterPeriod => self.refused("已是当前一期，没有更晚的统计"),
+                    Action::CyclePeriodKind => self.stats = (kind.next(), 0),
+                    _ => {}
+                }
+            }
             Context::Patrol => return self.update_patrol(action),
             Context::Complaints | Context::ComplaintDetail => {
                 return self.update_complaints(action);

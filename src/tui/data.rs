@@ -8,7 +8,7 @@ use zhifa_desk::domain::{Area, Matter, Officer};
 use zhifa_desk::error::Result;
 use zhifa_desk::report::Today;
 use zhifa_desk::report::figures::{Report, report};
-use zhifa_desk::report::period::Period;
+use zhifa_desk::report::period::{Kind, Period};
 use zhifa_desk::report::today::{TeamDay, roster_day};
 use zhifa_desk::store::{AuditRow, audit, complaints, duty, notices, people, roster};
 
@@ -23,18 +23,22 @@ pub struct Want {
     pub notices: notices::Query,
     pub complaint: Option<String>,
     pub notice: Option<String>,
-    /// The 统计 view is open: read the twelve weeks and the month.
-    pub stats: bool,
+    /// The 统计 view is open on this period (kind, periods back from the current one): read
+    /// it and the twelve weeks up to its end.
+    pub stats: Option<(Kind, u32)>,
 }
 
 /// Weeks shown in the 统计 view.
 pub const STATS_WEEKS: usize = 12;
 
-/// The 统计 view: the last twelve weeks (oldest first) and this month so far.
+/// The 统计 view: the chosen period's report and the twelve weeks up to its end (oldest
+/// first).
 #[derive(Debug, Clone)]
 pub struct Stats {
     pub weeks: Vec<Report>,
-    pub month: Report,
+    pub period: Report,
+    /// The period's name on screen: 2026年11月.
+    pub name: String,
 }
 
 /// An area on the 巡查 view's date: when it was last patrolled and whether it is due.
@@ -109,8 +113,8 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         .into_iter()
         .find(|e| e.kind == DutyKind::Handover);
     let year = chrono::Datelike::year(&now);
-    let stats = if want.stats {
-        Some(stats(conn, now)?)
+    let stats = if let Some(chosen) = want.stats {
+        Some(stats(conn, now, chosen)?)
     } else {
         None
     };
@@ -135,18 +139,20 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
     })
 }
 
-fn stats(conn: &Connection, now: NaiveDateTime) -> Result<Stats> {
-    let this_week = Period::week_of(now.date());
+fn stats(conn: &Connection, now: NaiveDateTime, (kind, back): (Kind, u32)) -> Result<Stats> {
+    let period = kind.back_from(now.date(), back);
+    let last_week = Period::week_of(period.to.min(now.date()));
     let weeks = (0..STATS_WEEKS as i64)
         .rev()
         .map(|back| {
-            let p = Period::week_of(this_week.from - chrono::Duration::weeks(back));
+            let p = Period::week_of(last_week.from - chrono::Duration::weeks(back));
             report(conn, &p, now)
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Stats {
         weeks,
-        month: report(conn, &Period::month_of(now.date()), now)?,
+        name: period.name(),
+        period: report(conn, &period, now)?,
     })
 }
 

@@ -199,7 +199,12 @@ fn own(ctx: Context) -> Vec<Binding> {
     use Action::*;
     match ctx {
         Context::SignIn => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
-        Context::Dashboard | Context::Stats => vec![],
+        Context::Dashboard => vec![],
+        Context::Stats => vec![
+            b("←", &[(KeyCode::Left, NONE)], EarlierPeriod, true),
+            b("→", &[(KeyCode::Right, NONE)], LaterPeriod, true),
+            b("p", &[(KeyCode::Char('p'), NONE)], CyclePeriodKind, true),
+        ],
         Context::Patrol => vec![
             b("←", &[(KeyCode::Left, NONE)], PrevDay, true),
             b("→", &[(KeyCode::Right, NONE)], NextDay, true),

@@ -87,7 +87,7 @@ pub fn first_want(now: NaiveDateTime) -> Want {
         },
         complaint: None,
         notice: None,
-        stats: false,
+        stats: None,
     }
 }
 

@@ -488,3 +488,28 @@ fn a_detail_at_80x24_scrolls_to_its_void_reason_and_last_history_line() {
         "the title says there is more: {first}"
     );
 }
+
+#[test]
+fn statistics_move_by_week_month_and_year_and_label_weeks_by_date() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('6'))]);
+    let now = screen(&app, (120, 40));
+    assert!(
+        now.contains("按月：2026年11月（2026-11-01 至 2026-11-30 截至 11-23）"),
+        "{now}"
+    );
+    assert!(now.contains("11-16起") && !now.contains("W47"), "{now}");
+    press(&mut store, &mut app, &[key(KeyCode::Left)]);
+    assert!(screen(&app, (120, 40)).contains("按月：2026年10月（2026-10-01 至 2026-10-31）"));
+    press(&mut store, &mut app, &[key(KeyCode::Char('p'))]);
+    assert!(screen(&app, (120, 40)).contains("按年：2026年"));
+    press(&mut store, &mut app, &[key(KeyCode::Char('p'))]);
+    let week = screen(&app, (120, 40));
+    assert!(week.contains("按周：11-23 起的一周"), "{week}");
+    // Every bar has its number beside it.
+    let bar_rows: Vec<&str> = week.lines().filter(|l| l.contains("起 ")).collect();
+    assert!(!bar_rows.is_empty());
+    for row in bar_rows.iter().take(3) {
+        assert!(row.chars().any(|c| c.is_ascii_digit()), "{row}");
+    }
+}

@@ -1,31 +1,18 @@
-//! 统计: twelve weeks of complaints and on-time rate as bars, patrol coverage of area × week as
-//! a heat map, and this month's rates against the target.
+//! 统计: the chosen week, month or year's rates against the target, twelve weeks of complaints
+//! and on-time rate as bars labelled by date, and patrol coverage of area × week as a heat map.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
-use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use ratatui::widgets::Paragraph;
 use zhifa_desk::report::bulletin::{percent, verdict};
 use zhifa_desk::report::figures::Report;
 use zhifa_desk::report::format::Urgency;
 
 use super::super::app::App;
+use super::super::data::Stats;
 use super::super::theme::Theme;
-
-/// Bars of plain #: the block symbols are drawn two cells wide by the old console.
-const ASCII_BARS: symbols::bar::Set = symbols::bar::Set {
-    full: "#",
-    seven_eighths: "#",
-    three_quarters: "#",
-    five_eighths: "#",
-    half: "#",
-    three_eighths: "#",
-    one_quarter: "#",
-    one_eighth: "#",
-    empty: " ",
-};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(stats) = &app.data.stats else {
@@ -33,64 +20,94 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let [rates, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-    frame.render_widget(Paragraph::new(month_lines(&stats.month, theme)), rates);
+    frame.render_widget(Paragraph::new(period_lines(stats, app, theme)), rates);
     let [charts, grid] =
-        Layout::horizontal([Constraint::Length(40), Constraint::Min(0)]).areas(body);
+        Layout::horizontal([Constraint::Length(44), Constraint::Min(0)]).areas(body);
     let [received, on_time] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
-    let week_no = |r: &Report| r.period.rsplit('W').next().unwrap_or("").to_string();
-    let bars = |value: &dyn Fn(&Report) -> Option<u64>, style: &dyn Fn(&Report) -> Style| {
-        stats
-            .weeks
-            .iter()
-            .map(|r| {
-                let v = value(r);
-                Bar::default()
-                    .value(v.unwrap_or(0))
-                    .text_value(v.map_or_else(|| "-".into(), |v| v.to_string()))
-                    .label(Line::from(week_no(r)))
-                    .style(style(r))
-            })
-            .collect::<Vec<_>>()
-    };
-    let chart = |title: &'static str, data: Vec<Bar<'static>>, max: Option<u64>| {
-        let mut c = BarChart::default()
-            .block(theme.block(title))
-            .data(BarGroup::default().bars(&data))
-            .bar_width(2)
-            .bar_gap(1);
-        if let Some(m) = max {
-            c = c.max(m);
-        }
-        if theme.ascii {
-            c = c.bar_set(ASCII_BARS);
-        }
-        c
-    };
-    let counts = bars(&|r| Some(r.complaints.received as u64), &|_| theme.title());
-    frame.render_widget(chart("每周受理投诉（件）", counts, None), received);
-    let target = stats.month.target;
-    let rate_style = |r: &Report| {
-        let u = match r.complaints.on_time_rate {
-            Some(x) if x + 1e-9 >= target => Urgency::Fine,
-            Some(_) => Urgency::Overdue,
-            None => Urgency::Soon,
-        };
-        theme.urgency(u)
-    };
-    let rates = bars(
-        &|r| {
-            r.complaints
-                .on_time_rate
-                .map(|x| (x * 100.0).round() as u64)
-        },
-        &rate_style,
-    );
-    frame.render_widget(chart("每周按时办理率（%）", rates, Some(100)), on_time);
+    let counts: Vec<(String, Option<u64>, Style)> = stats
+        .weeks
+        .iter()
+        .map(|r| {
+            (
+                week_label(r),
+                Some(r.complaints.received as u64),
+                theme.title(),
+            )
+        })
+        .collect();
+    bars(frame, received, "每周受理投诉（件）", &counts, "", theme);
+    let target = stats.period.target;
+    let rates: Vec<(String, Option<u64>, Style)> = stats
+        .weeks
+        .iter()
+        .map(|r| {
+            let rate = r.complaints.on_time_rate;
+            let u = match rate {
+                Some(x) if x + 1e-9 >= target => Urgency::Fine,
+                Some(_) => Urgency::Overdue,
+                None => Urgency::Soon,
+            };
+            let value = rate.map(|x| (x * 100.0).round() as u64);
+            (week_label(r), value, theme.urgency(u))
+        })
+        .collect();
+    bars(frame, on_time, "每周按时办理率（%）", &rates, "%", theme);
     coverage(frame, grid, app, &stats.weeks, theme);
 }
 
-fn month_lines<'a>(m: &Report, theme: &Theme) -> Vec<Line<'a>> {
+/// A week as people name it: the date its Monday falls on, "11-16起".
+fn week_label(r: &Report) -> String {
+    format!("{}起", r.from.format("%m-%d"))
+}
+
+/// One bar per row: its label, a bar scaled to the largest value, and the number beside it,
+/// so numbers never overlap; the newest rows that fit.
+fn bars(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[(String, Option<u64>, Style)],
+    unit: &str,
+    theme: &Theme,
+) {
+    let block = theme.block(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let fit = rows.len().min(usize::from(inner.height));
+    let rows = &rows[rows.len() - fit..];
+    let max = if unit == "%" {
+        100
+    } else {
+        rows.iter().filter_map(|r| r.1).max().unwrap_or(0).max(1)
+    };
+    // Label 8 cells, a space, the bar, a space, up to 4 cells of number.
+    let room = usize::from(inner.width)
+        .saturating_sub(8 + 1 + 1 + 4)
+        .max(1);
+    let bar_char = if theme.ascii { "#" } else { "█" };
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|(label, value, style)| {
+            let (bar, number) = match value {
+                Some(v) => {
+                    let n = (*v as usize * room).div_ceil(max as usize).min(room);
+                    (bar_char.repeat(n), format!("{v}{unit}"))
+                }
+                None => (String::new(), "无数据".to_string()),
+            };
+            Line::from(vec![
+                Span::styled(format!("{label:<6} "), theme.dim()),
+                Span::styled(bar, *style),
+                Span::raw(format!(" {number}")),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn period_lines<'a>(stats: &Stats, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let m = &stats.period;
     let item = |name: &str, rate: Option<f64>| {
         let v = verdict(rate, m.target);
         let style = match v {
@@ -104,8 +121,20 @@ fn month_lines<'a>(m: &Report, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw("   "),
         ]
     };
+    let (kind, back) = app.stats;
+    let so_far = if back == 0 {
+        format!(" 截至 {}", &m.as_of[5..10])
+    } else {
+        String::new()
+    };
     let mut spans = vec![Span::styled(
-        format!("本月（{} 截至 {}）", m.period, &m.as_of[5..10]),
+        format!(
+            "按{}：{}（{} 至 {}{so_far}）",
+            kind.label(),
+            stats.name,
+            m.from,
+            m.to
+        ),
         theme.title(),
     )];
     spans.push(Span::raw(format!("  目标 {}", percent(Some(m.target)))));
@@ -118,7 +147,7 @@ fn month_lines<'a>(m: &Report, theme: &Theme) -> Vec<Line<'a>> {
 
 /// Area × week: 全 every window patrolled, 缺 some, 无 none; blank when nothing was due yet.
 fn coverage(frame: &mut Frame, area: Rect, app: &App, weeks: &[Report], theme: &Theme) {
-    let block = theme.block("巡查覆盖（区域 × 周：全 / 缺 / 无）");
+    let block = theme.block("巡查覆盖（全/缺/无，列为周一）");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let label_w = usize::from(inner.width.saturating_sub(36)).clamp(4, 16);
@@ -128,8 +157,11 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, weeks: &[Report], theme: &
     let mut lines = Vec::new();
     let mut head = vec![Span::raw(" ".repeat(label_w))];
     for w in weeks {
-        let n = w.period.rsplit('W').next().unwrap_or("");
-        head.push(Span::styled(format!("{n:>2} "), theme.dim()));
+        // Each column is the week starting on this day of the month.
+        head.push(Span::styled(
+            format!("{:>2} ", w.from.format("%d")),
+            theme.dim(),
+        ));
     }
     lines.push(Line::from(head));
     for (i, a) in app.data.areas.iter().enumerate() {
