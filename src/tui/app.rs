@@ -1,17 +1,17 @@
-//! The desk's state and `update`: keys become actions, actions change state and ask for effects.
+//! The desk's state: the views and their cursors, what is open, and what the store is read for.
 
-use chrono::{Duration, NaiveDateTime};
-use crossterm::event::KeyEvent;
+use chrono::NaiveDateTime;
+
 use zhifa_desk::domain::{Channel, ComplaintState, NoticeState, Officer};
 use zhifa_desk::report::period::Kind;
 use zhifa_desk::store::{complaints, notices};
 
 use super::action::Action;
 use super::data::{Data, LIST_LIMIT, Want};
-use super::effect::{Effect, Write};
+use super::effect::Write;
 use super::form::Form;
-use super::forms::{self, FormKind};
-use super::keymap::{self, Context};
+use super::forms::FormKind;
+use super::keymap::Context;
 use super::text_field::TextField;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl View {
         }
     }
 
-    fn index(self) -> usize {
+    pub(super) fn index(self) -> usize {
         View::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }
 }
@@ -57,7 +57,7 @@ pub struct Cursor(pub usize);
 impl Cursor {
     const PAGE: usize = 10;
 
-    fn apply(&mut self, action: Action, len: usize) -> bool {
+    pub(super) fn apply(&mut self, action: Action, len: usize) -> bool {
         let last = len.saturating_sub(1);
         self.0 = match action {
             Action::Up => self.0.saturating_sub(1),
@@ -268,316 +268,6 @@ impl App {
             .collect()
     }
 
-    pub fn on_key(&mut self, key: KeyEvent) -> Effect {
-        let ctx = self.context();
-        if let Some(action) = keymap::action(ctx, key) {
-            self.status = None;
-            return self.update(action);
-        }
-        if ctx.takes_text() {
-            if let Some(field) = self.text_target() {
-                if field.handle(key) {
-                    self.after_typing(ctx);
-                }
-            } else if let Some(f) = self.form.as_mut().and_then(Form::focused) {
-                f.handle(key);
-            }
-        }
-        Effect::None
-    }
-
-    pub fn on_paste(&mut self, text: &str) {
-        let ctx = self.context();
-        if let Some(field) = self.text_target() {
-            field.insert(text);
-            self.after_typing(ctx);
-        } else if let Some(f) = self.form.as_mut().and_then(Form::focused) {
-            f.paste(text);
-        }
-    }
-
-    /// The plain text field being typed into outside a form.
-    fn text_target(&mut self) -> Option<&mut TextField> {
-        match self.context() {
-            Context::SignIn => Some(&mut self.signin.0),
-            Context::Filter if self.view == View::Complaints => Some(&mut self.complaints.filter),
-            Context::Filter => Some(&mut self.notices.filter),
-            _ => None,
-        }
-    }
-
-    fn after_typing(&mut self, ctx: Context) {
-        match ctx {
-            Context::SignIn => self.signin.1 = Cursor(0),
-            Context::Filter if self.view == View::Complaints => self.complaints.cursor = Cursor(0),
-            Context::Filter => self.notices.cursor = Cursor(0),
-            _ => {}
-        }
-    }
-
-    pub fn update(&mut self, action: Action) -> Effect {
-        match action {
-            Action::Help => {
-                self.help = true;
-                return Effect::None;
-            }
-            Action::Quit => return Effect::Quit,
-            Action::ForceQuit => {
-                if self.form.as_ref().is_some_and(Form::dirty) {
-                    self.confirm = Some(Confirm::Quit);
-                    return Effect::None;
-                }
-                return Effect::Quit;
-            }
-            Action::NextView | Action::PrevView => {
-                let n = View::ALL.len();
-                let step = if action == Action::NextView { 1 } else { n - 1 };
-                self.view = View::ALL[(self.view.index() + step) % n];
-                return Effect::None;
-            }
-            Action::GoView(v) => {
-                self.view = v;
-                return Effect::None;
-            }
-            Action::Handover => {
-                self.form = Some(forms::handover());
-                return Effect::None;
-            }
-            _ => {}
-        }
-        match self.context() {
-            Context::Confirm => {
-                let asked = self.confirm.take();
-                if action == Action::Confirm {
-                    match asked {
-                        Some(Confirm::Quit) => return Effect::Quit,
-                        Some(Confirm::Discard) => self.form = None,
-                        Some(Confirm::Write { write, .. }) => return Effect::Write(write),
-                        None => {}
-                    }
-                }
-            }
-            Context::Help => self.help = false,
-            Context::Form => return self.update_form(action),
-            Context::Menu => return self.update_menu(action),
-            Context::SignIn => return self.update_signin(action),
-            Context::Filter => {
-                if action == Action::Back
-                    && let Some(f) = self.text_target()
-                {
-                    f.clear();
-                }
-                self.complaints.filtering = false;
-                self.notices.filtering = false;
-            }
-            Context::Dashboard => {}
-            Context::Stats => {
-                let (kind, back) = self.stats;
-                match action {
-                    Action::EarlierPeriod => self.stats.1 = back + 1,
-                    Action::LaterPeriod if back > 0 => self.stats.1 = back - 1,
-                    Action::LaterPeriod => self.refused("已是当前一期，没有更晚的统计"),
-                    Action::CyclePeriodKind => self.stats = (kind.next(), 0),
-                    _ => {}
-                }
-            }
-            Context::Patrol => return self.update_patrol(action),
-            Context::Complaints | Context::ComplaintDetail => {
-                return self.update_complaints(action);
-            }
-            Context::Notices | Context::NoticeDetail => return self.update_notices(action),
-            Context::People => {
-                if action == Action::OtherPane {
-                    self.people = (Cursor(0), !self.people.1);
-                } else {
-                    let len = if self.people.1 {
-                        self.data.areas.len()
-                    } else {
-                        self.data.officers.len()
-                    };
-                    self.people.0.apply(action, len);
-                }
-            }
-        }
-        Effect::None
-    }
-
-    fn update_signin(&mut self, action: Action) -> Effect {
-        let len = self.signin_candidates().len();
-        match action {
-            Action::Open => {
-                if let Some(o) = self.signin_candidates().get(self.signin.1.0) {
-                    return Effect::Write(Write::SignIn {
-                        officer: o.id.clone(),
-                    });
-                }
-            }
-            Action::Back => {
-                self.signin.0.clear();
-                self.signin.1 = Cursor(0);
-            }
-            a => {
-                self.signin.1.apply(a, len);
-            }
-        }
-        Effect::None
-    }
-
-    fn update_patrol(&mut self, action: Action) -> Effect {
-        match action {
-            Action::PrevDay => self.patrol_date -= Duration::days(1),
-            Action::NextDay => self.patrol_date += Duration::days(1),
-            Action::Today => self.patrol_date = self.now.date(),
-            Action::CopyRoster => {
-                return Effect::Write(Write::CopyRoster {
-                    date: self.patrol_date,
-                });
-            }
-            Action::LogPatrol => {
-                if self.patrol_date > self.now.date() {
-                    self.refused("不能登记尚未发生的巡查");
-                } else if let Some(team) = self.data.day.get(self.patrol.0) {
-                    self.form = Some(forms::patrol(team, self.patrol_date, self.now));
-                } else {
-                    self.refused("当天没有排班，先按 c 复制上周同日排班，或导入排班");
-                }
-            }
-            a => {
-                self.patrol.apply(a, self.data.day.len());
-            }
-        }
-        Effect::None
-    }
-
-    fn update_complaints(&mut self, action: Action) -> Effect {
-        let selected = self.complaints.detail.clone().or_else(|| {
-            self.data
-                .complaints
-                .get(self.complaints.cursor.0)
-                .map(|t| t.complaint.id.clone())
-        });
-        let c = &mut self.complaints;
-        if c.detail.is_some() && scroll(&mut c.scroll, c.scroll_max.get(), action) {
-            return Effect::None;
-        }
-        match action {
-            Action::Open => {
-                c.detail = selected;
-                c.scroll = 0;
-            }
-            Action::Back if c.detail.is_some() => {
-                c.detail = None;
-                c.reveal = false;
-            }
-            Action::Back => *c = ComplaintView::default(),
-            Action::Filter => c.filtering = true,
-            Action::CycleState => c.state = cycle(c.state, ComplaintState::ALL),
-            Action::CycleChannel => c.channel = cycle(c.channel, Channel::ALL),
-            Action::ToggleOverdue => c.overdue = !c.overdue,
-            Action::Reveal => c.reveal = !c.reveal,
-            Action::New => self.form = Some(forms::new_complaint(&self.data, self.now)),
-            Action::Act => {
-                if let Some(id) = selected {
-                    self.menu = forms::complaint_menu(&self.data, &id);
-                }
-            }
-            a => {
-                c.cursor.apply(a, self.data.complaints.len());
-            }
-        }
-        if matches!(
-            action,
-            Action::CycleState | Action::CycleChannel | Action::ToggleOverdue
-        ) {
-            self.complaints.cursor = Cursor(0);
-        }
-        Effect::None
-    }
-
-    fn update_notices(&mut self, action: Action) -> Effect {
-        let selected = self.notices.detail.clone().or_else(|| {
-            self.data
-                .notices
-                .get(self.notices.cursor.0)
-                .map(|t| t.notice.id.clone())
-        });
-        let n = &mut self.notices;
-        if n.detail.is_some() && scroll(&mut n.scroll, n.scroll_max.get(), action) {
-            return Effect::None;
-        }
-        match action {
-            Action::Open => {
-                n.detail = selected;
-                n.scroll = 0;
-            }
-            Action::Back if n.detail.is_some() => n.detail = None,
-            Action::Back => *n = NoticeView::default(),
-            Action::Filter => n.filtering = true,
-            Action::CycleState => {
-                n.state = cycle(n.state, NoticeState::ALL);
-                n.cursor = Cursor(0);
-            }
-            Action::New => self.form = Some(forms::new_notice(&self.data, self.now)),
-            Action::Act => {
-                if let Some(id) = selected {
-                    self.menu = forms::notice_menu(&self.data, &id, self.now.date());
-                }
-            }
-            a => {
-                n.cursor.apply(a, self.data.notices.len());
-            }
-        }
-        Effect::None
-    }
-
-    fn update_menu(&mut self, action: Action) -> Effect {
-        let Some(menu) = self.menu.as_mut() else {
-            return Effect::None;
-        };
-        match action {
-            Action::Back => self.menu = None,
-            Action::Open => {
-                let pick = menu.items.get(menu.cursor.0).map(|(_, p)| p.clone());
-                self.menu = None;
-                match pick {
-                    Some(Pick::Write(w)) => return Effect::Write(w),
-                    Some(Pick::Confirm { question, write }) => {
-                        self.confirm = Some(Confirm::Write { question, write });
-                    }
-                    Some(Pick::Form(kind)) => {
-                        self.form = forms::step_form(&self.data, kind, self.now);
-                    }
-                    None => {}
-                }
-            }
-            a => {
-                menu.cursor.apply(a, menu.items.len());
-            }
-        }
-        Effect::None
-    }
-
-    fn update_form(&mut self, action: Action) -> Effect {
-        let Some(form) = self.form.as_mut() else {
-            return Effect::None;
-        };
-        match action {
-            Action::Cancel if form.dirty() => self.confirm = Some(Confirm::Discard),
-            Action::Cancel => self.form = None,
-            Action::NextField => form.next(),
-            Action::PrevField => form.prev(),
-            Action::Save => {
-                let built = form.check().and_then(|()| forms::submit(form, &self.data));
-                match built {
-                    Ok(w) => return Effect::Write(w),
-                    Err(why) => form.error = Some(why),
-                }
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
     /// The loop carried out `w`: close what asked for it and say so.
     pub fn written(&mut self, w: &Write, message: String) {
         self.form = None;
@@ -621,30 +311,5 @@ impl App {
                 })
             }
         }
-    }
-}
-
-/// Scrolls a detail by a list key, within `max` (what the last frame could scroll); whether
-/// the key was one.
-fn scroll(offset: &mut u16, max: u16, action: Action) -> bool {
-    const PAGE: u16 = 10;
-    let now = (*offset).min(max);
-    *offset = match action {
-        Action::Up => now.saturating_sub(1),
-        Action::Down => (now + 1).min(max),
-        Action::PageUp => now.saturating_sub(PAGE),
-        Action::PageDown => (now + PAGE).min(max),
-        Action::Home => 0,
-        Action::End => max,
-        _ => return false,
-    };
-    true
-}
-
-/// None → the first → … → the last → None.
-fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
-    match current.and_then(|c| all.iter().position(|x| *x == c)) {
-        None => all.first().copied(),
-        Some(i) => all.get(i + 1).copied(),
     }
 }

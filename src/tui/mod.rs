@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod names;
 pub mod text_field;
 pub mod theme;
+mod update;
 pub mod view;
 
 #[cfg(test)]

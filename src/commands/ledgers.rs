@@ -1,0 +1,180 @@
+//! Commands for the ledgers in and out: import, export, void, the monthly handoff and its check.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use zhifa_desk::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings};
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
+use zhifa_desk::report::period::Period;
+use zhifa_desk::store::{Actor, Ctx, Store, record};
+use zhifa_desk::text;
+
+pub(super) fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
+    text.map(|t| {
+        parse::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}")))
+    })
+    .transpose()
+}
+
+pub(super) fn import(
+    store: &mut Store,
+    actor: &Actor,
+    kind: &str,
+    file: &Path,
+    opts: Options,
+) -> Result<()> {
+    let kind = KindName::parse(kind)?;
+    let mut input = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+    let name = file.display().to_string();
+    let summary = kind.import_with(store, actor, &name, &mut input, opts)?;
+    println!("{}", text::printable(&summary.to_string()));
+    Ok(())
+}
+
+pub(super) fn export(
+    store: &Store,
+    now: NaiveDateTime,
+    kind: &str,
+    q: &ExportQuery,
+    out: Option<&Path>,
+) -> Result<()> {
+    let kind = KindName::parse(kind)?;
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    let env = Env {
+        conn: store.conn(),
+        now,
+        calendar: &calendar,
+        settings: &settings,
+    };
+    let (bytes, rows) = kind.export(&env, q)?;
+    match out {
+        Some(path) => {
+            write_atomically(path, &bytes)?;
+            eprintln!("已导出 {rows} 行到 {}", path.display());
+        }
+        // On the screen, nothing stored may act on the terminal; --out keeps the bytes.
+        None => std::io::stdout()
+            .write_all(&screen_csv(&bytes))
+            .map_err(|e| Error::io("<标准输出>", e))?,
+    }
+    Ok(())
+}
+
+/// CSV bytes for the screen: the BOM as written, everything after it printable.
+pub(super) fn screen_csv(bytes: &[u8]) -> Vec<u8> {
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&bytes[..3], rest),
+        None => (&bytes[..0], bytes),
+    };
+    let mut out = bom.to_vec();
+    out.extend_from_slice(text::printable(&String::from_utf8_lossy(rest)).as_bytes());
+    out
+}
+
+/// Writes beside the target and renames, so a crash never leaves half a ledger.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("csv.part");
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+pub(super) fn void(
+    store: &mut Store,
+    actor: &Actor,
+    kind: &str,
+    key: &str,
+    reason: &str,
+) -> Result<()> {
+    let kind = KindName::parse(kind)?;
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    store.write(|tx| {
+        let ctx = Ctx {
+            actor,
+            calendar: &calendar,
+            settings: &settings,
+        };
+        match kind {
+            KindName::Officers => record::void::<Officer>(tx, &ctx, key, reason),
+            KindName::Areas => record::void::<Area>(tx, &ctx, key, reason),
+            KindName::Matters => record::void::<Matter>(tx, &ctx, key, reason),
+            KindName::Roster => record::void::<RosterTeam>(tx, &ctx, key, reason),
+            KindName::Patrols => record::void::<Patrol>(tx, &ctx, key, reason),
+            KindName::Complaints => {
+                record::void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| {
+                    c.void(r).map_err(|e| e.0)
+                })
+            }
+            KindName::Notices => record::void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| {
+                n.void(r).map_err(|e| e.0)
+            }),
+            KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
+        }
+    })?;
+    println!(
+        "已作废 {}（{}）",
+        text::one_line(key),
+        text::one_line(reason.trim())
+    );
+    Ok(())
+}
+
+pub(super) fn env<'a>(
+    store: &'a Store,
+    now: NaiveDateTime,
+    calendar: &'a zhifa_desk::calendar::Calendar,
+    settings: &'a Settings,
+) -> Env<'a> {
+    Env {
+        conn: store.conn(),
+        now,
+        calendar,
+        settings,
+    }
+}
+
+pub(super) fn handoff(
+    store: &Store,
+    now: NaiveDateTime,
+    month: Option<String>,
+    out: Option<PathBuf>,
+    include_personal: bool,
+) -> Result<()> {
+    let month = match month {
+        Some(m) => Period::month(&m)?,
+        None => Period::last_month(now.date()),
+    };
+    let dir = out.ok_or_else(|| Error::invalid("移交包须用 --out 指定输出目录"))?;
+    let (calendar, settings) = (store.calendar()?, store.settings()?);
+    let (entries, anchor) = handoff::write(
+        &env(store, now, &calendar, &settings),
+        &month,
+        include_personal,
+        &dir,
+    )?;
+    println!("{} 月度移交包已写入 {}：", month.label, dir.display());
+    for e in entries {
+        println!("  {}  {} 行  {}", e.file, e.rows, e.sha256);
+    }
+    println!("  {}", handoff::MANIFEST);
+    println!(
+        "审计链锚点（已写入清单）：第 {} 条，链头 {}",
+        anchor.rows, anchor.head
+    );
+    Ok(())
+}
+
+pub(super) fn verify_handoff(dir: &Path) -> Result<()> {
+    let problems = handoff::verify(dir)?;
+    if problems.is_empty() {
+        println!("{}：所有文件与清单一致", dir.display());
+        return Ok(());
+    }
+    Err(Error::invalid(format!(
+        "{} 与清单不一致（{} 处）：\n  {}",
+        dir.display(),
+        problems.len(),
+        text::printable(&problems.join("\n  "))
+    )))
+}

@@ -1,0 +1,69 @@
+//! Commands for verify, backup and restore: the commands that check or replace the whole file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::exchange::handoff;
+use zhifa_desk::store::{Actor, Store, backup};
+
+use super::db_path;
+
+pub(super) fn verify(store: &Store, against: &[PathBuf]) -> Result<()> {
+    let v = zhifa_desk::store::verify::check(store.conn())?;
+    println!("数据库：{}", store.path());
+    let mut problems = v.problems();
+    for dir in against {
+        let a = handoff::anchor(dir)?;
+        match zhifa_desk::store::chain::holds(store.conn(), a.rows, &a.head)? {
+            Some(why) => problems.push(format!("对照移交包 {}：{why}", dir.display())),
+            None => println!(
+                "对照移交包 {}：审计链仍经过移交时的第 {} 条记录（链头一致）",
+                dir.display(),
+                a.rows
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            println!("{p}");
+        }
+        return Err(Error::invalid(format!(
+            "检查未通过：{}",
+            problems[0].trim_start()
+        )));
+    }
+    println!("SQLite 完整性检查：通过");
+    if let Some(c) = v.chain {
+        println!("审计链：{} 条记录，完整；链头 {}", c.rows, c.head);
+    }
+    println!(
+        "记录核对：{} 条记录均与审计记录一致，期限等推算字段无误",
+        v.records.records
+    );
+    Ok(())
+}
+
+pub(super) fn backup(store: &Store, now: NaiveDateTime, to: Option<PathBuf>) -> Result<()> {
+    let dest = match to {
+        Some(p) => p,
+        None => {
+            let db = Path::new(store.path());
+            let stem = db.file_stem().unwrap_or_default().to_string_lossy();
+            backup::dir_for(db).join(format!("{stem}-{}.sqlite", now.format("%Y-%m-%dT%H%M%S")))
+        }
+    };
+    backup::copy_to(store.conn(), &dest)?;
+    println!("已备份到 {}", dest.display());
+    Ok(())
+}
+
+pub(super) fn restore(db: Option<PathBuf>, actor: &Actor, file: &Path) -> Result<()> {
+    let db = db_path(db)?;
+    let aside = backup::restore(&db, file, actor)?;
+    println!("已从 {} 恢复到 {}", file.display(), db.display());
+    if let Some(a) = aside {
+        println!("原数据库另存为 {}", a.display());
+    }
+    Ok(())
+}

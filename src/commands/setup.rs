@@ -1,0 +1,124 @@
+//! Commands for setting up: the demo, settings, generated data for scale tests, frame timing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use zhifa_desk::domain::setting_keys;
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::store::{Actor, Store, default_path, lock};
+use zhifa_desk::text;
+
+use crate::cli::SettingsAction;
+
+use super::desk;
+
+pub(super) fn demo(
+    db: Option<PathBuf>,
+    actor: &Actor,
+    load_only: bool,
+    (fixed, ascii): (Option<NaiveDateTime>, bool),
+) -> Result<()> {
+    let path = match db {
+        Some(p) => p,
+        None => {
+            // The default demo database is scratch: it is made anew on every run (never from
+            // under a demo desk that is still open).
+            let p = default_path()?.with_file_name("demo.sqlite");
+            let _reset = lock::whole_file(&p, "重建演示数据库")?;
+            for suffix in ["", "-wal", "-shm"] {
+                let f = PathBuf::from(format!("{}{suffix}", p.display()));
+                if f.exists() {
+                    std::fs::remove_file(&f).map_err(|e| Error::io(&f, e))?;
+                }
+            }
+            p
+        }
+    };
+    let mut store = Store::open(&path)?;
+    let holds: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))?;
+    if !store.created() && holds > 0 {
+        return Err(Error::invalid(format!(
+            "数据库 {} 中已经有数据（{holds} 件投诉），演示数据只能载入新的数据库，未作任何改动。\
+             要看演示，请直接运行 zhifa-desk demo（每次新建演示库），或用 --db 指定一个还不存在的文件",
+            path.display()
+        )));
+    }
+    for summary in zhifa_desk::demo::load(&mut store, actor)? {
+        eprintln!("{summary}");
+    }
+    eprintln!("演示数据库：{}", path.display());
+    if load_only {
+        return Ok(());
+    }
+    desk(&mut store, fixed, ascii)
+}
+
+pub(super) fn settings(
+    store: &mut Store,
+    actor: &Actor,
+    action: Option<SettingsAction>,
+    json: bool,
+) -> Result<()> {
+    let mut s = store.settings()?;
+    match action {
+        Some(SettingsAction::Set {
+            key,
+            value,
+            channel,
+        }) => {
+            setting_keys::set(&mut s, &key, &value, channel.as_deref()).map_err(Error::Invalid)?
+        }
+        Some(SettingsAction::Name { name }) => s.team_name = name.trim().to_string(),
+        Some(SettingsAction::Show) | None => {}
+    }
+    if s != store.settings()? {
+        store.write(|tx| zhifa_desk::store::settings::save(tx, actor, &s))?;
+        eprintln!("已保存，所有期限已按新设置重新计算");
+    }
+    if json {
+        let json = serde_json::to_string_pretty(&s).expect("settings serialize");
+        println!("{}", text::json_safe(&json));
+    } else {
+        println!("{}", text::printable(&setting_keys::describe(&s)));
+    }
+    Ok(())
+}
+
+pub(super) fn gen_demo(years: u32, scale: u32, out: &Path, now: NaiveDateTime) -> Result<()> {
+    let started = std::time::Instant::now();
+    let g = zhifa_desk::generate::gen_demo(years, scale, out, now)?;
+    for (path, rows) in &g.files {
+        println!("{}  {rows} 行", path.display());
+    }
+    println!(
+        "数据库：{}（{:.1} 秒）",
+        g.db.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+pub(super) fn bench_frames(
+    store: &Store,
+    now: NaiveDateTime,
+    size: (u16, u16),
+    frames: usize,
+) -> Result<()> {
+    let (load, mut times) = crate::tui::time_frames(store, now, size, frames)?;
+    times.sort();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let median = times.get(times.len() / 2).copied().unwrap_or_default();
+    let max = times.last().copied().unwrap_or_default();
+    println!(
+        "{}",
+        serde_json::json!({
+            "load_ms": ms(load),
+            "frame_ms_median": ms(median),
+            "frame_ms_max": ms(max),
+            "frames": times.len(),
+        })
+    );
+    Ok(())
+}
