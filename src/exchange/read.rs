@@ -144,11 +144,7 @@ impl<R: Read> Rows<R> {
         let line = e.position().map_or(0, |p| p.line());
         match e.into_kind() {
             csv::ErrorKind::Io(io) => io_problem(&self.file, &self.headers, &io, line),
-            other => self.problem(
-                line,
-                0,
-                format!("CSV 格式错误（引号不成对或行被截断）：{other:?}"),
-            ),
+            _ => self.problem(line, 0, "CSV 格式错误（引号不成对或行被截断）".into()),
         }
     }
 }
