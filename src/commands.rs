@@ -52,7 +52,10 @@ pub fn run(cli: Cli) -> Result<()> {
             out,
             include_personal,
             ..
-        }) if kind == "handoff" => handoff(&open(db, now)?, now, month, out, include_personal),
+        }) if kind == "handoff" => {
+            let to = (month, out, include_personal);
+            handoff(&mut open(db, now)?, &actor, to)
+        }
         Some(Command::Export {
             kind,
             from,
@@ -66,7 +69,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 to: opt_date(to, "--to")?,
                 include_personal,
             };
-            export(&open(db, now)?, now, &kind, &q, out.as_deref())
+            export(&mut open(db, now)?, &actor, &kind, &q, out.as_deref())
         }
         Some(Command::Today { json }) => today(&open(db, now)?, now, json),
         Some(Command::Calendar { args }) => {

@@ -64,7 +64,21 @@ fn no_output_message_or_audit_row_names_a_reporter() {
         .unwrap();
     assert!(trail.contains("139****"), "the trail keeps masked phones");
     assert_clean("the audit trail", &trail);
-    // Asked for, the ledger has them.
+    // Asked for, the ledger has them, and asking is on record.
     let full = d.ok(&["export", "complaints", "--include-personal"]);
     assert!(reporters().iter().any(|r| full.contains(r.as_str())));
+    let asked: (String, String) = c
+        .query_row(
+            "SELECT operator, after FROM audit WHERE action = '导出举报人信息'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(asked.0, "W001");
+    assert!(
+        asked.1.contains("屏幕") && asked.1.contains("\"行数\":40"),
+        "{}",
+        asked.1
+    );
+    assert!(d.ok(&["verify"]).contains("均与审计记录一致"));
 }

@@ -8,7 +8,7 @@ use zhifa_desk::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, Roste
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::report::period::Period;
-use zhifa_desk::store::{Actor, Ctx, Store, record};
+use zhifa_desk::store::{Actor, Ctx, Store, desk, record};
 use zhifa_desk::text;
 
 pub(super) fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
@@ -34,12 +34,13 @@ pub(super) fn import(
 }
 
 pub(super) fn export(
-    store: &Store,
-    now: NaiveDateTime,
+    store: &mut Store,
+    actor: &Actor,
     kind: &str,
     q: &ExportQuery,
     out: Option<&Path>,
 ) -> Result<()> {
+    let now = actor.now;
     let kind = KindName::parse(kind)?;
     let (calendar, settings) = (store.calendar()?, store.settings()?);
     let env = Env {
@@ -58,6 +59,11 @@ pub(super) fn export(
         None => std::io::stdout()
             .write_all(&screen_csv(&bytes))
             .map_err(|e| Error::io("<标准输出>", e))?,
+    }
+    // Reporters written out in full: who did it, when, and where it went stays on record.
+    if q.include_personal && kind == KindName::Complaints {
+        let to = out.map_or_else(|| "屏幕".to_string(), |p| p.display().to_string());
+        desk::export_personal(store, actor, &format!("投诉台账（含举报人）→ {to}"), rows)?;
     }
     Ok(())
 }
@@ -134,13 +140,13 @@ pub(super) fn env<'a>(
     }
 }
 
+/// `to`: the month, the folder, and whether reporters are written in full.
 pub(super) fn handoff(
-    store: &Store,
-    now: NaiveDateTime,
-    month: Option<String>,
-    out: Option<PathBuf>,
-    include_personal: bool,
+    store: &mut Store,
+    actor: &Actor,
+    (month, out, include_personal): (Option<String>, Option<PathBuf>, bool),
 ) -> Result<()> {
+    let now = actor.now;
     let month = match month {
         Some(m) => Period::month(&m)?,
         None => Period::last_month(now.date()),
@@ -153,6 +159,10 @@ pub(super) fn handoff(
         include_personal,
         &dir,
     )?;
+    let personal_rows = entries
+        .iter()
+        .find(|e| e.file.starts_with("complaints"))
+        .map_or(0, |e| e.rows);
     println!("{} 月度移交包已写入 {}：", month.label, dir.display());
     for e in entries {
         println!("  {}  {} 行  {}", e.file, e.rows, e.sha256);
@@ -162,6 +172,10 @@ pub(super) fn handoff(
         "审计链锚点（已写入清单）：第 {} 条，链头 {}",
         anchor.rows, anchor.head
     );
+    if include_personal {
+        let what = format!("{} 月度移交包（含举报人）→ {}", month.label, dir.display());
+        desk::export_personal(store, actor, &what, personal_rows)?;
+    }
     Ok(())
 }
 

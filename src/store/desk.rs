@@ -141,6 +141,37 @@ fn duty(store: &mut Store, actor: &Actor, officer: &str, kind: DutyKind, note: &
     store.write(|tx| duty::append(tx, actor, &entry))
 }
 
+/// Records that `actor` looked at the reporter's name and phone of complaint `id` (全过程记录:
+/// viewing personal data leaves a trace, as changing a record does).
+pub fn view_personal(store: &mut Store, actor: &Actor, id: &str) -> Result<()> {
+    store.write(|tx| {
+        if Complaint::load(tx, id)?.is_none() {
+            return Err(Error::NotFound {
+                kind: "投诉",
+                key: id.to_string(),
+            });
+        }
+        super::audit::record::<()>(tx, actor, "查看举报人", Complaint::KIND, id, None, None)
+    })
+}
+
+/// Records that `actor` wrote reporters' names and phones out of the ledger: `what` is the
+/// export and where it went, `rows` how many records it held.
+pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize) -> Result<()> {
+    let note = serde_json::json!({ "导出": what, "行数": rows });
+    store.write(|tx| {
+        super::audit::record(
+            tx,
+            actor,
+            "导出举报人信息",
+            "exports",
+            what,
+            None,
+            Some(&note),
+        )
+    })
+}
+
 /// 受理: records a new complaint (state 已受理) under the next number of its year.
 pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> Result<String> {
     c.state = ComplaintState::Received;

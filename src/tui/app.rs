@@ -290,6 +290,7 @@ impl App {
                 self.notices = NoticeView::default();
             }
             Write::NewComplaint(_) => self.complaints = ComplaintView::default(),
+            Write::ViewPersonal { .. } => self.complaints.reveal = true,
             Write::NewNotice(_) => self.notices = NoticeView::default(),
             _ => {}
         }

@@ -16,14 +16,30 @@ pub enum Effect {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Write {
-    SignIn { officer: String },
-    Handover { note: String },
+    SignIn {
+        officer: String,
+    },
+    Handover {
+        note: String,
+    },
     NewComplaint(Box<Complaint>),
-    ComplaintStep { id: String, step: ComplaintStep },
+    ComplaintStep {
+        id: String,
+        step: ComplaintStep,
+    },
     NewNotice(Box<Notice>),
-    NoticeStep { id: String, step: NoticeStep },
+    NoticeStep {
+        id: String,
+        step: NoticeStep,
+    },
     Patrol(Box<Patrol>),
-    CopyRoster { date: NaiveDate },
+    CopyRoster {
+        date: NaiveDate,
+    },
+    /// Show a complaint's reporter: the viewing is audited first.
+    ViewPersonal {
+        id: String,
+    },
 }
 
 /// Carries out `w` as `operator` at `now`; returns what to tell the duty officer.
@@ -64,6 +80,10 @@ pub fn apply(store: &mut Store, operator: &str, now: NaiveDateTime, w: Write) ->
         Write::Patrol(p) => {
             let id = desk::log_patrol(store, &actor, *p)?;
             format!("已登记巡查 {id}")
+        }
+        Write::ViewPersonal { id } => {
+            desk::view_personal(store, &actor, &id)?;
+            format!("已显示投诉 {id} 的举报人信息（本次查看已记入审计）")
         }
         Write::CopyRoster { date } => match desk::copy_last_week(store, &actor, date)? {
             0 => format!("{date} 没有可复制的排班（上周同日无排班，或各组已排）"),

@@ -513,3 +513,34 @@ fn statistics_move_by_week_month_and_year_and_label_weeks_by_date() {
         assert!(row.chars().any(|c| c.is_ascii_digit()), "{row}");
     }
 }
+
+#[test]
+fn showing_a_reporter_is_recorded_and_hiding_again_is_not() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Enter)],
+    );
+    let id = app.complaints.detail.clone().unwrap();
+    let views = |store: &zhifa_desk::store::Store| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action = '查看举报人' AND key = ?1
+                 AND operator = 'W003'",
+                [&id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    press(&mut store, &mut app, &[key(KeyCode::Char('m'))]);
+    assert!(app.complaints.reveal);
+    assert_eq!(views(&store), 1);
+    assert!(screen(&app, (120, 40)).contains("W003 孙丽华  查看举报人"));
+    press(&mut store, &mut app, &[key(KeyCode::Char('m'))]);
+    assert!(!app.complaints.reveal);
+    assert_eq!(views(&store), 1, "hiding needs no record");
+    let checked = zhifa_desk::store::verify::check(store.conn()).unwrap();
+    assert_eq!(checked.problem(), None);
+}

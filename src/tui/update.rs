@@ -220,7 +220,13 @@ impl App {
             Action::CycleState => c.state = cycle(c.state, ComplaintState::ALL),
             Action::CycleChannel => c.channel = cycle(c.channel, Channel::ALL),
             Action::ToggleOverdue => c.overdue = !c.overdue,
-            Action::Reveal => c.reveal = !c.reveal,
+            // Showing who reported is recorded first; hiding again needs no record.
+            Action::Reveal if c.reveal => c.reveal = false,
+            Action::Reveal => {
+                if let Some(id) = selected {
+                    return Effect::Write(Write::ViewPersonal { id });
+                }
+            }
             Action::New => self.form = Some(forms::new_complaint(&self.data, self.now)),
             Action::Act => {
                 if let Some(id) = selected {
