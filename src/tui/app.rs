@@ -104,6 +104,14 @@ pub struct NoticeView {
     pub scroll_max: std::cell::Cell<u16>,
 }
 
+/// What the dashboard can open, in the order it shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DashItem {
+    Team(String),
+    Complaint(String),
+    Notice(String),
+}
+
 /// A short list of next steps to choose from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Menu {
@@ -154,6 +162,8 @@ pub struct App {
     pub notices: NoticeView,
     /// People view: the cursor and whether the areas pane has the focus.
     pub people: (Cursor, bool),
+    /// The dashboard's selection, over its teams, leads and notices in order.
+    pub dashboard: Cursor,
     /// 统计: the kind of period and how many periods back from the current one.
     pub stats: (Kind, u32),
     pub menu: Option<Menu>,
@@ -176,6 +186,7 @@ impl App {
             complaints: ComplaintView::default(),
             notices: NoticeView::default(),
             people: Default::default(),
+            dashboard: Cursor::default(),
             stats: (Kind::Month, 0),
             menu: None,
             form: None,
@@ -222,6 +233,8 @@ impl App {
             self.data.officers.len()
         };
         self.people.0.clamp(len);
+        let n = self.dashboard_items().len();
+        self.dashboard.clamp(n);
     }
 
     pub fn context(&self) -> Context {
@@ -258,6 +271,28 @@ impl App {
         }
     }
 
+    /// Today's teams as the dashboard lists them: the ones with problems first.
+    pub fn teams_in_order(&self) -> Vec<&zhifa_desk::report::today::TeamDay> {
+        let mut teams: Vec<_> = self.data.today.roster.iter().collect();
+        teams.sort_by_key(|team| team.checks.is_empty());
+        teams
+    }
+
+    /// Everything the dashboard can open, in the order it shows them.
+    pub fn dashboard_items(&self) -> Vec<DashItem> {
+        let t = &self.data.today;
+        let teams = self.teams_in_order().into_iter();
+        teams
+            .map(|team| DashItem::Team(team.team.clone()))
+            .chain(
+                t.complaints
+                    .iter()
+                    .map(|c| DashItem::Complaint(c.id.clone())),
+            )
+            .chain(t.notices.iter().map(|n| DashItem::Notice(n.id.clone())))
+            .collect()
+    }
+
     /// The officers the sign-in list shows: typing narrows by 工号 or name.
     pub fn signin_candidates(&self) -> Vec<&Officer> {
         let q = self.signin.0.text().trim().to_uppercase();
@@ -269,7 +304,8 @@ impl App {
     }
 
     /// The loop carried out `w`: close what asked for it and say so.
-    pub fn written(&mut self, w: &Write, message: String) {
+    pub fn written(&mut self, w: &Write, done: super::effect::Done) {
+        let message = done.message;
         self.form = None;
         self.menu = None;
         match w {
@@ -289,9 +325,18 @@ impl App {
                 self.complaints = ComplaintView::default();
                 self.notices = NoticeView::default();
             }
-            Write::NewComplaint(_) => self.complaints = ComplaintView::default(),
+            // The record just saved is opened, ready for its next step.
+            Write::NewComplaint(_) => {
+                self.complaints = ComplaintView::default();
+                self.complaints.detail = done.saved;
+                self.view = View::Complaints;
+            }
             Write::ViewPersonal { .. } => self.complaints.reveal = true,
-            Write::NewNotice(_) => self.notices = NoticeView::default(),
+            Write::NewNotice(_) => {
+                self.notices = NoticeView::default();
+                self.notices.detail = done.saved;
+                self.view = View::Notices;
+            }
             _ => {}
         }
         self.status = Some(Status {

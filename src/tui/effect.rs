@@ -42,8 +42,27 @@ pub enum Write {
     },
 }
 
-/// Carries out `w` as `operator` at `now`; returns what to tell the duty officer.
-pub fn apply(store: &mut Store, operator: &str, now: NaiveDateTime, w: Write) -> Result<String> {
+/// What a write did: what to tell the duty officer, and the key of a record it made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    pub message: String,
+    pub saved: Option<String>,
+}
+
+/// Carries out `w` as `operator` at `now`.
+pub fn apply(store: &mut Store, operator: &str, now: NaiveDateTime, w: Write) -> Result<Done> {
+    let mut saved = None;
+    let message = carry_out(store, operator, now, w, &mut saved)?;
+    Ok(Done { message, saved })
+}
+
+fn carry_out(
+    store: &mut Store,
+    operator: &str,
+    now: NaiveDateTime,
+    w: Write,
+    saved: &mut Option<String>,
+) -> Result<String> {
     let actor = Actor {
         operator: match &w {
             Write::SignIn { officer } => officer.clone(),
@@ -62,6 +81,7 @@ pub fn apply(store: &mut Store, operator: &str, now: NaiveDateTime, w: Write) ->
         }
         Write::NewComplaint(c) => {
             let id = desk::receive_complaint(store, &actor, *c)?;
+            *saved = Some(id.clone());
             format!("已受理投诉 {id}")
         }
         Write::ComplaintStep { id, step } => {
@@ -71,6 +91,7 @@ pub fn apply(store: &mut Store, operator: &str, now: NaiveDateTime, w: Write) ->
         }
         Write::NewNotice(n) => {
             let id = desk::issue_notice(store, &actor, *n)?;
+            *saved = Some(id.clone());
             format!("已下达整改通知 {id}")
         }
         Write::NoticeStep { id, step } => {

@@ -199,7 +199,7 @@ fn own(ctx: Context) -> Vec<Binding> {
     use Action::*;
     match ctx {
         Context::SignIn => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
-        Context::Dashboard => vec![],
+        Context::Dashboard => vec![b("Enter", ENTER, Open, true)],
         Context::Stats => vec![
             b("←", &[(KeyCode::Left, NONE)], EarlierPeriod, true),
             b("→", &[(KeyCode::Right, NONE)], LaterPeriod, true),
@@ -317,8 +317,8 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         | Context::Stats
         | Context::ComplaintDetail
         | Context::NoticeDetail => {
-            // Lists move a cursor and details scroll; the dashboard has neither.
-            if !matches!(ctx, Context::Dashboard | Context::Stats) {
+            // Lists and the dashboard move a selection, details scroll; 统计 has neither.
+            if ctx != Context::Stats {
                 all.extend(NAV);
             }
             all.extend(DESK);

@@ -148,7 +148,7 @@ fn event_loop(
                     Effect::Write(w) => {
                         let operator = app.operator.clone().unwrap_or_default().0;
                         match effect::apply(store, &operator, clock.now(), w.clone()) {
-                            Ok(message) => app.written(&w, message),
+                            Ok(done) => app.written(&w, done),
                             Err(e) => app.refused(e.to_string()),
                         }
                         reload = true;

@@ -57,7 +57,7 @@ pub fn run(store: &mut Store, app: &mut App, e: Effect) {
     if let Effect::Write(w) = e {
         let op = app.operator.clone().unwrap_or_default().0;
         match effect::apply(store, &op, app.now, w.clone()) {
-            Ok(m) => app.written(&w, m),
+            Ok(done) => app.written(&w, done),
             Err(err) => app.refused(err.to_string()),
         }
     }

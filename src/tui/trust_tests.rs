@@ -544,3 +544,53 @@ fn showing_a_reporter_is_recorded_and_hiding_again_is_not() {
     let checked = zhifa_desk::store::verify::check(store.conn()).unwrap();
     assert_eq!(checked.problem(), None);
 }
+
+#[test]
+fn the_dashboard_opens_a_team_a_lead_or_a_notice_where_it_can_be_acted_on() {
+    let (mut store, mut app) = signed_in();
+    let first_team = app.teams_in_order()[0].team.clone();
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.view, super::app::View::Patrol);
+    assert_eq!(
+        app.data.day[app.patrol.0].team, first_team,
+        "problem teams first"
+    );
+
+    press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
+    let teams = app.data.today.roster.len();
+    let lead = app.data.today.complaints[0].id.clone();
+    app.dashboard.0 = 0;
+    let downs = vec![key(KeyCode::Down); teams];
+    press(&mut store, &mut app, &downs);
+    let shown = screen(&app, (120, 40));
+    assert!(shown.contains(&lead));
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.complaints.detail.as_deref(), Some(lead.as_str()));
+    assert_eq!(app.context(), super::keymap::Context::ComplaintDetail);
+
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('1')), key(KeyCode::End)],
+    );
+    let notice = app.data.today.notices.last().unwrap().id.clone();
+    // The last notice is off the 80x24 pane until it is selected; then it is shown.
+    assert!(screen(&app, (80, 24)).contains(&notice));
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.notices.detail.as_deref(), Some(notice.as_str()));
+}
+
+#[test]
+fn a_saved_complaint_is_opened_for_its_next_step() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    focus(&mut app, "问题描述");
+    typed(&mut store, &mut app, "学校门口流动摊贩");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert_eq!(app.complaints.detail.as_deref(), Some("TS-2026-0041"));
+    assert!(screen(&app, (120, 40)).contains("学校门口流动摊贩"));
+}

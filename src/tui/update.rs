@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use zhifa_desk::domain::{Channel, ComplaintState, NoticeState};
 
 use super::action::Action;
-use super::app::{App, ComplaintView, Confirm, Cursor, NoticeView, Pick, View};
+use super::app::{App, ComplaintView, Confirm, Cursor, DashItem, NoticeView, Pick, View};
 use super::effect::{Effect, Write};
 use super::form::Form;
 use super::forms;
@@ -116,7 +116,16 @@ impl App {
                 self.complaints.filtering = false;
                 self.notices.filtering = false;
             }
-            Context::Dashboard => {}
+            Context::Dashboard => {
+                let items = self.dashboard_items();
+                match (action, items.get(self.dashboard.0)) {
+                    (Action::Open, Some(item)) => self.open(item.clone()),
+                    (Action::Open, None) => {}
+                    (a, _) => {
+                        self.dashboard.apply(a, items.len());
+                    }
+                }
+            }
             Context::Stats => {
                 let (kind, back) = self.stats;
                 match action {
@@ -146,6 +155,28 @@ impl App {
             }
         }
         Effect::None
+    }
+
+    /// Opens what the dashboard shows where it can be acted on.
+    fn open(&mut self, item: DashItem) {
+        match item {
+            DashItem::Team(team) => {
+                self.view = View::Patrol;
+                self.patrol_date = self.now.date();
+                let at = self.data.today.roster.iter().position(|t| t.team == team);
+                self.patrol = Cursor(at.unwrap_or(0));
+            }
+            DashItem::Complaint(id) => {
+                self.view = View::Complaints;
+                self.complaints = ComplaintView::default();
+                self.complaints.detail = Some(id);
+            }
+            DashItem::Notice(id) => {
+                self.view = View::Notices;
+                self.notices = NoticeView::default();
+                self.notices.detail = Some(id);
+            }
+        }
     }
 
     pub(super) fn update_signin(&mut self, action: Action) -> Effect {

@@ -87,15 +87,23 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a
             theme.warn(),
         )];
     }
-    let mut teams: Vec<_> = t.roster.iter().collect();
-    teams.sort_by_key(|team| team.checks.is_empty());
+    let selected = app.dashboard.0;
     let mut lines = Vec::new();
-    for team in teams {
+    let mut selected_line = None;
+    for (i, team) in app.teams_in_order().into_iter().enumerate() {
+        if i == selected {
+            selected_line = Some(lines.len());
+        }
         let names: Vec<&str> = team.officers.iter().map(|m| m.name.as_str()).collect();
         let areas: Vec<&str> = team.areas.iter().map(|a| area_name(app, a)).collect();
         let done = team.patrolled.len() == team.areas.len();
+        let mark = if i == selected {
+            theme.selected()
+        } else {
+            theme.title()
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", team.team), theme.title()),
+            Span::styled(format!("{} ", team.team), mark),
             Span::raw(format!("{}  ", names.join("、"))),
             Span::raw(format!("{}  ", areas.join("、"))),
             Span::styled(
@@ -110,15 +118,32 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a
             ));
         }
     }
-    let (shown, hidden) = fit(lines.len(), capacity.max(1));
+    let (start, shown, hidden) = window_around(lines.len(), capacity.max(1), selected_line);
+    let mut lines: Vec<Line> = lines.into_iter().skip(start).take(shown).collect();
     if hidden > 0 {
-        lines.truncate(shown);
         lines.push(Line::styled(
             format!("  还有 {hidden} 行未显示…（按 2 在巡查中查看全部）"),
             theme.warn(),
         ));
     }
     lines
+}
+
+/// Which rows of `len` a pane of `capacity` rows shows so `selected` is among them: the
+/// first shown, how many, and how many are not (one row then says so).
+pub fn window_around(
+    len: usize,
+    capacity: usize,
+    selected: Option<usize>,
+) -> (usize, usize, usize) {
+    let (shown, hidden) = fit(len, capacity);
+    if hidden == 0 {
+        return (0, shown, 0);
+    }
+    let start = selected
+        .map_or(0, |s| (s + 1).saturating_sub(shown))
+        .min(len - shown);
+    (start, shown, hidden)
 }
 
 fn complaints<'a>(
@@ -136,10 +161,23 @@ fn complaints<'a>(
     // overdue, so the title's counts are never more than the pane can reach.
     let block = pane(String::new());
     let capacity = usize::from(block.inner(area).height);
-    let (shown, hidden) = fit(list.len(), capacity);
-    let more_overdue = list.iter().skip(shown).filter(is_overdue).count();
+    let teams = app.data.today.roster.len();
+    let selected = app
+        .dashboard
+        .0
+        .checked_sub(teams)
+        .filter(|s| *s < list.len());
+    let (start, shown, hidden) = window_around(list.len(), capacity, selected);
+    let seen = list
+        .iter()
+        .skip(start)
+        .take(shown)
+        .filter(is_overdue)
+        .count();
+    let more_overdue = overdue - seen;
     let rows: Vec<Row> = list
         .iter()
+        .skip(start)
         .take(shown)
         .map(|c| {
             let (u, left) =
@@ -173,7 +211,8 @@ fn complaints<'a>(
             Constraint::Fill(1),
         ],
     );
-    table_in(frame, area, pane(title), table, more, theme);
+    let at = selected.map(|s| s - start);
+    table_in(frame, (area, at), pane(title), table, more, theme);
 }
 
 fn notices<'a>(
@@ -185,9 +224,16 @@ fn notices<'a>(
 ) {
     let list = &app.data.today.notices;
     let capacity = usize::from(pane(String::new()).inner(area).height);
-    let (shown, hidden) = fit(list.len(), capacity);
+    let before = app.data.today.roster.len() + app.data.today.complaints.len();
+    let selected = app
+        .dashboard
+        .0
+        .checked_sub(before)
+        .filter(|s| *s < list.len());
+    let (start, shown, hidden) = window_around(list.len(), capacity, selected);
     let rows: Vec<Row> = list
         .iter()
+        .skip(start)
         .take(shown)
         .map(|n| {
             let (u, left) = notice_marker(true, n.late, n.days_left);
@@ -213,13 +259,15 @@ fn notices<'a>(
             Constraint::Fill(1),
         ],
     );
-    table_in(frame, area, pane(title), table, more, theme);
+    let at = selected.map(|s| s - start);
+    table_in(frame, (area, at), pane(title), table, more, theme);
 }
 
-/// Draws `table` in `block`, with the line that says what did not fit below it, if any.
+/// Draws `table` in `block` with the row `at` (if any) selected, and the line that says
+/// what did not fit below it, if any.
 fn table_in<'a>(
     frame: &mut Frame,
-    area: Rect,
+    (area, at): (Rect, Option<usize>),
     block: Block<'a>,
     table: Table<'a>,
     more: Option<String>,
@@ -227,12 +275,14 @@ fn table_in<'a>(
 ) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let table = table.row_highlight_style(theme.selected());
+    let mut state = ratatui::widgets::TableState::default().with_selected(at);
     match more {
-        None => frame.render_widget(table, inner),
+        None => frame.render_stateful_widget(table, inner, &mut state),
         Some(text) => {
             let [rows, last] =
                 Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
-            frame.render_widget(table, rows);
+            frame.render_stateful_widget(table, rows, &mut state);
             frame.render_widget(Paragraph::new(Line::styled(text, theme.warn())), last);
         }
     }
