@@ -97,10 +97,13 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     s.send("3");
     s.send("n");
     s.wait_for("受理投诉（编号将为 TS-2026-0041）");
-    // 来源渠道 → 受理时间 → 举报人: Tab twice, then type; then on to 问题描述.
+    // 来源渠道 → 受理时间 → 举报人: Tab twice, then type; then 执法事项 is chosen by typing
+    // (no silent default), and on to 问题描述.
     s.send("\t\t");
     s.send("王先生");
-    s.send("\t\t\t\t");
+    s.send("\t\t\t");
+    s.send("占道");
+    s.send("\t");
     s.send("学校门口流动摊贩占道");
     s.send("\x13"); // Ctrl+S
     s.wait_for("已受理投诉 TS-2026-0041");

@@ -84,7 +84,8 @@ pub fn changed<R: Serialize>(kind: &str, before: &R, after: &R) -> Vec<Changed> 
 pub fn refusal(c: &Changed) -> String {
     format!(
         "「{}」已登记为 {}，不能直接改为 {}：已登记的时间是按时与否的凭据；\
-         如确属登记错误，请用 --correct \"原因\" 更正，更正会记入审计并列入周报、月报",
+         如确属登记错误，请写明更正原因（值班台填“更正原因”，命令行用 --correct \"原因\"），\
+         更正会记入审计并列入周报、月报",
         c.field,
         if c.old.is_empty() { "空" } else { &c.old },
         if c.new.is_empty() { "空" } else { &c.new }

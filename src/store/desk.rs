@@ -185,6 +185,98 @@ pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> 
     })
 }
 
+/// How an edit came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    Unchanged,
+    Changed,
+    /// A recorded time changed, audited as 更正 with the reason given.
+    Corrected,
+}
+
+/// 修改 / 更正: writes the fields a person typed into a stored complaint, checked as an import
+/// is. Its number, state and void reason stay; a masked reporter or phone keeps what is
+/// stored; a changed recorded time needs `reason` and is audited as 更正.
+pub fn edit_complaint(
+    store: &mut Store,
+    actor: &Actor,
+    mut c: Complaint,
+    reason: Option<&str>,
+) -> Result<Edited> {
+    act(store, actor, |tx, ctx| {
+        let old = Complaint::load(tx, &c.id)?.ok_or_else(|| Error::NotFound {
+            kind: "投诉",
+            key: c.id.clone(),
+        })?;
+        c.state = old.state;
+        c.void_reason = old.void_reason.clone();
+        if crate::exchange::mask::is_masked(&c.reporter) {
+            c.reporter = old.reporter.clone();
+        }
+        if crate::exchange::mask::is_masked(&c.phone) {
+            c.phone = old.phone.clone();
+        }
+        for (what, at) in [
+            ("受理时间", Some(c.received_at)),
+            ("核查时间", c.verified_at),
+            ("反馈时间", c.fed_back_at),
+            ("办结时间", c.closed_at),
+        ] {
+            if let Some(at) = at {
+                not_later(actor, what, at)?;
+            }
+        }
+        refuse_problems(c.problems())?;
+        place_and_matter(tx, c.area.as_deref(), c.matter.as_deref())?;
+        edited(tx, ctx, &c, &old, reason)
+    })
+}
+
+/// As `edit_complaint`, for a notice: its number, state, re-inspection and lateness stay.
+pub fn edit_notice(
+    store: &mut Store,
+    actor: &Actor,
+    mut n: Notice,
+    reason: Option<&str>,
+) -> Result<Edited> {
+    act(store, actor, |tx, ctx| {
+        let old = Notice::load(tx, &n.id)?.ok_or_else(|| Error::NotFound {
+            kind: "整改通知",
+            key: n.id.clone(),
+        })?;
+        n.state = old.state;
+        n.reinspected_on = old.reinspected_on;
+        n.reinspect_result = old.reinspect_result.clone();
+        n.extension_reason = old.extension_reason.clone();
+        n.void_reason = old.void_reason.clone();
+        n.late = old.late;
+        not_future(actor, "下达日期", n.issued_on)?;
+        refuse_problems(n.problems())?;
+        place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
+        if let Some(c) = &n.complaint {
+            must_exist(tx, "complaints", "投诉", c)?;
+        }
+        edited(tx, ctx, &n, &old, reason)
+    })
+}
+
+fn edited<R: Record>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    rec: &R,
+    old: &R,
+    reason: Option<&str>,
+) -> Result<Edited> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let times = super::correction::changed(R::KIND, old, rec);
+    let change = record::upsert_correcting(tx, ctx, rec, Some(old), reason)?;
+    Ok(match change {
+        super::Change::Unchanged => Edited::Unchanged,
+        _ if times.is_empty() => Edited::Changed,
+        _ => Edited::Corrected,
+    })
+}
+
 /// Moves a complaint one step; the domain refuses a step its state does not allow.
 pub fn complaint_step(
     store: &mut Store,

@@ -40,6 +40,25 @@ pub enum Write {
     ViewPersonal {
         id: String,
     },
+    /// 修改 / 更正 a stored record; `reason` is the correction's.
+    EditComplaint {
+        record: Box<Complaint>,
+        reason: Option<String>,
+    },
+    EditNotice {
+        record: Box<Notice>,
+        reason: Option<String>,
+    },
+}
+
+fn edited_message(noun: &str, id: &str, done: desk::Edited) -> String {
+    match done {
+        desk::Edited::Unchanged => format!("{noun} {id} 没有改动"),
+        desk::Edited::Changed => format!("已修改{noun} {id}（记入审计）"),
+        desk::Edited::Corrected => {
+            format!("已更正{noun} {id} 的登记时间（以“更正”记入审计，列入周报、月报）")
+        }
+    }
 }
 
 /// What a write did: what to tell the duty officer, and the key of a record it made.
@@ -101,6 +120,16 @@ fn carry_out(
         Write::Patrol(p) => {
             let id = desk::log_patrol(store, &actor, *p)?;
             format!("已登记巡查 {id}")
+        }
+        Write::EditComplaint { record, reason } => {
+            let id = record.id.clone();
+            let done = desk::edit_complaint(store, &actor, *record, reason.as_deref())?;
+            edited_message("投诉", &id, done)
+        }
+        Write::EditNotice { record, reason } => {
+            let id = record.id.clone();
+            let done = desk::edit_notice(store, &actor, *record, reason.as_deref())?;
+            edited_message("整改通知", &id, done)
         }
         Write::ViewPersonal { id } => {
             desk::view_personal(store, &actor, &id)?;

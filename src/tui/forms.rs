@@ -12,7 +12,7 @@ use super::app::{Cursor, Menu, Pick};
 use super::data::Data;
 use super::effect::Write;
 use super::form::{Field, Form, Format};
-use super::names;
+use super::{edit_forms, names};
 
 /// What saving a form does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,30 +34,46 @@ pub enum FormKind {
         team: String,
     },
     Handover,
+    /// 修改 / 更正 what was typed into a stored record.
+    EditComplaint {
+        id: String,
+    },
+    EditNotice {
+        id: String,
+    },
 }
 
 const NONE_AREA: &str = "（不填）";
 const OFF_LIST: &str = "（不在事项清单内）";
+/// A choice nobody has made yet: the form will not save until one is.
+const UNCHOSEN: &str = "";
 const OUTCOMES: [&str; 3] = ["销号", "延期", "立案"];
 
 fn now_text(now: NaiveDateTime) -> String {
     parse::fmt_datetime(now)
 }
 
-fn area_options(data: &Data) -> Vec<String> {
+pub fn area_options(data: &Data) -> Vec<String> {
     std::iter::once(NONE_AREA.to_string())
         .chain(data.areas.iter().map(|a| format!("{} {}", a.id, a.name)))
         .collect()
 }
 
-fn matter_options(data: &Data) -> Vec<String> {
+pub fn matter_options(data: &Data) -> Vec<String> {
     std::iter::once(OFF_LIST.to_string())
         .chain(data.matters.iter().map(|m| format!("{} {}", m.id, m.name)))
         .collect()
 }
 
+/// `options` behind a blank first option that must be replaced by a choice.
+fn unchosen(options: Vec<String>) -> Vec<String> {
+    std::iter::once(UNCHOSEN.to_string())
+        .chain(options)
+        .collect()
+}
+
 /// The key in front of an option such as "Q01 集镇中心街"; None for the blank options.
-fn key_of(option: &str) -> Option<String> {
+pub fn key_of(option: &str) -> Option<String> {
     if option.starts_with('（') || option.is_empty() {
         return None;
     }
@@ -75,7 +91,8 @@ pub fn new_complaint(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
         Field::text("举报人", "", Format::Any),
         Field::text("联系电话", "", Format::Any),
         Field::choice("所属区域", area_options(data), 0),
-        Field::choice("执法事项", matter_options(data), 0),
+        // No silent default: off the list or not, the matter is chosen.
+        Field::choice("执法事项", unchosen(matter_options(data)), 0).required(),
         Field::text("问题描述", "", Format::Any).required(),
         Field::choice("复杂程度", labels(Complexity::ALL, Complexity::label), 0),
     ];
@@ -140,7 +157,7 @@ pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
         .as_ref()
         .is_some_and(|m| data.matters.iter().any(|x| &x.id == m));
     let mut note = None;
-    let items: Vec<(String, Pick)> = c
+    let mut items: Vec<(String, Pick)> = c
         .state
         .next()
         .iter()
@@ -159,6 +176,10 @@ pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
             (step_word(*to).to_string(), Pick::Form(kind))
         })
         .collect();
+    if c.state != ComplaintState::Voided {
+        let kind = FormKind::EditComplaint { id: id.to_string() };
+        items.push(("修改登记内容（改时间为更正）".to_string(), Pick::Form(kind)));
+    }
     Some(Menu {
         title: format!("办理投诉 {id}（{}）", c.state),
         note: note.or_else(|| items.is_empty().then(|| "已作废，没有可办理的步骤".into())),
@@ -216,6 +237,10 @@ pub fn notice_menu(data: &Data, id: &str, today: NaiveDate) -> Option<Menu> {
         let kind = FormKind::VoidNotice { id: id.to_string() };
         items.push(("作废".to_string(), Pick::Form(kind)));
     }
+    if n.state != NoticeState::Voided {
+        let kind = FormKind::EditNotice { id: id.to_string() };
+        items.push(("修改登记内容（改日期为更正）".to_string(), Pick::Form(kind)));
+    }
     Some(Menu {
         title: format!("办理整改通知 {id}（{}）", n.state),
         note: items.is_empty().then(|| "已作废，没有可办理的步骤".into()),
@@ -224,7 +249,7 @@ pub fn notice_menu(data: &Data, id: &str, today: NaiveDate) -> Option<Menu> {
     })
 }
 
-fn find_complaint<'a>(data: &'a Data, id: &str) -> Option<&'a Complaint> {
+pub fn find_complaint<'a>(data: &'a Data, id: &str) -> Option<&'a Complaint> {
     let detail = data.complaint.as_ref().map(|d| &d.tracked);
     detail
         .into_iter()
@@ -233,7 +258,7 @@ fn find_complaint<'a>(data: &'a Data, id: &str) -> Option<&'a Complaint> {
         .find(|c| c.id == id)
 }
 
-fn find_notice<'a>(data: &'a Data, id: &str) -> Option<&'a Notice> {
+pub fn find_notice<'a>(data: &'a Data, id: &str) -> Option<&'a Notice> {
     let detail = data.notice.as_ref().map(|d| &d.tracked);
     detail
         .into_iter()
@@ -281,6 +306,8 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
             format!("作废：{id}"),
             vec![Field::text("作废原因", "", Format::Any).required()],
         ),
+        FormKind::EditComplaint { id } => return edit_forms::complaint(data, id),
+        FormKind::EditNotice { id } => return edit_forms::notice(data, id),
         _ => return None,
     };
     Some(Form::new(kind, title, fields))
@@ -439,5 +466,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::Handover => Write::Handover {
             note: get("交接事项"),
         },
+        FormKind::EditComplaint { id } => edit_forms::submit_complaint(form, data, id)?,
+        FormKind::EditNotice { id } => edit_forms::submit_notice(form, data, id)?,
     })
 }

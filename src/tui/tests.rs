@@ -250,13 +250,17 @@ fn a_complaint_typed_in_chinese_is_saved_and_timed_on_the_dashboard() {
         &mut app,
         &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
     );
-    // Saving without the description is refused with the reason, and writes nothing.
+    // Saving without a matter chosen or a description is refused with the reason, and
+    // writes nothing: no matter is filled in silently.
     let e = app.on_key(ctrl('s'));
     assert_eq!(e, Effect::None);
     assert_eq!(
         app.form.as_ref().unwrap().error.as_deref(),
-        Some("问题描述：必填")
+        Some("执法事项：必填")
     );
+    assert!(screen(&app, (120, 40)).contains("（请选择）"));
+    focus(&mut app, "执法事项");
+    app.on_paste("占道");
     focus(&mut app, "问题描述");
     app.on_paste("学校门口\r\n流动摊贩占道");
     assert!(app.form.is_some(), "a pasted newline must not submit");
@@ -268,6 +272,7 @@ fn a_complaint_typed_in_chinese_is_saved_and_timed_on_the_dashboard() {
     };
     assert_eq!(c.description, "学校门口流动摊贩占道");
     assert_eq!(c.area.as_deref(), Some("Q05"));
+    assert_eq!(c.matter.as_deref(), Some("M01"));
     run(&mut store, &mut app, e);
     assert!(app.form.is_none());
     assert_eq!(app.status.as_ref().unwrap().text, "已受理投诉 TS-2026-0041");
@@ -293,6 +298,18 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
     );
     focus(&mut app, "问题描述");
     app.on_paste("反映邻里纠纷");
+    // Chosen explicitly: off the matter list.
+    focus(&mut app, "执法事项");
+    app.form
+        .as_mut()
+        .unwrap()
+        .focused()
+        .unwrap()
+        .handle(key(KeyCode::Right));
+    assert_eq!(
+        app.form.as_ref().unwrap().get("执法事项"),
+        "（不在事项清单内）"
+    );
     let e = app.on_key(ctrl('s'));
     run(&mut store, &mut app, e);
     // Open it (it is the newest unverified one) and verify it.
@@ -307,7 +324,10 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
         .iter()
         .map(|i| i.0.as_str())
         .collect();
-    assert_eq!(labels, ["核查", "移送", "作废"]);
+    assert_eq!(
+        labels,
+        ["核查", "移送", "作废", "修改登记内容（改时间为更正）"]
+    );
     press(&mut store, &mut app, &[key(KeyCode::Enter), ctrl('s')]);
     assert_eq!(
         app.data
@@ -323,7 +343,10 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
     press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
     let menu = app.menu.clone().unwrap();
     let labels: Vec<&str> = menu.items.iter().map(|i| i.0.as_str()).collect();
-    assert_eq!(labels, ["反馈", "移送", "作废"]);
+    assert_eq!(
+        labels,
+        ["反馈", "移送", "作废", "修改登记内容（改时间为更正）"]
+    );
     assert!(menu.note.unwrap().contains("应移送"));
     // 移送 needs the receiving department.
     press(

@@ -134,10 +134,10 @@ fn form(frame: &mut Frame, area: Rect, form: &Form<FormKind>, theme: &Theme) {
             }
             Input::Choice { query, .. } => {
                 let v = f.value();
-                let shown = if v.is_empty() {
-                    "（不填）".into()
-                } else {
-                    v
+                let shown = match (v.is_empty(), f.required) {
+                    (false, _) => v,
+                    (true, true) => "（请选择）".into(),
+                    (true, false) => "（不填）".into(),
                 };
                 // What has been typed is shown, so the search is never a hidden state.
                 let text = match query.text().trim() {
