@@ -57,6 +57,13 @@ pub const KEYS: &[Key] = &[
         range: (1, 72),
         per_channel: false,
     },
+    Key {
+        name: "bell",
+        label: "转为临期或超期时响铃（1 开，0 关）",
+        unit: "",
+        range: (0, 1),
+        per_channel: false,
+    },
 ];
 
 fn names() -> String {
@@ -133,6 +140,7 @@ pub fn set(s: &mut Settings, name: &str, text: &str, channel: Option<&str>) -> R
         "reinspect_workdays" => rules.reinspect_workdays = n,
         "on_time_target" => s.on_time_target = f64::from(n) / 100.0,
         "soon_hours" => s.soon_hours = n,
+        "bell" => s.bell = n == 1,
         _ => unreachable!("every key is matched"),
     }
     if key.per_channel {
@@ -177,6 +185,10 @@ pub fn describe(s: &Settings) -> String {
     out.push(format!(
         "临期提醒：剩余不足 {} 小时（soon_hours）",
         s.soon_hours
+    ));
+    out.push(format!(
+        "转为临期或超期时响铃：{}（bell）",
+        if s.bell { "开" } else { "关" }
     ));
     out.join("\n")
 }

@@ -44,6 +44,13 @@ pub struct Settings {
     /// A lead is 临期 once this few hours are left of its current deadline.
     #[serde(default = "default_soon_hours")]
     pub soon_hours: u32,
+    /// Ring the terminal bell when a lead or notice turns 临期 or 超期 while the desk is open.
+    #[serde(default = "default_bell")]
+    pub bell: bool,
+}
+
+fn default_bell() -> bool {
+    true
 }
 
 fn default_target() -> f64 {
@@ -62,6 +69,7 @@ impl Default for Settings {
             on_time_target: default_target(),
             team_name: String::new(),
             soon_hours: default_soon_hours(),
+            bell: default_bell(),
         }
     }
 }

@@ -170,12 +170,16 @@ pub struct App {
     pub form: Option<Form<FormKind>>,
     pub help: bool,
     pub confirm: Option<Confirm>,
+    /// What turned 临期 or 超期 during the shift is announced once.
+    pub watch: super::watch::Watch,
+    /// The bell is due (the loop rings it and clears this).
+    pub ring: bool,
     pub status: Option<Status>,
 }
 
 impl App {
     pub fn new(now: NaiveDateTime, data: Data) -> App {
-        App {
+        let mut app = App {
             now,
             data,
             operator: None,
@@ -192,8 +196,13 @@ impl App {
             form: None,
             help: false,
             confirm: None,
+            watch: Default::default(),
+            ring: false,
             status: None,
-        }
+        };
+        // The first look learns where things stand: only later turns are announced.
+        app.watch.look(&app.data.today);
+        app
     }
 
     /// What the store should be read for, given where the desk is.
@@ -219,9 +228,18 @@ impl App {
         }
     }
 
-    /// New data from the store: cursors stay in range.
+    /// New data from the store: cursors stay in range; what has just turned 临期 or 超期 is
+    /// announced.
     pub fn reloaded(&mut self, data: Data) {
         self.data = data;
+        let turned = self.watch.look(&self.data.today);
+        if !turned.is_empty() && self.operator.is_some() {
+            self.ring = self.data.bell;
+            self.status = Some(Status {
+                text: format!("注意：{}", turned.join("；")),
+                error: true,
+            });
+        }
         let n = self.signin_candidates().len();
         self.signin.1.clamp(n);
         self.patrol.clamp(self.data.day.len());

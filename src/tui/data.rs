@@ -67,6 +67,8 @@ pub struct NoticeDetail {
 #[derive(Debug, Clone)]
 pub struct Data {
     pub team_name: String,
+    /// Ring when something turns 临期 or 超期 (a setting).
+    pub bell: bool,
     pub today: Today,
     pub officers: Vec<Officer>,
     pub areas: Vec<Area>,
@@ -118,10 +120,10 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
     } else {
         None
     };
+    let settings = zhifa_desk::store::settings::load(conn)?;
     Ok(Data {
-        team_name: zhifa_desk::store::settings::load(conn)?
-            .team_name()
-            .to_string(),
+        team_name: settings.team_name().to_string(),
+        bell: settings.bell,
         today: zhifa_desk::report::today(conn, now)?,
         officers: people::officers(conn)?,
         matters: people::matters(conn)?,

@@ -13,6 +13,7 @@ pub mod text_field;
 pub mod theme;
 mod update;
 pub mod view;
+mod watch;
 
 #[cfg(test)]
 mod tests;
@@ -175,6 +176,10 @@ fn event_loop(
                 Ok(data) => app.reloaded(data),
                 Err(e) => app.refused(format!("读取数据失败：{e}")),
             }
+        }
+        if std::mem::take(&mut app.ring) {
+            // BEL: the terminal's own sound (or flash), for an officer looking away.
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print('\u{7}'));
         }
     }
 }

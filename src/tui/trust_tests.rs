@@ -692,3 +692,42 @@ fn a_misspelt_party_is_fixed_on_the_notice() {
         (id.as_str(), "佳佳便利店（更名）")
     );
 }
+
+#[test]
+fn a_lead_turning_soon_then_overdue_during_the_shift_is_announced_once_with_the_bell() {
+    let (store, mut app) = signed_in();
+    // TS-2026-0035 is due at 15:00: at 11:30 it has 3h30 left, at 15:01 it is overdue.
+    for (at, word) in [("2026-11-23 11:30", "临期"), ("2026-11-23 15:01", "超期")] {
+        app.now = chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").unwrap();
+        app.status = None;
+        reload(&store, &mut app);
+        let said = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(
+            said.contains(&format!("投诉 TS-2026-0035 已{word}")),
+            "{at}: {said}"
+        );
+        assert!(std::mem::take(&mut app.ring), "the bell at {at}");
+        // Looking again at the same moment says nothing more.
+        app.status = None;
+        reload(&store, &mut app);
+        assert!(app.status.is_none() && !app.ring, "announced once");
+    }
+    // With the bell switched off, the line still says it and the bell stays quiet.
+    let mut quiet = store.settings().unwrap();
+    quiet.bell = false;
+    let mut store = store;
+    let actor = zhifa_desk::store::Actor {
+        operator: "W003".into(),
+        now: app.now,
+    };
+    store
+        .write(|tx| zhifa_desk::store::settings::save(tx, &actor, &quiet))
+        .unwrap();
+    app.now = chrono::NaiveDateTime::parse_from_str("2026-11-24 12:00", "%Y-%m-%d %H:%M").unwrap();
+    reload(&store, &mut app);
+    assert!(app.status.is_some() && !app.ring);
+}
