@@ -100,7 +100,7 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
         settings.team_name = TEAM_NAME.to_string();
         store.write(|tx| crate::store::settings::save(tx, actor, &settings))?;
     }
-    SEEDS
+    let summaries = SEEDS
         .iter()
         .map(|(kind, file, text)| {
             let shifted = shift_text(text, days);
@@ -113,7 +113,56 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
             )
             .map_err(|e| Error::invalid(format!("演示数据载入失败：{e}")))
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    duty_history(store, days)?;
+    Ok(summaries)
+}
+
+/// Thursday's and Friday's shifts before the anchor Monday: sign-ins, an acknowledgement,
+/// and two handover notes, the last of which waits for Monday's duty officer to read it.
+fn duty_history(store: &mut Store, days: i64) -> Result<()> {
+    use crate::store::desk;
+    let written: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM duty_log", [], |r| r.get(0))?;
+    if written > 0 {
+        return Ok(());
+    }
+    let at = |date: &str, time: &str| -> Actor {
+        let when = format!("{date} {time}");
+        let shifted = shift_text(&when, days);
+        Actor {
+            operator: String::new(),
+            now: chrono::NaiveDateTime::parse_from_str(&shifted, "%Y-%m-%d %H:%M")
+                .expect("a demo time"),
+        }
+    };
+    let as_ = |mut a: Actor, who: &str| {
+        a.operator = who.to_string();
+        a
+    };
+    let thu = "2026-11-19";
+    let fri = "2026-11-20";
+    desk::sign_in(store, &as_(at(thu, "08:02"), "W003"), "W003")?;
+    desk::hand_over(
+        store,
+        &as_(at(thu, "17:35"), "W003"),
+        "W003",
+        "TS-2026-0026 占用耕地建设库房：明早须核查，已超期。\n\
+         卧执整〔2026〕第6号 佳佳便利店：待复查，当事人说周五前整改完。\n\
+         其他事项：Q15 林场作业区本周还未巡查。",
+    )?;
+    desk::sign_in(store, &as_(at(fri, "08:05"), "W005"), "W005")?;
+    desk::acknowledge(store, &as_(at(fri, "08:06"), "W005"), "W005")?;
+    desk::hand_over(
+        store,
+        &as_(at(fri, "17:40"), "W005"),
+        "W005",
+        "周末值守：12345热线转来的夜市噪声投诉请周一优先核查。\n\
+         卧执整〔2026〕第7号 顺达汽修 期限已过，周一应复查。\n\
+         郑伟 执法证已过期，周一排班请勿排他执法。",
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -92,6 +92,10 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     s.wait_for("值班人员（1 人）");
     s.send("\r");
     s.wait_for("值班：W003 孙丽华");
+    // Friday's handover note is shown until it is read.
+    s.wait_for("上一班交接事项");
+    s.wait_for("周末值守");
+    s.send("\r");
     s.wait_for("投诉计时（22 件未办结");
 
     s.send("3");

@@ -82,3 +82,19 @@ fn a_handoff_bundle_verifies_and_any_change_is_named() {
     let full = std::fs::read_to_string(format!("{personal}/complaints.csv")).unwrap();
     assert!(full.contains("王国华"));
 }
+
+#[test]
+fn the_week_report_carries_the_duty_log() {
+    let d = Desk::demo();
+    let json = d.ok(&["report", "week", "--week", "2026-W47", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let duty = v["duty"].as_array().unwrap();
+    let kinds: Vec<&str> = duty.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["签到", "交接班", "签到", "接班确认", "交接班"]);
+    assert!(duty[4]["note"].as_str().unwrap().contains("周末值守"));
+    let text = d.ok(&["report", "week", "--week", "2026-W47"]);
+    assert!(
+        text.contains("【值班记录】") && text.contains("W005 交接班"),
+        "{text}"
+    );
+}

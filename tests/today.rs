@@ -185,14 +185,23 @@ fn every_change_is_audited_under_the_operator() {
     let conn = rusqlite::Connection::open(&d.db).unwrap();
     let (rows, ops): (i64, String) = conn
         .query_row(
-            "SELECT count(*), group_concat(DISTINCT operator) FROM audit",
+            "SELECT count(*), group_concat(DISTINCT operator) FROM audit WHERE kind <> 'duty_log'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    // The team name setting, then every seed row.
+    // The team name setting, then every seed row; the demo's duty log is written under the
+    // officers who sat at the desk.
     assert_eq!(rows, 1 + 12 + 15 + 30 + 51 + 34 + 40 + 15);
     assert_eq!(ops, "W001");
+    let duty: String = conn
+        .query_row(
+            "SELECT group_concat(DISTINCT operator) FROM audit WHERE kind = 'duty_log'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(duty, "W003,W005");
     drop(conn);
     d.ok(&["void", "complaints", "TS-2026-0036", "--reason", "重复登记"]);
     assert!(

@@ -6,6 +6,7 @@ use serde::Serialize;
 labelled_enum!(DutyKind {
     SignIn => "签到",
     Handover => "交接班",
+    Acknowledge => "接班确认",
 });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

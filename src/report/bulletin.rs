@@ -122,6 +122,15 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
             "",
         );
     }
+    for d in &r.duty {
+        let note = d.note.lines().collect::<Vec<_>>().join("；");
+        row(
+            "值班记录",
+            &format!("{} {} {}", d.at.format("%m-%d %H:%M"), d.officer, d.kind),
+            note,
+            "",
+        );
+    }
     for cert in &r.certificates {
         let when = if cert.days_left < 0 {
             format!("{} 已过期 {} 天", cert.expiry, -cert.days_left)

@@ -34,6 +34,8 @@ pub struct Report {
     pub certificates: Vec<Certificate>,
     /// Every recorded time corrected (更正) during the period, whichever record it belongs to.
     pub corrections: Vec<Correction>,
+    /// Who sat at the desk: sign-ins, handover notes and acknowledgements, oldest first.
+    pub duty: Vec<crate::domain::duty::DutyEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -147,6 +149,7 @@ pub fn report(conn: &Connection, period: &Period, now: NaiveDateTime) -> Result<
         patrols: patrol_figures(conn, period, now.date())?,
         certificates: certificates(conn, now.date())?,
         corrections: correction::between(conn, period.from, period.to)?,
+        duty: crate::store::duty::between(conn, period.from, period.to)?,
     })
 }
 

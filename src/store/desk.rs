@@ -131,6 +131,11 @@ pub fn hand_over(store: &mut Store, actor: &Actor, officer: &str, note: &str) ->
     duty(store, actor, officer, DutyKind::Handover, note)
 }
 
+/// The new duty officer has read the last handover note.
+pub fn acknowledge(store: &mut Store, actor: &Actor, officer: &str) -> Result<()> {
+    duty(store, actor, officer, DutyKind::Acknowledge, "")
+}
+
 fn duty(store: &mut Store, actor: &Actor, officer: &str, kind: DutyKind, note: &str) -> Result<()> {
     let entry = DutyEntry {
         at: actor.now,

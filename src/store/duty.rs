@@ -31,6 +31,28 @@ pub fn append(tx: &Transaction, actor: &Actor, entry: &DutyEntry) -> Result<()> 
     Ok(())
 }
 
+/// The entries between two dates (inclusive), oldest first.
+pub fn between(
+    conn: &Connection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<DutyEntry>> {
+    let midnight = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).expect("midnight");
+    let end = to.succ_opt().unwrap_or(to);
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, officer, kind, note FROM duty_log WHERE at >= ?1 AND at < ?2 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map(params![midnight(from), midnight(end)], |r| {
+        Ok(DutyEntry {
+            at: r.get(0)?,
+            officer: r.get(1)?,
+            kind: label(r, 2, DutyKind::parse)?,
+            note: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The most recent entries, newest first.
 pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<DutyEntry>> {
     let mut stmt = conn.prepare_cached(

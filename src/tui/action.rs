@@ -37,6 +37,7 @@ pub enum Action {
     PrevField,
     Confirm,
     Cancel,
+    Acknowledge,
     EarlierPeriod,
     LaterPeriod,
     CyclePeriodKind,
@@ -53,6 +54,7 @@ pub enum Edit {
     LineEnds,
     Delete,
     ClearBefore,
+    NewLine,
 }
 
 impl Action {
@@ -91,6 +93,7 @@ impl Action {
             Action::PrevField => "上一项",
             Action::Confirm => "确定",
             Action::Cancel => "取消",
+            Action::Acknowledge => "已阅，接班",
             Action::EarlierPeriod => "前一期",
             Action::LaterPeriod => "后一期",
             Action::CyclePeriodKind => "按周 / 月 / 年统计",
@@ -99,6 +102,7 @@ impl Action {
             Action::Edit(Edit::LineEnds) => "到行首 / 行尾",
             Action::Edit(Edit::Delete) => "删除一个字",
             Action::Edit(Edit::ClearBefore) => "清空光标前的文字",
+            Action::Edit(Edit::NewLine) => "换行",
         }
     }
 }

@@ -22,16 +22,18 @@ pub enum View {
     Notices,
     People,
     Stats,
+    Duty,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Dashboard,
         View::Patrol,
         View::Complaints,
         View::Notices,
         View::People,
         View::Stats,
+        View::Duty,
     ];
 
     pub fn title(self) -> &'static str {
@@ -42,6 +44,7 @@ impl View {
             View::Notices => "整改",
             View::People => "人员与区域",
             View::Stats => "统计",
+            View::Duty => "值班记录",
         }
     }
 
@@ -162,12 +165,16 @@ pub struct App {
     pub notices: NoticeView,
     /// People view: the cursor and whether the areas pane has the focus.
     pub people: (Cursor, bool),
+    /// 值班记录: the selected entry.
+    pub duty: Cursor,
     /// The dashboard's selection, over its teams, leads and notices in order.
     pub dashboard: Cursor,
     /// 统计: the kind of period and how many periods back from the current one.
     pub stats: (Kind, u32),
     pub menu: Option<Menu>,
     pub form: Option<Form<FormKind>>,
+    /// The handover note being written.
+    pub handover: Option<super::note::Note>,
     pub help: bool,
     pub confirm: Option<Confirm>,
     /// What turned 临期 or 超期 during the shift is announced once.
@@ -191,9 +198,11 @@ impl App {
             notices: NoticeView::default(),
             people: Default::default(),
             dashboard: Cursor::default(),
+            duty: Cursor::default(),
             stats: (Kind::Month, 0),
             menu: None,
             form: None,
+            handover: None,
             help: false,
             confirm: None,
             watch: Default::default(),
@@ -267,7 +276,11 @@ impl App {
 
     /// Where the keyboard is beneath the help overlay and the quit question.
     pub fn base_context(&self) -> Context {
-        if self.form.is_some() {
+        if self.handover.is_some() {
+            Context::Handover
+        } else if self.operator.is_some() && self.data.unacknowledged.is_some() {
+            Context::Acknowledge
+        } else if self.form.is_some() {
             Context::Form
         } else if self.menu.is_some() {
             Context::Menu
@@ -285,6 +298,7 @@ impl App {
                 View::Notices => Context::Notices,
                 View::People => Context::People,
                 View::Stats => Context::Stats,
+                View::Duty => Context::Duty,
             }
         }
     }
@@ -339,6 +353,7 @@ impl App {
                 self.signin = Default::default();
             }
             Write::Handover { .. } => {
+                self.handover = None;
                 self.operator = None;
                 self.complaints = ComplaintView::default();
                 self.notices = NoticeView::default();

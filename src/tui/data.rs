@@ -28,6 +28,9 @@ pub struct Want {
     pub stats: Option<(Kind, u32)>,
 }
 
+/// Duty log entries the desk reads (the 值班记录 view lists them).
+pub const DUTY_SHOWN: usize = 200;
+
 /// Weeks shown in the 统计 view.
 pub const STATS_WEEKS: usize = 12;
 
@@ -81,6 +84,10 @@ pub struct Data {
     pub complaint: Option<ComplaintDetail>,
     pub notice: Option<NoticeDetail>,
     pub last_handover: Option<DutyEntry>,
+    /// The last handover note, until the next duty officer acknowledges it.
+    pub unacknowledged: Option<DutyEntry>,
+    /// Sign-ins, handovers and acknowledgements, newest first (the 值班记录 view).
+    pub duty_log: Vec<DutyEntry>,
     pub next_complaint_id: String,
     pub next_notice_id: String,
     pub stats: Option<Stats>,
@@ -111,9 +118,17 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         },
         None => None,
     };
-    let last_handover = duty::recent(conn, 50)?
-        .into_iter()
-        .find(|e| e.kind == DutyKind::Handover);
+    let duty_log = duty::recent(conn, DUTY_SHOWN)?;
+    // The newest handover not yet acknowledged by a later 接班确认.
+    let unacknowledged = duty_log
+        .iter()
+        .find(|e| matches!(e.kind, DutyKind::Handover | DutyKind::Acknowledge))
+        .filter(|e| e.kind == DutyKind::Handover)
+        .cloned();
+    let last_handover = duty_log
+        .iter()
+        .find(|e| e.kind == DutyKind::Handover)
+        .cloned();
     let year = chrono::Datelike::year(&now);
     let stats = if let Some(chosen) = want.stats {
         Some(stats(conn, now, chosen)?)
@@ -135,6 +150,8 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         complaint,
         notice,
         last_handover,
+        unacknowledged,
+        duty_log,
         next_complaint_id: complaints::next_id(conn, year)?,
         next_notice_id: notices::next_id(conn, year)?,
         stats,

@@ -19,6 +19,10 @@ pub enum Write {
     SignIn {
         officer: String,
     },
+    /// The new duty officer has read the last handover note.
+    Acknowledge {
+        officer: String,
+    },
     Handover {
         note: String,
     },
@@ -93,6 +97,10 @@ fn carry_out(
         Write::SignIn { officer } => {
             desk::sign_in(store, &actor, &officer)?;
             format!("{officer} 已签到")
+        }
+        Write::Acknowledge { officer } => {
+            desk::acknowledge(store, &actor, &officer)?;
+            "已确认接班，上一班的交接事项可在 7 值班记录 中再看".to_string()
         }
         Write::Handover { note } => {
             desk::hand_over(store, &actor, operator, &note)?;

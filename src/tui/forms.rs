@@ -33,7 +33,6 @@ pub enum FormKind {
     Patrol {
         team: String,
     },
-    Handover,
     /// 修改 / 更正 what was typed into a stored record.
     EditComplaint {
         id: String,
@@ -142,11 +141,6 @@ pub fn patrol(team: &TeamDay, date: NaiveDate, now: NaiveDateTime) -> Form<FormK
         team: team.team.clone(),
     };
     Form::new(kind, format!("登记巡查：{}", team.team), fields)
-}
-
-pub fn handover() -> Form<FormKind> {
-    let fields = vec![Field::text("交接事项", "", Format::Any)];
-    Form::new(FormKind::Handover, "交接班（保存后回到签到）", fields)
 }
 
 /// The next steps of a complaint, from its state; 处置 is left out for a matter off the list.
@@ -463,9 +457,6 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             notes: get("巡查情况"),
             found_problem: get("发现问题") == "是",
         })),
-        FormKind::Handover => Write::Handover {
-            note: get("交接事项"),
-        },
         FormKind::EditComplaint { id } => edit_forms::submit_complaint(form, data, id)?,
         FormKind::EditNotice { id } => edit_forms::submit_notice(form, data, id)?,
     })

@@ -17,6 +17,7 @@ pub enum Context {
     NoticeDetail,
     People,
     Stats,
+    Duty,
     /// Typing into a list's filter.
     Filter,
     Menu,
@@ -24,12 +25,19 @@ pub enum Context {
     Help,
     /// A yes/no question over everything else.
     Confirm,
+    /// Writing the handover note.
+    Handover,
+    /// The last shift's handover note, shown until it is acknowledged.
+    Acknowledge,
 }
 
 impl Context {
     /// Whether unbound keys are typed into a text field here.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::SignIn | Context::Filter | Context::Form)
+        matches!(
+            self,
+            Context::SignIn | Context::Filter | Context::Form | Context::Handover
+        )
     }
 }
 
@@ -106,7 +114,7 @@ const ARROWS: [Binding; 4] = [
 ];
 
 /// Between the views of the desk, and what works on every one of them.
-const DESK: [Binding; 12] = [
+const DESK: [Binding; 13] = [
     b(
         "1",
         &[(KeyCode::Char('1'), NONE)],
@@ -141,6 +149,12 @@ const DESK: [Binding; 12] = [
         "6",
         &[(KeyCode::Char('6'), NONE)],
         Action::GoView(View::Stats),
+        false,
+    ),
+    b(
+        "7",
+        &[(KeyCode::Char('7'), NONE)],
+        Action::GoView(View::Duty),
         false,
     ),
     b("Tab", &[(KeyCode::Tab, NONE)], Action::NextView, true),
@@ -200,6 +214,7 @@ fn own(ctx: Context) -> Vec<Binding> {
     match ctx {
         Context::SignIn => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
         Context::Dashboard => vec![b("Enter", ENTER, Open, true)],
+        Context::Duty => vec![],
         Context::Stats => vec![
             b("←", &[(KeyCode::Left, NONE)], EarlierPeriod, true),
             b("→", &[(KeyCode::Right, NONE)], LaterPeriod, true),
@@ -293,6 +308,23 @@ fn own(ctx: Context) -> Vec<Binding> {
             Back,
             true,
         )],
+        Context::Handover => vec![
+            b("Ctrl+S", &[(KeyCode::Char('s'), CTRL)], Save, true),
+            b("Esc", ESC, Cancel, true),
+            b(
+                "Enter",
+                ENTER,
+                Action::Edit(super::action::Edit::NewLine),
+                true,
+            ),
+            b(
+                "↑/↓",
+                &[(KeyCode::Up, NONE), (KeyCode::Down, NONE)],
+                Action::Edit(super::action::Edit::MoveCaret),
+                false,
+            ),
+        ],
+        Context::Acknowledge => vec![b("Enter", ENTER, Acknowledge, true)],
         Context::Confirm => vec![
             b("y", &[(KeyCode::Char('y'), NONE)], Confirm, true),
             b(
@@ -315,6 +347,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         | Context::Notices
         | Context::People
         | Context::Stats
+        | Context::Duty
         | Context::ComplaintDetail
         | Context::NoticeDetail => {
             // Lists and the dashboard move a selection, details scroll; 统计 has neither.
@@ -332,10 +365,11 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             all.extend(ARROWS);
             all.extend([HELP_F1, QUIT_ANYWHERE]);
         }
-        Context::Filter => {
+        Context::Filter | Context::Handover => {
             all.extend(editing(Edit::MoveCaret));
             all.extend([HELP_F1, QUIT_ANYWHERE]);
         }
+        Context::Acknowledge => all.extend([HELP_F1, QUIT_ANYWHERE]),
         Context::Form => {
             all.extend(editing(Edit::MoveOrChoose));
             all.extend([HELP_F1, QUIT_ANYWHERE]);
@@ -413,11 +447,14 @@ mod tests {
             Notices,
             NoticeDetail,
             People,
+            Duty,
             Filter,
             Menu,
             Form,
             Help,
             Confirm,
+            Handover,
+            Acknowledge,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(ctx) {

@@ -41,6 +41,10 @@ pub fn signed_in() -> (Store, App) {
     }
     let e = app.on_key(key(KeyCode::Enter));
     run(&mut store, &mut app, e);
+    // The demo's Friday handover waits to be read: read it, as the officer would.
+    assert_eq!(app.context(), super::keymap::Context::Acknowledge);
+    let e = app.on_key(key(KeyCode::Enter));
+    run(&mut store, &mut app, e);
     (store, app)
 }
 
@@ -150,6 +154,7 @@ fn every_view_at_both_sizes() {
         ('4', "notices"),
         ('5', "people"),
         ('6', "stats"),
+        ('7', "duty"),
     ] {
         press(&mut store, &mut app, &[key(KeyCode::Char(n))]);
         snap(name, &app);
@@ -488,15 +493,44 @@ fn filters_narrow_the_complaint_list() {
 fn handover_writes_the_note_and_returns_to_sign_in() {
     let (mut store, mut app) = signed_in();
     press(&mut store, &mut app, &[key(KeyCode::Char('x'))]);
+    // The note starts filled in with what the next shift must know; Enter starts a line.
+    let draft = app.handover.as_ref().unwrap().text().to_string();
+    assert!(
+        draft.contains("仍超期未办的投诉") && draft.ends_with("其他事项："),
+        "{draft}"
+    );
     app.on_paste("TS-2026-0026 明早核查");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    typed(&mut store, &mut app, "钥匙在抽屉");
     press(&mut store, &mut app, &[ctrl('s')]);
     assert!(app.operator.is_none());
     let h = app.data.last_handover.as_ref().unwrap();
-    assert_eq!(
-        (h.officer.as_str(), h.note.as_str()),
-        ("W003", "TS-2026-0026 明早核查")
+    assert_eq!(h.officer, "W003");
+    assert!(
+        h.note
+            .ends_with("其他事项：TS-2026-0026 明早核查\n钥匙在抽屉"),
+        "{}",
+        h.note
     );
     assert!(screen(&app, (80, 24)).contains("上一班交接"));
+    // The next officer signs in and sees the whole note until it is acknowledged.
+    typed(&mut store, &mut app, "周海涛");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    let shown = screen(&app, (80, 24));
+    assert!(
+        shown.contains("上一班交接事项") && shown.contains("钥匙在抽屉"),
+        "{shown}"
+    );
+    press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
+    assert_eq!(app.view, View::Dashboard, "nothing else until it is read");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert!(app.data.unacknowledged.is_none());
+    press(&mut store, &mut app, &[key(KeyCode::Char('7'))]);
+    let log = screen(&app, (120, 40));
+    assert!(
+        log.contains("接班确认") && log.contains("W005 周海涛"),
+        "{log}"
+    );
 }
 
 #[test]

@@ -233,13 +233,15 @@ fn only_overdue_lists_open_leads_overdue_now_and_a_new_lead_is_not_soon() {
 /// A desk standing in `ctx`, reached with keys from a signed-in desk (or the sign-in screen).
 fn into(ctx: super::keymap::Context) -> (zhifa_desk::store::Store, super::app::App) {
     use super::keymap::Context as C;
-    let (mut store, mut app) = if ctx == C::SignIn {
-        desk()
-    } else {
-        signed_in()
+    let (mut store, mut app) = match ctx {
+        C::SignIn | C::Acknowledge => desk(),
+        _ => signed_in(),
     };
     let keys: Vec<_> = match ctx {
         C::SignIn | C::Dashboard => vec![],
+        C::Acknowledge => vec![],
+        C::Duty => vec![key(KeyCode::Char('7'))],
+        C::Handover => vec![key(KeyCode::Char('x'))],
         C::Patrol => vec![key(KeyCode::Char('2'))],
         C::Complaints => vec![key(KeyCode::Char('3'))],
         C::ComplaintDetail => vec![key(KeyCode::Char('3')), key(KeyCode::Enter)],
@@ -254,6 +256,10 @@ fn into(ctx: super::keymap::Context) -> (zhifa_desk::store::Store, super::app::A
         C::Confirm => vec![key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
     };
     press(&mut store, &mut app, &keys);
+    if ctx == C::Acknowledge {
+        typed(&mut store, &mut app, "孙丽华");
+        press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    }
     if ctx == C::Confirm {
         focus(&mut app, "问题描述");
         typed(&mut store, &mut app, "占道");
@@ -300,6 +306,10 @@ fn make_room(
             } else {
                 press(store, app, &[home, right]);
             }
+            if ctx == C::Handover {
+                // Off the last line, so ↓ has a line to go to as ↑ does.
+                press(store, app, &[key(KeyCode::Up)]);
+            }
         }
         _ => {}
     }
@@ -338,6 +348,9 @@ fn every_key_help_lists_does_something_where_it_is_listed() {
         C::Form,
         C::Help,
         C::Confirm,
+        C::Handover,
+        C::Acknowledge,
+        C::Duty,
     ];
     let mut tried = 0;
     for ctx in contexts {
@@ -730,4 +743,18 @@ fn a_lead_turning_soon_then_overdue_during_the_shift_is_announced_once_with_the_
     app.now = chrono::NaiveDateTime::parse_from_str("2026-11-24 12:00", "%Y-%m-%d %H:%M").unwrap();
     reload(&store, &mut app);
     assert!(app.status.is_some() && !app.ring);
+}
+
+#[test]
+fn the_handover_pages_at_both_sizes() {
+    let (mut store, mut app) = desk();
+    typed(&mut store, &mut app, "孙丽华");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    snap("acknowledge", &app);
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Enter), key(KeyCode::Char('x'))],
+    );
+    snap("handover_editor", &app);
 }

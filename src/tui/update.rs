@@ -10,7 +10,9 @@ use super::app::{App, ComplaintView, Confirm, Cursor, DashItem, NoticeView, Pick
 use super::effect::{Effect, Write};
 use super::form::Form;
 use super::forms;
+use super::handover;
 use super::keymap::{self, Context};
+use super::note::Note;
 use super::text_field::TextField;
 
 impl App {
@@ -21,7 +23,9 @@ impl App {
             return self.update(action);
         }
         if ctx.takes_text() {
-            if let Some(field) = self.text_target() {
+            if let Some(note) = self.handover.as_mut().filter(|_| ctx == Context::Handover) {
+                note.handle(key);
+            } else if let Some(field) = self.text_target() {
                 if field.handle(key) {
                     self.after_typing(ctx);
                 }
@@ -34,6 +38,10 @@ impl App {
 
     pub fn on_paste(&mut self, text: &str) {
         let ctx = self.context();
+        if let Some(note) = self.handover.as_mut().filter(|_| ctx == Context::Handover) {
+            note.insert(text);
+            return;
+        }
         if let Some(field) = self.text_target() {
             field.insert(text);
             self.after_typing(ctx);
@@ -86,7 +94,7 @@ impl App {
                 return Effect::None;
             }
             Action::Handover => {
-                self.form = Some(forms::handover());
+                self.handover = Some(Note::new(&handover::draft(self)));
                 return Effect::None;
             }
             _ => {}
@@ -97,7 +105,10 @@ impl App {
                 if action == Action::Confirm {
                     match asked {
                         Some(Confirm::Quit) => return Effect::Quit,
-                        Some(Confirm::Discard) => self.form = None,
+                        Some(Confirm::Discard) => {
+                            self.form = None;
+                            self.handover = None;
+                        }
                         Some(Confirm::Write { write, .. }) => return Effect::Write(write),
                         None => {}
                     }
@@ -105,6 +116,23 @@ impl App {
             }
             Context::Help => self.help = false,
             Context::Form => return self.update_form(action),
+            Context::Handover => {
+                let note = self.handover.as_ref().map(|n| n.text().trim().to_string());
+                match (action, note) {
+                    (Action::Save, Some(note)) => return Effect::Write(Write::Handover { note }),
+                    (Action::Cancel, _) if self.handover.as_ref().is_some_and(Note::dirty) => {
+                        self.confirm = Some(Confirm::Discard);
+                    }
+                    (Action::Cancel, _) => self.handover = None,
+                    _ => {}
+                }
+            }
+            Context::Acknowledge => {
+                if action == Action::Acknowledge {
+                    let officer = self.operator.clone().unwrap_or_default().0;
+                    return Effect::Write(Write::Acknowledge { officer });
+                }
+            }
             Context::Menu => return self.update_menu(action),
             Context::SignIn => return self.update_signin(action),
             Context::Filter => {
@@ -115,6 +143,9 @@ impl App {
                 }
                 self.complaints.filtering = false;
                 self.notices.filtering = false;
+            }
+            Context::Duty => {
+                self.duty.apply(action, self.data.duty_log.len());
             }
             Context::Dashboard => {
                 let items = self.dashboard_items();

@@ -2,6 +2,7 @@
 
 mod complaints;
 mod dashboard;
+mod duty;
 mod notices;
 mod overlay;
 mod patrol;
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             View::Notices => notices::draw(frame, body, app, theme),
             View::People => people::draw(frame, body, app, theme),
             View::Stats => stats::draw(frame, body, app, theme),
+            View::Duty => duty::draw(frame, body, app, theme),
         }
         self::footer(frame, footer, app, theme);
     }

@@ -20,6 +20,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(form) = &app.form {
         self::form(frame, area, form, theme);
     }
+    if let Some(note) = &app.handover {
+        handover(frame, area, note, theme);
+    } else if app.operator.is_some()
+        && let Some(h) = &app.data.unacknowledged
+    {
+        acknowledge(frame, area, app, h, theme);
+    }
     if app.help {
         help(frame, area, app, theme);
     }
@@ -95,6 +102,87 @@ fn menu(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
     }
     let h = lines.len() as u16 + 2 + u16::from(menu.note.is_some());
     popup(frame, centered(area, 60, h), theme, &menu.title, lines);
+}
+
+/// The handover note being written: a page of lines, the caret where the officer types.
+fn handover(frame: &mut Frame, area: Rect, note: &super::super::note::Note, theme: &Theme) {
+    let r = centered(
+        area,
+        area.width.min(100),
+        area.height.saturating_sub(2).clamp(6, 22),
+    );
+    clear(frame, r);
+    let block = theme
+        .block("交接班：写下下一班要知道的事（已按本班情况填好，可改）")
+        .border_style(theme.focus_border());
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [text, hint] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(inner);
+    let (rows, (row, col)) = note.rows(text.width);
+    // Scrolled so the caret's row is on the page.
+    let top = (row + 1).saturating_sub(text.height);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(usize::from(top))
+        .take(usize::from(text.height))
+        .map(Line::raw)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text);
+    frame.set_cursor_position(Position::new(text.x + col, text.y + row - top));
+    let keys = Line::from(vec![
+        Span::styled("Ctrl+S", theme.key()),
+        Span::raw(" 交班并回到签到  "),
+        Span::styled("Enter", theme.key()),
+        Span::raw(" 换行  "),
+        Span::styled("Esc", theme.key()),
+        Span::raw(" 取消"),
+    ]);
+    frame.render_widget(Paragraph::new(keys), hint);
+}
+
+/// The last shift's note, until the new duty officer says it has been read.
+fn acknowledge(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    h: &zhifa_desk::domain::duty::DutyEntry,
+    theme: &Theme,
+) {
+    let who = app
+        .data
+        .officers
+        .iter()
+        .find(|o| o.id == h.officer)
+        .map_or_else(|| h.officer.clone(), |o| format!("{} {}", o.id, o.name));
+    let mut text: Vec<Line> = vec![Line::styled(
+        format!("{} 由 {who} 交班：", h.at.format("%m-%d %H:%M")),
+        theme.title(),
+    )];
+    let note = if h.note.trim().is_empty() {
+        "（未写交接事项）"
+    } else {
+        h.note.as_str()
+    };
+    for line in note.lines() {
+        text.extend(wrap(line, 60).into_iter().map(Line::raw));
+    }
+    text.push(Line::raw(""));
+    text.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::raw(" 已阅，接班（记入值班记录）"),
+    ]));
+    let height = (text.len() as u16 + 2).min(area.height);
+    popup(
+        frame,
+        centered(area, 66, height),
+        theme,
+        "上一班交接事项",
+        text,
+    );
 }
 
 const LABEL_W: u16 = 13;

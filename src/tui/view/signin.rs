@@ -11,14 +11,15 @@ use super::people::cert_status;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = &app.data.today;
+    // The first line here; the whole note after sign-in, until it is acknowledged.
     let handover = app.data.last_handover.as_ref().map(|h| {
-        let note = if h.note.is_empty() {
-            "（无交接事项）"
-        } else {
-            h.note.as_str()
+        let first = h.note.lines().next().unwrap_or("（无交接事项）");
+        let more = match h.note.lines().count() {
+            n if n > 1 => format!("（共 {n} 行，签到后显示全文）"),
+            _ => String::new(),
         };
         format!(
-            "上一班交接：{} {}：{note}",
+            "上一班交接：{} {}：{first}{more}",
             h.at.format("%m-%d %H:%M"),
             h.officer
         )
