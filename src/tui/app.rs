@@ -365,6 +365,10 @@ impl App {
                 self.view = View::Complaints;
             }
             Write::ViewPersonal { .. } => self.complaints.reveal = true,
+            // A patrol that found a problem leads to a 巡查发现 lead, filled in from it.
+            Write::Patrol(p) if p.found_problem => {
+                self.form = Some(super::forms::complaint_from_patrol(&self.data, p));
+            }
             Write::NewNotice(_) => {
                 self.notices = NoticeView::default();
                 self.notices.detail = done.saved;

@@ -78,6 +78,8 @@ pub struct Data {
     pub matters: Vec<Matter>,
     /// The roster of the 巡查 view's date, with its checks.
     pub day: Vec<TeamDay>,
+    /// The patrols logged on the 巡查 view's date.
+    pub patrols: Vec<zhifa_desk::domain::Patrol>,
     pub coverage: Vec<Coverage>,
     pub complaints: Vec<complaints::Tracked>,
     pub notices: Vec<notices::Tracked>,
@@ -143,6 +145,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         officers: people::officers(conn)?,
         matters: people::matters(conn)?,
         day,
+        patrols: roster::patrols_between(conn, Some(want.patrol_date), Some(want.patrol_date))?,
         coverage,
         areas,
         complaints: complaints::list(conn, &want.complaints)?,

@@ -192,6 +192,27 @@ impl<T> Form<T> {
         self.fields.iter().any(Field::dirty)
     }
 
+    /// Fills the field `label` in as if typed: a text takes `value`, a choice the first
+    /// option that is `value` or starts with it. The form then holds input (Esc asks).
+    pub fn preset(&mut self, label: &str, value: &str) {
+        let Some(f) = self.fields.iter_mut().find(|f| f.label == label) else {
+            return;
+        };
+        match &mut f.input {
+            Input::Text(t, _) => *t = TextField::new(value),
+            Input::Choice {
+                options, selected, ..
+            } => {
+                if let Some(i) = options
+                    .iter()
+                    .position(|o| !value.is_empty() && o.starts_with(value))
+                {
+                    *selected = i;
+                }
+            }
+        }
+    }
+
     /// A choice's search ends when the focus leaves it.
     fn leave(&mut self) {
         if let Some(Field {

@@ -99,6 +99,23 @@ pub fn new_complaint(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
     Form::new(FormKind::NewComplaint, title, fields)
 }
 
+/// A 巡查发现 complaint from a patrol that found a problem: channel, time, area and what was
+/// found filled in from the patrol, for the officer to check, choose the matter, and save.
+pub fn complaint_from_patrol(data: &Data, p: &Patrol) -> Form<FormKind> {
+    let at = p.date.and_time(p.end);
+    let mut form = new_complaint(data, at);
+    form.title = format!(
+        "巡查发现问题：登记为投诉线索（已按 {} 填好，核对后保存；Esc 不登记）",
+        p.team
+    );
+    form.preset("来源渠道", Channel::Patrol.label());
+    if let Some(area) = p.areas.first() {
+        form.preset("所属区域", area);
+    }
+    form.preset("问题描述", &p.notes);
+    form
+}
+
 pub fn new_notice(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
     let today = now.date();
     let fields = vec![

@@ -758,3 +758,48 @@ fn the_handover_pages_at_both_sizes() {
     );
     snap("handover_editor", &app);
 }
+
+#[test]
+fn a_patrol_that_found_a_problem_offers_a_patrol_lead_filled_from_it() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('p'))],
+    );
+    set(&mut app, "开始时间", "07:00");
+    set(&mut app, "区域", "农贸市场");
+    set(&mut app, "巡查情况", "市场东门两处摊位占道");
+    focus(&mut app, "发现问题");
+    app.form
+        .as_mut()
+        .unwrap()
+        .focused()
+        .unwrap()
+        .handle(key(KeyCode::Right));
+    press(&mut store, &mut app, &[ctrl('s')]);
+    // The patrol is logged and shown; the lead's form is open, filled in from it.
+    let shown = screen(&app, (120, 40));
+    assert!(shown.contains("巡查发现问题"), "{shown}");
+    let f = app.form.as_ref().unwrap();
+    assert_eq!(f.get("来源渠道"), "巡查发现");
+    assert!(f.get("所属区域").starts_with("Q04"));
+    assert_eq!(f.get("问题描述"), "市场东门两处摊位占道");
+    assert_eq!(f.get("受理时间"), "2026-11-23 08:30");
+    focus(&mut app, "执法事项");
+    typed(&mut store, &mut app, "占道");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let c = &app.data.complaint.as_ref().unwrap().tracked.complaint;
+    assert_eq!(c.channel.label(), "巡查发现");
+    press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
+    let patrols = screen(&app, (120, 40));
+    assert!(
+        patrols.contains("[发现问题]") && patrols.contains("市场东门两处摊位占道"),
+        "{patrols}"
+    );
+}

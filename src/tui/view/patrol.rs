@@ -45,7 +45,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(head_line), head);
     roster(frame, teams, app, theme);
     frame.render_widget(Paragraph::new(checks), notes);
+    let [cover, logged] = if cover.width >= 110 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(cover)
+    } else {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(cover)
+    };
     coverage(frame, cover, app, theme);
+    patrols(frame, logged, app, theme);
+}
+
+/// The patrols logged that day, each with its times, team, areas and what was found.
+fn patrols(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut lines = Vec::new();
+    for p in &app.data.patrols {
+        let areas: Vec<String> = p
+            .areas
+            .iter()
+            .map(|a| super::name_of(&app.data, a))
+            .collect();
+        let found = if p.found_problem {
+            Span::styled(" [发现问题]", theme.warn())
+        } else {
+            Span::styled(" 未发现问题", theme.dim())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {}–{} {}",
+                    p.id,
+                    p.start.format("%H:%M"),
+                    p.end.format("%H:%M"),
+                    p.team
+                ),
+                theme.title(),
+            ),
+            found,
+        ]));
+        lines.push(Line::raw(format!(
+            "  {}：{}",
+            areas.join("、"),
+            or_dash(&p.notes)
+        )));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            "当天还没有登记巡查（选中一组按 p 登记）",
+            theme.dim(),
+        ));
+    }
+    let title = format!("当日巡查记录（{} 条）", app.data.patrols.len());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(theme.block(title)),
+        area,
+    );
 }
 
 fn roster(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -92,26 +146,42 @@ fn roster(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn coverage(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = app.data.coverage.iter().map(|c| {
-        let (text, u) = match (c.status.checks.is_empty(), c.status.due) {
-            (false, _) => ("需巡查", Urgency::Overdue),
-            (true, true) => ("今日应巡", Urgency::Soon),
-            (true, false) => ("正常", Urgency::Fine),
-        };
-        let since = match c.status.days_since {
-            Some(d) => format!("{d} 天"),
-            None => "从未".to_string(),
-        };
-        Row::new(vec![
-            Cell::from(c.area.id.as_str()),
-            Cell::from(c.area.name.as_str()),
-            Cell::from(c.area.interval.label()),
-            Cell::from(c.last.map_or_else(|| "-".to_string(), |d| d.to_string())),
-            Cell::from(since),
-            Cell::from(or_dash(&c.teams.join("、")).to_string()),
-            Cell::from(text).style(theme.urgency(u)),
-        ])
-    });
+    // Areas needing a patrol come first; what does not fit is counted on the last row.
+    let capacity = usize::from(area.height.saturating_sub(3));
+    let (shown, hidden) = super::dashboard::fit(app.data.coverage.len(), capacity);
+    let mut rows: Vec<Row> = app
+        .data
+        .coverage
+        .iter()
+        .take(shown)
+        .map(|c| {
+            let (text, u) = match (c.status.checks.is_empty(), c.status.due) {
+                (false, _) => ("需巡查", Urgency::Overdue),
+                (true, true) => ("今日应巡", Urgency::Soon),
+                (true, false) => ("正常", Urgency::Fine),
+            };
+            let since = match c.status.days_since {
+                Some(d) => format!("{d} 天"),
+                None => "从未".to_string(),
+            };
+            Row::new(vec![
+                Cell::from(c.area.id.as_str()),
+                Cell::from(c.area.name.as_str()),
+                Cell::from(c.area.interval.label()),
+                Cell::from(c.last.map_or_else(|| "-".to_string(), |d| d.to_string())),
+                Cell::from(since),
+                Cell::from(or_dash(&c.teams.join("、")).to_string()),
+                Cell::from(text).style(theme.urgency(u)),
+            ])
+        })
+        .collect();
+    if hidden > 0 {
+        rows.push(Row::new(vec![
+            Cell::from(""),
+            Cell::from(format!("还有 {hidden} 个区域未显示…（按 5 查看全部区域）"))
+                .style(theme.warn()),
+        ]));
+    }
     let header =
         Row::new(["编号", "区域", "频次", "上次巡查", "距今", "负责组", "状态"]).style(theme.dim());
     let table = Table::new(
