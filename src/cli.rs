@@ -135,6 +135,11 @@ pub enum Command {
         #[arg(long, default_value_t = 200)]
         frames: usize,
     },
+    /// 排班：查看某天的排班与检查，设置或撤下一个巡查组
+    Roster {
+        #[command(subcommand)]
+        action: RosterAction,
+    },
     /// 查看或修改设置：期限、按时率目标、临期提醒、执法队名称
     Settings {
         /// 以 JSON 输出全部设置（供脚本使用）
@@ -142,6 +147,43 @@ pub enum Command {
         json: bool,
         #[command(subcommand)]
         action: Option<SettingsAction>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterAction {
+    /// 显示某天的排班和检查（默认今天）
+    Show {
+        #[arg(value_name = "日期")]
+        date: Option<String>,
+    },
+    /// 设置一个巡查组（没有则新增）：人员、区域可写工号 / 编号或姓名 / 名称
+    Set {
+        #[arg(value_name = "日期")]
+        date: String,
+        #[arg(value_name = "巡查组")]
+        team: String,
+        /// 人员，如 W001、W002 或 赵建国、钱志强
+        #[arg(long, value_name = "人员")]
+        officers: String,
+        /// 区域，如 Q01、Q02 或 集镇中心街
+        #[arg(long, value_name = "区域")]
+        areas: String,
+        /// 班次，如 全天、上午
+        #[arg(long, value_name = "班次", default_value = "")]
+        shift: String,
+        /// 过去日期的排班是历史记录，只能写明原因更正
+        #[arg(long, value_name = "原因")]
+        correct: Option<String>,
+    },
+    /// 撤下一个巡查组（作废，不删除；须写明原因）
+    Remove {
+        #[arg(value_name = "日期")]
+        date: String,
+        #[arg(value_name = "巡查组")]
+        team: String,
+        #[arg(long, value_name = "原因")]
+        reason: String,
     },
 }
 

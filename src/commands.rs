@@ -13,11 +13,13 @@ use crate::print;
 
 mod ledgers;
 mod reports;
+mod roster;
 mod safety;
 mod setup;
 
 use ledgers::{export, handoff, import, opt_date, verify_handoff, void};
 use reports::{report, today};
+use roster::roster;
 use safety::{backup, restore, verify};
 use setup::{bench_frames, demo, gen_demo, settings};
 
@@ -79,6 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Void { kind, key, reason }) => {
             void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }
+        Some(Command::Roster { action }) => roster(&mut open(db, now)?, &actor, action),
         Some(Command::Settings { action, json }) => {
             settings(&mut open(db, now)?, &actor, action, json)
         }

@@ -283,3 +283,85 @@ fn demo_on_a_database_with_data_says_so_and_how_to_start_fresh() {
         "{err}"
     );
 }
+
+#[test]
+fn the_roster_is_set_and_taken_off_from_the_command_line_and_the_past_only_corrected() {
+    let d = Desk::demo();
+    let out = d.ok(&[
+        "roster",
+        "set",
+        "2026-11-30",
+        "第一组",
+        "--officers",
+        "赵建国、钱志强",
+        "--areas",
+        "集镇中心街、Q02",
+        "--shift",
+        "全天",
+    ]);
+    assert!(
+        out.contains("已设置 2026-11-30 第一组") && !out.contains("[注意]"),
+        "{out}"
+    );
+    let out = d.ok(&[
+        "roster",
+        "set",
+        "2026-11-30",
+        "第二组",
+        "--officers",
+        "W003、W010",
+        "--areas",
+        "Q04",
+    ]);
+    assert!(out.contains("网格员"), "the checks are printed: {out}");
+    let shown = d.ok(&["roster", "show", "2026-11-30"]);
+    assert!(
+        shown.contains("第一组（全天）  人员 W001 赵建国、W002 钱志强  区域 Q01、Q02"),
+        "{shown}"
+    );
+    d.ok(&[
+        "roster",
+        "remove",
+        "2026-11-30",
+        "第二组",
+        "--reason",
+        "排错了",
+    ]);
+    assert!(!d.ok(&["roster", "show", "2026-11-30"]).contains("第二组"));
+    let err = d.fails(&[
+        "roster",
+        "set",
+        "2026-11-20",
+        "第一组",
+        "--officers",
+        "W001、W002",
+        "--areas",
+        "Q01",
+    ]);
+    assert!(
+        err.contains("历史记录") && err.contains("更正原因"),
+        "{err}"
+    );
+    d.ok(&[
+        "roster",
+        "set",
+        "2026-11-20",
+        "第一组",
+        "--officers",
+        "W001、W002",
+        "--areas",
+        "Q01",
+        "--correct",
+        "当天实际只巡了集镇中心街",
+    ]);
+    let c = rusqlite::Connection::open(&d.db).unwrap();
+    let reason: String = c
+        .query_row(
+            "SELECT reason FROM audit WHERE kind = 'roster' AND action = '更正'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reason, "当天实际只巡了集镇中心街");
+    assert!(d.ok(&["verify"]).contains("均与审计记录一致"));
+}

@@ -43,6 +43,7 @@ pub mod area;
 pub mod checks;
 pub mod complaint;
 pub mod duty;
+pub mod lookup;
 pub mod matter;
 pub mod notice;
 pub mod officer;

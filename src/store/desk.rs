@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 use super::record::{self, Record};
 use super::{Actor, Ctx, Store, complaints, duty, notices, people, roster};
 use crate::domain::duty::{DutyEntry, DutyKind};
-use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Outcome, Patrol};
+use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Outcome, Patrol, RosterTeam};
 use crate::error::{Error, Result};
 
 /// One step of a complaint, as the duty officer records it.
@@ -374,6 +374,75 @@ pub fn log_patrol(store: &mut Store, actor: &Actor, mut p: Patrol) -> Result<Str
         p.id = roster::next_patrol_id(tx)?;
         record::upsert(tx, ctx, &p)?;
         Ok(p.id)
+    })
+}
+
+/// 排班: adds or changes team `team.team` on `team.date`, officers and areas given by key.
+/// A past date is history: it changes only as a declared correction with `correction`.
+/// Returns the roster checks the team now fails (saved all the same: the desk asks first).
+pub fn set_team(
+    store: &mut Store,
+    actor: &Actor,
+    team: RosterTeam,
+    correction: Option<&str>,
+) -> Result<Vec<crate::domain::Check>> {
+    if team.team.trim().is_empty() || team.team.contains(' ') {
+        return Err(Error::invalid("巡查组名称不能为空，也不能含空格"));
+    }
+    if team.officers.is_empty() || team.areas.is_empty() {
+        return Err(Error::invalid("巡查组须有人员和区域"));
+    }
+    let past = team.date < actor.now.date();
+    let reason = correction.map(str::trim).filter(|r| !r.is_empty());
+    if past && reason.is_none() {
+        return Err(Error::invalid(format!(
+            "{} 已过去，当天的排班是历史记录；如确需改动，请写明更正原因",
+            team.date
+        )));
+    }
+    act(store, actor, |tx, ctx| {
+        for o in &team.officers {
+            must_exist(tx, "officers", "人员", o)?;
+        }
+        for a in &team.areas {
+            must_exist(tx, "areas", "区域", a)?;
+        }
+        let before = RosterTeam::load(tx, &team.key())?;
+        match reason.filter(|_| past) {
+            Some(r) => record::upsert_declared(tx, ctx, &team, before.as_ref(), r)?,
+            None => record::upsert_over(tx, ctx, &team, before.as_ref())?,
+        };
+        team_checks(tx, team.date, &team.team)
+    })
+}
+
+/// The checks team `name` fails on `date`, against every team of that date.
+pub fn team_checks(
+    conn: &rusqlite::Connection,
+    date: NaiveDate,
+    name: &str,
+) -> Result<Vec<crate::domain::Check>> {
+    let teams = roster::teams_on(conn, date)?;
+    let staff = people::officers_by_id(conn)?;
+    let checks = crate::domain::checks::roster_checks(&teams, &staff);
+    Ok(teams
+        .iter()
+        .zip(checks)
+        .find(|(t, _)| t.team == name)
+        .map(|(_, c)| c)
+        .unwrap_or_default())
+}
+
+/// Takes team `name` off `date` (voided with the reason; nothing is deleted).
+pub fn remove_team(
+    store: &mut Store,
+    actor: &Actor,
+    date: NaiveDate,
+    name: &str,
+    reason: &str,
+) -> Result<()> {
+    act(store, actor, |tx, ctx| {
+        record::void::<RosterTeam>(tx, ctx, &format!("{date} {name}"), reason)
     })
 }
 

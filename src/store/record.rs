@@ -82,22 +82,9 @@ pub fn upsert_correcting<R: Record>(
     correction: Option<&str>,
 ) -> Result<Change> {
     let key = rec.key();
-    let change = match before {
-        Some(b) if b == rec => return Ok(Change::Unchanged),
-        Some(_) => Change::Updated,
-        None => Change::New,
+    let Some(change) = change_of(tx, rec, before)? else {
+        return Ok(Change::Unchanged);
     };
-    // Only a stored record can have been voided; a new one needs no second read.
-    let voided = match before {
-        Some(_) => R::void_reason(tx, &key)?,
-        None => None,
-    };
-    if let Some(reason) = voided {
-        return Err(Error::invalid(format!(
-            "{}「{key}」已作废（{reason}），不能修改",
-            R::NOUN
-        )));
-    }
     let times = before.map_or_else(Vec::new, |b| correction::changed(R::KIND, b, rec));
     let action = match (times.first(), correction.map(str::trim)) {
         (None, _) if change == Change::New => ("新增", None),
@@ -108,6 +95,49 @@ pub fn upsert_correcting<R: Record>(
     };
     rec.save(tx, ctx)?;
     audit::record_because(tx, ctx.actor, action, R::KIND, &key, before, Some(rec))?;
+    Ok(change)
+}
+
+/// What writing `rec` over `before` would be; None when nothing changes. A voided record
+/// cannot be written over.
+fn change_of<R: Record>(tx: &Transaction, rec: &R, before: Option<&R>) -> Result<Option<Change>> {
+    let change = match before {
+        Some(b) if b == rec => return Ok(None),
+        Some(_) => Change::Updated,
+        None => Change::New,
+    };
+    // Only a stored record can have been voided; a new one needs no second read.
+    if before.is_some()
+        && let Some(reason) = R::void_reason(tx, &rec.key())?
+    {
+        return Err(Error::invalid(format!(
+            "{}「{}」已作废（{reason}），不能修改",
+            R::NOUN,
+            rec.key()
+        )));
+    }
+    Ok(Some(change))
+}
+
+/// As `upsert_over`, audited as a declared correction (更正) with `reason`, whatever field
+/// changed: history (a past day's roster) changes only this way.
+pub fn upsert_declared<R: Record>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    rec: &R,
+    before: Option<&R>,
+    reason: &str,
+) -> Result<Change> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid("更正须写明原因"));
+    }
+    let Some(change) = change_of(tx, rec, before)? else {
+        return Ok(Change::Unchanged);
+    };
+    rec.save(tx, ctx)?;
+    let why = (correction::ACTION, Some(reason));
+    audit::record_because(tx, ctx.actor, why, R::KIND, &rec.key(), before, Some(rec))?;
     Ok(change)
 }
 

@@ -44,6 +44,17 @@ pub enum Write {
     ViewPersonal {
         id: String,
     },
+    /// A roster team set (renamed from `original` if its name changed).
+    SetTeam {
+        team: Box<zhifa_desk::domain::RosterTeam>,
+        original: Option<String>,
+        correction: Option<String>,
+    },
+    RemoveTeam {
+        date: NaiveDate,
+        team: String,
+        reason: String,
+    },
     /// 修改 / 更正 a stored record; `reason` is the correction's.
     EditComplaint {
         record: Box<Complaint>,
@@ -129,6 +140,25 @@ fn carry_out(
             let id = desk::log_patrol(store, &actor, *p)?;
             format!("已登记巡查 {id}")
         }
+        Write::SetTeam {
+            team,
+            original,
+            correction,
+        } => {
+            let (date, name) = (team.date, team.team.clone());
+            let checks = desk::set_team(store, &actor, *team, correction.as_deref())?;
+            if let Some(old) = original.filter(|o| *o != name) {
+                desk::remove_team(store, &actor, date, &old, &format!("改名为{name}"))?;
+            }
+            match checks.len() {
+                0 => format!("已保存 {date} {name} 的排班"),
+                n => format!("已保存 {date} {name} 的排班（仍有 {n} 项问题，见排班检查）"),
+            }
+        }
+        Write::RemoveTeam { date, team, reason } => {
+            desk::remove_team(store, &actor, date, &team, &reason)?;
+            format!("已撤下 {date} {team}")
+        }
         Write::EditComplaint { record, reason } => {
             let id = record.id.clone();
             let done = desk::edit_complaint(store, &actor, *record, reason.as_deref())?;
@@ -145,7 +175,16 @@ fn carry_out(
         }
         Write::CopyRoster { date } => match desk::copy_last_week(store, &actor, date)? {
             0 => format!("{date} 没有可复制的排班（上周同日无排班，或各组已排）"),
-            n => format!("已从上周同日复制 {n} 个组的排班到 {date}"),
+            n => {
+                // What was copied may carry last week's problems: say so, and how to fix them.
+                let (teams, _) = zhifa_desk::report::today::roster_day(store.conn(), date)?;
+                match teams.iter().filter(|t| !t.checks.is_empty()).count() {
+                    0 => format!("已从上周同日复制 {n} 个组的排班到 {date}"),
+                    bad => format!(
+                        "已从上周同日复制 {n} 个组的排班到 {date}；其中 {bad} 个组有问题，选中后按 e 修改"
+                    ),
+                }
+            }
         },
     })
 }

@@ -10,9 +10,10 @@ use zhifa_desk::store::desk::{ComplaintStep, NoticeStep};
 
 use super::app::{Cursor, Menu, Pick};
 use super::data::Data;
+use super::edit_forms;
 use super::effect::Write;
 use super::form::{Field, Form, Format};
-use super::{edit_forms, names};
+use zhifa_desk::domain::lookup as names;
 
 /// What saving a form does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,15 @@ pub enum FormKind {
         id: String,
     },
     Patrol {
+        team: String,
+    },
+    /// A roster team on `date`: `original` is the team edited (None: a new one).
+    Team {
+        date: NaiveDate,
+        original: Option<String>,
+    },
+    RemoveTeam {
+        date: NaiveDate,
         team: String,
     },
     /// 修改 / 更正 what was typed into a stored record.
@@ -474,6 +484,12 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             notes: get("巡查情况"),
             found_problem: get("发现问题") == "是",
         })),
+        FormKind::Team { .. } => super::team_form::submit(form, data)?,
+        FormKind::RemoveTeam { date, team } => Write::RemoveTeam {
+            date: *date,
+            team: team.clone(),
+            reason: get("撤下原因"),
+        },
         FormKind::EditComplaint { id } => edit_forms::submit_complaint(form, data, id)?,
         FormKind::EditNotice { id } => edit_forms::submit_notice(form, data, id)?,
     })

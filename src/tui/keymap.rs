@@ -231,6 +231,9 @@ fn own(ctx: Context) -> Vec<Binding> {
                 true,
             ),
             b("c", &[(KeyCode::Char('c'), NONE)], CopyRoster, true),
+            b("e", &[(KeyCode::Char('e'), NONE)], EditTeam, true),
+            b("n", &[(KeyCode::Char('n'), NONE)], New, false),
+            b("d", &[(KeyCode::Char('d'), NONE)], RemoveTeam, false),
         ],
         Context::Complaints => vec![
             b("Enter", ENTER, Open, true),

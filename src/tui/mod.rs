@@ -9,8 +9,9 @@ pub mod form;
 pub mod forms;
 pub mod handover;
 pub mod keymap;
-pub mod names;
+
 pub mod note;
+pub mod team_form;
 pub mod text_field;
 pub mod theme;
 mod update;

@@ -803,3 +803,79 @@ fn a_patrol_that_found_a_problem_offers_a_patrol_lead_filled_from_it() {
         "{patrols}"
     );
 }
+
+#[test]
+fn a_team_is_edited_on_the_desk_with_its_checks_live_and_a_question_before_a_broken_save() {
+    let (mut store, mut app) = signed_in();
+    // Next Monday: copy this Monday's roster, problems and all, then fix 第二组 (a grid
+    // worker on it).
+    press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
+    press(&mut store, &mut app, &[key(KeyCode::Right); 7]);
+    press(&mut store, &mut app, &[key(KeyCode::Char('c'))]);
+    let said = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("其中 2 个组有问题，选中后按 e 修改"),
+        "{said}"
+    );
+    let at = app
+        .data
+        .day
+        .iter()
+        .position(|t| t.team == "第二组")
+        .expect("copied");
+    app.patrol.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
+    let shown = screen(&app, (120, 40));
+    assert!(
+        shown.contains("排班检查") && shown.contains("网格员"),
+        "{shown}"
+    );
+    set(&mut app, "人员", "孙丽华、陈春生");
+    let live = super::team_form::live_checks(app.form.as_ref().unwrap(), &app.data);
+    assert!(live.iter().any(|c| c.contains("网格员")), "{live:?}");
+    // Saving a broken team asks first; n goes back to the form.
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(matches!(app.confirm, Some(Confirm::Write { .. })));
+    press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);
+    set(&mut app, "人员", "孙丽华、李明");
+    let live = super::team_form::live_checks(app.form.as_ref().unwrap(), &app.data);
+    assert!(
+        live.is_empty(),
+        "the check is gone as soon as it is fixed: {live:?}"
+    );
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let t = app.data.day.iter().find(|t| t.team == "第二组").unwrap();
+    let ids: Vec<&str> = t.officers.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["W003", "W004"]);
+    assert!(t.checks.is_empty(), "{:?}", t.checks);
+
+    // A new team, then taken off with a reason.
+    press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);
+    set(&mut app, "巡查组", "机动组");
+    set(&mut app, "人员", "吴晓燕、王海军");
+    set(&mut app, "区域", "林场作业区");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    let at = app
+        .data
+        .day
+        .iter()
+        .position(|t| t.team == "机动组")
+        .expect("added");
+    app.patrol.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Char('d'))]);
+    set(&mut app, "撤下原因", "临时取消");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(!app.data.day.iter().any(|t| t.team == "机动组"));
+
+    // Last week is history: a change needs a correction's reason.
+    press(&mut store, &mut app, &[key(KeyCode::Left); 8]);
+    assert!(app.patrol_date < app.now.date());
+    app.patrol.0 = 0;
+    press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
+    assert!(screen(&app, (120, 40)).contains("更正原因"));
+}

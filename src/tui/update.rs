@@ -236,6 +236,20 @@ impl App {
             Action::PrevDay => self.patrol_date -= Duration::days(1),
             Action::NextDay => self.patrol_date += Duration::days(1),
             Action::Today => self.patrol_date = self.now.date(),
+            Action::EditTeam | Action::New => {
+                let team = self.data.day.get(self.patrol.0).map(|t| t.team.clone());
+                let original = team.filter(|_| action == Action::EditTeam);
+                if action == Action::EditTeam && original.is_none() {
+                    self.refused("当天没有可修改的组；按 n 新增一个组");
+                } else {
+                    let form = super::team_form::team(self, self.patrol_date, original.as_deref());
+                    self.form = Some(form);
+                }
+            }
+            Action::RemoveTeam => match self.data.day.get(self.patrol.0) {
+                Some(t) => self.form = Some(super::team_form::remove(self.patrol_date, &t.team)),
+                None => self.refused("当天没有排班"),
+            },
             Action::CopyRoster => {
                 return Effect::Write(Write::CopyRoster {
                     date: self.patrol_date,
@@ -382,7 +396,17 @@ impl App {
             Action::PrevField => form.prev(),
             Action::Save => {
                 let built = form.check().and_then(|()| forms::submit(form, &self.data));
+                // A team that breaks a rule is saved only after the officer has seen why.
+                let problems = super::team_form::live_checks(form, &self.data);
                 match built {
+                    Ok(write) if !problems.is_empty() => {
+                        let question = format!(
+                            "该组有 {} 项问题：{}。仍要保存吗？",
+                            problems.len(),
+                            problems.join("；")
+                        );
+                        self.confirm = Some(Confirm::Write { question, write });
+                    }
                     Ok(w) => return Effect::Write(w),
                     Err(why) => form.error = Some(why),
                 }

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         self::menu(frame, area, menu, theme);
     }
     if let Some(form) = &app.form {
-        self::form(frame, area, form, theme);
+        self::form(frame, area, (form, &app.data), theme);
     }
     if let Some(note) = &app.handover {
         handover(frame, area, note, theme);
@@ -187,8 +187,20 @@ fn acknowledge(
 
 const LABEL_W: u16 = 13;
 
-fn form(frame: &mut Frame, area: Rect, form: &Form<FormKind>, theme: &Theme) {
-    let h = form.fields.len() as u16 + 5;
+fn form(
+    frame: &mut Frame,
+    area: Rect,
+    (form, data): (&Form<FormKind>, &super::super::data::Data),
+    theme: &Theme,
+) {
+    // A roster team shows the checks it would fail as it is typed.
+    let checks = super::super::team_form::live_checks(form, data);
+    let check_rows = if checks.is_empty() {
+        0
+    } else {
+        checks.len() as u16 + 1
+    };
+    let h = form.fields.len() as u16 + 5 + check_rows;
     let r = centered(area, 78, h);
     clear(frame, r);
     let block = theme
@@ -260,6 +272,24 @@ fn form(frame: &mut Frame, area: Rect, form: &Form<FormKind>, theme: &Theme) {
             let x = (inner.x + LABEL_W + caret).min(inner.right().saturating_sub(1));
             frame.set_cursor_position(Position::new(x, y));
         }
+    }
+    if !checks.is_empty() {
+        let top = inner.y + form.fields.len() as u16;
+        let mut lines = vec![Line::styled("排班检查：", theme.warn())];
+        lines.extend(
+            checks
+                .iter()
+                .map(|c| Line::styled(format!("  [注意] {c}"), theme.warn())),
+        );
+        let height = (lines.len() as u16).min(inner.bottom().saturating_sub(top + 2));
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                y: top,
+                height,
+                ..inner
+            },
+        );
     }
     let focused_problem = form.fields.get(form.focus).and_then(|f| {
         f.problem()

@@ -1,8 +1,8 @@
-//! Officers and areas as people write them in a form: by 工号 / 编号 or by name, several
-//! separated by 、 or ; — a name shared by two is refused with both numbers shown.
+//! Officers and areas as people write them (desk forms, the command line): by 工号 / 编号 or by
+//! name, several separated by 、 or ; — a name shared by two is refused with both numbers shown.
 
-use zhifa_desk::domain::{Area, Officer};
-use zhifa_desk::exchange::parse;
+use super::{Area, Officer};
+use crate::exchange::parse;
 
 /// The keys of the items written in `text`, each given by key or by exact name.
 fn resolve<'a>(
@@ -64,11 +64,11 @@ mod tests {
             id: id.into(),
             name: name.into(),
             squad: String::new(),
-            role: zhifa_desk::domain::Role::Officer,
+            role: crate::domain::Role::Officer,
             cert_no: None,
             cert_expiry: None,
             phone: String::new(),
-            status: zhifa_desk::domain::OfficerStatus::OnDuty,
+            status: crate::domain::OfficerStatus::OnDuty,
         }
     }
 

@@ -1,0 +1,136 @@
+//! Editing the roster on the desk: a team's form (by name or number), the checks it would fail
+//! worked out live as it is typed, and the write it becomes.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use zhifa_desk::domain::checks::roster_checks;
+use zhifa_desk::domain::{RosterTeam, lookup};
+
+use super::app::App;
+use super::data::Data;
+use super::effect::Write;
+use super::form::{Field, Form, Format};
+use super::forms::FormKind;
+
+const REASON: &str = "更正原因";
+
+/// The form for team `original` on `date` (None: a new team).
+pub fn team(app: &App, date: NaiveDate, original: Option<&str>) -> Form<FormKind> {
+    let t = original.and_then(|o| app.data.day.iter().find(|t| t.team == o));
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|id| {
+                app.data
+                    .officers
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .map_or(id.clone(), |o| o.name.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let officers: Vec<String> = t.map_or_else(Vec::new, |t| {
+        t.officers.iter().map(|m| m.id.clone()).collect()
+    });
+    let next = format!("第{}组", app.data.day.len() + 1);
+    let mut fields = vec![
+        Field::text(
+            "巡查组",
+            t.map_or(next.as_str(), |t| t.team.as_str()),
+            Format::Any,
+        )
+        .required(),
+        Field::text("班次", t.map_or("全天", |t| t.shift.as_str()), Format::Any),
+        Field::text("人员", &names(&officers), Format::Any).required(),
+        Field::text(
+            "区域",
+            &t.map_or(String::new(), |t| t.areas.join("、")),
+            Format::Any,
+        )
+        .required(),
+    ];
+    let past = date < app.now.date();
+    if past {
+        fields.push(Field::text(REASON, "", Format::Any).required());
+    }
+    let title = match (original, past) {
+        (_, true) => format!("更正 {date} 的排班（已过去的日子只能写明原因更正）"),
+        (Some(o), false) => format!("修改排班：{date} {o}"),
+        (None, false) => format!("新增巡查组：{date}"),
+    };
+    let kind = FormKind::Team {
+        date,
+        original: original.map(str::to_string),
+    };
+    Form::new(kind, title, fields)
+}
+
+/// The team the form describes now, or why it cannot be read yet.
+fn read(form: &Form<FormKind>, data: &Data, date: NaiveDate) -> Result<RosterTeam, String> {
+    Ok(RosterTeam {
+        date,
+        team: form.get("巡查组"),
+        officers: lookup::officers(&form.get("人员"), &data.officers)
+            .map_err(|e| format!("人员：{e}"))?,
+        areas: lookup::areas(&form.get("区域"), &data.areas).map_err(|e| format!("区域：{e}"))?,
+        shift: form.get("班次"),
+    })
+}
+
+/// What the team in the form would fail, against the other teams of its date, as lines.
+pub fn live_checks(form: &Form<FormKind>, data: &Data) -> Vec<String> {
+    let FormKind::Team { date, original } = &form.kind else {
+        return Vec::new();
+    };
+    let edited = match read(form, data, *date) {
+        Ok(t) => t,
+        Err(why) => return vec![why],
+    };
+    let mut teams: Vec<RosterTeam> = data
+        .day
+        .iter()
+        .filter(|t| Some(&t.team) != original.as_ref() && t.team != edited.team)
+        .map(|t| RosterTeam {
+            date: *date,
+            team: t.team.clone(),
+            officers: t.officers.iter().map(|m| m.id.clone()).collect(),
+            areas: t.areas.clone(),
+            shift: t.shift.clone(),
+        })
+        .collect();
+    teams.push(edited);
+    let staff: HashMap<String, _> = data
+        .officers
+        .iter()
+        .map(|o| (o.id.clone(), o.clone()))
+        .collect();
+    roster_checks(&teams, &staff)
+        .pop()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| c.message)
+        .collect()
+}
+
+pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
+    let FormKind::Team { date, original } = &form.kind else {
+        return Err("不是排班表单".into());
+    };
+    let team = read(form, data, *date)?;
+    Ok(Write::SetTeam {
+        team: Box::new(team),
+        original: original.clone(),
+        correction: Some(form.get(REASON)).filter(|r| !r.trim().is_empty()),
+    })
+}
+
+/// The form that takes a team off its date.
+pub fn remove(date: NaiveDate, team: &str) -> Form<FormKind> {
+    let kind = FormKind::RemoveTeam {
+        date,
+        team: team.to_string(),
+    };
+    let fields = vec![Field::text("撤下原因", "", Format::Any).required()];
+    Form::new(kind, format!("撤下 {date} {team}（作废，不删除）"), fields)
+}
