@@ -4,7 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use zhifa_desk::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam, Settings};
+use zhifa_desk::domain::{
+    Area, Complaint, Leave, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
+};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::report::period::Period;
@@ -116,6 +118,7 @@ pub(super) fn void(
                 n.void(r).map_err(|e| e.0)
             }),
             KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
+            KindName::Leaves => record::void::<Leave>(tx, &ctx, key, reason),
         }
     })?;
     println!(

@@ -15,7 +15,7 @@ pub mod stream;
 mod mutation_tests;
 
 use crate::calendar::Holiday;
-use crate::domain::{Area, Complaint, Matter, Notice, Officer, Patrol, RosterTeam};
+use crate::domain::{Area, Complaint, Leave, Matter, Notice, Officer, Patrol, RosterTeam};
 use crate::error::{Error, Result};
 use crate::store::{Actor, Store};
 
@@ -33,10 +33,11 @@ pub enum KindName {
     Complaints,
     Notices,
     Holidays,
+    Leaves,
 }
 
 impl KindName {
-    pub const ALL: [KindName; 8] = [
+    pub const ALL: [KindName; 9] = [
         KindName::Officers,
         KindName::Areas,
         KindName::Matters,
@@ -45,6 +46,7 @@ impl KindName {
         KindName::Complaints,
         KindName::Notices,
         KindName::Holidays,
+        KindName::Leaves,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +59,7 @@ impl KindName {
             KindName::Complaints => Complaint::NAME,
             KindName::Notices => Notice::NAME,
             KindName::Holidays => Holiday::NAME,
+            KindName::Leaves => Leave::NAME,
         }
     }
 
@@ -107,6 +110,7 @@ impl KindName {
             KindName::Complaints => go::<Complaint>(store, actor, file, bytes, opts),
             KindName::Notices => go::<Notice>(store, actor, file, bytes, opts),
             KindName::Holidays => go::<Holiday>(store, actor, file, bytes, opts),
+            KindName::Leaves => go::<Leave>(store, actor, file, bytes, opts),
         }
     }
 
@@ -122,6 +126,7 @@ impl KindName {
             KindName::Complaints => go::<Complaint>(env, q),
             KindName::Notices => go::<Notice>(env, q),
             KindName::Holidays => go::<Holiday>(env, q),
+            KindName::Leaves => go::<Leave>(env, q),
         }
     }
 }

@@ -171,7 +171,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
 /// The roster of one date with its checks, and the set of areas some team covers.
 pub fn roster_day(conn: &Connection, date: NaiveDate) -> Result<(Vec<TeamDay>, BTreeSet<String>)> {
     let teams = roster::teams_on(conn, date)?;
-    let staff = people::officers_by_id(conn)?;
+    let staff = crate::store::leaves::officers_on(conn, date)?;
     let checks = roster_checks(&teams, &staff);
     let patrolled: BTreeSet<String> = roster::patrols_between(conn, Some(date), Some(date))?
         .into_iter()

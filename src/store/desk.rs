@@ -423,7 +423,7 @@ pub fn team_checks(
     name: &str,
 ) -> Result<Vec<crate::domain::Check>> {
     let teams = roster::teams_on(conn, date)?;
-    let staff = people::officers_by_id(conn)?;
+    let staff = super::leaves::officers_on(conn, date)?;
     let checks = crate::domain::checks::roster_checks(&teams, &staff);
     Ok(teams
         .iter()

@@ -104,6 +104,14 @@ pub const LEDGERS: &[Ledger] = &[
         personal: &[],
     },
     Ledger {
+        kind: "leaves",
+        noun: "请假",
+        key: "officer || ' ' || start",
+        find: "officer = substr(?1, 1, instr(?1, ' ') - 1) AND start = substr(?1, instr(?1, ' ') + 1)",
+        cols: "officer, start, end, reason, void_reason",
+        personal: &[],
+    },
+    Ledger {
         kind: "duty_log",
         noun: "值班记录",
         key: "CAST(id AS TEXT)",
@@ -226,6 +234,15 @@ pub fn install(tx: &rusqlite::Transaction) -> Result<()> {
         now: crate::clock::system_now(),
     };
     for l in LEDGERS {
+        // Ledgers added by later versions have no table yet, and no records to baseline.
+        let exists: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [l.kind],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            continue;
+        }
         let keys: Vec<String> = {
             let mut stmt = tx.prepare(&l.select_all())?;
             stmt.query_map([], |r| r.get(0))?

@@ -11,6 +11,7 @@ pub mod digest;
 pub mod duty;
 pub mod holdings;
 pub mod holidays;
+pub mod leaves;
 pub mod lock;
 mod migrate;
 pub mod notices;

@@ -200,7 +200,7 @@ pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice>
         kind: "整改通知",
         key: r.notice_id.to_string(),
     })?;
-    let staff = super::people::officers_by_id(tx)?;
+    let staff = super::leaves::officers_on(tx, r.date)?;
     let certified = r
         .officers
         .iter()
