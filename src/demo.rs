@@ -10,7 +10,7 @@ use crate::store::{Actor, Store};
 pub const ANCHOR: &str = "2026-11-23";
 
 /// The seed files in the order their references need.
-pub const SEEDS: [(KindName, &str, &str); 7] = [
+pub const SEEDS: [(KindName, &str, &str); 8] = [
     (
         KindName::Officers,
         "officers.csv",
@@ -25,6 +25,11 @@ pub const SEEDS: [(KindName, &str, &str); 7] = [
         KindName::Matters,
         "matters.csv",
         include_str!("../seeds/matters.csv"),
+    ),
+    (
+        KindName::Leaves,
+        "leaves.csv",
+        include_str!("../seeds/leaves.csv"),
     ),
     (
         KindName::Roster,

@@ -377,6 +377,24 @@ pub fn log_patrol(store: &mut Store, actor: &Actor, mut p: Patrol) -> Result<Str
     })
 }
 
+/// 请假: records that an officer is away from one date to another.
+pub fn add_leave(store: &mut Store, actor: &Actor, leave: crate::domain::Leave) -> Result<()> {
+    act(store, actor, |tx, ctx| {
+        must_exist(tx, "officers", "人员", &leave.officer)?;
+        refuse_problems(leave.problems())?;
+        record::upsert(tx, ctx, &leave).map(drop)
+    })
+}
+
+/// An officer's certificate, status or phone changed on the desk (an audited 修改).
+pub fn update_officer(store: &mut Store, actor: &Actor, o: crate::domain::Officer) -> Result<()> {
+    act(store, actor, |tx, ctx| {
+        must_exist(tx, "officers", "人员", &o.id)?;
+        refuse_problems(o.problems())?;
+        record::upsert(tx, ctx, &o).map(drop)
+    })
+}
+
 /// 排班: adds or changes team `team.team` on `team.date`, officers and areas given by key.
 /// A past date is history: it changes only as a declared correction with `correction`.
 /// Returns the roster checks the team now fails (saved all the same: the desk asks first).

@@ -351,6 +351,13 @@ impl App {
                 self.operator = Some((officer.clone(), name));
                 self.view = View::Dashboard;
                 self.signin = Default::default();
+                if let Some(warning) = self.signin_warning(officer) {
+                    self.status = Some(Status {
+                        text: warning,
+                        error: true,
+                    });
+                    return;
+                }
             }
             Write::Handover { .. } => {
                 self.handover = None;
@@ -380,6 +387,33 @@ impl App {
             text: message,
             error: false,
         });
+    }
+
+    /// An officer on leave or without a valid certificate may sit at the desk, but is told.
+    fn signin_warning(&self, id: &str) -> Option<String> {
+        let today = self.now.date();
+        let o = self.data.officers.iter().find(|o| o.id == id)?;
+        let away = self
+            .data
+            .leaves
+            .iter()
+            .find(|l| l.officer == id && l.covers(today));
+        let mut why = Vec::new();
+        if let Some(l) = away {
+            why.push(format!("您 {} 至 {} 请假（{}）", l.from, l.to, l.reason));
+        } else if o.status != zhifa_desk::domain::OfficerStatus::OnDuty {
+            why.push(format!("您当前状态为{}", o.status.label()));
+        }
+        if o.role != zhifa_desk::domain::Role::GridWorker && !o.cert_valid_on(today) {
+            why.push("您没有有效的执法证".to_string());
+        }
+        (!why.is_empty()).then(|| {
+            format!(
+                "{} 已签到。注意：{}；可以值班，但不能作为执法人员排班或复查",
+                o.name,
+                why.join("，")
+            )
+        })
     }
 
     /// The store refused a write: the form stays open with the reason.

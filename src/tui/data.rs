@@ -78,6 +78,8 @@ pub struct Data {
     pub matters: Vec<Matter>,
     /// The roster of the 巡查 view's date, with its checks.
     pub day: Vec<TeamDay>,
+    /// Leave periods that reach today or later.
+    pub leaves: Vec<zhifa_desk::domain::Leave>,
     /// The patrols logged on the 巡查 view's date.
     pub patrols: Vec<zhifa_desk::domain::Patrol>,
     pub coverage: Vec<Coverage>,
@@ -145,6 +147,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         officers: people::officers(conn)?,
         matters: people::matters(conn)?,
         day,
+        leaves: zhifa_desk::store::leaves::from(conn, now.date())?,
         patrols: roster::patrols_between(conn, Some(want.patrol_date), Some(want.patrol_date))?,
         coverage,
         areas,

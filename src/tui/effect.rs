@@ -44,6 +44,8 @@ pub enum Write {
     ViewPersonal {
         id: String,
     },
+    Leave(Box<zhifa_desk::domain::Leave>),
+    Officer(Box<zhifa_desk::domain::Officer>),
     /// A roster team set (renamed from `original` if its name changed).
     SetTeam {
         team: Box<zhifa_desk::domain::RosterTeam>,
@@ -139,6 +141,16 @@ fn carry_out(
         Write::Patrol(p) => {
             let id = desk::log_patrol(store, &actor, *p)?;
             format!("已登记巡查 {id}")
+        }
+        Write::Leave(l) => {
+            let (who, from, to) = (l.officer.clone(), l.from, l.to);
+            desk::add_leave(store, &actor, *l)?;
+            format!("已登记 {who} {from} 至 {to} 请假；这几天的排班检查会提示")
+        }
+        Write::Officer(o) => {
+            let who = format!("{} {}", o.id, o.name);
+            desk::update_officer(store, &actor, *o)?;
+            format!("已更新 {who} 的证件、状态或电话")
         }
         Write::SetTeam {
             team,

@@ -34,6 +34,13 @@ pub enum FormKind {
     Patrol {
         team: String,
     },
+    /// An officer's leave period, and their certificate, status and phone.
+    Leave {
+        officer: String,
+    },
+    Officer {
+        id: String,
+    },
     /// A roster team on `date`: `original` is the team edited (None: a new one).
     Team {
         date: NaiveDate,
@@ -485,6 +492,15 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             found_problem: get("发现问题") == "是",
         })),
         FormKind::Team { .. } => super::team_form::submit(form, data)?,
+        FormKind::Leave { officer } => super::people_forms::submit_leave(form, officer)?,
+        FormKind::Officer { id } => {
+            let old = data
+                .officers
+                .iter()
+                .find(|o| &o.id == id)
+                .ok_or_else(|| format!("找不到人员 {id}"))?;
+            super::people_forms::submit_officer(form, old)?
+        }
         FormKind::RemoveTeam { date, team } => Write::RemoveTeam {
             date: *date,
             team: team.clone(),

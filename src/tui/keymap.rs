@@ -272,12 +272,16 @@ fn own(ctx: Context) -> Vec<Binding> {
             ),
             b("Esc", ESC, Back, true),
         ],
-        Context::People => vec![b(
-            "←/→",
-            &[(KeyCode::Left, NONE), (KeyCode::Right, NONE)],
-            OtherPane,
-            true,
-        )],
+        Context::People => vec![
+            b(
+                "←/→",
+                &[(KeyCode::Left, NONE), (KeyCode::Right, NONE)],
+                OtherPane,
+                true,
+            ),
+            b("l", &[(KeyCode::Char('l'), NONE)], AddLeave, true),
+            b("e", &[(KeyCode::Char('e'), NONE)], EditOfficer, true),
+        ],
         Context::Filter => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
         Context::Menu => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
         Context::Form => vec![

@@ -11,6 +11,7 @@ pub mod handover;
 pub mod keymap;
 
 pub mod note;
+pub mod people_forms;
 pub mod team_form;
 pub mod text_field;
 pub mod theme;

@@ -879,3 +879,84 @@ fn a_team_is_edited_on_the_desk_with_its_checks_live_and_a_question_before_a_bro
     press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
     assert!(screen(&app, (120, 40)).contains("更正原因"));
 }
+
+#[test]
+fn leave_and_a_renewed_certificate_are_recorded_on_the_desk_and_the_roster_follows() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
+    let at = app
+        .data
+        .officers
+        .iter()
+        .position(|o| o.id == "W001")
+        .unwrap();
+    app.people.0.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Char('l'))]);
+    set(&mut app, "开始日期", "2026-11-24");
+    set(&mut app, "结束日期", "2026-11-25");
+    set(&mut app, "事由", "省里培训");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let shown = screen(&app, (120, 40));
+    assert!(shown.contains("11-24起请假"), "{shown}");
+    // Tomorrow's roster flags him.
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('2')), key(KeyCode::Right)],
+    );
+    let team = app
+        .data
+        .day
+        .iter()
+        .find(|t| t.officers.iter().any(|m| m.id == "W001"))
+        .unwrap();
+    assert!(
+        team.checks
+            .iter()
+            .any(|c| c.message.contains("赵建国") && c.message.contains("请假")),
+        "{:?}",
+        team.checks
+    );
+    // 郑伟's certificate renewed: today's roster no longer flags it.
+    press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
+    let at = app
+        .data
+        .officers
+        .iter()
+        .position(|o| o.id == "W007")
+        .unwrap();
+    app.people.0.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
+    set(&mut app, "执法证号", "15070017");
+    set(&mut app, "证件有效期至", "2029-10-31");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(
+        !app.data
+            .today
+            .roster
+            .iter()
+            .any(|t| t.checks.iter().any(|c| c.message.contains("郑伟 的执法证")))
+    );
+}
+
+#[test]
+fn an_officer_on_leave_may_sign_in_and_is_told() {
+    let (mut store, mut app) = desk();
+    typed(&mut store, &mut app, "冯雪");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    let said = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("当前状态为请假") && said.contains("可以值班"),
+        "{said}"
+    );
+}

@@ -172,6 +172,16 @@ impl App {
                 return self.update_complaints(action);
             }
             Context::Notices | Context::NoticeDetail => return self.update_notices(action),
+            Context::People if matches!(action, Action::AddLeave | Action::EditOfficer) => {
+                let (cursor, areas_focused) = self.people;
+                match self.data.officers.get(cursor.0).filter(|_| !areas_focused) {
+                    Some(o) if action == Action::AddLeave => {
+                        self.form = Some(super::people_forms::leave(o, self.now.date()));
+                    }
+                    Some(o) => self.form = Some(super::people_forms::officer(o)),
+                    None => self.refused("请先在人员名单中选中一人（←/→ 切换到人员）"),
+                }
+            }
             Context::People => {
                 if action == Action::OtherPane {
                     self.people = (Cursor(0), !self.people.1);

@@ -40,8 +40,16 @@ pub fn cert_status(o: &Officer, today: chrono::NaiveDate) -> (String, Urgency) {
 fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Option<usize>) {
     let today = app.now.date();
     let (shown, selected) = super::window(app.data.officers.len(), selected, area);
+    let wide = area.width >= 100;
     let rows = app.data.officers[shown].iter().map(|o| {
         let (cert, u) = cert_status(o, today);
+        // A leave period shows where people look for who is available.
+        let away = app.data.leaves.iter().find(|l| l.officer == o.id);
+        let status = match away {
+            Some(l) if l.covers(today) => format!("请假至{}", l.to.format("%m-%d")),
+            Some(l) => format!("{}起请假", l.from.format("%m-%d")),
+            None => o.status.label().to_string(),
+        };
         Row::new(vec![
             Cell::from(o.id.as_str()),
             Cell::from(o.name.as_str()),
@@ -50,7 +58,8 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
             Cell::from(or_dash(o.cert_no.as_deref().unwrap_or(""))),
             Cell::from(o.cert_expiry.map_or_else(|| "-".into(), |d| d.to_string())),
             Cell::from(cert).style(theme.urgency(u)),
-            Cell::from(o.status.label()),
+            Cell::from(status),
+            Cell::from(if wide { o.phone.as_str() } else { "" }),
         ])
     });
     let header = Row::new([
@@ -62,6 +71,7 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
         "有效期至",
         "证件",
         "状态",
+        if wide { "电话" } else { "" },
     ])
     .style(theme.dim());
     let table = Table::new(
@@ -74,7 +84,8 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
             Constraint::Length(9),
             Constraint::Length(10),
             Constraint::Fill(1),
-            Constraint::Length(4),
+            Constraint::Length(11),
+            Constraint::Length(if wide { 12 } else { 0 }),
         ],
     )
     .header(header)
