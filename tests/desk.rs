@@ -171,3 +171,59 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     );
     assert!(row.contains("已受理"), "{row}");
 }
+
+#[test]
+fn a_day_run_from_the_desk_roster_leave_and_a_handover_seen_by_the_next_shift() {
+    let desk = Desk::demo();
+    let mut s = Screen::open(&desk);
+    s.wait_for("请选择值班人员签到");
+    s.send("孙丽华");
+    s.send("\r");
+    s.wait_for("上一班交接事项");
+    s.send("\r");
+    s.wait_for("已确认接班");
+
+    // Tomorrow's roster: 王海军 is on leave (the demo's leave period), flagged on 第三组.
+    s.send("2");
+    s.send("\x1b[C"); // →
+    s.wait_for("2026-11-24 星期二");
+    s.send("\x1b[B\x1b[B"); // ↓↓ to 第三组
+    let screen = s.wait_for("第三组");
+    assert!(
+        screen.contains("2 项问题") || screen.contains("项问题"),
+        "{screen}"
+    );
+    s.send("e");
+    s.wait_for("修改排班：2026-11-24 第三组");
+    s.wait_for("王海军 当前状态为请假");
+    // 人员: replace the officer on leave, live checks clear, save.
+    s.send("\t\t");
+    s.send("\x15"); // Ctrl+U clears the field before the caret
+    s.send("吴晓燕、周海涛");
+    s.send("\x13"); // Ctrl+S
+    s.wait_for("已保存 2026-11-24 第三组 的排班");
+
+    // Hand over with two lines of our own; the next officer sees them after sign-in.
+    s.send("x");
+    s.wait_for("交接班：写下下一班要知道的事");
+    s.send("门岗钥匙在抽屉");
+    s.send("\r");
+    s.send("明早八点前复查顺达汽修");
+    s.send("\x13");
+    s.wait_for("请选择值班人员签到");
+    s.send("周海涛");
+    s.send("\r");
+    let screen = s.wait_for("上一班交接事项");
+    assert!(screen.contains("门岗钥匙在抽屉"), "{screen}");
+    s.wait_for("明早八点前复查顺达汽修");
+    s.send("\r");
+    s.send("7");
+    s.wait_for("值班记录（最近");
+    s.send("q");
+    s.session.get_process_mut().wait().expect("desk exits");
+    let shown = desk.ok(&["roster", "show", "2026-11-24"]);
+    assert!(
+        shown.contains("第三组（全天）  人员 W006 吴晓燕、W005 周海涛"),
+        "{shown}"
+    );
+}
