@@ -75,6 +75,8 @@ pub struct Complaint {
     pub fed_back_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
     pub void_reason: String,
+    /// 承办 and the details of each step.
+    pub work: super::Work,
 }
 
 /// Both deadlines of a complaint, and the years they were counted through without data.
@@ -210,6 +212,19 @@ impl Complaint {
         self.not_before_receipt(at, "核查")?;
         self.step_to(ComplaintState::Verifying)?;
         self.verified_at = Some(at);
+        Ok(())
+    }
+
+    /// 分派: the squad and officers that handle the lead, while it is open.
+    pub fn dispatch(&mut self, squad: &str, handlers: &[String]) -> Result<(), Refusal> {
+        if !self.state.is_open() {
+            return refuse(format!("投诉 {} 已{}，不能再分派", self.id, self.state));
+        }
+        if squad.trim().is_empty() || handlers.is_empty() {
+            return refuse("分派须写明承办中队和承办人员");
+        }
+        self.work.squad = squad.trim().to_string();
+        self.work.handlers = handlers.to_vec();
         Ok(())
     }
 

@@ -24,6 +24,7 @@ fn complaint(received: &str, complexity: Complexity) -> Complaint {
         fed_back_at: None,
         closed_at: None,
         void_reason: String::new(),
+        work: Default::default(),
     }
 }
 

@@ -52,6 +52,7 @@ pub mod patrol;
 pub mod roster;
 pub mod setting_keys;
 pub mod settings;
+pub mod work;
 
 pub use area::{Area, AreaKind, PatrolInterval};
 pub use checks::{Check, CheckCode};
@@ -63,6 +64,7 @@ pub use officer::{Officer, OfficerStatus, Role};
 pub use patrol::Patrol;
 pub use roster::RosterTeam;
 pub use settings::{DeadlineRules, Settings};
+pub use work::Work;
 
 /// A refused change: the reason, in Chinese, for the duty officer.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -47,6 +47,32 @@ pub struct Settings {
     /// Ring the terminal bell when a lead or notice turns 临期 or 超期 while the desk is open.
     #[serde(default = "default_bell")]
     pub bell: bool,
+    /// The 中队 that handles each 所属领域 of the matter list: the desk suggests it when a
+    /// lead is dispatched. Each township divides its fields its own way.
+    #[serde(default = "default_squads")]
+    pub squads: BTreeMap<String, String>,
+}
+
+/// 承留镇's four 中队 (seed 004 第五条): 一中队 自然资源和城市管理, 二中队 环境保护和安全管理,
+/// 三中队 市场监督管理（含文化市场）, 四中队 应急管理（含消防安全）.
+fn default_squads() -> BTreeMap<String, String> {
+    [
+        ("城市管理", "一中队"),
+        ("自然资源", "一中队"),
+        ("林业草原", "一中队"),
+        ("水利", "一中队"),
+        ("农业农村", "一中队"),
+        ("公共秩序", "一中队"),
+        ("生态环境", "二中队"),
+        ("安全管理", "二中队"),
+        ("市场监管", "三中队"),
+        ("文化市场", "三中队"),
+        ("应急管理", "四中队"),
+        ("消防", "四中队"),
+    ]
+    .into_iter()
+    .map(|(f, s)| (f.to_string(), s.to_string()))
+    .collect()
 }
 
 fn default_bell() -> bool {
@@ -70,6 +96,7 @@ impl Default for Settings {
             team_name: String::new(),
             soon_hours: default_soon_hours(),
             bell: default_bell(),
+            squads: default_squads(),
         }
     }
 }

@@ -67,6 +67,9 @@ pub struct ComplaintTimer {
     pub overdue: bool,
     /// Minutes to the nearest unmet deadline; negative when overdue; null when none is left.
     pub remaining_minutes: Option<i64>,
+    /// 承办中队 and 承办人员 (工号); empty until the lead is dispatched.
+    pub squad: String,
+    pub handlers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -132,6 +135,8 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 feedback_due: fmt(t.due.feedback_due),
                 overdue: c.overdue(&t.due, now),
                 remaining_minutes: c.remaining_minutes(&t.due, now),
+                squad: c.work.squad.clone(),
+                handlers: c.work.handlers.clone(),
             }
         })
         .collect();

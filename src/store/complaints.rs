@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{Dt, bounds, label, next_serial, opt_text, paged};
+use super::codec::{self, Dt, bounds, label, list_json, next_serial, opt_text, paged};
 use super::{Ctx, Record};
 use crate::calendar::Calendar;
 use crate::domain::complaint::Deadlines;
@@ -20,7 +20,8 @@ pub struct Tracked {
 const COLS: &str =
     "id, received_at, channel, reporter, phone, area, matter, description, complexity,
     state, verified_at, result, fed_back_at, closed_at, void_reason,
-    verify_due, feedback_due, due_missing_years";
+    verify_due, feedback_due, due_missing_years,
+    squad, handlers, verified_by, finding, handled_at, feedback_method";
 
 fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let complaint = Complaint {
@@ -39,6 +40,14 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         fed_back_at: r.get(12)?,
         closed_at: r.get(13)?,
         void_reason: r.get(14)?,
+        work: crate::domain::Work {
+            squad: r.get(18)?,
+            handlers: codec::list(r, 19)?,
+            verified_by: codec::list(r, 20)?,
+            finding: r.get(21)?,
+            handled_at: r.get(22)?,
+            feedback_method: r.get(23)?,
+        },
     };
     let due = Deadlines {
         verify_due: r.get(15)?,
@@ -80,8 +89,10 @@ impl Record for Complaint {
         tx.prepare_cached(
             "INSERT INTO complaints (id, received_at, channel, reporter, phone, area, matter,
                description, complexity, state, verified_at, result, fed_back_at, closed_at,
-               void_reason, verify_due, feedback_due, next_due, due_missing_years)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+               void_reason, verify_due, feedback_due, next_due, due_missing_years,
+               squad, handlers, verified_by, finding, handled_at, feedback_method)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+               ?20, ?21, ?22, ?23, ?24, ?25)
              ON CONFLICT(id) DO UPDATE SET received_at = excluded.received_at,
                channel = excluded.channel, reporter = excluded.reporter, phone = excluded.phone,
                area = excluded.area, matter = excluded.matter, description = excluded.description,
@@ -90,7 +101,10 @@ impl Record for Complaint {
                fed_back_at = excluded.fed_back_at, closed_at = excluded.closed_at,
                void_reason = excluded.void_reason, verify_due = excluded.verify_due,
                feedback_due = excluded.feedback_due, next_due = excluded.next_due,
-               due_missing_years = excluded.due_missing_years",
+               due_missing_years = excluded.due_missing_years, squad = excluded.squad,
+               handlers = excluded.handlers, verified_by = excluded.verified_by,
+               finding = excluded.finding, handled_at = excluded.handled_at,
+               feedback_method = excluded.feedback_method",
         )?
         .execute(params![
             self.id,
@@ -111,7 +125,13 @@ impl Record for Complaint {
             Dt(Some(d.verify_due)),
             Dt(Some(d.feedback_due)),
             Dt(self.next_due(&d)),
-            years_text(&d.missing_years)
+            years_text(&d.missing_years),
+            self.work.squad,
+            list_json(&self.work.handlers),
+            list_json(&self.work.verified_by),
+            self.work.finding,
+            Dt(self.work.handled_at),
+            self.work.feedback_method
         ])?;
         Ok(())
     }
@@ -199,7 +219,7 @@ pub fn stale_dues(
             found(&r.get::<_, String>(0)?, "存储的内容");
             continue;
         };
-        let next: Option<NaiveDateTime> = r.get(18).ok().flatten();
+        let next: Option<NaiveDateTime> = r.get(24).ok().flatten();
         let c = &t.complaint;
         let d = c.deadlines(cal, &settings.rules_for(c.channel));
         for (field, same) in [

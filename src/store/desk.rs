@@ -12,18 +12,45 @@ use crate::error::{Error, Result};
 /// One step of a complaint, as the duty officer records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ComplaintStep {
-    Verify { at: NaiveDateTime },
-    Handle { result: String },
-    FeedBack { at: NaiveDateTime, result: String },
-    Close { at: NaiveDateTime },
-    Transfer { at: NaiveDateTime, to: String },
-    Void { reason: String },
+    /// 分派: the squad and the officers who handle the lead.
+    Dispatch {
+        squad: String,
+        handlers: Vec<String>,
+    },
+    /// 核查: when, by whom, and what was found.
+    Verify {
+        at: NaiveDateTime,
+        by: Vec<String>,
+        finding: String,
+    },
+    /// 处置: when (if known) and what was done.
+    Handle {
+        at: Option<NaiveDateTime>,
+        result: String,
+    },
+    /// 反馈: when, how (电话 / 短信 / 当面 / 书面 / 平台回复) and what was said.
+    FeedBack {
+        at: NaiveDateTime,
+        method: String,
+        result: String,
+    },
+    Close {
+        at: NaiveDateTime,
+    },
+    Transfer {
+        at: NaiveDateTime,
+        to: String,
+    },
+    Void {
+        reason: String,
+    },
 }
 
 impl ComplaintStep {
     /// The word for the step in the audit trail and on screen.
     pub fn label(&self) -> &'static str {
         match self {
+            Self::Dispatch { .. } => "分派",
             Self::Verify { .. } => "核查",
             Self::Handle { .. } => "处置",
             Self::FeedBack { .. } => "反馈",
@@ -35,11 +62,12 @@ impl ComplaintStep {
 
     fn at(&self) -> Option<NaiveDateTime> {
         match self {
-            Self::Verify { at }
+            Self::Verify { at, .. }
             | Self::FeedBack { at, .. }
+            | Self::Handle { at: Some(at), .. }
             | Self::Close { at }
             | Self::Transfer { at, .. } => Some(*at),
-            Self::Handle { .. } | Self::Void { .. } => None,
+            Self::Handle { at: None, .. } | Self::Dispatch { .. } | Self::Void { .. } => None,
         }
     }
 }
@@ -297,11 +325,38 @@ pub fn complaint_step(
             Some(m) => people::exists(tx, "matters", &m)?,
             None => false,
         };
+        // 网格员 report, never handle or verify (004 第十二条).
+        let named = match &step {
+            ComplaintStep::Dispatch { handlers, .. } => handlers.clone(),
+            ComplaintStep::Verify { by, .. } => by.clone(),
+            _ => Vec::new(),
+        };
+        let staff = people::officers_by_id(tx)?;
+        for id in &named {
+            match staff.get(id) {
+                None => return Err(Error::invalid(format!("人员「{id}」不存在或已作废"))),
+                Some(o) if o.role == crate::domain::Role::GridWorker => {
+                    return Err(Error::invalid(format!(
+                        "{} 是网格员，只能上报线索，不能承办或核查",
+                        o.name
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
         record::step::<Complaint>(tx, ctx, id, step.label(), |c| {
             match &step {
-                ComplaintStep::Verify { at } => c.verify(*at),
-                ComplaintStep::Handle { result } => c.handle(result, on_list),
-                ComplaintStep::FeedBack { at, result } => c.feed_back(*at, result),
+                ComplaintStep::Dispatch { squad, handlers } => c.dispatch(squad, handlers),
+                ComplaintStep::Verify { at, by, finding } => c.verify(*at).map(|()| {
+                    c.work.verified_by = by.clone();
+                    c.work.finding = finding.trim().to_string();
+                }),
+                ComplaintStep::Handle { at, result } => c.handle(result, on_list).map(|()| {
+                    c.work.handled_at = *at;
+                }),
+                ComplaintStep::FeedBack { at, method, result } => c
+                    .feed_back(*at, result)
+                    .map(|()| c.work.feedback_method = method.clone()),
                 ComplaintStep::Close { at } => c.close(*at),
                 ComplaintStep::Transfer { at, to } => c.transfer(*at, to),
                 ComplaintStep::Void { reason } => c.void(reason),

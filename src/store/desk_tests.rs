@@ -44,6 +44,7 @@ fn lead(matter: Option<&str>) -> Complaint {
         fed_back_at: None,
         closed_at: None,
         void_reason: String::new(),
+        work: Default::default(),
     }
 }
 
@@ -60,12 +61,16 @@ fn a_received_complaint_gets_the_next_number_and_walks_its_loop() {
     let steps = [
         ComplaintStep::Verify {
             at: at("2026-11-23 08:20"),
+            by: vec![],
+            finding: String::new(),
         },
         ComplaintStep::Handle {
+            at: None,
             result: "责令当事人清理".into(),
         },
         ComplaintStep::FeedBack {
             at: at("2026-11-23 08:25"),
+            method: String::new(),
             result: String::new(),
         },
         ComplaintStep::Close {
@@ -105,10 +110,13 @@ fn a_matter_off_the_list_is_transferred_not_handled_and_a_refusal_writes_nothing
     let id = receive_complaint(&mut store, &actor, lead(None)).unwrap();
     let verify = ComplaintStep::Verify {
         at: at("2026-11-23 08:20"),
+        by: vec![],
+        finding: String::new(),
     };
     complaint_step(&mut store, &actor, &id, verify).unwrap();
     let before = audit_rows(&store);
     let handle = ComplaintStep::Handle {
+        at: None,
         result: "已处理".into(),
     };
     let err = complaint_step(&mut store, &actor, &id, handle).unwrap_err();
@@ -132,6 +140,8 @@ fn steps_and_records_dated_after_now_are_refused() {
     assert!(err.to_string().contains("晚于现在"), "{err}");
     let step = ComplaintStep::Verify {
         at: at("2026-11-25 09:00"),
+        by: vec![],
+        finding: String::new(),
     };
     assert!(complaint_step(&mut store, &actor, "TS-2026-0035", step).is_err());
 }
@@ -234,6 +244,8 @@ fn a_time_later_today_is_refused_like_a_later_day() {
         &id,
         ComplaintStep::Verify {
             at: at("2026-11-23 20:00"),
+            by: vec![],
+            finding: String::new(),
         },
     )
     .unwrap_err()

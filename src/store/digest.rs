@@ -21,7 +21,15 @@ pub struct Ledger {
     cols: &'static str,
     /// Columns that never appear in the audit in clear: only the whole digest covers them.
     personal: &'static [&'static str],
+    /// Columns added by later versions, written as NULL while unset: they join the digest
+    /// only once set, so digests of records written before them still hold. `later` selects
+    /// them (from schema `LATER_SINCE` on); `optional` names them.
+    later: &'static str,
+    optional: &'static [&'static str],
 }
+
+/// The schema version that added the `later` columns.
+const LATER_SINCE: i64 = 6;
 
 pub const LEDGERS: &[Ledger] = &[
     Ledger {
@@ -31,6 +39,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, name, squad, role, cert_no, cert_expiry, phone, status, void_reason",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "areas",
@@ -39,6 +49,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, name, kind, interval_days, village, void_reason",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "matters",
@@ -47,6 +59,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, name, field, legal_basis, void_reason",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "roster",
@@ -55,6 +69,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "date = substr(?1, 1, 10) AND team = substr(?1, 12)",
         cols: "date, team, officers, areas, shift, void_reason",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "patrols",
@@ -64,6 +80,8 @@ pub const LEDGERS: &[Ledger] = &[
         cols: "id, date, start_time, end_time, team, officers, areas, notes, found_problem,
                void_reason",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "complaints",
@@ -72,7 +90,18 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, received_at, channel, reporter, phone, area, matter, description, complexity,
                state, verified_at, result, fed_back_at, closed_at, void_reason",
+        later: ", NULLIF(squad, '') AS squad, NULLIF(handlers, '[]') AS handlers,
+               NULLIF(verified_by, '[]') AS verified_by, NULLIF(finding, '') AS finding,
+               handled_at, NULLIF(feedback_method, '') AS feedback_method",
         personal: &["reporter", "phone"],
+        optional: &[
+            "squad",
+            "handlers",
+            "verified_by",
+            "finding",
+            "handled_at",
+            "feedback_method",
+        ],
     },
     Ledger {
         kind: "notices",
@@ -86,6 +115,8 @@ pub const LEDGERS: &[Ledger] = &[
                        ORDER BY r.id)
                 FROM reinspections r WHERE r.notice_id = notices.id) AS reinspections",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "holidays",
@@ -94,6 +125,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "date = ?1",
         cols: "date, kind, name",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "settings",
@@ -102,6 +135,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "key = ?1",
         cols: "key, value",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "leaves",
@@ -110,6 +145,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "officer = substr(?1, 1, instr(?1, ' ') - 1) AND start = substr(?1, instr(?1, ' ') + 1)",
         cols: "officer, start, end, reason, void_reason",
         personal: &[],
+        later: "",
+        optional: &[],
     },
     Ledger {
         kind: "duty_log",
@@ -118,6 +155,8 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = CAST(?1 AS INTEGER)",
         cols: "id, at, officer, kind, note",
         personal: &[],
+        later: "",
+        optional: &[],
     },
 ];
 
@@ -174,17 +213,23 @@ fn canonical(v: ValueRef) -> serde_json::Value {
     }
 }
 
+/// Whether the schema already has the `later` columns (a migration before it runs with less).
+fn has_later(conn: &Connection) -> Result<bool> {
+    Ok(super::migrate::user_version(conn)? >= LATER_SINCE)
+}
+
 impl Ledger {
-    fn select(&self, filter: &str) -> String {
+    fn select(&self, filter: &str, later: bool) -> String {
+        let later = if later { self.later } else { "" };
         format!(
-            "SELECT {} AS audit_key, {} FROM {} {filter}",
+            "SELECT {} AS audit_key, {}{later} FROM {} {filter}",
             self.key, self.cols, self.kind
         )
     }
 
     /// Every row with its key, in key order (the order audit keys sort in).
-    pub fn select_all(&self) -> String {
-        self.select("ORDER BY audit_key")
+    pub fn select_all(&self, conn: &Connection) -> Result<String> {
+        Ok(self.select("ORDER BY audit_key", has_later(conn)?))
     }
 
     /// The digest of a row read by `select_all` (or the one-key query).
@@ -195,6 +240,9 @@ impl Ledger {
         for i in 1..stmt.column_count() {
             let name = stmt.column_name(i)?.to_string();
             let value = canonical(row.get_ref(i)?);
+            if value.is_null() && self.optional.contains(&name.as_str()) {
+                continue;
+            }
             if !self.personal.contains(&name.as_str()) {
                 let text = serde_json::to_string(&value).expect("json");
                 cols.push((name, sha256_hex(text.as_bytes())[..16].to_string()));
@@ -215,7 +263,7 @@ pub fn of(conn: &Connection, kind: &str, key: &str) -> Result<Option<Digest>> {
     let Some(l) = ledger(kind) else {
         return Ok(None);
     };
-    let sql = l.select(&format!("WHERE {}", l.find));
+    let sql = l.select(&format!("WHERE {}", l.find), has_later(conn)?);
     let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_row([key], |r| l.digest_of(r)).optional()?)
 }
@@ -244,7 +292,7 @@ pub fn install(tx: &rusqlite::Transaction) -> Result<()> {
             continue;
         }
         let keys: Vec<String> = {
-            let mut stmt = tx.prepare(&l.select_all())?;
+            let mut stmt = tx.prepare(&l.select_all(tx)?)?;
             stmt.query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?
         };

@@ -65,7 +65,7 @@ pub fn check_records(conn: &Connection, out: &mut Findings) -> Result<()> {
 }
 
 fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()> {
-    let mut rows_stmt = conn.prepare(&l.select_all())?;
+    let mut rows_stmt = conn.prepare(&l.select_all(conn)?)?;
     let mut rows = rows_stmt.query([])?;
     // SQLite takes the bare columns of a max() group from the row holding the max.
     let mut audit_stmt = conn.prepare(

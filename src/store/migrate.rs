@@ -17,6 +17,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/003_live_visits.sql")),
     Migration::Code(super::digest::install),
     Migration::Sql(include_str!("sql/005_leaves.sql")),
+    Migration::Sql(include_str!("sql/006_dispatch.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

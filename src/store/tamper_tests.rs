@@ -208,3 +208,30 @@ fn an_anchor_finds_a_chain_cut_back_below_it() {
     let why = chain::holds(&c, 20, &forged_head).unwrap().unwrap();
     assert!(why.contains("被改写"), "{why}");
 }
+
+#[test]
+fn columns_added_later_leave_the_digests_of_older_records_as_they_were() {
+    let demo = Demo::new();
+    let c = Connection::open(&demo.path).unwrap();
+    // TS-2026-0003 was never dispatched: its digest with the schema-6 columns must equal the
+    // one computed from the columns a version-5 file has, or upgraded files would fail.
+    let l = digest::ledger("complaints").unwrap();
+    let with_later = digest::of(&c, "complaints", "TS-2026-0003")
+        .unwrap()
+        .unwrap();
+    let base = c
+        .query_row(
+            "SELECT id AS audit_key, id, received_at, channel, reporter, phone, area, matter,
+                    description, complexity, state, verified_at, result, fed_back_at, closed_at,
+                    void_reason FROM complaints WHERE id = 'TS-2026-0003'",
+            [],
+            |r| l.digest_of(r),
+        )
+        .unwrap();
+    assert_eq!(with_later, base);
+    // A dispatched one differs, and names the field.
+    let dispatched = digest::of(&c, "complaints", "TS-2026-0030")
+        .unwrap()
+        .unwrap();
+    assert!(dispatched.cols.iter().any(|(n, _)| n == "handlers"));
+}

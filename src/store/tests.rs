@@ -55,6 +55,7 @@ fn complaint(id: &str, received: &str) -> Complaint {
         fed_back_at: None,
         closed_at: None,
         void_reason: String::new(),
+        work: Default::default(),
     }
 }
 

@@ -133,6 +133,7 @@ pub fn submit_complaint(form: &Form<FormKind>, data: &Data, id: &str) -> Result<
         fed_back_at: datetime(form, "反馈时间")?.or(old.fed_back_at),
         closed_at: datetime(form, "办结时间")?.or(old.closed_at),
         void_reason: old.void_reason.clone(),
+        work: old.work.clone(),
     };
     Ok(Write::EditComplaint {
         record: Box::new(c),

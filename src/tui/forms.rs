@@ -10,9 +10,9 @@ use zhifa_desk::store::desk::{ComplaintStep, NoticeStep};
 
 use super::app::{Cursor, Menu, Pick};
 use super::data::Data;
-use super::edit_forms;
 use super::effect::Write;
 use super::form::{Field, Form, Format};
+use super::{dispatch_forms, edit_forms};
 use zhifa_desk::domain::lookup as names;
 
 /// What saving a form does.
@@ -33,6 +33,10 @@ pub enum FormKind {
     },
     Patrol {
         team: String,
+    },
+    /// 分派 a lead to a squad and officers.
+    Dispatch {
+        id: String,
     },
     /// An officer's leave period, and their certificate, status and phone.
     Leave {
@@ -204,6 +208,15 @@ pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
             (step_word(*to).to_string(), Pick::Form(kind))
         })
         .collect();
+    if c.state.is_open() {
+        let kind = FormKind::Dispatch { id: id.to_string() };
+        let label = if c.work.handlers.is_empty() {
+            "分派（承办中队、承办人员）"
+        } else {
+            "改派（承办中队、承办人员）"
+        };
+        items.insert(0, (label.to_string(), Pick::Form(kind)));
+    }
     if c.state != ComplaintState::Voided {
         let kind = FormKind::EditComplaint { id: id.to_string() };
         items.push(("修改登记内容（改时间为更正）".to_string(), Pick::Form(kind)));
@@ -301,7 +314,7 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
     let (title, fields) = match &kind {
         FormKind::ComplaintStep { id, to } => {
             let c = find_complaint(data, id)?;
-            let fields = match to {
+            let mut fields = match to {
                 ComplaintState::Verifying => vec![at()],
                 ComplaintState::Handling => {
                     vec![Field::text("处置结果", &c.result, Format::Any).required()]
@@ -316,6 +329,7 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
                 }
                 _ => vec![Field::text("作废原因", "", Format::Any).required()],
             };
+            fields.extend(dispatch_forms::step_fields(data, c, *to, &now_text(now)));
             (format!("{}：投诉 {id}", step_word(*to)), fields)
         }
         FormKind::Reinspect { id } => {
@@ -335,6 +349,9 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
             vec![Field::text("作废原因", "", Format::Any).required()],
         ),
         FormKind::EditComplaint { id } => return edit_forms::complaint(data, id),
+        FormKind::Dispatch { id } => {
+            return Some(dispatch_forms::dispatch(data, find_complaint(data, id)?));
+        }
         FormKind::EditNotice { id } => return edit_forms::notice(data, id),
         _ => return None,
     };
@@ -390,17 +407,22 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             fed_back_at: None,
             closed_at: None,
             void_reason: String::new(),
+            work: Default::default(),
         })),
         FormKind::ComplaintStep { id, to } => {
             let step = match to {
                 ComplaintState::Verifying => ComplaintStep::Verify {
                     at: datetime(form, "时间")?,
+                    by: dispatch_forms::verified_by(form, data)?,
+                    finding: get("核查情况"),
                 },
                 ComplaintState::Handling => ComplaintStep::Handle {
+                    at: dispatch_forms::handled_at(form)?,
                     result: get("处置结果"),
                 },
                 ComplaintState::FedBack => ComplaintStep::FeedBack {
                     at: datetime(form, "时间")?,
+                    method: get("反馈方式"),
                     result: get("处置结果"),
                 },
                 ComplaintState::Closed => ComplaintStep::Close {
@@ -492,6 +514,10 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             found_problem: get("发现问题") == "是",
         })),
         FormKind::Team { .. } => super::team_form::submit(form, data)?,
+        FormKind::Dispatch { id } => Write::ComplaintStep {
+            id: id.clone(),
+            step: dispatch_forms::submit_dispatch(form, data)?,
+        },
         FormKind::Leave { officer } => super::people_forms::submit_leave(form, officer)?,
         FormKind::Officer { id } => {
             let old = data

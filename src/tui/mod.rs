@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod data;
+pub mod dispatch_forms;
 pub mod edit_forms;
 pub mod effect;
 pub mod form;

@@ -331,9 +331,25 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
         .collect();
     assert_eq!(
         labels,
-        ["核查", "移送", "作废", "修改登记内容（改时间为更正）"]
+        [
+            "分派（承办中队、承办人员）",
+            "核查",
+            "移送",
+            "作废",
+            "修改登记内容（改时间为更正）"
+        ]
     );
-    press(&mut store, &mut app, &[key(KeyCode::Enter), ctrl('s')]);
+    // 核查 names who verified and what was found.
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Down), key(KeyCode::Enter)],
+    );
+    focus(&mut app, "核查人员");
+    app.on_paste("赵建国、钱志强");
+    focus(&mut app, "核查情况");
+    app.on_paste("邻里宅基地纠纷，非执法事项");
+    press(&mut store, &mut app, &[ctrl('s')]);
     assert_eq!(
         app.data
             .complaint
@@ -350,14 +366,25 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
     let labels: Vec<&str> = menu.items.iter().map(|i| i.0.as_str()).collect();
     assert_eq!(
         labels,
-        ["反馈", "移送", "作废", "修改登记内容（改时间为更正）"]
+        [
+            "分派（承办中队、承办人员）",
+            "反馈",
+            "移送",
+            "作废",
+            "修改登记内容（改时间为更正）"
+        ]
     );
     assert!(menu.note.unwrap().contains("应移送"));
     // 移送 needs the receiving department.
     press(
         &mut store,
         &mut app,
-        &[key(KeyCode::Down), key(KeyCode::Enter), ctrl('s')],
+        &[
+            key(KeyCode::Down),
+            key(KeyCode::Down),
+            key(KeyCode::Enter),
+            ctrl('s'),
+        ],
     );
     assert!(
         app.form

@@ -960,3 +960,76 @@ fn an_officer_on_leave_may_sign_in_and_is_told() {
         "{said}"
     );
 }
+
+#[test]
+fn a_lead_is_dispatched_by_squad_and_verified_by_named_officers_with_a_finding() {
+    let (mut store, mut app) = signed_in();
+    // TS-2026-0026 占用耕地建设库房 (自然资源) is not dispatched yet.
+    app.complaints.detail = Some("TS-2026-0026".into());
+    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
+    reload(&store, &mut app);
+    assert!(screen(&app, (120, 40)).contains("承办：未分派"));
+    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
+    assert!(app.menu.as_ref().unwrap().items[0].0.starts_with("分派"));
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    // The squad is suggested from the matter's field: 自然资源 → 一中队.
+    assert_eq!(app.form.as_ref().unwrap().get("承办中队"), "一中队");
+    set(&mut app, "承办人员", "赵建国、陈春生");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    let why = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(
+        why.contains("网格员"),
+        "a grid worker never handles a lead: {why}"
+    );
+    set(&mut app, "承办人员", "赵建国、钱志强");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    assert!(screen(&app, (120, 40)).contains("承办：一中队 赵建国、钱志强"));
+
+    // 核查: who and what; the verifiers are filled in from the handlers.
+    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
+    let at = app
+        .menu
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .position(|(l, _)| l == "核查")
+        .unwrap();
+    app.menu.as_mut().unwrap().cursor.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.form.as_ref().unwrap().get("核查人员"), "赵建国、钱志强");
+    set(&mut app, "核查情况", "现场确认占用耕地约 200 平方米");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let w = &app.data.complaint.as_ref().unwrap().tracked.complaint.work;
+    assert_eq!(w.verified_by, ["W001", "W002"]);
+    assert_eq!(w.finding, "现场确认占用耕地约 200 平方米");
+    // The dashboard and the people view show who handles it.
+    press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
+    let dash = screen(&app, (120, 40));
+    let mine = app
+        .data
+        .today
+        .complaints
+        .iter()
+        .find(|c| c.id == "TS-2026-0026")
+        .unwrap();
+    assert_eq!(mine.handlers, ["W001", "W002"]);
+    // The demo's dispatched 河道内私自采砂 (overdue, so on screen) shows its handlers.
+    let row = dash.lines().find(|l| l.contains("TS-2026-0030")).unwrap();
+    assert!(row.contains("赵建国、钱志强"), "{row}");
+    assert!(dash.lines().any(|l| l.contains("未分派")), "{dash}");
+    press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
+    let people = screen(&app, (120, 40));
+    let zhao = people.lines().find(|l| l.contains("W001")).unwrap();
+    assert!(zhao.contains(" 件"), "{zhao}");
+}

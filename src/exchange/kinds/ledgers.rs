@@ -57,6 +57,12 @@ impl Kind for Complaint {
         col("反馈时间", &["fed_back_at"]),
         col("办结时间", &["closed_at"]),
         extra("作废原因", &["void_reason"]),
+        extra("承办中队", &["squad"]),
+        extra("承办人员", &["handlers"]),
+        extra("核查人员", &["verified_by"]),
+        extra("核查情况", &["finding"]),
+        extra("处置时间", &["handled_at"]),
+        extra("反馈方式", &["feedback_method"]),
     ];
     const COMPUTED: &'static [&'static str] = &["核查期限", "反馈期限", "是否超期"];
 
@@ -70,6 +76,17 @@ impl Kind for Complaint {
         let verified_at = c.opt_datetime("核查时间");
         let fed_back_at = c.opt_datetime("反馈时间");
         let closed_at = c.opt_datetime("办结时间");
+        let work = crate::domain::Work {
+            squad: c.text("承办中队"),
+            handlers: c.list("承办人员"),
+            verified_by: c.list("核查人员"),
+            finding: c.text("核查情况"),
+            handled_at: c.opt_datetime("处置时间"),
+            feedback_method: c.text("反馈方式"),
+        };
+        for (column, why) in work.problems() {
+            c.fail(column, why);
+        }
         Some(Complaint {
             id,
             received_at: received_at?,
@@ -86,6 +103,7 @@ impl Kind for Complaint {
             fed_back_at,
             closed_at,
             void_reason: c.text("作废原因"),
+            work,
         })
     }
 
@@ -101,9 +119,19 @@ impl Kind for Complaint {
             if self.void_reason.is_empty() {
                 self.void_reason = old.void_reason.clone();
             }
+            self.work.keep_from(&old.work);
             forward_only(c, old.state.can_reach(self.state), old.state, self.state);
         }
         report(c, self.problems());
+        for (column, ids) in [
+            ("承办人员", self.work.handlers.clone()),
+            ("核查人员", self.work.verified_by.clone()),
+        ] {
+            for id in ids {
+                must_exist(c, env, "officers", "人员", column, &id)?;
+            }
+        }
+        not_later(c, env, "处置时间", self.work.handled_at);
         not_later(c, env, "受理时间", Some(self.received_at));
         for (column, t) in [
             ("核查时间", self.verified_at),
@@ -144,6 +172,12 @@ impl Kind for Complaint {
                     opt_datetime(c.fed_back_at),
                     opt_datetime(c.closed_at),
                     c.void_reason,
+                    c.work.squad,
+                    c.work.handlers.join("、"),
+                    c.work.verified_by.join("、"),
+                    c.work.finding,
+                    opt_datetime(c.work.handled_at),
+                    c.work.feedback_method,
                     fmt_datetime(t.due.verify_due),
                     fmt_datetime(t.due.feedback_due),
                     yes_no(overdue),

@@ -52,11 +52,21 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Cell::from(c.received_at.format("%m-%d %H:%M").to_string()),
             Cell::from(c.channel.label()),
             Cell::from(c.state.label()),
+            Cell::from(super::dashboard::handled_by(app, &c.work.handlers)),
             Cell::from(c.description.as_str()),
         ])
     });
-    let header =
-        Row::new(["", "计时", "编号", "受理", "渠道", "状态", "问题描述"]).style(theme.dim());
+    let header = Row::new([
+        "",
+        "计时",
+        "编号",
+        "受理",
+        "渠道",
+        "状态",
+        "承办",
+        "问题描述",
+    ])
+    .style(theme.dim());
     let wide = area.width >= 100;
     let table = Table::new(
         rows,
@@ -67,6 +77,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(if wide { 11 } else { 0 }),
             Constraint::Length(if wide { 9 } else { 0 }),
             Constraint::Length(6),
+            Constraint::Length(if wide { 14 } else { 0 }),
             Constraint::Fill(1),
         ],
     )
@@ -110,6 +121,29 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
         ("问题描述", c.description.clone()),
         ("处置结果", or_dash(&c.result).to_string()),
     ];
+    // Who handles it and what each step found (有举报、有核查、有反馈).
+    let w = &c.work;
+    let names = |ids: &[String]| super::dashboard::handled_by(app, ids);
+    fields.push((
+        "承办",
+        if w.handlers.is_empty() {
+            "未分派".to_string()
+        } else {
+            format!("{} {}", w.squad, names(&w.handlers))
+        },
+    ));
+    if !w.verified_by.is_empty() || !w.finding.is_empty() {
+        fields.push((
+            "核查",
+            format!("{}：{}", names(&w.verified_by), or_dash(&w.finding)),
+        ));
+    }
+    if let Some(t) = w.handled_at {
+        fields.push(("处置时间", parse::fmt_datetime(t)));
+    }
+    if !w.feedback_method.is_empty() {
+        fields.push(("反馈方式", w.feedback_method.clone()));
+    }
     if !c.void_reason.is_empty() {
         fields.push(("作废原因", c.void_reason.clone()));
     }

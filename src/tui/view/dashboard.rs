@@ -129,6 +129,23 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a
     lines
 }
 
+/// The officers handling a lead, by name; 未分派 when nobody is named yet.
+pub fn handled_by(app: &App, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "未分派".into();
+    }
+    ids.iter()
+        .map(|id| {
+            app.data
+                .officers
+                .iter()
+                .find(|o| &o.id == id)
+                .map_or(id.as_str(), |o| o.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// Which rows of `len` a pane of `capacity` rows shows so `selected` is among them: the
 /// first shown, how many, and how many are not (one row then says so).
 pub fn window_around(
@@ -189,6 +206,8 @@ fn complaints<'a>(
                 Cell::from(c.id.as_str()),
                 Cell::from(c.state.label()),
                 Cell::from(c.channel),
+                // Who handles it: the 承办人员, or 未分派 until someone is named.
+                Cell::from(handled_by(app, &c.handlers)),
                 Cell::from(c.description.as_str()),
             ])
         })
@@ -208,6 +227,7 @@ fn complaints<'a>(
             Constraint::Length(12),
             Constraint::Length(6),
             Constraint::Length(if area.width >= 100 { 10 } else { 0 }),
+            Constraint::Length(if area.width >= 100 { 14 } else { 0 }),
             Constraint::Fill(1),
         ],
     );

@@ -1,7 +1,7 @@
 //! Drawing the desk: the frame around every view (header, tabs, footer) and the overlays.
 
 mod complaints;
-mod dashboard;
+pub mod dashboard;
 mod duty;
 mod notices;
 mod overlay;

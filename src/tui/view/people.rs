@@ -24,6 +24,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     areas(frame, bottom, app, theme, areas_focused.then_some(cursor.0));
 }
 
+/// How many open leads the officer handles ("3 件"), or "-".
+fn open_leads(app: &App, id: &str) -> String {
+    let n = app
+        .data
+        .today
+        .complaints
+        .iter()
+        .filter(|c| c.handlers.iter().any(|h| h == id))
+        .count();
+    if n == 0 {
+        "-".into()
+    } else {
+        format!("{n} 件")
+    }
+}
+
 /// 已过期 / 还有 N 天到期 / 有效 / 无证, with its urgency.
 pub fn cert_status(o: &Officer, today: chrono::NaiveDate) -> (String, Urgency) {
     match (o.cert_no.as_deref(), o.cert_expiry) {
@@ -60,6 +76,11 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
             Cell::from(cert).style(theme.urgency(u)),
             Cell::from(status),
             Cell::from(if wide { o.phone.as_str() } else { "" }),
+            Cell::from(if wide {
+                open_leads(app, &o.id)
+            } else {
+                String::new()
+            }),
         ])
     });
     let header = Row::new([
@@ -72,6 +93,7 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
         "证件",
         "状态",
         if wide { "电话" } else { "" },
+        if wide { "在办" } else { "" },
     ])
     .style(theme.dim());
     let table = Table::new(
@@ -86,6 +108,7 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
             Constraint::Fill(1),
             Constraint::Length(11),
             Constraint::Length(if wide { 12 } else { 0 }),
+            Constraint::Length(if wide { 6 } else { 0 }),
         ],
     )
     .header(header)

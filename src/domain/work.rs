@@ -1,0 +1,62 @@
+//! Who handles a lead and what each step found: the 承办 (squad and officers), who verified
+//! and what they found, when it was handled, how the reporter was told.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+/// How the reporter is told (反馈方式).
+pub const FEEDBACK_METHODS: [&str; 5] = ["电话", "短信", "当面", "书面", "平台回复"];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Work {
+    /// 承办中队.
+    pub squad: String,
+    /// 承办人员, by 工号.
+    pub handlers: Vec<String>,
+    /// 核查人员, by 工号, and what they found.
+    pub verified_by: Vec<String>,
+    pub finding: String,
+    /// 处置时间 (what was done is the complaint's 处置结果).
+    pub handled_at: Option<NaiveDateTime>,
+    /// 反馈方式: one of `FEEDBACK_METHODS`.
+    pub feedback_method: String,
+}
+
+impl Work {
+    /// Takes from `stored` whatever this one leaves empty: a ledger file without these
+    /// columns, or with them blank, never erases what the desk recorded.
+    pub fn keep_from(&mut self, stored: &Work) {
+        if self.squad.is_empty() {
+            self.squad = stored.squad.clone();
+        }
+        if self.handlers.is_empty() {
+            self.handlers = stored.handlers.clone();
+        }
+        if self.verified_by.is_empty() {
+            self.verified_by = stored.verified_by.clone();
+        }
+        if self.finding.is_empty() {
+            self.finding = stored.finding.clone();
+        }
+        if self.handled_at.is_none() {
+            self.handled_at = stored.handled_at;
+        }
+        if self.feedback_method.is_empty() {
+            self.feedback_method = stored.feedback_method.clone();
+        }
+    }
+
+    /// What is wrong with it, by column.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.feedback_method.is_empty()
+            && !FEEDBACK_METHODS.contains(&self.feedback_method.as_str())
+        {
+            out.push(("反馈方式", format!("应为 {}", FEEDBACK_METHODS.join(" / "))));
+        }
+        if !self.handlers.is_empty() && self.squad.is_empty() {
+            out.push(("承办中队", "有承办人员时须写明承办中队".to_string()));
+        }
+        out
+    }
+}

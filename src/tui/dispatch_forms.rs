@@ -1,0 +1,111 @@
+//! Dispatching a lead and the details of its steps on the desk: 承办中队 suggested from the
+//! matter's field, officers by name, who verified and what was found, how the reporter was told.
+
+use zhifa_desk::domain::work::FEEDBACK_METHODS;
+use zhifa_desk::domain::{Complaint, lookup};
+use zhifa_desk::exchange::parse;
+use zhifa_desk::store::desk::ComplaintStep;
+
+use super::data::Data;
+use super::form::{Field, Form, Format};
+use super::forms::FormKind;
+
+/// Names of officers given by 工号, as a form shows them.
+pub fn names(data: &Data, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            data.officers
+                .iter()
+                .find(|o| &o.id == id)
+                .map_or(id.clone(), |o| o.name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Every 中队 the team has: from the settings' field map and the officers' own squads.
+fn squads(data: &Data) -> Vec<String> {
+    let mut all: Vec<String> = data
+        .squads
+        .values()
+        .cloned()
+        .chain(data.officers.iter().map(|o| o.squad.clone()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The 中队 the settings give for the lead's matter, if any.
+fn suggested(data: &Data, c: &Complaint) -> Option<String> {
+    let field = &data
+        .matters
+        .iter()
+        .find(|m| Some(&m.id) == c.matter.as_ref())?
+        .field;
+    data.squads.get(field).cloned()
+}
+
+pub fn dispatch(data: &Data, c: &Complaint) -> Form<FormKind> {
+    let options = squads(data);
+    let wanted = if c.work.squad.is_empty() {
+        suggested(data, c)
+    } else {
+        Some(c.work.squad.clone())
+    };
+    let at = wanted
+        .and_then(|s| options.iter().position(|o| *o == s))
+        .unwrap_or(0);
+    let fields = vec![
+        Field::choice("承办中队", options, at).required(),
+        Field::text("承办人员", &names(data, &c.work.handlers), Format::Any).required(),
+    ];
+    let kind = FormKind::Dispatch { id: c.id.clone() };
+    Form::new(
+        kind,
+        format!("分派：投诉 {}（按所属领域建议中队）", c.id),
+        fields,
+    )
+}
+
+/// The extra fields of a step form: 核查 needs who and what was found, 处置 when, 反馈 how.
+pub fn step_fields(
+    data: &Data,
+    c: &Complaint,
+    to: zhifa_desk::domain::ComplaintState,
+    now: &str,
+) -> Vec<Field> {
+    use zhifa_desk::domain::ComplaintState::*;
+    match to {
+        Verifying => vec![
+            Field::text("核查人员", &names(data, &c.work.handlers), Format::Any).required(),
+            Field::text("核查情况", &c.work.finding, Format::Any).required(),
+        ],
+        Handling => vec![Field::text("处置时间", now, Format::DateTime).required()],
+        FedBack => vec![Field::choice(
+            "反馈方式",
+            FEEDBACK_METHODS.map(String::from).to_vec(),
+            0,
+        )],
+        _ => Vec::new(),
+    }
+}
+
+pub fn submit_dispatch(form: &Form<FormKind>, data: &Data) -> Result<ComplaintStep, String> {
+    Ok(ComplaintStep::Dispatch {
+        squad: form.get("承办中队"),
+        handlers: lookup::officers(&form.get("承办人员"), &data.officers)
+            .map_err(|e| format!("承办人员：{e}"))?,
+    })
+}
+
+pub fn verified_by(form: &Form<FormKind>, data: &Data) -> Result<Vec<String>, String> {
+    lookup::officers(&form.get("核查人员"), &data.officers).map_err(|e| format!("核查人员：{e}"))
+}
+
+pub fn handled_at(form: &Form<FormKind>) -> Result<Option<chrono::NaiveDateTime>, String> {
+    parse::datetime(&form.get("处置时间"))
+        .map(Some)
+        .map_err(|e| format!("处置时间：{e}"))
+}
