@@ -143,26 +143,68 @@ impl Complaint {
         missing.extend(feedback.missing_years.iter().copied());
         missing.sort_unstable();
         missing.dedup();
+        // An extension moves the feedback deadline; the one it replaced stays in the record.
+        let feedback_due = match self.work.extensions.last() {
+            Some(e) => end_of_day(e.until),
+            None => end_of_day(feedback.date),
+        };
         Deadlines {
             verify_due,
-            feedback_due: end_of_day(feedback.date),
+            feedback_due,
             missing_years: missing,
         }
+    }
+
+    /// 延期: a 队长 gives a complex lead more time for its feedback, at most twice. A deadline
+    /// already passed when it is extended leaves the lead late (`was_late`).
+    pub fn extend(&mut self, e: super::work::Extension) -> Result<(), Refusal> {
+        if !self.state.is_open() || self.fed_back_at.is_some() {
+            return refuse("只有尚未反馈的在办线索才能延期");
+        }
+        if self.complexity != Complexity::Complex {
+            return refuse("只有复杂线索可以延长反馈期限");
+        }
+        if self.work.extensions.len() >= super::work::MAX_EXTENSIONS {
+            return refuse(format!(
+                "已延期 {} 次，最多 {} 次",
+                self.work.extensions.len(),
+                super::work::MAX_EXTENSIONS
+            ));
+        }
+        if e.reason.trim().is_empty() {
+            return refuse("延期须写明原因");
+        }
+        if e.until <= e.from.date() {
+            return refuse(format!("新期限须晚于原期限 {}", e.from.date()));
+        }
+        self.work.extensions.push(e);
+        Ok(())
     }
 
     /// The verify step and the feedback step against their deadlines at `now`.
     pub fn steps(&self, d: &Deadlines, now: NaiveDateTime) -> (Step, Step) {
         let required = self.state.is_open();
+        let feedback = match Step::of(self.fed_back_at, d.feedback_due, required, now) {
+            // Extended only after its deadline had passed: done, it is still late.
+            Step::Done { .. } if self.extended_late() => Step::Done { late: true },
+            step => step,
+        };
         (
             Step::of(self.verified_at, d.verify_due, required, now),
-            Step::of(self.fed_back_at, d.feedback_due, required, now),
+            feedback,
         )
     }
 
-    /// 是否超期: a step finished after its deadline, or is unfinished past it.
+    /// Whether an extension came after the deadline it extended had passed.
+    pub fn extended_late(&self) -> bool {
+        self.work.extensions.iter().any(|e| e.was_late)
+    }
+
+    /// 是否超期: a step finished after its deadline, or is unfinished past it, or the
+    /// feedback deadline was extended only after it had passed.
     pub fn overdue(&self, d: &Deadlines, now: NaiveDateTime) -> bool {
         let (v, f) = self.steps(d, now);
-        self.state != ComplaintState::Voided && (v.is_late() || f.is_late())
+        self.state != ComplaintState::Voided && (v.is_late() || f.is_late() || self.extended_late())
     }
 
     /// The nearest deadline not yet met, while the complaint is open.

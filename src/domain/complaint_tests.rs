@@ -235,3 +235,50 @@ fn fields_must_agree_with_the_state() {
     );
     assert!(c.problems().iter().any(|p| p.0 == "办结时间"));
 }
+
+#[test]
+fn a_complex_lead_is_extended_at_most_twice_and_a_late_extension_stays_late() {
+    use crate::domain::work::Extension;
+    let cal = Calendar::builtin();
+    let rules = crate::domain::DeadlineRules::default();
+    let mut c = complaint("2026-11-02 09:00", Complexity::Complex);
+    c.verify(t("2026-11-04 10:00")).unwrap();
+    let due = c.deadlines(&cal, &rules).feedback_due;
+    let ext = |from, until: &str, at: &str, was_late| Extension {
+        from,
+        until: until.parse().unwrap(),
+        reason: "需勘测".into(),
+        approved_by: "W001".into(),
+        at: t(at),
+        was_late,
+    };
+    c.extend(ext(due, "2026-11-20", "2026-11-05 09:00", false))
+        .unwrap();
+    let d = c.deadlines(&cal, &rules);
+    assert_eq!(
+        d.feedback_due,
+        t("2026-11-20 23:59"),
+        "the countdown follows the extension"
+    );
+    assert_eq!(
+        c.work.extensions[0].from, due,
+        "the original stays in the record"
+    );
+    assert!(!c.overdue(&d, t("2026-11-18 09:00")));
+    // The second comes after the extended deadline has passed: the lead stays late.
+    c.extend(ext(d.feedback_due, "2026-11-30", "2026-11-21 09:00", true))
+        .unwrap();
+    let d = c.deadlines(&cal, &rules);
+    assert!(
+        c.overdue(&d, t("2026-11-22 09:00")),
+        "a late extension never hides lateness"
+    );
+    let third = c.extend(ext(d.feedback_due, "2026-12-10", "2026-11-25 09:00", false));
+    assert!(third.unwrap_err().0.contains("最多 2 次"));
+    let mut simple = complaint("2026-11-02 09:00", Complexity::Simple);
+    assert!(
+        simple
+            .extend(ext(due, "2026-11-20", "2026-11-05 09:00", false))
+            .is_err()
+    );
+}

@@ -1,8 +1,23 @@
 //! Who handles a lead and what each step found: the 承办 (squad and officers), who verified
 //! and what they found, when it was handled, how the reporter was told.
 
-use chrono::NaiveDateTime;
-use serde::Serialize;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// One extension of a lead's feedback deadline, approved by a 队长. The deadline it replaced
+/// stays in `from`; `was_late` keeps that it had already passed, so the lead stays late.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub from: NaiveDateTime,
+    pub until: NaiveDate,
+    pub reason: String,
+    pub approved_by: String,
+    pub at: NaiveDateTime,
+    pub was_late: bool,
+}
+
+/// A lead's feedback deadline is extended at most this many times.
+pub const MAX_EXTENSIONS: usize = 2;
 
 /// How the reporter is told (反馈方式).
 pub const FEEDBACK_METHODS: [&str; 5] = ["电话", "短信", "当面", "书面", "平台回复"];
@@ -20,6 +35,8 @@ pub struct Work {
     pub handled_at: Option<NaiveDateTime>,
     /// 反馈方式: one of `FEEDBACK_METHODS`.
     pub feedback_method: String,
+    /// 延期 of the feedback deadline, oldest first.
+    pub extensions: Vec<Extension>,
 }
 
 impl Work {
@@ -43,6 +60,9 @@ impl Work {
         }
         if self.feedback_method.is_empty() {
             self.feedback_method = stored.feedback_method.clone();
+        }
+        if self.extensions.is_empty() {
+            self.extensions = stored.extensions.clone();
         }
     }
 

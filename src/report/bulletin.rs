@@ -45,6 +45,7 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
     row("投诉", "按时办理率", rate_c.trim().to_string(), &target);
     row("投诉", "作废（不计）", c.voided.to_string(), "");
     row("投诉", "其中曾更正时间", c.corrected.to_string(), "");
+    row("投诉", "其中曾延长反馈期限", c.extended.to_string(), "");
     for x in &c.by_channel {
         row("投诉·来源渠道", &x.name, x.count.to_string(), "");
     }

@@ -64,6 +64,9 @@ pub struct Complaints {
     /// Of those received, how many had a recorded time corrected at some point: the rate is
     /// computed on the corrected times.
     pub corrected: usize,
+    /// Of those received, how many had their feedback deadline extended (counted apart; a
+    /// lead extended after its deadline had passed stays late).
+    pub extended: usize,
     pub overdue: Vec<Late>,
 }
 
@@ -174,6 +177,7 @@ fn complaint_figures(conn: &Connection, period: &Period, now: NaiveDateTime) -> 
         on_time: 0,
         on_time_rate: None,
         corrected: 0,
+        extended: 0,
         overdue: Vec::new(),
     };
     let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
@@ -185,6 +189,7 @@ fn complaint_figures(conn: &Connection, period: &Period, now: NaiveDateTime) -> 
         }
         c.received += 1;
         c.corrected += usize::from(correction::corrected(conn, "complaints", &x.id)?);
+        c.extended += usize::from(!x.work.extensions.is_empty());
         let ch = Channel::ALL
             .iter()
             .position(|k| *k == x.channel)

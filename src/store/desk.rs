@@ -310,6 +310,42 @@ fn edited<R: Record>(
     })
 }
 
+/// 延期: the feedback deadline of complex lead `id` moved to `until`, approved by 队长
+/// `approver`, with the reason; audited as 延期.
+pub fn extend_complaint(
+    store: &mut Store,
+    actor: &Actor,
+    id: &str,
+    (until, reason, approver): (NaiveDate, &str, &str),
+) -> Result<Complaint> {
+    act(store, actor, |tx, ctx| {
+        let t = complaints::get(tx, id)?.ok_or_else(|| Error::NotFound {
+            kind: "投诉",
+            key: id.to_string(),
+        })?;
+        let staff = people::officers_by_id(tx)?;
+        match staff.get(approver) {
+            Some(o) if o.role == crate::domain::Role::Captain => {}
+            Some(o) => {
+                return Err(Error::invalid(format!(
+                    "延期须由队长批准，{} 不是队长",
+                    o.name
+                )));
+            }
+            None => return Err(Error::invalid(format!("人员「{approver}」不存在或已作废"))),
+        }
+        let e = crate::domain::work::Extension {
+            from: t.due.feedback_due,
+            until,
+            reason: reason.trim().to_string(),
+            approved_by: approver.to_string(),
+            at: actor.now,
+            was_late: actor.now > t.due.feedback_due,
+        };
+        record::step::<Complaint>(tx, ctx, id, "延期", |c| c.extend(e).map_err(|r| r.0))
+    })
+}
+
 /// Moves a complaint one step; the domain refuses a step its state does not allow.
 pub fn complaint_step(
     store: &mut Store,

@@ -92,7 +92,8 @@ pub const LEDGERS: &[Ledger] = &[
                state, verified_at, result, fed_back_at, closed_at, void_reason",
         later: ", NULLIF(squad, '') AS squad, NULLIF(handlers, '[]') AS handlers,
                NULLIF(verified_by, '[]') AS verified_by, NULLIF(finding, '') AS finding,
-               handled_at, NULLIF(feedback_method, '') AS feedback_method",
+               handled_at, NULLIF(feedback_method, '') AS feedback_method,
+               NULLIF(extensions, '[]') AS extensions",
         personal: &["reporter", "phone"],
         optional: &[
             "squad",
@@ -101,6 +102,7 @@ pub const LEDGERS: &[Ledger] = &[
             "finding",
             "handled_at",
             "feedback_method",
+            "extensions",
         ],
     },
     Ledger {

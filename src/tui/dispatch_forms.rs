@@ -92,6 +92,51 @@ pub fn step_fields(
     }
 }
 
+/// 延期 of a complex lead's feedback deadline, approved by a 队长.
+pub fn extend(data: &Data, c: &Complaint, today: chrono::NaiveDate) -> Form<FormKind> {
+    let captain = data
+        .officers
+        .iter()
+        .find(|o| o.role == zhifa_desk::domain::Role::Captain)
+        .map_or(String::new(), |o| o.name.clone());
+    let fields = vec![
+        Field::text(
+            "新反馈期限",
+            &(today + chrono::Duration::days(7)).to_string(),
+            Format::Date,
+        )
+        .required(),
+        Field::text("延期原因", "", Format::Any).required(),
+        Field::text("批准人（队长）", &captain, Format::Any).required(),
+    ];
+    let n = c.work.extensions.len();
+    let kind = FormKind::Extend { id: c.id.clone() };
+    Form::new(
+        kind,
+        format!("延长反馈期限：投诉 {}（第 {} 次，最多 2 次）", c.id, n + 1),
+        fields,
+    )
+}
+
+pub fn submit_extend(
+    form: &Form<FormKind>,
+    data: &Data,
+    id: &str,
+) -> Result<super::effect::Write, String> {
+    let until = parse::date(&form.get("新反馈期限")).map_err(|e| format!("新反馈期限：{e}"))?;
+    let approver = lookup::officers(&form.get("批准人（队长）"), &data.officers)
+        .map_err(|e| format!("批准人：{e}"))?;
+    let [approver] = approver.as_slice() else {
+        return Err("批准人：写一位队长".into());
+    };
+    Ok(super::effect::Write::Extend {
+        id: id.to_string(),
+        until,
+        reason: form.get("延期原因"),
+        approver: approver.clone(),
+    })
+}
+
 pub fn submit_dispatch(form: &Form<FormKind>, data: &Data) -> Result<ComplaintStep, String> {
     Ok(ComplaintStep::Dispatch {
         squad: form.get("承办中队"),

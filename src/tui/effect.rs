@@ -44,6 +44,13 @@ pub enum Write {
     ViewPersonal {
         id: String,
     },
+    /// 延期 of a complex lead's feedback deadline.
+    Extend {
+        id: String,
+        until: NaiveDate,
+        reason: String,
+        approver: String,
+    },
     Leave(Box<zhifa_desk::domain::Leave>),
     Officer(Box<zhifa_desk::domain::Officer>),
     /// A roster team set (renamed from `original` if its name changed).
@@ -141,6 +148,23 @@ fn carry_out(
         Write::Patrol(p) => {
             let id = desk::log_patrol(store, &actor, *p)?;
             format!("已登记巡查 {id}")
+        }
+        Write::Extend {
+            id,
+            until,
+            reason,
+            approver,
+        } => {
+            let c = desk::extend_complaint(store, &actor, &id, (until, &reason, &approver))?;
+            let late = if c.extended_late() {
+                "；原期限已过，仍计为超期"
+            } else {
+                ""
+            };
+            format!(
+                "投诉 {id} 的反馈期限已延至 {until}（第 {} 次）{late}",
+                c.work.extensions.len()
+            )
         }
         Write::Leave(l) => {
             let (who, from, to) = (l.officer.clone(), l.from, l.to);

@@ -38,6 +38,10 @@ pub enum FormKind {
     Dispatch {
         id: String,
     },
+    /// 延期 of a complex lead's feedback deadline.
+    Extend {
+        id: String,
+    },
     /// An officer's leave period, and their certificate, status and phone.
     Leave {
         officer: String,
@@ -217,6 +221,17 @@ pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
         };
         items.insert(0, (label.to_string(), Pick::Form(kind)));
     }
+    let may_extend = c.state.is_open()
+        && c.fed_back_at.is_none()
+        && c.complexity == Complexity::Complex
+        && c.work.extensions.len() < zhifa_desk::domain::work::MAX_EXTENSIONS;
+    if may_extend {
+        let kind = FormKind::Extend { id: id.to_string() };
+        items.push((
+            "延长反馈期限（队长批准，最多两次）".to_string(),
+            Pick::Form(kind),
+        ));
+    }
     if c.state != ComplaintState::Voided {
         let kind = FormKind::EditComplaint { id: id.to_string() };
         items.push(("修改登记内容（改时间为更正）".to_string(), Pick::Form(kind)));
@@ -351,6 +366,13 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
         FormKind::EditComplaint { id } => return edit_forms::complaint(data, id),
         FormKind::Dispatch { id } => {
             return Some(dispatch_forms::dispatch(data, find_complaint(data, id)?));
+        }
+        FormKind::Extend { id } => {
+            return Some(dispatch_forms::extend(
+                data,
+                find_complaint(data, id)?,
+                now.date(),
+            ));
         }
         FormKind::EditNotice { id } => return edit_forms::notice(data, id),
         _ => return None,
@@ -514,6 +536,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             found_problem: get("发现问题") == "是",
         })),
         FormKind::Team { .. } => super::team_form::submit(form, data)?,
+        FormKind::Extend { id } => dispatch_forms::submit_extend(form, data, id)?,
         FormKind::Dispatch { id } => Write::ComplaintStep {
             id: id.clone(),
             step: dispatch_forms::submit_dispatch(form, data)?,

@@ -1033,3 +1033,60 @@ fn a_lead_is_dispatched_by_squad_and_verified_by_named_officers_with_a_finding()
     let zhao = people.lines().find(|l| l.contains("W001")).unwrap();
     assert!(zhao.contains(" 件"), "{zhao}");
 }
+
+#[test]
+fn a_complex_lead_gets_more_time_approved_by_the_captain_and_keeps_its_original_deadline() {
+    let (mut store, mut app) = signed_in();
+    let id = app
+        .data
+        .today
+        .complaints
+        .iter()
+        .find(|c| c.complexity == "复杂" && c.remaining_minutes.is_some_and(|m| m > 0))
+        .map(|c| c.id.clone())
+        .expect("an open complex lead within its deadlines");
+    app.complaints.detail = Some(id.clone());
+    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
+    reload(&store, &mut app);
+    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
+    let at = app
+        .menu
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .position(|(l, _)| l.starts_with("延长反馈期限"))
+        .expect("offered for a complex lead");
+    app.menu.as_mut().unwrap().cursor.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    set(&mut app, "新反馈期限", "2026-12-15");
+    set(&mut app, "延期原因", "需等待国土部门测绘结果");
+    set(&mut app, "批准人（队长）", "钱志强");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    let why = app.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(why.contains("不是队长"), "{why}");
+    set(&mut app, "批准人（队长）", "赵建国");
+    press(&mut store, &mut app, &[ctrl('s')]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+    let t = &app.data.complaint.as_ref().unwrap().tracked;
+    assert_eq!(t.due.feedback_due.date().to_string(), "2026-12-15");
+    assert_eq!(t.complaint.work.extensions.len(), 1);
+    let shown = screen(&app, (120, 40));
+    assert!(
+        shown.contains("第1次延期") && shown.contains("W001 批准"),
+        "{shown}"
+    );
+    assert_eq!(
+        zhifa_desk::store::verify::check(store.conn())
+            .unwrap()
+            .problem(),
+        None
+    );
+    let month = zhifa_desk::report::period::Period::month("2026-11").unwrap();
+    let r = zhifa_desk::report::figures::report(store.conn(), &month, app.now).unwrap();
+    assert_eq!(r.complaints.extended, 1);
+}

@@ -83,6 +83,8 @@ impl Kind for Complaint {
             finding: c.text("核查情况"),
             handled_at: c.opt_datetime("处置时间"),
             feedback_method: c.text("反馈方式"),
+            // Extensions are granted on the desk; a ledger file keeps what is stored.
+            extensions: Vec::new(),
         };
         for (column, why) in work.problems() {
             c.fail(column, why);

@@ -6,3 +6,4 @@ ALTER TABLE complaints ADD COLUMN verified_by TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE complaints ADD COLUMN finding TEXT NOT NULL DEFAULT '';
 ALTER TABLE complaints ADD COLUMN handled_at TEXT;
 ALTER TABLE complaints ADD COLUMN feedback_method TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN extensions TEXT NOT NULL DEFAULT '[]';

@@ -217,6 +217,25 @@ fn timeline<'a>(
         step("核查", c.verified_at, due.verify_due, verify),
         step("反馈", c.fed_back_at, due.feedback_due, feedback),
     ];
+    // Every extension, with the deadline it replaced: the original stays in sight.
+    for (i, e) in c.work.extensions.iter().enumerate() {
+        let late = if e.was_late {
+            "（原期限已过，仍计超期）"
+        } else {
+            ""
+        };
+        lines.push(Line::styled(
+            format!(
+                "  第{}次延期：{} → {}，{}，{} 批准{late}",
+                i + 1,
+                parse::fmt_datetime(e.from),
+                e.until,
+                e.reason,
+                e.approved_by
+            ),
+            theme.warn(),
+        ));
+    }
     if let Some(t) = c.closed_at {
         lines.push(Line::raw(format!(
             "办结  {}（{}）",
