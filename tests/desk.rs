@@ -227,3 +227,85 @@ fn a_day_run_from_the_desk_roster_leave_and_a_handover_seen_by_the_next_shift() 
         "{shown}"
     );
 }
+
+#[test]
+fn leave_a_correction_and_a_dispatched_verification_run_through_the_real_desk() {
+    let desk = Desk::demo();
+    let mut s = Screen::open(&desk);
+    s.wait_for("请选择值班人员签到");
+    s.send("孙丽华");
+    s.send("\r");
+    s.wait_for("上一班交接事项");
+    s.send("\r");
+    s.wait_for("已确认接班");
+
+    // 赵建国 takes three days' leave; tomorrow's roster flags him on 第一组.
+    s.send("5");
+    s.wait_for("执法人员");
+    s.send("l");
+    s.wait_for("请假：W001 赵建国");
+    s.send("\t\t");
+    s.send("省里培训");
+    s.send("\x13");
+    s.wait_for("已登记 W001 2026-11-23 至 2026-11-25 请假");
+    s.send("2");
+    s.send("\x1b[C");
+    s.wait_for("2026-11-24 星期二");
+    s.wait_for("赵建国 当前状态为请假");
+
+    // A wrong area on a complaint is corrected on the desk: an audited 修改.
+    s.send("3");
+    s.send("/");
+    s.send("TS-2026-0003");
+    s.send("\r");
+    s.send("\r");
+    s.wait_for("投诉详情");
+    s.send("a");
+    s.wait_for("办理投诉 TS-2026-0003");
+    s.send("\x1b[6~"); // PgDn: the last item, 修改登记内容
+    s.send("\r");
+    s.wait_for("修改投诉 TS-2026-0003");
+    s.send("\t\t\t\t");
+    s.send("农贸");
+    s.send("\x13");
+    s.wait_for("已修改投诉 TS-2026-0003");
+    s.wait_for("Q04 农贸市场");
+
+    // An undispatched lead is dispatched to two officers and verified with a finding.
+    s.send("\x1b");
+    s.send("\x1b");
+    s.send("/");
+    s.send("TS-2026-0026");
+    s.send("\r");
+    s.send("\r");
+    s.wait_for("承办：未分派");
+    s.send("a");
+    s.wait_for("分派（承办中队、承办人员）");
+    s.send("\r");
+    s.wait_for("分派：投诉 TS-2026-0026");
+    s.send("\t");
+    s.send("周海涛、吴晓燕");
+    s.send("\x13");
+    s.wait_for("承办：一中队 周海涛、吴晓燕");
+    s.send("a");
+    s.wait_for("改派（承办中队、承办人员）");
+    s.send("\x1b[B");
+    s.send("\r");
+    s.wait_for("核查：投诉 TS-2026-0026");
+    s.send("\t\t");
+    s.send("现场确认占用耕地建库房");
+    s.send("\x13");
+    s.wait_for("核查：周海涛、吴晓燕：现场确认占用耕地建库房");
+    s.send("q");
+    s.session.get_process_mut().wait().expect("desk exits");
+    assert!(desk.ok(&["verify"]).contains("均与审计记录一致"));
+    let exported = desk.ok(&["export", "complaints"]);
+    let row = exported
+        .lines()
+        .find(|l| l.starts_with("TS-2026-0026"))
+        .unwrap();
+    assert!(
+        row.contains("一中队,W005、W006,W005、W006,现场确认占用耕地建库房"),
+        "{row}"
+    );
+}
