@@ -123,6 +123,7 @@ fn every_export_reimports_unchanged() {
         "complaints",
         "notices",
         "holidays",
+        "leaves",
     ] {
         let out = d.path(&format!("{kind}.csv"));
         d.both(&["export", kind, "--out", &out]);
@@ -264,4 +265,34 @@ fn export_range_filters_by_the_kinds_date() {
         !dates.is_empty() && dates.iter().all(|d| *d == "2026-11-20"),
         "{dates:?}"
     );
+}
+
+#[test]
+fn a_leave_ledger_imports_flags_the_roster_and_an_older_complaints_file_keeps_the_dispatch() {
+    let d = Desk::demo();
+    let f = d.file(
+        "leaves.csv",
+        "工号,开始日期,结束日期,事由\nW001,2026-11-24,2026-11-24,外出开会\nW404,2026-11-24,2026-11-24,不存在\n"
+            .as_bytes(),
+    );
+    let err = d.fails(&["import", "leaves", &f]);
+    assert!(err.contains("第3行") && err.contains("W404"), "{err}");
+    let f = d.file(
+        "leaves.csv",
+        "工号,开始日期,结束日期,事由\nW001,2026-11-24,2026-11-24,外出开会\n".as_bytes(),
+    );
+    d.ok(&["import", "leaves", &f]);
+    assert!(
+        d.ok(&["roster", "show", "2026-11-24"])
+            .contains("赵建国 当前状态为请假")
+    );
+    // A complaints file without the dispatch columns (as older exports are) changes nothing.
+    let old = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n\
+               TS-2026-0030,2026-11-21 09:00,现场举报,,,Q14,M07,河道内私自采砂,一般,已受理,,,,\n";
+    let f = d.file("old.csv", old.as_bytes());
+    let out = d.ok(&["import", "complaints", &f]);
+    assert!(out.contains("未变 1"), "{out}");
+    let row = d.ok(&["export", "complaints"]);
+    let row = row.lines().find(|l| l.starts_with("TS-2026-0030")).unwrap();
+    assert!(row.contains("一中队,W001、W002"), "{row}");
 }
