@@ -28,6 +28,21 @@ pub struct Want {
     pub stats: Option<(Kind, u32)>,
 }
 
+impl Data {
+    /// Officers given by 工号, by name ("赵建国、钱志强"); an unknown 工号 stays as it is.
+    pub fn officer_names(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| {
+                self.officers
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .map_or(id.as_str(), |o| o.name.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
 /// Duty log entries the desk reads (the 值班记录 view lists them).
 pub const DUTY_SHOWN: usize = 200;
 

@@ -10,19 +10,6 @@ use super::data::Data;
 use super::form::{Field, Form, Format};
 use super::forms::FormKind;
 
-/// Names of officers given by 工号, as a form shows them.
-pub fn names(data: &Data, ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| {
-            data.officers
-                .iter()
-                .find(|o| &o.id == id)
-                .map_or(id.clone(), |o| o.name.clone())
-        })
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
 /// Every 中队 the team has: from the settings' field map and the officers' own squads.
 fn squads(data: &Data) -> Vec<String> {
     let mut all: Vec<String> = data
@@ -59,7 +46,12 @@ pub fn dispatch(data: &Data, c: &Complaint) -> Form<FormKind> {
         .unwrap_or(0);
     let fields = vec![
         Field::choice("承办中队", options, at).required(),
-        Field::text("承办人员", &names(data, &c.work.handlers), Format::Any).required(),
+        Field::text(
+            "承办人员",
+            &data.officer_names(&c.work.handlers),
+            Format::Any,
+        )
+        .required(),
     ];
     let kind = FormKind::Dispatch { id: c.id.clone() };
     Form::new(
@@ -79,7 +71,12 @@ pub fn step_fields(
     use zhifa_desk::domain::ComplaintState::*;
     match to {
         Verifying => vec![
-            Field::text("核查人员", &names(data, &c.work.handlers), Format::Any).required(),
+            Field::text(
+                "核查人员",
+                &data.officer_names(&c.work.handlers),
+                Format::Any,
+            )
+            .required(),
             Field::text("核查情况", &c.work.finding, Format::Any).required(),
         ],
         Handling => vec![Field::text("处置时间", now, Format::DateTime).required()],

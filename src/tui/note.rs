@@ -87,32 +87,11 @@ impl Note {
                 self.insert(c.encode_utf8(&mut [0; 4]));
             }
             KeyCode::Enter => self.insert("\n"),
-            KeyCode::Backspace => {
-                if let Some(c) = self.text[..self.caret].chars().next_back() {
-                    self.caret -= c.len_utf8();
-                    self.text.remove(self.caret);
-                }
-            }
-            KeyCode::Delete => {
-                if self.caret < self.text.len() {
-                    self.text.remove(self.caret);
-                }
-            }
-            KeyCode::Left => {
-                if let Some(c) = self.text[..self.caret].chars().next_back() {
-                    self.caret -= c.len_utf8();
-                }
-            }
-            KeyCode::Right => {
-                if let Some(c) = self.text[self.caret..].chars().next() {
-                    self.caret += c.len_utf8();
-                }
-            }
             KeyCode::Up => self.vertical(false),
             KeyCode::Down => self.vertical(true),
             KeyCode::Home => self.caret = self.line_start(),
             KeyCode::End => self.caret = self.line_end(),
-            _ => return false,
+            code => return super::text_field::caret_key(&mut self.text, &mut self.caret, code),
         }
         true
     }

@@ -18,18 +18,7 @@ const REASON: &str = "更正原因";
 /// The form for team `original` on `date` (None: a new team).
 pub fn team(app: &App, date: NaiveDate, original: Option<&str>) -> Form<FormKind> {
     let t = original.and_then(|o| app.data.day.iter().find(|t| t.team == o));
-    let names = |ids: &[String]| -> String {
-        ids.iter()
-            .map(|id| {
-                app.data
-                    .officers
-                    .iter()
-                    .find(|o| &o.id == id)
-                    .map_or(id.clone(), |o| o.name.clone())
-            })
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let names = |ids: &[String]| app.data.officer_names(ids);
     let officers: Vec<String> = t.map_or_else(Vec::new, |t| {
         t.officers.iter().map(|m| m.id.clone()).collect()
     });

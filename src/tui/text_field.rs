@@ -53,30 +53,9 @@ impl TextField {
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
                 self.insert(c.encode_utf8(&mut [0; 4]))
             }
-            KeyCode::Backspace => {
-                if let Some(c) = self.text[..self.caret].chars().next_back() {
-                    self.caret -= c.len_utf8();
-                    self.text.remove(self.caret);
-                }
-            }
-            KeyCode::Delete => {
-                if self.caret < self.text.len() {
-                    self.text.remove(self.caret);
-                }
-            }
-            KeyCode::Left => {
-                if let Some(c) = self.text[..self.caret].chars().next_back() {
-                    self.caret -= c.len_utf8();
-                }
-            }
-            KeyCode::Right => {
-                if let Some(c) = self.text[self.caret..].chars().next() {
-                    self.caret += c.len_utf8();
-                }
-            }
             KeyCode::Home => self.caret = 0,
             KeyCode::End => self.caret = self.text.len(),
-            _ => return false,
+            code => return caret_key(&mut self.text, &mut self.caret, code),
         }
         true
     }
@@ -108,6 +87,36 @@ impl TextField {
         }
         (&self.text[start..end], caret_col as u16)
     }
+}
+
+/// The keys every text edits the same way, one line or several: Backspace and Delete remove a
+/// character, ←/→ move over one. Whether `code` was one of them.
+pub fn caret_key(text: &mut String, caret: &mut usize, code: KeyCode) -> bool {
+    match code {
+        KeyCode::Backspace => {
+            if let Some(c) = text[..*caret].chars().next_back() {
+                *caret -= c.len_utf8();
+                text.remove(*caret);
+            }
+        }
+        KeyCode::Delete => {
+            if *caret < text.len() {
+                text.remove(*caret);
+            }
+        }
+        KeyCode::Left => {
+            if let Some(c) = text[..*caret].chars().next_back() {
+                *caret -= c.len_utf8();
+            }
+        }
+        KeyCode::Right => {
+            if let Some(c) = text[*caret..].chars().next() {
+                *caret += c.len_utf8();
+            }
+        }
+        _ => return false,
+    }
+    true
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     ];
     // Who handles it and what each step found (有举报、有核查、有反馈).
     let w = &c.work;
-    let names = |ids: &[String]| super::dashboard::handled_by(app, ids);
+    let names = |ids: &[String]| app.data.officer_names(ids);
     fields.push((
         "承办",
         if w.handlers.is_empty() {

@@ -134,16 +134,7 @@ pub fn handled_by(app: &App, ids: &[String]) -> String {
     if ids.is_empty() {
         return "未分派".into();
     }
-    ids.iter()
-        .map(|id| {
-            app.data
-                .officers
-                .iter()
-                .find(|o| &o.id == id)
-                .map_or(id.as_str(), |o| o.name.as_str())
-        })
-        .collect::<Vec<_>>()
-        .join("、")
+    app.data.officer_names(ids)
 }
 
 /// Which rows of `len` a pane of `capacity` rows shows so `selected` is among them: the
