@@ -42,15 +42,18 @@ pub fn between(
     let mut stmt = conn.prepare_cached(
         "SELECT at, officer, kind, note FROM duty_log WHERE at >= ?1 AND at < ?2 ORDER BY at, id",
     )?;
-    let rows = stmt.query_map(params![midnight(from), midnight(end)], |r| {
-        Ok(DutyEntry {
-            at: r.get(0)?,
-            officer: r.get(1)?,
-            kind: label(r, 2, DutyKind::parse)?,
-            note: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![midnight(from), midnight(end)], entry)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An entry from a query selecting `at, officer, kind, note`.
+fn entry(r: &rusqlite::Row) -> rusqlite::Result<DutyEntry> {
+    Ok(DutyEntry {
+        at: r.get(0)?,
+        officer: r.get(1)?,
+        kind: label(r, 2, DutyKind::parse)?,
+        note: r.get(3)?,
+    })
 }
 
 /// The most recent entries, newest first.
@@ -58,13 +61,6 @@ pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<DutyEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, officer, kind, note FROM duty_log ORDER BY at DESC, id DESC LIMIT ?1",
     )?;
-    let rows = stmt.query_map([limit as i64], |r| {
-        Ok(DutyEntry {
-            at: r.get(0)?,
-            officer: r.get(1)?,
-            kind: label(r, 2, DutyKind::parse)?,
-            note: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map([limit as i64], entry)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
