@@ -10,7 +10,7 @@ use zhifa_desk::domain::{
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::report::period::Period;
-use zhifa_desk::store::{Actor, Ctx, Store, desk, record};
+use zhifa_desk::store::{Actor, Store, desk, record};
 use zhifa_desk::text;
 
 pub(super) fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
@@ -96,30 +96,20 @@ pub(super) fn void(
     reason: &str,
 ) -> Result<()> {
     let kind = KindName::parse(kind)?;
-    let (calendar, settings) = (store.calendar()?, store.settings()?);
-    store.write(|tx| {
-        let ctx = Ctx {
-            actor,
-            calendar: &calendar,
-            settings: &settings,
-        };
-        match kind {
-            KindName::Officers => record::void::<Officer>(tx, &ctx, key, reason),
-            KindName::Areas => record::void::<Area>(tx, &ctx, key, reason),
-            KindName::Matters => record::void::<Matter>(tx, &ctx, key, reason),
-            KindName::Roster => record::void::<RosterTeam>(tx, &ctx, key, reason),
-            KindName::Patrols => record::void::<Patrol>(tx, &ctx, key, reason),
-            KindName::Complaints => {
-                record::void_by_state::<Complaint>(tx, &ctx, key, reason, |c, r| {
-                    c.void(r).map_err(|e| e.0)
-                })
-            }
-            KindName::Notices => record::void_by_state::<Notice>(tx, &ctx, key, reason, |n, r| {
-                n.void(r).map_err(|e| e.0)
-            }),
-            KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
-            KindName::Leaves => record::void::<Leave>(tx, &ctx, key, reason),
+    store.write_with_rules(actor, |tx, ctx| match kind {
+        KindName::Officers => record::void::<Officer>(tx, ctx, key, reason),
+        KindName::Areas => record::void::<Area>(tx, ctx, key, reason),
+        KindName::Matters => record::void::<Matter>(tx, ctx, key, reason),
+        KindName::Roster => record::void::<RosterTeam>(tx, ctx, key, reason),
+        KindName::Patrols => record::void::<Patrol>(tx, ctx, key, reason),
+        KindName::Complaints => record::void_by_state::<Complaint>(tx, ctx, key, reason, |c, r| {
+            c.void(r).map_err(|e| e.0)
+        }),
+        KindName::Notices => {
+            record::void_by_state::<Notice>(tx, ctx, key, reason, |n, r| n.void(r).map_err(|e| e.0))
         }
+        KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
+        KindName::Leaves => record::void::<Leave>(tx, ctx, key, reason),
     })?;
     println!(
         "已作废 {}（{}）",

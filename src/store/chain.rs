@@ -137,23 +137,11 @@ pub fn install(tx: &Transaction) -> Result<()> {
     // The columns of version 1: digest and reason arrive with version 4.
     let rows: Vec<AuditRow> = {
         let mut stmt = tx.prepare(
-            "SELECT id, at, operator, action, kind, key, before, after FROM audit ORDER BY id",
+            "SELECT id, at, operator, action, kind, key, before, after, NULL, NULL \
+             FROM audit ORDER BY id",
         )?;
-        stmt.query_map([], |r| {
-            Ok(AuditRow {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                operator: r.get(2)?,
-                action: r.get(3)?,
-                kind: r.get(4)?,
-                key: r.get(5)?,
-                before: r.get(6)?,
-                after: r.get(7)?,
-                digest: None,
-                reason: None,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?
+        stmt.query_map([], super::audit::row)?
+            .collect::<rusqlite::Result<_>>()?
     };
     // Renumber densely so a gap later always means a missing row.
     tx.execute("DELETE FROM audit", [])?;

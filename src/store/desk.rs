@@ -88,23 +88,6 @@ pub enum NoticeStep {
     },
 }
 
-/// Runs `f` in one write transaction with the rules that derive deadlines.
-fn act<T>(
-    store: &mut Store,
-    actor: &Actor,
-    f: impl FnOnce(&Transaction, &Ctx) -> Result<T>,
-) -> Result<T> {
-    let (calendar, settings) = (store.calendar()?, store.settings()?);
-    store.write(|tx| {
-        let ctx = Ctx {
-            actor,
-            calendar: &calendar,
-            settings: &settings,
-        };
-        f(tx, &ctx)
-    })
-}
-
 fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
     if date > actor.now.date() {
         return Err(Error::invalid(format!(
@@ -208,7 +191,7 @@ pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize
 /// 受理: records a new complaint (state 已受理) under the next number of its year.
 pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> Result<String> {
     c.state = ComplaintState::Received;
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         not_later(actor, "受理时间", c.received_at)?;
         c.id = complaints::next_id(tx, c.received_at.year())?;
         refuse_problems(c.problems())?;
@@ -236,7 +219,7 @@ pub fn edit_complaint(
     mut c: Complaint,
     reason: Option<&str>,
 ) -> Result<Edited> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         let old = Complaint::load(tx, &c.id)?.ok_or_else(|| Error::NotFound {
             kind: "投诉",
             key: c.id.clone(),
@@ -272,7 +255,7 @@ pub fn edit_notice(
     mut n: Notice,
     reason: Option<&str>,
 ) -> Result<Edited> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         let old = Notice::load(tx, &n.id)?.ok_or_else(|| Error::NotFound {
             kind: "整改通知",
             key: n.id.clone(),
@@ -318,7 +301,7 @@ pub fn extend_complaint(
     id: &str,
     (until, reason, approver): (NaiveDate, &str, &str),
 ) -> Result<Complaint> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         let t = complaints::get(tx, id)?.ok_or_else(|| Error::NotFound {
             kind: "投诉",
             key: id.to_string(),
@@ -356,7 +339,7 @@ pub fn complaint_step(
     if let Some(at) = step.at() {
         not_later(actor, &format!("{}时间", step.label()), at)?;
     }
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         let on_list = match Complaint::load(tx, id)?.and_then(|c| c.matter) {
             Some(m) => people::exists(tx, "matters", &m)?,
             None => false,
@@ -405,7 +388,7 @@ pub fn complaint_step(
 /// 下达: records a new notice (state 待整改) under the next number of its year.
 pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<String> {
     n.state = NoticeState::Pending;
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         not_future(actor, "下达日期", n.issued_on)?;
         n.id = notices::next_id(tx, n.issued_on.year())?;
         refuse_problems(n.problems())?;
@@ -419,7 +402,7 @@ pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<S
 }
 
 pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep) -> Result<Notice> {
-    act(store, actor, |tx, ctx| match step {
+    store.write_with_rules(actor, |tx, ctx| match step {
         NoticeStep::Await => record::step::<Notice>(tx, ctx, id, "待复查", |n| {
             n.await_reinspection().map_err(|r| r.0)
         }),
@@ -447,7 +430,7 @@ pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep)
 
 /// Logs a patrol under the next number.
 pub fn log_patrol(store: &mut Store, actor: &Actor, mut p: Patrol) -> Result<String> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         not_future(actor, "巡查日期", p.date)?;
         not_later(actor, "巡查结束时间", p.date.and_time(p.end))?;
         if p.end <= p.start {
@@ -470,7 +453,7 @@ pub fn log_patrol(store: &mut Store, actor: &Actor, mut p: Patrol) -> Result<Str
 
 /// 请假: records that an officer is away from one date to another.
 pub fn add_leave(store: &mut Store, actor: &Actor, leave: crate::domain::Leave) -> Result<()> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         must_exist(tx, "officers", "人员", &leave.officer)?;
         refuse_problems(leave.problems())?;
         record::upsert(tx, ctx, &leave).map(drop)
@@ -479,7 +462,7 @@ pub fn add_leave(store: &mut Store, actor: &Actor, leave: crate::domain::Leave) 
 
 /// An officer's certificate, status or phone changed on the desk (an audited 修改).
 pub fn update_officer(store: &mut Store, actor: &Actor, o: crate::domain::Officer) -> Result<()> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         must_exist(tx, "officers", "人员", &o.id)?;
         refuse_problems(o.problems())?;
         record::upsert(tx, ctx, &o).map(drop)
@@ -509,7 +492,7 @@ pub fn set_team(
             team.date
         )));
     }
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         for o in &team.officers {
             must_exist(tx, "officers", "人员", o)?;
         }
@@ -550,7 +533,7 @@ pub fn remove_team(
     name: &str,
     reason: &str,
 ) -> Result<()> {
-    act(store, actor, |tx, ctx| {
+    store.write_with_rules(actor, |tx, ctx| {
         record::void::<RosterTeam>(tx, ctx, &format!("{date} {name}"), reason)
     })
 }
@@ -558,7 +541,5 @@ pub fn remove_team(
 /// Copies the roster of the same weekday last week onto `date` (teams it lacks only).
 pub fn copy_last_week(store: &mut Store, actor: &Actor, date: NaiveDate) -> Result<usize> {
     let from = date - chrono::Duration::days(7);
-    act(store, actor, |tx, ctx| {
-        roster::copy_day(tx, ctx, from, date)
-    })
+    store.write_with_rules(actor, |tx, ctx| roster::copy_day(tx, ctx, from, date))
 }

@@ -127,6 +127,23 @@ impl Store {
         self.transact(true, f)
     }
 
+    /// As `write`, with the rules that derive deadlines and the acting officer at hand.
+    pub fn write_with_rules<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&Transaction, &Ctx) -> Result<T>,
+    ) -> Result<T> {
+        let (calendar, settings) = (self.calendar()?, self.settings()?);
+        self.write(|tx| {
+            let ctx = Ctx {
+                actor,
+                calendar: &calendar,
+                settings: &settings,
+            };
+            f(tx, &ctx)
+        })
+    }
+
     /// As `write`, but with `commit` false everything is rolled back (a dry run).
     pub fn transact<T>(
         &mut self,
