@@ -242,6 +242,15 @@ fn keys_move_between_views_and_q_quits_only_outside_forms() {
 }
 
 /// Moves the form's focus to the field labelled `label`.
+/// Asserts the open form was saved and closed, showing its error if it was not.
+pub fn saved(app: &App) {
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.error)
+    );
+}
+
 pub fn focus(app: &mut App, label: &str) {
     let form = app.form.as_mut().expect("a form is open");
     form.focus = form.fields.iter().position(|f| f.label == label).unwrap();
@@ -448,11 +457,7 @@ fn a_refused_reinspection_keeps_the_form_open_with_the_reason() {
     focus(&mut app, "复查人员");
     app.on_paste("、W002");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let n = &app.data.notice.as_ref().unwrap().tracked.notice;
     assert_eq!(n.state.label(), "已销号");
 }

@@ -216,11 +216,7 @@ fn only_overdue_lists_open_leads_overdue_now_and_a_new_lead_is_not_soon() {
     focus(&mut app, "执法事项");
     typed(&mut store, &mut app, "噪声");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
     let dash = screen(&app, (120, 40));
     let row = dash
@@ -649,11 +645,7 @@ fn a_typo_is_fixed_on_the_desk_and_a_recorded_time_only_as_a_correction() {
     // A wrong area: an ordinary 修改, the masked reporter kept as stored.
     set(&mut app, "所属区域", "农贸");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let c = &app.data.complaint.as_ref().unwrap().tracked.complaint;
     assert_eq!(c.area.as_deref(), Some("Q04"));
     assert!(!c.reporter.contains('*'), "the stored reporter is kept");
@@ -666,11 +658,7 @@ fn a_typo_is_fixed_on_the_desk_and_a_recorded_time_only_as_a_correction() {
     assert!(why.contains("更正原因"), "{why}");
     set(&mut app, "更正原因", "核查时间录入错误");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     assert!(app.status.as_ref().unwrap().text.contains("已更正"));
     let shown = screen(&app, (120, 40));
     assert!(shown.contains("更正：核查时间"), "{shown}");
@@ -694,11 +682,7 @@ fn a_misspelt_party_is_fixed_on_the_notice() {
     open_edit(&mut store, &mut app);
     set(&mut app, "当事人", "佳佳便利店（更名）");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let n = &app.data.notice.as_ref().unwrap().tracked.notice;
     assert_eq!(
         (n.id.as_str(), n.party.as_str()),
@@ -789,11 +773,7 @@ fn a_patrol_that_found_a_problem_offers_a_patrol_lead_filled_from_it() {
     focus(&mut app, "执法事项");
     typed(&mut store, &mut app, "占道");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let c = &app.data.complaint.as_ref().unwrap().tracked.complaint;
     assert_eq!(c.channel.label(), "巡查发现");
     press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
@@ -844,11 +824,7 @@ fn a_team_is_edited_on_the_desk_with_its_checks_live_and_a_question_before_a_bro
         "the check is gone as soon as it is fixed: {live:?}"
     );
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let t = app.data.day.iter().find(|t| t.team == "第二组").unwrap();
     let ids: Vec<&str> = t.officers.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, ["W003", "W004"]);
@@ -884,23 +860,13 @@ fn a_team_is_edited_on_the_desk_with_its_checks_live_and_a_question_before_a_bro
 fn leave_and_a_renewed_certificate_are_recorded_on_the_desk_and_the_roster_follows() {
     let (mut store, mut app) = signed_in();
     press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
-    let at = app
-        .data
-        .officers
-        .iter()
-        .position(|o| o.id == "W001")
-        .unwrap();
-    app.people.0.0 = at;
+    app.people.0.0 = officer_row(&app, "W001");
     press(&mut store, &mut app, &[key(KeyCode::Char('l'))]);
     set(&mut app, "开始日期", "2026-11-24");
     set(&mut app, "结束日期", "2026-11-25");
     set(&mut app, "事由", "省里培训");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let shown = screen(&app, (120, 40));
     assert!(shown.contains("11-24起请假"), "{shown}");
     // Tomorrow's roster flags him.
@@ -924,22 +890,12 @@ fn leave_and_a_renewed_certificate_are_recorded_on_the_desk_and_the_roster_follo
     );
     // 郑伟's certificate renewed: today's roster no longer flags it.
     press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
-    let at = app
-        .data
-        .officers
-        .iter()
-        .position(|o| o.id == "W007")
-        .unwrap();
-    app.people.0.0 = at;
+    app.people.0.0 = officer_row(&app, "W007");
     press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
     set(&mut app, "执法证号", "15070017");
     set(&mut app, "证件有效期至", "2029-10-31");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     assert!(
         !app.data
             .today
@@ -983,11 +939,7 @@ fn a_lead_is_dispatched_by_squad_and_verified_by_named_officers_with_a_finding()
     );
     set(&mut app, "承办人员", "赵建国、钱志强");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     assert!(screen(&app, (120, 40)).contains("承办：一中队 赵建国、钱志强"));
 
     // 核查: who and what; the verifiers are filled in from the handlers.
@@ -1005,11 +957,7 @@ fn a_lead_is_dispatched_by_squad_and_verified_by_named_officers_with_a_finding()
     assert_eq!(app.form.as_ref().unwrap().get("核查人员"), "赵建国、钱志强");
     set(&mut app, "核查情况", "现场确认占用耕地约 200 平方米");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let w = &app.data.complaint.as_ref().unwrap().tracked.complaint.work;
     assert_eq!(w.verified_by, ["W001", "W002"]);
     assert_eq!(w.finding, "现场确认占用耕地约 200 平方米");
@@ -1067,11 +1015,7 @@ fn a_complex_lead_gets_more_time_approved_by_the_captain_and_keeps_its_original_
     assert!(why.contains("不是队长"), "{why}");
     set(&mut app, "批准人（队长）", "赵建国");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert!(
-        app.form.is_none(),
-        "{:?}",
-        app.form.as_ref().map(|f| &f.error)
-    );
+    saved(&app);
     let t = &app.data.complaint.as_ref().unwrap().tracked;
     assert_eq!(t.due.feedback_due.date().to_string(), "2026-12-15");
     assert_eq!(t.complaint.work.extensions.len(), 1);
@@ -1089,4 +1033,9 @@ fn a_complex_lead_gets_more_time_approved_by_the_captain_and_keeps_its_original_
     let month = zhifa_desk::report::period::Period::month("2026-11").unwrap();
     let r = zhifa_desk::report::figures::report(store.conn(), &month, app.now).unwrap();
     assert_eq!(r.complaints.extended, 1);
+}
+
+/// The row of officer `id` in the 执法人员 view.
+fn officer_row(app: &super::app::App, id: &str) -> usize {
+    app.data.officers.iter().position(|o| o.id == id).unwrap()
 }
