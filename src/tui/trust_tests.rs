@@ -1039,3 +1039,20 @@ fn a_complex_lead_gets_more_time_approved_by_the_captain_and_keeps_its_original_
 fn officer_row(app: &super::app::App, id: &str) -> usize {
     app.data.officers.iter().position(|o| o.id == id).unwrap()
 }
+
+#[test]
+fn a_lead_closed_without_a_dispatch_is_not_shown_as_waiting_for_one() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
+    let shown = screen(&app, (120, 40));
+    let closed: Vec<&str> = shown.lines().filter(|l| l.contains("已结案")).collect();
+    assert!(!closed.is_empty(), "{shown}");
+    assert!(closed.iter().all(|l| !l.contains("未分派")), "{shown}");
+    // An open lead nobody was sent to still says so.
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("已受理") && l.contains("未分派")),
+        "{shown}"
+    );
+}

@@ -52,7 +52,11 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Cell::from(c.received_at.format("%m-%d %H:%M").to_string()),
             Cell::from(c.channel.label()),
             Cell::from(c.state.label()),
-            Cell::from(super::dashboard::handled_by(app, &c.work.handlers)),
+            Cell::from(super::dashboard::handled_by(
+                app,
+                &c.work.handlers,
+                c.state.is_open(),
+            )),
             Cell::from(c.description.as_str()),
         ])
     });
@@ -127,7 +131,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     fields.push((
         "承办",
         if w.handlers.is_empty() {
-            "未分派".to_string()
+            super::dashboard::handled_by(app, &w.handlers, c.state.is_open())
         } else {
             format!("{} {}", w.squad, names(&w.handlers))
         },

@@ -129,10 +129,11 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a
     lines
 }
 
-/// The officers handling a lead, by name; 未分派 when nobody is named yet.
-pub fn handled_by(app: &App, ids: &[String]) -> String {
+/// The officers handling a lead, by name; 未分派 while an open lead waits for someone, and
+/// a dash for a lead closed without anyone named (it never needed a dispatch).
+pub fn handled_by(app: &App, ids: &[String], open: bool) -> String {
     if ids.is_empty() {
-        return "未分派".into();
+        return if open { "未分派" } else { "-" }.into();
     }
     app.data.officer_names(ids)
 }
@@ -198,7 +199,7 @@ fn complaints<'a>(
                 Cell::from(c.state.label()),
                 Cell::from(c.channel),
                 // Who handles it: the 承办人员, or 未分派 until someone is named.
-                Cell::from(handled_by(app, &c.handlers)),
+                Cell::from(handled_by(app, &c.handlers, true)),
                 Cell::from(c.description.as_str()),
             ])
         })
