@@ -1056,3 +1056,24 @@ fn a_lead_closed_without_a_dispatch_is_not_shown_as_waiting_for_one() {
         "{shown}"
     );
 }
+
+#[test]
+fn at_80x24_every_lead_row_still_says_who_handles_it() {
+    let (mut store, mut app) = signed_in();
+    for view in ['1', '3'] {
+        press(&mut store, &mut app, &[key(KeyCode::Char(view))]);
+        let shown = screen(&app, (80, 24));
+        // TS-2026-0030 went to 赵建国 and 钱志强: the first is named, 等 says there are more.
+        let row = shown
+            .lines()
+            .find(|l| l.contains("TS-2026-0030"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains("赵建国等"), "{row}");
+        assert!(
+            shown
+                .lines()
+                .any(|l| l.contains("TS-2026-0026") && l.contains("未分派")),
+            "{shown}"
+        );
+    }
+}

@@ -35,6 +35,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     super::filter_bar(frame, bar, prefix, &v.filter, v.filtering, count, theme);
 
     let now = app.now;
+    let wide = area.width >= 100;
     let (shown, selected) = super::window(app.data.complaints.len(), Some(v.cursor.0), body);
     let rows = app.data.complaints[shown].iter().map(|t| {
         let c = &t.complaint;
@@ -56,6 +57,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 app,
                 &c.work.handlers,
                 c.state.is_open(),
+                wide,
             )),
             Cell::from(c.description.as_str()),
         ])
@@ -71,7 +73,6 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "问题描述",
     ])
     .style(theme.dim());
-    let wide = area.width >= 100;
     let table = Table::new(
         rows,
         [
@@ -81,7 +82,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(if wide { 11 } else { 0 }),
             Constraint::Length(if wide { 9 } else { 0 }),
             Constraint::Length(6),
-            Constraint::Length(if wide { 14 } else { 0 }),
+            Constraint::Length(if wide { 14 } else { 8 }),
             Constraint::Fill(1),
         ],
     )
@@ -131,7 +132,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     fields.push((
         "承办",
         if w.handlers.is_empty() {
-            super::dashboard::handled_by(app, &w.handlers, c.state.is_open())
+            super::dashboard::handled_by(app, &w.handlers, c.state.is_open(), true)
         } else {
             format!("{} {}", w.squad, names(&w.handlers))
         },

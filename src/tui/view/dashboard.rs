@@ -130,12 +130,21 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a
 }
 
 /// The officers handling a lead, by name; 未分派 while an open lead waits for someone, and
-/// a dash for a lead closed without anyone named (it never needed a dispatch).
-pub fn handled_by(app: &App, ids: &[String], open: bool) -> String {
-    if ids.is_empty() {
-        return if open { "未分派" } else { "-" }.into();
+/// a dash for a lead closed without anyone named (it never needed a dispatch). Where the
+/// screen is narrow, only the first officer is named, with 等 when there are more.
+pub fn handled_by(app: &App, ids: &[String], open: bool, wide: bool) -> String {
+    match ids {
+        [] if open => "未分派".into(),
+        [] => "-".into(),
+        [first, rest @ ..] if !wide => {
+            let more = if rest.is_empty() { "" } else { "等" };
+            format!(
+                "{}{more}",
+                app.data.officer_names(std::slice::from_ref(first))
+            )
+        }
+        _ => app.data.officer_names(ids),
     }
-    app.data.officer_names(ids)
 }
 
 /// Which rows of `len` a pane of `capacity` rows shows so `selected` is among them: the
@@ -184,6 +193,7 @@ fn complaints<'a>(
         .filter(is_overdue)
         .count();
     let more_overdue = overdue - seen;
+    let wide = area.width >= 100;
     let rows: Vec<Row> = list
         .iter()
         .skip(start)
@@ -199,7 +209,7 @@ fn complaints<'a>(
                 Cell::from(c.state.label()),
                 Cell::from(c.channel),
                 // Who handles it: the 承办人员, or 未分派 until someone is named.
-                Cell::from(handled_by(app, &c.handlers, true)),
+                Cell::from(handled_by(app, &c.handlers, true, wide)),
                 Cell::from(c.description.as_str()),
             ])
         })
@@ -218,8 +228,8 @@ fn complaints<'a>(
             Constraint::Length(13),
             Constraint::Length(12),
             Constraint::Length(6),
-            Constraint::Length(if area.width >= 100 { 10 } else { 0 }),
-            Constraint::Length(if area.width >= 100 { 14 } else { 0 }),
+            Constraint::Length(if wide { 10 } else { 0 }),
+            Constraint::Length(if wide { 14 } else { 8 }),
             Constraint::Fill(1),
         ],
     );
