@@ -31,7 +31,7 @@ pub struct Cli {
 pub enum Command {
     /// 导入 CSV：全部通过才写入，否则一行不写并列出每处问题
     Import {
-        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / holidays
+        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves
         #[arg(value_name = "类别")]
         kind: String,
         /// 要导入的 CSV 文件
@@ -46,7 +46,7 @@ pub enum Command {
     },
     /// 导出 CSV（UTF-8 带 BOM，可直接用 Excel / WPS 打开）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
     Export {
-        /// officers / areas / matters / roster / patrols / complaints / notices / holidays / handoff
+        /// officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves / handoff
         kind: String,
         /// 月度移交包的月份（YYYY-MM），只用于 handoff
         #[arg(long, value_name = "YYYY-MM")]
@@ -91,7 +91,7 @@ pub enum Command {
     },
     /// 作废一条记录（不会删除；须写明原因）
     Void {
-        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices
+        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / leaves
         #[arg(value_name = "类别")]
         kind: String,
         /// 记录的编号；排班为“日期 巡查组”

@@ -243,6 +243,27 @@ fn a_bad_now_is_a_clear_message() {
 }
 
 #[test]
+fn import_export_and_void_help_name_every_kind_they_take() {
+    let d = Desk::new();
+    let kinds = [
+        "officers",
+        "areas",
+        "matters",
+        "roster",
+        "patrols",
+        "complaints",
+        "notices",
+        "leaves",
+    ];
+    for command in ["import", "export", "void"] {
+        let help = d.ok(&[command, "--help"]);
+        for kind in kinds {
+            assert!(help.contains(kind), "{command} --help lacks {kind}: {help}");
+        }
+    }
+}
+
+#[test]
 fn clap_speaks_chinese_in_help_and_in_errors() {
     let d = Desk::new();
     let out = d.run(&["frobnicate"]);
