@@ -34,7 +34,7 @@ pub enum Command {
         /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves
         #[arg(value_name = "类别")]
         kind: String,
-        /// 要导入的 CSV 文件
+        /// 要导入的文件：CSV（UTF-8 或 GBK），或工作簿 .xlsx / .xls / .ods（按内容识别）
         #[arg(value_name = "文件")]
         file: PathBuf,
         /// 只检查、不写入
@@ -44,7 +44,7 @@ pub enum Command {
         #[arg(long, value_name = "原因")]
         correct: Option<String>,
     },
-    /// 导出 CSV（UTF-8 带 BOM，可直接用 Excel / WPS 打开）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
+    /// 导出 CSV（UTF-8 带 BOM）或 .xlsx 工作簿（--out 文件.xlsx）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
     Export {
         /// officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves / handoff
         kind: String,
@@ -60,6 +60,9 @@ pub enum Command {
         /// 输出文件（默认输出到屏幕）；handoff 为输出目录
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// 文件格式：csv 或 xlsx（默认按 --out 的扩展名，.xlsx 即为工作簿）
+        #[arg(long, value_name = "格式")]
+        format: Option<String>,
         /// 包含举报人姓名和电话（默认打码）
         #[arg(long)]
         include_personal: bool,

@@ -17,7 +17,7 @@ mod roster;
 mod safety;
 mod setup;
 
-use ledgers::{export, handoff, import, opt_date, verify_handoff, void};
+use ledgers::{Output, export, handoff, import, opt_date, verify_handoff, void};
 use reports::{report, today};
 use roster::roster;
 use safety::{backup, restore, verify};
@@ -64,6 +64,7 @@ pub fn run(cli: Cli) -> Result<()> {
             to,
             out,
             include_personal,
+            format,
             ..
         }) => {
             let q = ExportQuery {
@@ -71,7 +72,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 to: opt_date(to, "--to")?,
                 include_personal,
             };
-            export(&mut open(db, now)?, &actor, &kind, &q, out.as_deref())
+            let to = Output::decide(out.as_deref(), format.as_deref())?;
+            export(&mut open(db, now)?, &actor, &kind, &q, to)
         }
         Some(Command::Today { json }) => today(&open(db, now)?, now, json),
         Some(Command::Calendar { args }) => {

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
+    /// The worksheet of a workbook; empty for a CSV file.
+    pub sheet: String,
     /// 1-based physical line in the file (the header is line 1).
     pub line: u64,
     /// 1-based column number; 0 when the problem concerns the whole row or file.
@@ -17,8 +19,17 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} 第{}行", self.file, self.line)?;
-        if self.column > 0 {
+        if self.sheet.is_empty() {
+            write!(f, "{} 第{}行", self.file, self.line)?;
+        } else {
+            write!(f, "{} 工作表「{}」第{}行", self.file, self.sheet, self.line)?;
+        }
+        if self.column > 0 && !self.sheet.is_empty() {
+            write!(f, " {}列", column_letters(self.column))?;
+            if !self.header.is_empty() {
+                write!(f, "「{}」", self.header)?;
+            }
+        } else if self.column > 0 {
             write!(f, " 第{}列", self.column)?;
             if !self.header.is_empty() {
                 write!(f, "「{}」", self.header)?;
@@ -35,6 +46,18 @@ impl std::fmt::Display for Problem {
         }
         write!(f, "：{}", self.reason)
     }
+}
+
+/// A spreadsheet's name for a 1-based column: 1 → A, 27 → AA.
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let d = (column - 1) % 26;
+        letters.push(b'A' + d as u8);
+        column = (column - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -32,7 +32,47 @@ pub(super) fn import(
     let name = file.display().to_string();
     let summary = kind.import_with(store, actor, &name, &mut input, opts)?;
     println!("{}", text::printable(&summary.to_string()));
+    for line in summary.preview.lines() {
+        println!("{}", text::printable(&line));
+    }
     Ok(())
+}
+
+/// Where an export goes and in which format.
+pub(super) struct Output<'a> {
+    pub path: Option<&'a Path>,
+    pub workbook: bool,
+}
+
+impl<'a> Output<'a> {
+    /// The format from `--format`, else from the file's extension (.xlsx is a workbook).
+    pub fn decide(path: Option<&'a Path>, format: Option<&str>) -> Result<Output<'a>> {
+        let ext = path
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_lowercase());
+        let workbook = match format.map(str::to_lowercase).as_deref() {
+            Some("xlsx") => true,
+            Some("csv") => false,
+            Some(other) => {
+                return Err(Error::invalid(format!(
+                    "不认识的格式“{other}”，可用：csv、xlsx"
+                )));
+            }
+            None => ext.as_deref() == Some("xlsx"),
+        };
+        match (workbook, ext.as_deref(), path) {
+            (true, _, None) => Err(Error::invalid(
+                "工作簿不能输出到屏幕，请用 --out 文件.xlsx 指定文件",
+            )),
+            (_, Some("xls" | "ods" | "et"), _) => Err(Error::invalid(
+                "只能写出 .xlsx 工作簿（Excel、WPS 都能打开）；请把文件名改为 .xlsx",
+            )),
+            (true, Some("csv"), _) | (false, Some("xlsx"), _) => Err(Error::invalid(
+                "--format 与文件扩展名不符：.xlsx 是工作簿，.csv 是文本表格",
+            )),
+            _ => Ok(Output { path, workbook }),
+        }
+    }
 }
 
 pub(super) fn export(
@@ -40,8 +80,9 @@ pub(super) fn export(
     actor: &Actor,
     kind: &str,
     q: &ExportQuery,
-    out: Option<&Path>,
+    to: Output,
 ) -> Result<()> {
+    let out = to.path;
     let now = actor.now;
     let kind = KindName::parse(kind)?;
     let (calendar, settings) = (store.calendar()?, store.settings()?);
@@ -51,7 +92,13 @@ pub(super) fn export(
         calendar: &calendar,
         settings: &settings,
     };
-    let (bytes, rows) = kind.export(&env, q)?;
+    let sheet = kind.export(&env, q)?;
+    let rows = sheet.rows.len();
+    let bytes = if to.workbook {
+        zhifa_desk::exchange::book_write::workbook(&[sheet])?
+    } else {
+        sheet.to_csv()
+    };
     match out {
         Some(path) => {
             write_atomically(path, &bytes)?;
@@ -83,7 +130,9 @@ pub(super) fn screen_csv(bytes: &[u8]) -> Vec<u8> {
 
 /// Writes beside the target and renames, so a crash never leaves half a ledger.
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("csv.part");
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    let tmp = path.with_file_name(name);
     std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }

@@ -1,19 +1,22 @@
 //! Column specs and a row reader that turns cells into values or located Chinese problems.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::parse;
 use super::read::{RawRow, Table};
+use super::value::{Ty, Value};
 use crate::error::Problem;
 
-/// One column of a kind's CSV: its Chinese header and accepted English aliases.
+/// One column of a kind's ledger: its Chinese header, accepted English aliases and type.
 pub struct Col {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     /// Must be present in the header row (cells may still be empty unless the kind says).
     pub required: bool,
+    pub ty: Ty,
 }
 
 pub const fn col(name: &'static str, aliases: &'static [&'static str]) -> Col {
@@ -21,6 +24,7 @@ pub const fn col(name: &'static str, aliases: &'static [&'static str]) -> Col {
         name,
         aliases,
         required: true,
+        ty: Ty::Text,
     }
 }
 
@@ -29,24 +33,61 @@ pub const fn extra(name: &'static str, aliases: &'static [&'static str]) -> Col 
         name,
         aliases,
         required: false,
+        ty: Ty::Text,
+    }
+}
+
+/// A column an export adds (deadlines, flags); accepted and ignored on import.
+pub const fn computed(name: &'static str, ty: Ty) -> Col {
+    Col {
+        name,
+        aliases: &[],
+        required: false,
+        ty,
+    }
+}
+
+impl Col {
+    const fn typed(self, ty: Ty) -> Col {
+        Col { ty, ..self }
+    }
+    /// Keys, references and certificate numbers.
+    pub const fn code(self) -> Col {
+        self.typed(Ty::Code)
+    }
+    pub const fn phone(self) -> Col {
+        self.typed(Ty::Phone)
+    }
+    pub const fn date(self) -> Col {
+        self.typed(Ty::Date)
+    }
+    pub const fn datetime(self) -> Col {
+        self.typed(Ty::DateTime)
+    }
+    pub const fn time(self) -> Col {
+        self.typed(Ty::Time)
     }
 }
 
 /// Where each known column sits in a file: resolved once from the header row.
 pub struct Layout {
     positions: HashMap<&'static str, usize>,
+    /// By position: the known column's name and type (None for computed or unknown ones).
+    known: Vec<Option<(&'static str, Ty)>>,
 }
 
 impl Layout {
     pub fn resolve(
         table: &Table,
         cols: &[Col],
-        computed: &[&str],
+        computed: &[Col],
         problems: &mut Vec<Problem>,
     ) -> Layout {
         let mut positions = HashMap::new();
+        let mut typed = vec![None; table.headers.len()];
         let problem = |column: usize, header: &str, reason: String| Problem {
             file: table.file.clone(),
+            sheet: table.sheet.clone(),
             line: 1,
             column,
             header: header.to_string(),
@@ -64,8 +105,9 @@ impl Layout {
                 }
                 Some(c) => {
                     positions.insert(c.name, i);
+                    typed[i] = Some((c.name, c.ty));
                 }
-                None if computed.contains(&name) => {}
+                None if computed.iter().any(|c| c.name == name) => {}
                 None => {
                     let all: Vec<&str> = cols.iter().map(|c| c.name).collect();
                     let reason = format!("不认识的表头，可用的表头为：{}", all.join("、"));
@@ -79,13 +121,29 @@ impl Layout {
         {
             problems.push(problem(0, "", format!("缺少必需的列「{}」", c.name)));
         }
-        Layout { positions }
+        Layout {
+            positions,
+            known: typed,
+        }
+    }
+
+    /// The known column at a 0-based position, with its type.
+    pub fn at(&self, i: usize) -> Option<(&'static str, Ty)> {
+        self.known.get(i).copied().flatten()
+    }
+
+    fn ty(&self, col: &str) -> Ty {
+        self.positions
+            .get(col)
+            .and_then(|&i| self.at(i))
+            .map_or(Ty::Text, |(_, ty)| ty)
     }
 }
 
 /// Reads one row's cells by column name, collecting problems instead of stopping at the first.
 pub struct Cells<'a> {
     pub file: &'a str,
+    pub sheet: &'a str,
     pub row: &'a RawRow,
     pub layout: &'a Layout,
     pub headers: &'a [String],
@@ -96,6 +154,7 @@ impl<'a> Cells<'a> {
     pub fn new(table: &'a Table, row: &'a RawRow, layout: &'a Layout) -> Self {
         Cells {
             file: &table.file,
+            sheet: &table.sheet,
             row,
             layout,
             headers: &table.headers,
@@ -107,12 +166,42 @@ impl<'a> Cells<'a> {
         self.row.line
     }
 
-    fn raw(&self, col: &str) -> &'a str {
+    fn value(&self, col: &str) -> Option<&'a Value> {
         self.layout
             .positions
             .get(col)
             .and_then(|&i| self.row.cells.get(i))
-            .map_or("", |s| s.as_str())
+    }
+
+    /// The cell as text for its column's type; a cell the type cannot take is a problem.
+    fn raw(&mut self, col: &str) -> Cow<'a, str> {
+        let Some(v) = self.value(col) else {
+            return Cow::Borrowed("");
+        };
+        match v.as_text(self.layout.ty(col)) {
+            Ok(t) => t,
+            Err(why) => {
+                self.fail(col, why);
+                Cow::Borrowed("")
+            }
+        }
+    }
+
+    /// Records a problem at a 0-based position, for a column the kind does not read.
+    pub fn fail_at(&mut self, i: usize, reason: impl Into<String>) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            sheet: self.sheet.to_string(),
+            line: self.row.line,
+            column: i + 1,
+            header: self.headers.get(i).cloned().unwrap_or_default(),
+            value: self
+                .row
+                .cells
+                .get(i)
+                .map_or_else(String::new, |v| preview(&v.shown())),
+            reason: reason.into(),
+        });
     }
 
     /// Records a problem at this row and column.
@@ -125,20 +214,26 @@ impl<'a> Cells<'a> {
         };
         self.problems.push(Problem {
             file: self.file.to_string(),
+            sheet: self.sheet.to_string(),
             line: self.row.line,
             column,
             header,
             value: if PERSONAL.contains(&col) {
                 String::from("（已隐去）")
             } else {
-                preview(self.raw(col))
+                self.value(col)
+                    .map_or_else(String::new, |v| preview(&v.shown()))
             },
             reason: reason.into(),
         });
     }
 
     pub fn text(&mut self, col: &str) -> String {
-        self.raw(col).trim().to_string()
+        let t = self.raw(col).trim().to_string();
+        if self.layout.ty(col) == Ty::Phone && !t.is_empty() && !super::damage::is_phone(&t) {
+            self.fail(col, super::damage::NOT_A_PHONE);
+        }
+        t
     }
 
     pub fn required(&mut self, col: &str) -> String {
@@ -186,7 +281,7 @@ impl<'a> Cells<'a> {
         required: bool,
         f: fn(&str) -> Result<T, String>,
     ) -> Option<T> {
-        let t = self.text(col);
+        let t = self.raw(col).trim().to_string();
         if t.is_empty() {
             if required {
                 self.fail(col, "不能为空");
@@ -196,17 +291,31 @@ impl<'a> Cells<'a> {
         f(&t).map_err(|why| self.fail(col, why)).ok()
     }
 
+    /// A workbook's date cell is taken as it is; text is parsed.
+    fn date_cell(&mut self, col: &str, required: bool) -> Option<NaiveDate> {
+        match self.value(col).and_then(Value::as_date) {
+            Some(d) => d.map_err(|why| self.fail(col, why)).ok(),
+            None => self.parsed(col, required, parse::date),
+        }
+    }
+    fn datetime_cell(&mut self, col: &str, required: bool) -> Option<NaiveDateTime> {
+        match self.value(col).and_then(Value::as_datetime) {
+            Some(t) => Some(t),
+            None => self.parsed(col, required, parse::datetime),
+        }
+    }
+
     pub fn date(&mut self, col: &str) -> Option<NaiveDate> {
-        self.parsed(col, true, parse::date)
+        self.date_cell(col, true)
     }
     pub fn opt_date(&mut self, col: &str) -> Option<NaiveDate> {
-        self.parsed(col, false, parse::date)
+        self.date_cell(col, false)
     }
     pub fn datetime(&mut self, col: &str) -> Option<NaiveDateTime> {
-        self.parsed(col, true, parse::datetime)
+        self.datetime_cell(col, true)
     }
     pub fn opt_datetime(&mut self, col: &str) -> Option<NaiveDateTime> {
-        self.parsed(col, false, parse::datetime)
+        self.datetime_cell(col, false)
     }
     pub fn time(&mut self, col: &str) -> Option<NaiveTime> {
         self.parsed(col, true, parse::time)
@@ -235,7 +344,7 @@ impl<'a> Cells<'a> {
     }
 
     pub fn list(&mut self, col: &str) -> Vec<String> {
-        parse::list(self.raw(col))
+        parse::list(&self.raw(col))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Export: UTF-8 with BOM, CRLF, the import headers, and a guard against formula cells.
 
 use super::kind::{Env, ExportQuery, Kind};
+use super::sheet::Sheet;
 use crate::error::Result;
 
 /// A cell Excel or WPS would run as a formula gets a leading ' (stripped again on import).
@@ -29,15 +30,9 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
-/// The rows of kind `K` as a CSV file, with the computed columns after the importable ones.
-pub fn export<K: Kind>(env: &Env, q: &ExportQuery) -> Result<(Vec<u8>, usize)> {
-    let rows = K::export(env, q)?;
-    let headers: Vec<&str> = K::COLS
-        .iter()
-        .map(|c| c.name)
-        .chain(K::COMPUTED.iter().copied())
-        .collect();
-    Ok((to_csv(&headers, &rows), rows.len()))
+/// The rows of kind `K` as a sheet, with the computed columns after the importable ones.
+pub fn export<K: Kind>(env: &Env, q: &ExportQuery) -> Result<Sheet> {
+    Ok(Sheet::of::<K>(K::export(env, q)?))
 }
 
 #[cfg(test)]

@@ -67,8 +67,12 @@ pub fn write(
     };
     let mut files: Vec<(String, Vec<u8>, usize)> = Vec::new();
     for kind in [KindName::Complaints, KindName::Notices, KindName::Patrols] {
-        let (bytes, rows) = kind.export(env, &q)?;
-        files.push((format!("{}.csv", kind.name()), bytes, rows));
+        let sheet = kind.export(env, &q)?;
+        files.push((
+            format!("{}.csv", kind.name()),
+            sheet.to_csv(),
+            sheet.rows.len(),
+        ));
     }
     let r = report(env.conn, month, env.now)?;
     let rows = bulletin::rows(&r);

@@ -5,8 +5,10 @@ use std::hash::{BuildHasher, RandomState};
 use std::io::Read;
 
 use super::cells::{Cells, Layout};
+use super::damage;
 use super::kind::{Env, Kind};
-use super::read::Rows;
+use super::preview::{self, Preview};
+use super::source::Source;
 use crate::error::{Error, Problem, Result};
 use crate::store::correction;
 use crate::store::record::upsert_correcting;
@@ -23,6 +25,8 @@ pub struct Summary {
     /// Of the updated, those whose recorded times were corrected (更正).
     pub corrected: usize,
     pub dry_run: bool,
+    /// In a dry run: the new keys and each updated record's changed fields (the first few).
+    pub preview: Preview,
 }
 
 /// How an import runs.
@@ -67,7 +71,21 @@ fn note(problems: &mut Vec<Problem>, total: &mut usize, found: Vec<Problem>) {
     problems.extend(found.into_iter().take(room));
 }
 
-/// Imports one CSV file of kind `K` read from `input`; `file` names it in messages. The file
+/// Refuses a new key that an existing key became when a spreadsheet dropped its leading zeros.
+fn lost_zeros<K: Kind>(tx: &rusqlite::Connection, cells: &mut Cells, key: &str) -> Result<()> {
+    if K::key_params(key).len() != 1 {
+        return Ok(());
+    }
+    for padded in damage::padded(key) {
+        if K::load(tx, &padded)?.is_some() {
+            cells.fail(K::COLS[0].name, damage::zeros_refusal(&padded));
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Imports one CSV file or workbook sheet of kind `K` read from `input`; `file` names it in messages. The file
 /// streams through the checks into one transaction: every row is checked and written as it
 /// comes, and any problem rolls the whole transaction back, so memory stays flat whatever the
 /// size of the file and the import is still all or nothing.
@@ -79,7 +97,7 @@ pub fn import<K: Kind>(
     opts: Options,
 ) -> Result<Summary> {
     let dry_run = opts.dry_run;
-    let mut rows = Rows::open(file, input).map_err(|p| Error::import(vec![p], 1))?;
+    let mut rows = Source::open(file, input, K::SHEET).map_err(|p| Error::import(vec![p], 1))?;
     let table = rows.table();
     let mut problems = Vec::new();
     let layout = Layout::resolve(&table, K::COLS, K::COMPUTED, &mut problems);
@@ -136,6 +154,11 @@ pub fn import<K: Kind>(
             }
             let stored = K::load(tx, &key)?;
             rec.check(&mut cells, &env, stored.as_ref())?;
+            let old_cells = stored.as_ref().map(K::cells);
+            damage::against_stored(&mut cells, K::COLS, old_cells.as_deref(), table.gbk);
+            if stored.is_none() {
+                lost_zeros::<K>(tx, &mut cells, &key)?;
+            }
             if let Some(old) = &stored {
                 let times = correction::changed(K::KIND, old, &rec);
                 match opts.correct {
@@ -153,12 +176,16 @@ pub fn import<K: Kind>(
             if total > 0 {
                 continue;
             }
+            if dry_run {
+                preview::note(&mut summary.preview, K::COLS, &key, old_cells, rec.cells());
+            }
             let change =
                 upsert_correcting(tx, &ctx, &rec, stored.as_ref(), opts.correct).map_err(|e| {
                     match e {
                         Error::Invalid(reason) => Error::import(
                             vec![Problem {
                                 file: file.to_string(),
+                                sheet: table.sheet.clone(),
                                 line: row.line,
                                 column: 1,
                                 header: table.headers.first().cloned().unwrap_or_default(),

@@ -28,9 +28,15 @@ pub struct ExportQuery {
 pub trait Kind: Record {
     /// The kind on the command line: "complaints".
     const NAME: &'static str;
+    /// The worksheet's name in a workbook: "投诉台账".
+    const SHEET: &'static str;
     const COLS: &'static [Col];
     /// Columns an export adds; accepted and ignored on import.
-    const COMPUTED: &'static [&'static str] = &[];
+    const COMPUTED: &'static [Col] = &[];
+
+    /// The record's cells in `COLS` order, unmasked: what an export writes and what an
+    /// import compares a row with.
+    fn cells(&self) -> Vec<String>;
 
     /// Builds a record from a row; problems are left in `c`.
     fn from_cells(c: &mut Cells) -> Option<Self>;
@@ -53,6 +59,12 @@ pub fn must_exist(
     key: &str,
 ) -> Result<()> {
     if !crate::store::people::exists(env.conn, table, key)? {
+        for padded in super::damage::padded(key) {
+            if crate::store::people::exists(env.conn, table, &padded)? {
+                c.fail(col, super::damage::zeros_refusal(&padded));
+                return Ok(());
+            }
+        }
         c.fail(
             col,
             format!("{noun}「{key}」不存在（或已作废），请先导入{noun}"),

@@ -1,6 +1,9 @@
-//! CSV exchange with the city office: kinds, reading, import and export.
+//! Exchange with the city office, as CSV or workbooks: kinds, reading, import and export.
 
+pub mod book_read;
+pub mod book_write;
 pub mod cells;
+pub mod damage;
 pub mod export;
 pub mod handoff;
 pub mod import;
@@ -8,8 +11,12 @@ pub mod kind;
 mod kinds;
 pub mod mask;
 pub mod parse;
+pub mod preview;
 pub mod read;
+pub mod sheet;
+pub mod source;
 pub mod stream;
+pub mod value;
 
 #[cfg(test)]
 mod mutation_tests;
@@ -114,8 +121,8 @@ impl KindName {
         }
     }
 
-    /// The CSV bytes and the number of rows.
-    pub fn export(self, env: &Env, q: &ExportQuery) -> Result<(Vec<u8>, usize)> {
+    /// The kind's rows as a sheet, to be written as CSV or as a workbook.
+    pub fn export(self, env: &Env, q: &ExportQuery) -> Result<sheet::Sheet> {
         use export::export as go;
         match self {
             KindName::Officers => go::<Officer>(env, q),

@@ -4,18 +4,26 @@
 use std::io::Read;
 
 use super::stream::{Decoded, stop_of};
+use super::value::Value;
 use crate::error::Problem;
 
 /// A file's name and header cells (the rows stream from `Rows`).
+#[derive(Debug, Clone, Default)]
 pub struct Table {
     pub file: String,
+    /// The worksheet read, for a workbook; empty for CSV.
+    pub sheet: String,
     pub headers: Vec<String>,
     pub rows: Vec<RawRow>,
+    /// Read as GBK: characters GBK lacks came back as `?` if the file passed through Excel.
+    pub gbk: bool,
 }
 
+#[derive(Debug, Clone)]
 pub struct RawRow {
+    /// The physical line of a CSV file, or the sheet row of a workbook.
     pub line: u64,
-    pub cells: Vec<String>,
+    pub cells: Vec<Value>,
 }
 
 /// No ledger cell needs more; a longer one is a broken file (or an attack), not a record.
@@ -47,7 +55,13 @@ impl<R: Read> Rows<R> {
             record: csv::StringRecord::new(),
         };
         match rows.next_row(true)? {
-            Some(h) => rows.headers = h.cells.iter().map(|c| c.trim().to_string()).collect(),
+            Some(h) => {
+                rows.headers = h
+                    .cells
+                    .iter()
+                    .map(|c| c.shown().trim().to_string())
+                    .collect()
+            }
             None => return Err(rows.problem(1, 0, "文件是空的，没有表头".into())),
         }
         Ok(rows)
@@ -58,7 +72,8 @@ impl<R: Read> Rows<R> {
         Table {
             file: self.file.clone(),
             headers: self.headers.clone(),
-            rows: Vec::new(),
+            gbk: self.reader.get_ref().is_gbk(),
+            ..Table::default()
         }
     }
 
@@ -70,6 +85,7 @@ impl<R: Read> Rows<R> {
     fn problem(&self, line: u64, column: usize, reason: String) -> Problem {
         Problem {
             file: self.file.clone(),
+            sheet: String::new(),
             line,
             column,
             header: header(&self.headers, column),
@@ -100,34 +116,36 @@ impl<R: Read> Rows<R> {
                 );
                 return Err(self.problem(1, MAX_COLUMNS + 1, reason));
             }
-            if let Some((i, why)) = self.refusal(is_header) {
+            if let Some((i, why)) = self.refusal() {
                 return Err(self.problem(line, i + 1, why));
             }
-            let cells: Vec<String> = self.record.iter().map(|c| unguard(c).to_string()).collect();
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            if self.record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            // A cell a spreadsheet would run as a formula is marked; the import accepts it
+            // only where it equals what is stored (Excel drops the guard apostrophe on save).
+            let cells = self
+                .record
+                .iter()
+                .map(|c| match unguard(c) {
+                    g if g.len() == c.len() && !is_header && looks_like_formula(c) => {
+                        Value::FormulaLike(c.to_string())
+                    }
+                    g => Value::Text(g.to_string()),
+                })
+                .collect();
             return Ok(Some(RawRow { line, cells }));
         }
     }
 
     /// Why the current record cannot be a ledger row, and at which cell.
-    fn refusal(&self, is_header: bool) -> Option<(usize, String)> {
+    fn refusal(&self) -> Option<(usize, String)> {
         for (i, c) in self.record.iter().enumerate() {
             if c.contains('\0') {
                 return Some((i, "含有空字符（NUL），这不是正常的 CSV 文本文件".into()));
             }
             if let Some(why) = hidden(c) {
                 return Some((i, why));
-            }
-            // A guarded cell (' before it, as export writes) is text.
-            if !is_header && looks_like_formula(c) {
-                return Some((
-                    i,
-                    "以 = + - @ 开头，像是电子表格公式，不能作为台账内容导入；\
-                     如确是文字，请在开头加英文单引号 '"
-                        .into(),
-                ));
             }
             let n = unguard(c).chars().count();
             if n > MAX_CELL_CHARS {
@@ -161,6 +179,7 @@ fn io_problem(file: &str, headers: &[String], e: &std::io::Error, line: u64) -> 
     match stop_of(e) {
         Some(s) => Problem {
             file: file.to_string(),
+            sheet: String::new(),
             line: s.line,
             column: s.column,
             header: header(headers, s.column),
@@ -169,6 +188,7 @@ fn io_problem(file: &str, headers: &[String], e: &std::io::Error, line: u64) -> 
         },
         None => Problem {
             file: file.to_string(),
+            sheet: String::new(),
             line,
             column: 0,
             header: String::new(),
@@ -192,7 +212,7 @@ pub fn parse(file: &str, text: &str) -> Result<Table, Vec<Problem>> {
 /// Why a cell may not be imported as it is: a character that would act on a terminal or hide
 /// itself (controls other than tab and line break, direction overrides). Zero-width characters
 /// are refused in keys and codes (`Cells::key`), where they make two equal-looking keys differ.
-fn hidden(cell: &str) -> Option<String> {
+pub fn hidden(cell: &str) -> Option<String> {
     let c = cell
         .chars()
         .find(|c| *c != '\0' && crate::text::hazard(*c).is_some() && !is_zero_width(*c))?;
@@ -253,8 +273,10 @@ mod tests {
             let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
             assert_eq!(lines, [2, 3], "{text:?}");
         }
-        let err = parse("m.csv", "工号,备注\rW1,a\rW2,=1+1\r").err().unwrap();
-        assert_eq!((err[0].line, err[0].column), (3, 2));
+        let t = parse("m.csv", "工号,备注\rW1,a\rW2,=1+1\r").unwrap();
+        assert_eq!(t.rows[1].line, 3);
+        assert_eq!(t.rows[1].cells[1], Value::FormulaLike("=1+1".into()));
+        assert_eq!(t.rows[0].cells[1], Value::Text("a".into()));
     }
 
     #[test]

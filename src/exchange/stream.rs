@@ -119,6 +119,11 @@ impl<R: Read> Decoded<R> {
         })
     }
 
+    /// Whether the file was read as GBK/GB18030 (Excel's plain "CSV" on a Chinese system).
+    pub fn is_gbk(&self) -> bool {
+        self.guess == Guess::Gb18030
+    }
+
     /// The delimiter of the file: tab when the header line has tabs and no comma.
     pub fn delimiter(&self) -> u8 {
         self.delimiter

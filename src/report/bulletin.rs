@@ -1,8 +1,84 @@
-//! A report as one long table (section, item, value, target): the bulletin CSV and its text.
+//! A report as one long table (section, item, figure): the bulletin CSV, its text, and the
+//! 通报 sheet of a workbook with numbers as numbers.
 
 use super::figures::Report;
 
 pub const HEADERS: [&str; 4] = ["部分", "指标", "数值", "目标"];
+
+/// The 通报 sheet's columns: counts and rates in their own numeric columns, so a clerk can
+/// sort and sum them; the verdict apart from the figure.
+pub const SHEET_HEADERS: [&str; 7] = ["部分", "指标", "数量", "比率", "目标", "结论", "说明"];
+
+/// One line of the bulletin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub section: String,
+    pub item: String,
+    pub value: Figure,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    Count(i64),
+    /// A rate (None when nothing could be measured) against its target.
+    Rate(Option<f64>, f64),
+    Note(String),
+}
+
+impl Entry {
+    /// As the CSV bulletin and the text report write it: 48.0% 未达标 beside 85.0%.
+    pub fn text_row(&self) -> Vec<String> {
+        let (value, target) = match &self.value {
+            Figure::Count(n) => (n.to_string(), String::new()),
+            Figure::Rate(rate, target) => (
+                format!("{} {}", percent(*rate), verdict(*rate, *target))
+                    .trim()
+                    .to_string(),
+                percent(Some(*target)),
+            ),
+            Figure::Note(t) => (t.clone(), String::new()),
+        };
+        vec![self.section.clone(), self.item.clone(), value, target]
+    }
+
+    /// As the workbook's 通报 sheet holds it, in `SHEET_HEADERS` order: numbers as plain
+    /// digits and rates as fractions, for number cells.
+    pub fn sheet_row(&self) -> Vec<String> {
+        let (mut count, mut rate, mut target, mut verdict_, mut note) = (
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        );
+        match &self.value {
+            Figure::Count(n) => count = n.to_string(),
+            Figure::Rate(r, t) => {
+                rate = r.map_or_else(String::new, |r| r.to_string());
+                target = t.to_string();
+                verdict_ = match r {
+                    Some(_) => verdict(*r, *t).to_string(),
+                    None => "无数据".to_string(),
+                };
+            }
+            Figure::Note(t) => note = t.clone(),
+        }
+        vec![
+            self.section.clone(),
+            self.item.clone(),
+            count,
+            rate,
+            target,
+            verdict_,
+            note,
+        ]
+    }
+}
+
+/// The bulletin as the CSV file and the text report have it.
+pub fn rows(r: &Report) -> Vec<Vec<String>> {
+    entries(r).iter().map(Entry::text_row).collect()
+}
 
 /// 85.0%, or 无数据 when nothing could be measured.
 pub fn percent(rate: Option<f64>) -> String {
@@ -18,39 +94,42 @@ pub fn verdict(rate: Option<f64>, target: f64) -> &'static str {
     }
 }
 
-pub fn rows(r: &Report) -> Vec<Vec<String>> {
-    let target = percent(Some(r.target));
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut row = |section: &str, item: &str, value: String, target: &str| {
-        out.push(vec![section.into(), item.into(), value, target.into()]);
+/// Every line of the bulletin, in order.
+pub fn entries(r: &Report) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut row = |section: &str, item: &str, value: Figure| {
+        out.push(Entry {
+            section: section.into(),
+            item: item.into(),
+            value,
+        });
     };
+    let note = Figure::Note;
+    let count = |n: usize| Figure::Count(n as i64);
     row(
         "报告",
         "期间",
-        format!("{}（{} 至 {}）", r.period, r.from, r.to),
-        "",
+        note(format!("{}（{} 至 {}）", r.period, r.from, r.to)),
     );
-    row("报告", "统计截至", r.as_of.clone(), "");
+    row("报告", "统计截至", note(r.as_of.clone()));
 
     let c = &r.complaints;
-    row("投诉", "受理", c.received.to_string(), "");
-    row("投诉", "按时核查", c.verified_on_time.to_string(), "");
-    row("投诉", "按时反馈", c.fed_back_on_time.to_string(), "");
-    row("投诉", "已结案", c.closed.to_string(), "");
-    row("投诉", "已移送", c.transferred.to_string(), "");
-    row("投诉", "计入按时率", c.measured.to_string(), "");
-    row("投诉", "按时办理", c.on_time.to_string(), "");
-    let verdict_c = verdict(c.on_time_rate, r.target);
-    let rate_c = format!("{} {verdict_c}", percent(c.on_time_rate));
-    row("投诉", "按时办理率", rate_c.trim().to_string(), &target);
-    row("投诉", "作废（不计）", c.voided.to_string(), "");
-    row("投诉", "其中曾更正时间", c.corrected.to_string(), "");
-    row("投诉", "其中曾延长反馈期限", c.extended.to_string(), "");
+    row("投诉", "受理", count(c.received));
+    row("投诉", "按时核查", count(c.verified_on_time));
+    row("投诉", "按时反馈", count(c.fed_back_on_time));
+    row("投诉", "已结案", count(c.closed));
+    row("投诉", "已移送", count(c.transferred));
+    row("投诉", "计入按时率", count(c.measured));
+    row("投诉", "按时办理", count(c.on_time));
+    row("投诉", "按时办理率", Figure::Rate(c.on_time_rate, r.target));
+    row("投诉", "作废（不计）", count(c.voided));
+    row("投诉", "其中曾更正时间", count(c.corrected));
+    row("投诉", "其中曾延长反馈期限", count(c.extended));
     for x in &c.by_channel {
-        row("投诉·来源渠道", &x.name, x.count.to_string(), "");
+        row("投诉·来源渠道", &x.name, count(x.count));
     }
     for x in &c.by_field {
-        row("投诉·所属领域", &x.name, x.count.to_string(), "");
+        row("投诉·所属领域", &x.name, count(x.count));
     }
     for l in &c.overdue {
         let done = l
@@ -60,45 +139,40 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
         row(
             "超期投诉",
             &format!("{} {}", l.id, l.step),
-            format!("期限 {}，{done}，{}", l.due, l.late),
-            "",
+            note(format!("期限 {}，{done}，{}", l.due, l.late)),
         );
     }
 
     let n = &r.notices;
-    row("整改通知", "下达", n.issued.to_string(), "");
-    row("整改通知", "已销号", n.closed.to_string(), "");
-    row("整改通知", "曾延期", n.extended.to_string(), "");
-    row("整改通知", "已立案", n.escalated.to_string(), "");
-    row("整改通知", "仍未销号", n.open.to_string(), "");
-    row("整改通知", "复查超期", n.reinspect_overdue.to_string(), "");
-    let rate_n = format!(
-        "{} {}",
-        percent(n.closure_rate),
-        verdict(n.closure_rate, r.target)
-    );
-    row("整改通知", "销号率", rate_n.trim().to_string(), &target);
+    row("整改通知", "下达", count(n.issued));
+    row("整改通知", "已销号", count(n.closed));
+    row("整改通知", "曾延期", count(n.extended));
+    row("整改通知", "已立案", count(n.escalated));
+    row("整改通知", "仍未销号", count(n.open));
+    row("整改通知", "复查超期", count(n.reinspect_overdue));
+    row("整改通知", "销号率", Figure::Rate(n.closure_rate, r.target));
 
     let p = &r.patrols;
-    row("巡查", "巡查记录", p.logged.to_string(), "");
-    row("巡查", "应巡次数", p.required.to_string(), "");
-    row("巡查", "已巡次数", p.covered.to_string(), "");
-    let rate_p = format!(
-        "{} {}",
-        percent(p.coverage_rate),
-        verdict(p.coverage_rate, r.target)
+    row("巡查", "巡查记录", count(p.logged));
+    row("巡查", "应巡次数", count(p.required));
+    row("巡查", "已巡次数", count(p.covered));
+    row(
+        "巡查",
+        "巡查覆盖率",
+        Figure::Rate(p.coverage_rate, r.target),
     );
-    row("巡查", "巡查覆盖率", rate_p.trim().to_string(), &target);
     for a in &p.by_area {
         row(
             "巡查·区域",
             &format!("{} {}（{}）", a.area, a.name, a.interval),
-            format!("{}/{}，到访 {} 天", a.covered, a.required, a.visits),
-            "",
+            note(format!(
+                "{}/{}，到访 {} 天",
+                a.covered, a.required, a.visits
+            )),
         );
     }
     for o in &p.by_officer {
-        row("巡查·人员", &o.name, o.count.to_string(), "");
+        row("巡查·人员", &o.name, count(o.count));
     }
     for x in &r.corrections {
         let noun = crate::store::digest::ledger(&x.kind).map_or("记录", |l| l.noun);
@@ -112,24 +186,22 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
         row(
             "更正记录",
             &format!("{noun} {} {}", x.key, x.field),
-            format!(
+            note(format!(
                 "{} → {}，{} 于 {} 更正，原因：{}",
                 show(&x.old),
                 show(&x.new),
                 x.operator,
                 x.at,
                 x.reason
-            ),
-            "",
+            )),
         );
     }
     for d in &r.duty {
-        let note = d.note.lines().collect::<Vec<_>>().join("；");
+        let text = d.note.lines().collect::<Vec<_>>().join("；");
         row(
             "值班记录",
             &format!("{} {} {}", d.at.format("%m-%d %H:%M"), d.officer, d.kind),
-            note,
-            "",
+            note(text),
         );
     }
     for cert in &r.certificates {
@@ -141,8 +213,7 @@ pub fn rows(r: &Report) -> Vec<Vec<String>> {
         row(
             "执法证",
             &format!("{} {}", cert.officer, cert.name),
-            when,
-            "",
+            note(when),
         );
     }
     out

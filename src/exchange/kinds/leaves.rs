@@ -8,13 +8,24 @@ use crate::store::leaves;
 
 impl Kind for Leave {
     const NAME: &'static str = "leaves";
+    const SHEET: &'static str = "请假登记";
     const COLS: &'static [Col] = &[
-        col("工号", &["officer", "id"]),
-        col("开始日期", &["from", "start"]),
-        col("结束日期", &["to", "end"]),
+        col("工号", &["officer", "id"]).code(),
+        col("开始日期", &["from", "start"]).date(),
+        col("结束日期", &["to", "end"]).date(),
         col("事由", &["reason"]),
         extra("作废原因", &["void_reason"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.officer.clone(),
+            self.from.to_string(),
+            self.to.to_string(),
+            self.reason.clone(),
+            String::new(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let officer = c.key("工号");
@@ -39,15 +50,7 @@ impl Kind for Leave {
         Ok(leaves::all(env.conn)?
             .into_iter()
             .filter(|l| q.from.is_none_or(|f| l.to >= f) && q.to.is_none_or(|t| l.from <= t))
-            .map(|l| {
-                vec![
-                    l.officer,
-                    l.from.to_string(),
-                    l.to.to_string(),
-                    l.reason,
-                    String::new(),
-                ]
-            })
+            .map(|l| l.cells())
             .collect())
     }
 }

@@ -1,11 +1,12 @@
 //! CSV schemas of the complaint and notice ledgers, with their computed deadline columns.
 
-use super::super::cells::{Cells, Col, col, extra};
+use super::super::cells::{Cells, Col, col, computed, extra};
 use super::super::kind::{
     Env, ExportQuery, Kind, must_exist, not_future, not_later, opt_date, opt_datetime, yes_no,
 };
 use super::super::mask;
 use super::super::parse::fmt_datetime;
+use super::super::value::Ty;
 use crate::calendar::end_of_day;
 use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Notice, NoticeState};
 use crate::error::Result;
@@ -41,30 +42,62 @@ fn place_and_matter_exist(
 
 impl Kind for Complaint {
     const NAME: &'static str = "complaints";
+    const SHEET: &'static str = "投诉台账";
     const COLS: &'static [Col] = &[
-        col("编号", &["id", "complaint_id"]),
-        col("受理时间", &["received_at"]),
+        col("编号", &["id", "complaint_id"]).code(),
+        col("受理时间", &["received_at"]).datetime(),
         col("来源渠道", &["channel"]),
         col("举报人", &["reporter"]),
-        col("联系电话", &["phone"]),
-        col("所属区域", &["area"]),
-        col("事项编号", &["matter"]),
+        col("联系电话", &["phone"]).phone(),
+        col("所属区域", &["area"]).code(),
+        col("事项编号", &["matter"]).code(),
         col("问题描述", &["description"]),
         col("复杂程度", &["complexity"]),
         col("状态", &["state"]),
-        col("核查时间", &["verified_at"]),
+        col("核查时间", &["verified_at"]).datetime(),
         col("处置结果", &["result"]),
-        col("反馈时间", &["fed_back_at"]),
-        col("办结时间", &["closed_at"]),
+        col("反馈时间", &["fed_back_at"]).datetime(),
+        col("办结时间", &["closed_at"]).datetime(),
         extra("作废原因", &["void_reason"]),
         extra("承办中队", &["squad"]),
-        extra("承办人员", &["handlers"]),
-        extra("核查人员", &["verified_by"]),
+        extra("承办人员", &["handlers"]).code(),
+        extra("核查人员", &["verified_by"]).code(),
         extra("核查情况", &["finding"]),
-        extra("处置时间", &["handled_at"]),
+        extra("处置时间", &["handled_at"]).datetime(),
         extra("反馈方式", &["feedback_method"]),
     ];
-    const COMPUTED: &'static [&'static str] = &["核查期限", "反馈期限", "是否超期"];
+    const COMPUTED: &'static [Col] = &[
+        computed("核查期限", Ty::DateTime),
+        computed("反馈期限", Ty::DateTime),
+        computed("是否超期", Ty::Text),
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        let c = self;
+        vec![
+            c.id.clone(),
+            fmt_datetime(c.received_at),
+            c.channel.label().into(),
+            c.reporter.clone(),
+            c.phone.clone(),
+            c.area.clone().unwrap_or_default(),
+            c.matter.clone().unwrap_or_default(),
+            c.description.clone(),
+            c.complexity.label().into(),
+            c.state.label().into(),
+            opt_datetime(c.verified_at),
+            c.result.clone(),
+            opt_datetime(c.fed_back_at),
+            opt_datetime(c.closed_at),
+            c.void_reason.clone(),
+            c.work.squad.clone(),
+            c.work.handlers.join("、"),
+            c.work.verified_by.join("、"),
+            c.work.finding.clone(),
+            opt_datetime(c.work.handled_at),
+            c.work.feedback_method.clone(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         // Every cell is read before any early return, so a row reports all its problems.
@@ -152,38 +185,17 @@ impl Kind for Complaint {
             .into_iter()
             .map(|t| {
                 let overdue = t.complaint.overdue(&t.due, env.now);
-                let c = t.complaint;
-                let (reporter, phone) = if q.include_personal {
-                    (c.reporter, c.phone)
-                } else {
-                    (mask::name(&c.reporter), mask::phone(&c.phone))
-                };
-                vec![
-                    c.id,
-                    fmt_datetime(c.received_at),
-                    c.channel.label().into(),
-                    reporter,
-                    phone,
-                    c.area.unwrap_or_default(),
-                    c.matter.unwrap_or_default(),
-                    c.description,
-                    c.complexity.label().into(),
-                    c.state.label().into(),
-                    opt_datetime(c.verified_at),
-                    c.result,
-                    opt_datetime(c.fed_back_at),
-                    opt_datetime(c.closed_at),
-                    c.void_reason,
-                    c.work.squad,
-                    c.work.handlers.join("、"),
-                    c.work.verified_by.join("、"),
-                    c.work.finding,
-                    opt_datetime(c.work.handled_at),
-                    c.work.feedback_method,
+                let mut row = t.complaint.cells();
+                if !q.include_personal {
+                    row[3] = mask::name(&row[3]);
+                    row[4] = mask::phone(&row[4]);
+                }
+                row.extend([
                     fmt_datetime(t.due.verify_due),
                     fmt_datetime(t.due.feedback_due),
                     yes_no(overdue),
-                ]
+                ]);
+                row
             })
             .collect())
     }
@@ -191,24 +203,49 @@ impl Kind for Complaint {
 
 impl Kind for Notice {
     const NAME: &'static str = "notices";
+    const SHEET: &'static str = "整改通知台账";
     const COLS: &'static [Col] = &[
-        col("文书编号", &["id", "notice_id"]),
+        col("文书编号", &["id", "notice_id"]).code(),
         col("当事人", &["party"]),
         col("地址", &["address"]),
-        col("所属区域", &["area"]),
-        col("事项编号", &["matter"]),
+        col("所属区域", &["area"]).code(),
+        col("事项编号", &["matter"]).code(),
         col("存在问题", &["problem"]),
         col("法律依据", &["legal_basis"]),
-        col("下达日期", &["issued_on"]),
-        col("整改期限", &["deadline"]),
+        col("下达日期", &["issued_on"]).date(),
+        col("整改期限", &["deadline"]).date(),
         col("状态", &["state"]),
-        col("复查日期", &["reinspected_on"]),
+        col("复查日期", &["reinspected_on"]).date(),
         col("复查结果", &["reinspect_result"]),
-        col("关联投诉编号", &["complaint"]),
+        col("关联投诉编号", &["complaint"]).code(),
         extra("延期原因", &["extension_reason"]),
         extra("作废原因", &["void_reason"]),
     ];
-    const COMPUTED: &'static [&'static str] = &["复查期限", "是否超期"];
+    const COMPUTED: &'static [Col] = &[
+        computed("复查期限", Ty::Date),
+        computed("是否超期", Ty::Text),
+    ];
+
+    fn cells(&self) -> Vec<String> {
+        let n = self;
+        vec![
+            n.id.clone(),
+            n.party.clone(),
+            n.address.clone(),
+            n.area.clone().unwrap_or_default(),
+            n.matter.clone().unwrap_or_default(),
+            n.problem.clone(),
+            n.legal_basis.clone(),
+            n.issued_on.to_string(),
+            n.deadline.to_string(),
+            n.state.label().into(),
+            opt_date(n.reinspected_on),
+            n.reinspect_result.clone(),
+            n.complaint.clone().unwrap_or_default(),
+            n.extension_reason.clone(),
+            n.void_reason.clone(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let (id, party) = (c.key("文书编号"), c.required("当事人"));
@@ -266,26 +303,9 @@ impl Kind for Notice {
             .into_iter()
             .map(|t| {
                 let overdue = t.notice.overdue(end_of_day(t.reinspect_due.date), env.now);
-                let n = t.notice;
-                vec![
-                    n.id,
-                    n.party,
-                    n.address,
-                    n.area.unwrap_or_default(),
-                    n.matter.unwrap_or_default(),
-                    n.problem,
-                    n.legal_basis,
-                    n.issued_on.to_string(),
-                    n.deadline.to_string(),
-                    n.state.label().into(),
-                    opt_date(n.reinspected_on),
-                    n.reinspect_result,
-                    n.complaint.unwrap_or_default(),
-                    n.extension_reason,
-                    n.void_reason,
-                    t.reinspect_due.date.to_string(),
-                    yes_no(overdue),
-                ]
+                let mut row = t.notice.cells();
+                row.extend([t.reinspect_due.date.to_string(), yes_no(overdue)]);
+                row
             })
             .collect())
     }

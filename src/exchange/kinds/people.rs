@@ -2,6 +2,7 @@
 
 use super::super::cells::{Cells, Col, col};
 use super::super::kind::{Env, ExportQuery, Kind, opt_date};
+use super::super::mask;
 use crate::calendar::{Holiday, Mark};
 use crate::domain::{Area, AreaKind, Matter, Officer, OfficerStatus, PatrolInterval, Role};
 use crate::error::Result;
@@ -9,16 +10,31 @@ use crate::store::{holidays, people};
 
 impl Kind for Officer {
     const NAME: &'static str = "officers";
+    const SHEET: &'static str = "人员名册";
     const COLS: &'static [Col] = &[
-        col("工号", &["id", "officer_id"]),
+        col("工号", &["id", "officer_id"]).code(),
         col("姓名", &["name"]),
         col("中队", &["squad"]),
         col("角色", &["role"]),
-        col("执法证号", &["cert_no"]),
-        col("证件有效期至", &["cert_expiry"]),
-        col("联系电话", &["phone"]),
+        col("执法证号", &["cert_no"]).code(),
+        col("证件有效期至", &["cert_expiry"]).date(),
+        col("联系电话", &["phone"]).phone(),
         col("状态", &["status"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        let o = self;
+        vec![
+            o.id.clone(),
+            o.name.clone(),
+            o.squad.clone(),
+            o.role.label().into(),
+            o.cert_no.clone().unwrap_or_default(),
+            opt_date(o.cert_expiry),
+            o.phone.clone(),
+            o.status.label().into(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let (id, name) = (c.key("工号"), c.required("姓名"));
@@ -41,38 +57,44 @@ impl Kind for Officer {
         Some(o)
     }
 
-    fn check(&mut self, _: &mut Cells, _: &Env, _: Option<&Self>) -> Result<()> {
+    fn check(&mut self, _: &mut Cells, _: &Env, stored: Option<&Self>) -> Result<()> {
+        // A phone typed masked (139****1234) never overwrites the whole one.
+        if let Some(old) = stored
+            && mask::is_masked(&self.phone)
+        {
+            self.phone = old.phone.clone();
+        }
         Ok(())
     }
 
     fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
         Ok(people::officers(env.conn)?
-            .into_iter()
-            .map(|o| {
-                vec![
-                    o.id,
-                    o.name,
-                    o.squad,
-                    o.role.label().into(),
-                    o.cert_no.unwrap_or_default(),
-                    opt_date(o.cert_expiry),
-                    o.phone,
-                    o.status.label().into(),
-                ]
-            })
+            .iter()
+            .map(Kind::cells)
             .collect())
     }
 }
 
 impl Kind for Area {
     const NAME: &'static str = "areas";
+    const SHEET: &'static str = "巡查区域";
     const COLS: &'static [Col] = &[
-        col("区域编号", &["id", "area_id"]),
+        col("区域编号", &["id", "area_id"]).code(),
         col("区域名称", &["name"]),
         col("类型", &["kind", "type"]),
         col("巡查频次", &["interval"]),
         col("所属村", &["village"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.name.clone(),
+            self.kind.label().into(),
+            self.interval.label(),
+            self.village.clone(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let id = c.key("区域编号");
@@ -102,29 +124,28 @@ impl Kind for Area {
     }
 
     fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
-        Ok(people::areas(env.conn)?
-            .into_iter()
-            .map(|a| {
-                vec![
-                    a.id,
-                    a.name,
-                    a.kind.label().into(),
-                    a.interval.label(),
-                    a.village,
-                ]
-            })
-            .collect())
+        Ok(people::areas(env.conn)?.iter().map(Kind::cells).collect())
     }
 }
 
 impl Kind for Matter {
     const NAME: &'static str = "matters";
+    const SHEET: &'static str = "执法事项";
     const COLS: &'static [Col] = &[
-        col("事项编号", &["id", "matter_id"]),
+        col("事项编号", &["id", "matter_id"]).code(),
         col("事项名称", &["name"]),
         col("所属领域", &["field"]),
         col("法律依据", &["legal_basis"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.name.clone(),
+            self.field.clone(),
+            self.legal_basis.clone(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         Some(Matter {
@@ -140,20 +161,26 @@ impl Kind for Matter {
     }
 
     fn export(env: &Env, _: &ExportQuery) -> Result<Vec<Vec<String>>> {
-        Ok(people::matters(env.conn)?
-            .into_iter()
-            .map(|m| vec![m.id, m.name, m.field, m.legal_basis])
-            .collect())
+        Ok(people::matters(env.conn)?.iter().map(Kind::cells).collect())
     }
 }
 
 impl Kind for Holiday {
     const NAME: &'static str = "holidays";
+    const SHEET: &'static str = "节假日安排";
     const COLS: &'static [Col] = &[
-        col("日期", &["date"]),
+        col("日期", &["date"]).date(),
         col("类型", &["kind"]),
         col("名称", &["name"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.date.to_string(),
+            self.mark.label().into(),
+            self.name.clone(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let date = c.date("日期");
@@ -175,7 +202,7 @@ impl Kind for Holiday {
         Ok(cal
             .holidays()
             .filter(|h| q.from.is_none_or(|f| h.date >= f) && q.to.is_none_or(|t| h.date <= t))
-            .map(|h| vec![h.date.to_string(), h.mark.label().into(), h.name.clone()])
+            .map(Kind::cells)
             .collect())
     }
 }

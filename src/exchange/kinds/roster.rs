@@ -26,13 +26,24 @@ fn check_members(c: &mut Cells, env: &Env, officers: &[String], areas: &[String]
 
 impl Kind for RosterTeam {
     const NAME: &'static str = "roster";
+    const SHEET: &'static str = "巡查排班表";
     const COLS: &'static [Col] = &[
-        col("日期", &["date"]),
+        col("日期", &["date"]).date(),
         col("巡查组", &["team"]),
-        col("人员", &["officers"]),
-        col("区域", &["areas"]),
+        col("人员", &["officers"]).code(),
+        col("区域", &["areas"]).code(),
         col("班次", &["shift"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.date.to_string(),
+            self.team.clone(),
+            self.officers.join("、"),
+            self.areas.join("、"),
+            self.shift.clone(),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let date = c.date("日期");
@@ -51,33 +62,41 @@ impl Kind for RosterTeam {
 
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
         Ok(roster::teams_between(env.conn, q.from, q.to)?
-            .into_iter()
-            .map(|t| {
-                vec![
-                    t.date.to_string(),
-                    t.team,
-                    t.officers.join("、"),
-                    t.areas.join("、"),
-                    t.shift,
-                ]
-            })
+            .iter()
+            .map(Kind::cells)
             .collect())
     }
 }
 
 impl Kind for Patrol {
     const NAME: &'static str = "patrols";
+    const SHEET: &'static str = "巡查记录";
     const COLS: &'static [Col] = &[
-        col("记录编号", &["id", "patrol_id"]),
-        col("日期", &["date"]),
-        col("开始时间", &["start"]),
-        col("结束时间", &["end"]),
+        col("记录编号", &["id", "patrol_id"]).code(),
+        col("日期", &["date"]).date(),
+        col("开始时间", &["start"]).time(),
+        col("结束时间", &["end"]).time(),
         col("巡查组", &["team"]),
-        col("人员", &["officers"]),
-        col("区域", &["areas"]),
+        col("人员", &["officers"]).code(),
+        col("区域", &["areas"]).code(),
         col("巡查情况", &["notes"]),
         col("发现问题", &["found_problem"]),
     ];
+
+    fn cells(&self) -> Vec<String> {
+        let p = self;
+        vec![
+            p.id.clone(),
+            p.date.to_string(),
+            fmt_time(p.start),
+            fmt_time(p.end),
+            p.team.clone(),
+            p.officers.join("、"),
+            p.areas.join("、"),
+            p.notes.clone(),
+            yes_no(p.found_problem),
+        ]
+    }
 
     fn from_cells(c: &mut Cells) -> Option<Self> {
         let id = c.key("记录编号");
@@ -109,20 +128,8 @@ impl Kind for Patrol {
 
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
         Ok(roster::patrols_between(env.conn, q.from, q.to)?
-            .into_iter()
-            .map(|p| {
-                vec![
-                    p.id,
-                    p.date.to_string(),
-                    fmt_time(p.start),
-                    fmt_time(p.end),
-                    p.team,
-                    p.officers.join("、"),
-                    p.areas.join("、"),
-                    p.notes,
-                    yes_no(p.found_problem),
-                ]
-            })
+            .iter()
+            .map(Kind::cells)
             .collect())
     }
 }

@@ -1,0 +1,377 @@
+//! Reading a workbook (.xlsx streamed; .xls and .ods whole) into the same rows as a CSV file:
+//! cells keep their type (number, date, truth value), formulas and error values are refused.
+
+use std::io::Cursor;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::read::{MAX_CELL_CHARS, MAX_COLUMNS, RawRow, Table, hidden};
+use super::value::{Value, to_minute};
+use crate::error::Problem;
+
+/// Rows a workbook reader may run ahead of the import.
+const AHEAD: usize = 256;
+
+enum Msg {
+    /// The sheet read and its header row.
+    Start(String, RawRow),
+    Row(RawRow),
+    Stop(Problem),
+}
+
+/// The rows of one worksheet, read on a thread of their own as they are needed.
+pub struct BookRows {
+    table: Table,
+    rx: Receiver<Msg>,
+}
+
+/// Which workbook format the bytes are, by their content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A zip package: .xlsx or .ods.
+    Zip,
+    /// An OLE compound file: .xls.
+    Ole,
+}
+
+impl Format {
+    pub fn sniff(head: &[u8]) -> Option<Format> {
+        if head.starts_with(b"PK\x03\x04") {
+            Some(Format::Zip)
+        } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            Some(Format::Ole)
+        } else {
+            None
+        }
+    }
+}
+
+impl BookRows {
+    /// Opens the sheet named `sheet` (else the first) of the workbook in `bytes`.
+    pub fn open(file: &str, format: Format, bytes: Vec<u8>, sheet: &str) -> Result<Self, Problem> {
+        let (tx, rx) = sync_channel(AHEAD);
+        let (file_name, wanted) = (file.to_string(), sheet.to_string());
+        std::thread::spawn(move || {
+            let mut out = Out::new(&file_name, tx);
+            if let Err(p) = read(&mut out, format, bytes, &wanted) {
+                out.stop(p);
+            } else {
+                out.finish();
+            }
+        });
+        match rx.recv() {
+            Ok(Msg::Start(sheet, header)) => {
+                let headers = header.cells.iter().map(|c| c.shown().trim().to_string());
+                let table = Table {
+                    file: file.to_string(),
+                    sheet,
+                    headers: headers.collect(),
+                    ..Table::default()
+                };
+                Ok(BookRows { table, rx })
+            }
+            Ok(Msg::Stop(p)) => Err(p),
+            Ok(Msg::Row(_)) | Err(_) => Err(problem(file, "", 1, "工作表是空的，没有表头".into())),
+        }
+    }
+
+    pub fn table(&self) -> Table {
+        self.table.clone()
+    }
+
+    /// The next non-blank row; None at the end; a problem ends the sheet.
+    pub fn data_row(&mut self) -> Result<Option<RawRow>, Problem> {
+        match self.rx.recv() {
+            Ok(Msg::Row(row)) => Ok(Some(row)),
+            Ok(Msg::Stop(p)) => Err(p),
+            Ok(Msg::Start(..)) | Err(_) => Ok(None),
+        }
+    }
+}
+
+fn problem(file: &str, sheet: &str, line: u64, reason: String) -> Problem {
+    Problem {
+        file: file.to_string(),
+        sheet: sheet.to_string(),
+        line,
+        column: 0,
+        header: String::new(),
+        value: String::new(),
+        reason,
+    }
+}
+
+/// Gathers cells into rows and hands them over; the first row with two or more filled
+/// cells is the header (a title block above it is skipped).
+struct Out {
+    file: String,
+    sheet: String,
+    tx: SyncSender<Msg>,
+    row: Option<RawRow>,
+    started: bool,
+    /// The import stopped listening (it found a problem): stop reading.
+    gone: bool,
+}
+
+impl Out {
+    fn new(file: &str, tx: SyncSender<Msg>) -> Out {
+        Out {
+            file: file.to_string(),
+            sheet: String::new(),
+            tx,
+            row: None,
+            started: false,
+            gone: false,
+        }
+    }
+
+    fn cell(&mut self, row: u32, col: u32, value: Value) -> Result<(), Problem> {
+        if col as usize >= MAX_COLUMNS {
+            if matches!(&value, Value::Text(t) if t.trim().is_empty()) {
+                return Ok(());
+            }
+            return Err(Problem {
+                column: col as usize + 1,
+                ..problem(
+                    &self.file,
+                    &self.sheet,
+                    u64::from(row) + 1,
+                    format!("台账最多 {MAX_COLUMNS} 列，这一格超出了；这不是本程序导出的台账"),
+                )
+            });
+        }
+        let line = u64::from(row) + 1;
+        if self.row.as_ref().is_some_and(|r| r.line != line) {
+            self.flush();
+        }
+        let r = self.row.get_or_insert_with(|| RawRow {
+            line,
+            cells: Vec::new(),
+        });
+        let col = col as usize;
+        if r.cells.len() <= col {
+            r.cells.resize(col + 1, Value::Text(String::new()));
+        }
+        r.cells[col] = value;
+        Ok(())
+    }
+
+    fn flush(&mut self) {
+        let Some(row) = self.row.take() else { return };
+        let filled = row
+            .cells
+            .iter()
+            .filter(|c| !matches!(c, Value::Text(t) if t.trim().is_empty()))
+            .count();
+        let msg = match (self.started, filled) {
+            (_, 0) => return,
+            (false, 1) => return,
+            (false, _) => {
+                self.started = true;
+                Msg::Start(self.sheet.clone(), row)
+            }
+            (true, _) => Msg::Row(row),
+        };
+        self.gone |= self.tx.send(msg).is_err();
+    }
+
+    fn finish(&mut self) {
+        self.flush();
+    }
+
+    fn stop(&mut self, p: Problem) {
+        self.flush();
+        let _ = self.tx.send(Msg::Stop(p));
+    }
+}
+
+fn read(out: &mut Out, format: Format, bytes: Vec<u8>, wanted: &str) -> Result<(), Problem> {
+    let unreadable = |out: &Out, e: &dyn std::fmt::Display| {
+        problem(
+            &out.file,
+            "",
+            1,
+            format!("无法读取这个工作簿（{e}）；请用 Excel 或 WPS 另存为 .xlsx 后再导入"),
+        )
+    };
+    // An OpenDocument package names itself in its first, stored entry.
+    let ods = bytes
+        .get(30..)
+        .is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"));
+    match format {
+        Format::Zip if ods => {
+            let book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
+            whole(out, book, wanted)
+        }
+        Format::Zip => {
+            let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
+            xlsx(out, book, wanted)
+        }
+        Format::Ole => {
+            let book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
+            whole(out, book, wanted)
+        }
+    }
+}
+
+/// The sheet to read: the one named for the kind, else the first.
+fn pick(names: &[String], wanted: &str) -> Option<String> {
+    names
+        .iter()
+        .find(|n| n.as_str() == wanted)
+        .or_else(|| names.first())
+        .cloned()
+}
+
+fn xlsx(out: &mut Out, mut book: Xlsx<Cursor<Vec<u8>>>, wanted: &str) -> Result<(), Problem> {
+    let sheet = pick(&book.sheet_names(), wanted)
+        .ok_or_else(|| problem(&out.file, "", 1, "工作簿中没有工作表".into()))?;
+    out.sheet = sheet.clone();
+    let file = out.file.clone();
+    let broken = |e: calamine::XlsxError| {
+        problem(
+            &file,
+            &sheet,
+            1,
+            format!("工作表无法读取（{e}），请用 Excel 或 WPS 另存后再导入"),
+        )
+    };
+    let mut cells = book.worksheet_cells_reader(&sheet).map_err(broken)?;
+    while let Some(cell) = cells.next_cell_with_formula().map_err(broken)? {
+        if out.gone {
+            break;
+        }
+        let (row, col) = cell.pos;
+        let value = match cell.formula.filter(|f| !f.is_empty()) {
+            Some(f) => Value::Bad {
+                shown: format!("={f}"),
+                why: FORMULA.into(),
+            },
+            None => from_ref(cell.value),
+        };
+        out.cell(row, col, value)?;
+    }
+    Ok(())
+}
+
+/// .xls and .ods: calamine reads a whole sheet; these are small files from older offices.
+fn whole<R: Reader<Cursor<Vec<u8>>>>(
+    out: &mut Out,
+    mut book: R,
+    wanted: &str,
+) -> Result<(), Problem>
+where
+    R::Error: std::fmt::Display,
+{
+    let sheet = pick(&book.sheet_names(), wanted)
+        .ok_or_else(|| problem(&out.file, "", 1, "工作簿中没有工作表".into()))?;
+    out.sheet = sheet.clone();
+    let broken = |e: R::Error| {
+        problem(
+            &out.file,
+            &sheet,
+            1,
+            format!("工作表无法读取（{e}），请另存为 .xlsx 后再导入"),
+        )
+    };
+    let range = book.worksheet_range(&sheet).map_err(broken)?;
+    let formulas = book.worksheet_formula(&sheet).ok();
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, data) in range.used_cells() {
+        let (row, col) = (r0 + r as u32, c0 + c as u32);
+        let formula = formulas
+            .as_ref()
+            .and_then(|f| f.get_value((row, col)))
+            .filter(|f| !f.is_empty());
+        let value = match formula {
+            Some(f) => Value::Bad {
+                shown: format!("={f}"),
+                why: FORMULA.into(),
+            },
+            None => from_data(data),
+        };
+        out.cell(row, col, value)?;
+    }
+    Ok(())
+}
+
+const FORMULA: &str = "是公式单元格，不能作为台账内容导入：公式的结果会随其他单元格变化；\
+     请复制该列后用「选择性粘贴 → 数值」换成固定的值";
+
+fn text(s: &str) -> Value {
+    if s.contains('\0') {
+        return bad(s, "含有空字符（NUL）".into());
+    }
+    if let Some(why) = hidden(s) {
+        return bad(s, why);
+    }
+    let n = s.chars().count();
+    if n > MAX_CELL_CHARS {
+        return bad(
+            s,
+            format!("内容过长（{n} 字），一个单元格最多 {MAX_CELL_CHARS} 字"),
+        );
+    }
+    Value::Text(s.to_string())
+}
+
+fn bad(s: &str, why: String) -> Value {
+    Value::Bad {
+        shown: s.chars().take(40).collect(),
+        why,
+    }
+}
+
+fn from_ref(v: DataRef) -> Value {
+    match v {
+        DataRef::String(s) => text(&s),
+        DataRef::SharedString(s) => text(s),
+        DataRef::Int(i) => Value::Number(i as f64),
+        DataRef::Float(f) => Value::Number(f),
+        DataRef::Bool(b) => Value::Bool(b),
+        DataRef::DateTime(d) if d.is_datetime() => d.as_datetime().map_or_else(
+            || bad("", "日期超出范围".into()),
+            |t| Value::Date(to_minute(t)),
+        ),
+        DataRef::DateTime(_) | DataRef::DurationIso(_) => bad("", "是时长，不是日期或时间".into()),
+        DataRef::DateTimeIso(s) => iso(&s),
+        DataRef::Error(e) => bad(
+            &e.to_string(),
+            format!("单元格是错误值 {e}，请改正后再导入"),
+        ),
+        DataRef::Empty => Value::Text(String::new()),
+    }
+}
+
+fn from_data(v: &Data) -> Value {
+    match v {
+        Data::String(s) => text(s),
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Float(f) => Value::Number(*f),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => d.as_datetime().map_or_else(
+            || bad("", "日期超出范围".into()),
+            |t| Value::Date(to_minute(t)),
+        ),
+        Data::DateTime(_) | Data::DurationIso(_) => bad("", "是时长，不是日期或时间".into()),
+        Data::DateTimeIso(s) => iso(s),
+        Data::Error(e) => bad(
+            &e.to_string(),
+            format!("单元格是错误值 {e}，请改正后再导入"),
+        ),
+        Data::Empty => Value::Text(String::new()),
+    }
+}
+
+/// An ISO date or date-time as .ods files hold them.
+fn iso(s: &str) -> Value {
+    if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Value::Date(to_minute(t));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Value::Date(d.and_time(NaiveTime::MIN));
+    }
+    text(s)
+}

@@ -1,0 +1,191 @@
+//! Sheets written as an .xlsx workbook: text cells for codes and phones, real date cells,
+//! widths measured for Chinese, header frozen with a filter, printed on A4 landscape.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use super::parse;
+use super::sheet::Sheet;
+use super::value::Ty;
+use crate::error::{Error, Result};
+
+/// The font of every cell: what a Chinese office PC has and WPS and Excel both know.
+const FONT: &str = "宋体";
+/// Column widths in Excel's units (about one Latin character; a Chinese one takes two).
+const MIN_WIDTH: usize = 6;
+/// Longer text wraps inside its cell.
+const MAX_WIDTH: usize = 36;
+/// About what one A4 landscape page holds at full size, in the same units.
+const PAGE_WIDTH: usize = 150;
+/// A4 in Excel's paper size codes.
+const A4: u8 = 9;
+
+struct Formats {
+    title: Format,
+    subtitle: Format,
+    header: Format,
+    text: Format,
+    date: Format,
+    datetime: Format,
+    time: Format,
+    number: Format,
+    percent: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(11);
+        let cell = base.clone().set_border(FormatBorder::Thin);
+        Formats {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center),
+            subtitle: base.clone().set_align(FormatAlign::Left),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_background_color("#D9E1F2")
+                .set_align(FormatAlign::Center),
+            text: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
+            date: cell.clone().set_num_format("yyyy-mm-dd"),
+            datetime: cell.clone().set_num_format("yyyy-mm-dd hh:mm"),
+            time: cell.clone().set_num_format("hh:mm"),
+            number: cell.clone().set_num_format("0"),
+            percent: cell.set_num_format("0.0%"),
+        }
+    }
+}
+
+/// The workbook of `sheets`, as bytes.
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>> {
+    let fail = |e: XlsxError| Error::invalid(format!("写入工作簿失败：{e}"));
+    let mut book = Workbook::new();
+    let formats = Formats::new();
+    for sheet in sheets {
+        let ws = book.add_worksheet_with_low_memory().map_err(fail)?;
+        write_sheet(ws, sheet, &formats).map_err(fail)?;
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
+fn write_sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    ws.set_name(&sheet.name)?;
+    let last_col = sheet.columns.len().saturating_sub(1) as u16;
+    let widths = widths(sheet);
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(i as u16, *w as f64)?;
+    }
+    let pages_wide = widths.iter().sum::<usize>().div_ceil(PAGE_WIDTH).max(1);
+    for (r, line) in sheet.title.iter().enumerate() {
+        let format = if r == 0 { &f.title } else { &f.subtitle };
+        if last_col > 0 {
+            ws.merge_range(r as u32, 0, r as u32, last_col, line, format)?;
+        } else {
+            ws.write_string_with_format(r as u32, 0, line, format)?;
+        }
+    }
+    let head = sheet.title.len() as u32;
+    for (c, (name, _)) in sheet.columns.iter().enumerate() {
+        ws.write_string_with_format(head, c as u16, name, &f.header)?;
+    }
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let r = head + 1 + i as u32;
+        for (c, cell) in row.iter().enumerate() {
+            let ty = sheet.columns.get(c).map_or(Ty::Text, |(_, ty)| *ty);
+            write_cell(ws, r, c as u16, ty, cell, f)?;
+        }
+    }
+    let last_row = head + sheet.rows.len() as u32;
+    ws.set_freeze_panes(head + 1, 0)?;
+    ws.autofilter(head, 0, last_row, last_col)?;
+    ws.set_landscape();
+    ws.set_paper_size(A4);
+    ws.set_repeat_rows(head, head)?;
+    // A wide ledger prints across pages at a readable size, each page with the key column.
+    ws.set_print_fit_to_pages(pages_wide as u16, 0);
+    if pages_wide > 1 {
+        ws.set_repeat_columns(0, 0)?;
+    }
+    Ok(())
+}
+
+/// One cell by its column's type. Codes and phones are always text; a date that does not
+/// parse (never from an export) stays text rather than being lost.
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    ty: Ty,
+    cell: &str,
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    if cell.is_empty() {
+        ws.write_blank(r, c, &f.text)?;
+        return Ok(());
+    }
+    match ty {
+        Ty::Date => {
+            if let Ok(d) = parse::date(cell) {
+                ws.write_datetime_with_format(r, c, d, &f.date)?;
+                return Ok(());
+            }
+        }
+        Ty::DateTime => {
+            if let Ok(t) = parse::datetime(cell) {
+                ws.write_datetime_with_format(r, c, t, &f.datetime)?;
+                return Ok(());
+            }
+        }
+        Ty::Time => {
+            if let Ok(t) = parse::time(cell) {
+                ws.write_datetime_with_format(r, c, t, &f.time)?;
+                return Ok(());
+            }
+        }
+        Ty::Number | Ty::Percent => {
+            if let Ok(n) = cell.parse::<f64>() {
+                let format = if ty == Ty::Percent {
+                    &f.percent
+                } else {
+                    &f.number
+                };
+                ws.write_number_with_format(r, c, n, format)?;
+                return Ok(());
+            }
+        }
+        Ty::Text | Ty::Code | Ty::Phone => {}
+    }
+    ws.write_string_with_format(r, c, cell, &f.text)?;
+    Ok(())
+}
+
+/// Each column as wide as its widest cell in terminal cells (a Chinese character is two,
+/// as in Excel), within bounds; a library's autofit measures CJK wrong.
+pub fn widths(sheet: &Sheet) -> Vec<usize> {
+    sheet
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, (name, ty))| {
+            let shown = |cell: &str| match ty {
+                Ty::Percent => 7,
+                _ => cell.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
+            };
+            let widest = sheet
+                .rows
+                .iter()
+                .filter_map(|row| row.get(c))
+                .map(|cell| shown(cell))
+                .chain([name.width() + 2])
+                .max()
+                .unwrap_or(0);
+            (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH)
+        })
+        .collect()
+}

@@ -1,0 +1,214 @@
+//! What a spreadsheet does to a ledger on its way back (phones made numbers, leading zeros,
+//! masked values, GBK's `?`, a dropped guard apostrophe), found and refused by row and column.
+
+use super::cells::{Cells, Col};
+use super::mask;
+use super::read::looks_like_formula;
+use super::value::{Ty, USE_XLSX, Value};
+
+pub const NOT_A_PHONE: &str = "不是有效的电话号码：应为 11 位手机号，或带区号的固定电话\
+     （如 0470-3321234，分机写在后面：0470-3321234-801）";
+
+/// A mainland mobile (optionally +86), a landline with its area code and an optional
+/// extension, or the masked form an export writes.
+pub fn is_phone(t: &str) -> bool {
+    if mask::is_masked(t) {
+        return t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '-' | ' '));
+    }
+    let t = t.trim();
+    let t = t
+        .strip_prefix("+86")
+        .or_else(|| t.strip_prefix("86 "))
+        .map_or(t, str::trim_start);
+    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '转'))
+    {
+        return false;
+    }
+    let mobile = |d: &str| {
+        d.len() == 11
+            && d.starts_with('1')
+            && d.as_bytes()[1].is_ascii_digit()
+            && d.as_bytes()[1] >= b'3'
+    };
+    if mobile(&digits) {
+        return true;
+    }
+    // 0470-3321234, (0470)3321234, 010 12345678, 0470-3321234-801, 0470-3321234转801.
+    let main = t.split('转').next().unwrap_or(t);
+    let groups: Vec<String> = main
+        .split(['-', ' ', '(', ')'])
+        .filter(|g| !g.is_empty())
+        .map(str::to_string)
+        .collect();
+    let landline = |area: &str, number: &str| {
+        area.starts_with('0') && (3..=4).contains(&area.len()) && (7..=8).contains(&number.len())
+    };
+    match groups.as_slice() {
+        [one] => (11..=12).contains(&one.len()) && one.starts_with('0'),
+        [area, number] | [area, number, _] => landline(area, number),
+        _ => false,
+    }
+}
+
+/// The refusal of a formula-like CSV cell that is not what is stored.
+pub fn formula_refusal() -> String {
+    format!(
+        "以 = + - @ 开头，像是电子表格公式，不能作为台账内容导入；Excel 保存 CSV 时会去掉导出时加的单引号，\
+         如确是文字，{USE_XLSX}"
+    )
+}
+
+/// Checks a row against the stored version of its record, cell by cell, where only the
+/// stored value can tell what the spreadsheet did. `stored` is the record's cells in `cols`
+/// order, as an export writes them (unmasked).
+pub fn against_stored(c: &mut Cells, cols: &[Col], stored: Option<&[String]>, gbk: bool) {
+    let row = c.row;
+    for (i, value) in row.cells.iter().enumerate() {
+        let Some((name, ty)) = c.layout.at(i) else {
+            if matches!(value, Value::FormulaLike(s) if looks_like_formula(s)) {
+                c.fail_at(i, formula_refusal());
+            }
+            continue;
+        };
+        let old = cols
+            .iter()
+            .position(|col| col.name == name)
+            .and_then(|j| stored.and_then(|s| s.get(j)))
+            .map(String::as_str);
+        let text = match value {
+            Value::Text(s) | Value::FormulaLike(s) => s.trim(),
+            _ => continue,
+        };
+        if let Value::FormulaLike(_) = value
+            && old != Some(text)
+        {
+            c.fail(name, formula_refusal());
+        }
+        if mask::is_masked(text) && is_personal(name, ty) && stored.is_none() {
+            c.fail(
+                name,
+                "带 * 号，是打码后的值：新记录没有原值可保留，打码值不能当作真实信息登记；\
+                 请填写完整信息，或用 --include-personal 导出后再编辑",
+            );
+        }
+        if gbk && text.contains('?') {
+            if ty.is_code() {
+                c.fail(
+                    name,
+                    format!(
+                        "编号中含有 ?：多半是 GBK 编码的 CSV 无法保存的字被换成了 ?；{SAVE_UTF8}"
+                    ),
+                );
+            } else if let Some(old) = old
+                && old != text
+                && gbk_mangled(old) == text
+            {
+                c.fail(
+                    name,
+                    format!(
+                        "原值中的「{}」等字在 GBK 编码中没有，Excel 保存为普通 CSV 时换成了 ?；\
+                         导入会覆盖原值，已拒绝。{SAVE_UTF8}",
+                        not_in_gbk(old).unwrap_or_default()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+const SAVE_UTF8: &str = "请用 .xlsx 文件交换，或在 Excel 中另存为「CSV UTF-8（逗号分隔）」";
+
+fn is_personal(name: &str, ty: Ty) -> bool {
+    ty == Ty::Phone || name == "举报人"
+}
+
+/// The characters of `text` that GBK cannot hold, as Excel's "CSV" save writes them: `?`.
+pub fn gbk_mangled(text: &str) -> String {
+    text.chars()
+        .map(|c| if in_gbk(c) { c } else { '?' })
+        .collect()
+}
+
+fn not_in_gbk(text: &str) -> Option<char> {
+    text.chars().find(|c| !in_gbk(*c))
+}
+
+/// Whether Windows code page 936 (Excel's "CSV" on a Chinese system) holds `c`. encoding_rs
+/// follows GB18030-2005, which gave a few two-byte codes (䶮 is FE9F) characters that code
+/// page 936 still maps to the private use area: those come back as `?` too.
+fn in_gbk(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+    let code = match bytes.as_ref() {
+        [hi, lo] => u16::from_be_bytes([*hi, *lo]),
+        _ => return !unmappable,
+    };
+    !unmappable
+        && !matches!(code, 0xFE50..=0xFEA0 | 0xA6D9..=0xA6F5 | 0xA8BC | 0xA8BF | 0xA989..=0xA995)
+}
+
+/// Keys with leading zeros that `key` may have lost in a spreadsheet: "12" → "012", "0012"…
+pub fn padded(key: &str) -> impl Iterator<Item = String> + '_ {
+    let digits = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
+    (1..=8)
+        .filter(move |_| digits)
+        .map(move |n| format!("{}{key}", "0".repeat(n)))
+}
+
+/// The refusal of a key or reference that lost its leading zeros.
+pub fn zeros_refusal(found: &str) -> String {
+    format!("已有编号「{found}」：多半是电子表格去掉了开头的 0（把编号当成了数字）；{USE_XLSX}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_mobile_landline_extension_and_masked() {
+        for ok in [
+            "13904701234",
+            "139 0470 1234",
+            "+86 13904701234",
+            "0470-3321234",
+            "0470-3321234-801",
+            "0470-3321234转801",
+            "(0470)3321234",
+            "010-12345678",
+            "04703321234",
+            "139****1234",
+            "047*****1234",
+        ] {
+            assert!(is_phone(ok), "{ok}");
+        }
+        for bad in [
+            "1.39047E+10",
+            "1390470123",
+            "3321234",
+            "12345678901",
+            "0470-33",
+            "电话13904701234",
+            "13904701234567",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn gbk_loses_rare_characters_to_question_marks() {
+        assert_eq!(gbk_mangled("刘䶮"), "刘?");
+        assert_eq!(gbk_mangled("张𠈌明"), "张?明");
+        assert_eq!(gbk_mangled("朱镕基、王喆、李堃"), "朱镕基、王喆、李堃");
+    }
+
+    #[test]
+    fn padded_keys_only_for_digits() {
+        assert_eq!(padded("12").take(2).collect::<Vec<_>>(), ["012", "0012"]);
+        assert_eq!(padded("W12").count(), 0);
+    }
+}
