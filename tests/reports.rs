@@ -43,31 +43,40 @@ fn a_handoff_bundle_verifies_and_any_change_is_named() {
     let d = Desk::demo();
     let dir = d.path("2026-11");
     let out = d.ok(&["export", "handoff", "--month", "2026-11", "--out", &dir]);
+    // The files say whose bundle it is and for which month.
+    let prefix = "卧牛河镇综合行政执法队-2026年11月";
+    let (complaints, notices) = (
+        format!("{prefix}-投诉台账.csv"),
+        format!("{prefix}-整改通知台账.csv"),
+    );
     assert!(
-        out.contains("complaints.csv") && out.contains("bulletin.csv"),
+        out.contains(&complaints) && out.contains(&format!("{prefix}-通报.csv")),
         "{out}"
     );
     assert!(d.ok(&["verify-handoff", &dir]).contains("一致"));
-    let ledger = std::fs::read_to_string(format!("{dir}/complaints.csv")).unwrap();
+    let ledger = std::fs::read_to_string(format!("{dir}/{complaints}")).unwrap();
     assert!(
         ledger.contains("王**") && !ledger.contains("王国华"),
         "masked by default"
     );
     let manifest = std::fs::read_to_string(format!("{dir}/manifest.csv")).unwrap();
-    assert!(manifest.contains("complaints.csv,40,"), "{manifest}");
+    assert!(
+        manifest.contains(&format!("{complaints},40,")),
+        "{manifest}"
+    );
 
     std::fs::write(
-        format!("{dir}/notices.csv"),
-        std::fs::read_to_string(format!("{dir}/notices.csv"))
+        format!("{dir}/{notices}"),
+        std::fs::read_to_string(format!("{dir}/{notices}"))
             .unwrap()
             .replacen("待整改", "已销号", 1),
     )
     .unwrap();
     std::fs::write(format!("{dir}/note.txt"), "x").unwrap();
     let err = d.fails(&["verify-handoff", &dir]);
-    assert!(err.contains("notices.csv：内容与清单不符"), "{err}");
+    assert!(err.contains(&format!("{notices}：内容与清单不符")), "{err}");
     assert!(err.contains("note.txt：不在清单中"), "{err}");
-    assert!(!err.contains("complaints.csv"), "{err}");
+    assert!(!err.contains(&complaints), "{err}");
 
     let personal = d.path("personal");
     d.ok(&[
@@ -79,7 +88,7 @@ fn a_handoff_bundle_verifies_and_any_change_is_named() {
         &personal,
         "--include-personal",
     ]);
-    let full = std::fs::read_to_string(format!("{personal}/complaints.csv")).unwrap();
+    let full = std::fs::read_to_string(format!("{personal}/{complaints}")).unwrap();
     assert!(full.contains("王国华"));
 }
 

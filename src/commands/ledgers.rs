@@ -203,7 +203,7 @@ pub(super) fn handoff(
     )?;
     let personal_rows = entries
         .iter()
-        .find(|e| e.file.starts_with("complaints"))
+        .find(|e| e.file.ends_with("投诉台账.csv"))
         .map_or(0, |e| e.rows);
     println!("{} 月度移交包已写入 {}：", month.label, dir.display());
     for e in entries {

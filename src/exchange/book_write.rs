@@ -14,7 +14,7 @@ const FONT: &str = "宋体";
 /// Column widths in Excel's units (about one Latin character; a Chinese one takes two).
 const MIN_WIDTH: usize = 6;
 /// Longer text wraps inside its cell.
-const MAX_WIDTH: usize = 36;
+const MAX_WIDTH: usize = 48;
 /// About what one A4 landscape page holds at full size, in the same units.
 const PAGE_WIDTH: usize = 150;
 /// A4 in Excel's paper size codes.

@@ -1,9 +1,12 @@
-//! The month's handoff to the city: ledgers, patrol log and bulletin as CSV, with a manifest of
-//! rows and SHA-256 that `verify-handoff` checks file by file.
+//! The month's handoff to the city: ledgers, patrol log and bulletin as CSV (for machines) and
+//! one workbook (for the clerk), named for the team and month, with a manifest of rows and
+//! SHA-256 that `verify-handoff` checks file by file.
 
 use std::path::{Path, PathBuf};
 
 use super::export::to_csv;
+use super::sheet::Sheet;
+use super::value::Ty;
 use super::{Env, ExportQuery, KindName};
 use crate::error::{Error, Result};
 use crate::report::bulletin;
@@ -17,6 +20,8 @@ const MANIFEST_HEADERS: [&str; 3] = ["文件", "行数", "SHA-256"];
 /// the bundle was made. Once the city holds the bundle, the township's chain must still pass
 /// through that head at that position (`verify --against`).
 pub const ANCHOR: &str = "（审计链：条数与链头）";
+/// The manifest row naming whose bundle this is and for which month.
+pub const TEAM: &str = "（执法队与月份）";
 
 /// Where the audit chain stood when a bundle was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,21 +70,30 @@ pub fn write(
         to: Some(month.to),
         include_personal,
     };
-    let mut files: Vec<(String, Vec<u8>, usize)> = Vec::new();
-    for kind in [KindName::Complaints, KindName::Notices, KindName::Patrols] {
-        let sheet = kind.export(env, &q)?;
-        files.push((
-            format!("{}.csv", kind.name()),
-            sheet.to_csv(),
-            sheet.rows.len(),
-        ));
-    }
+    let team = team_of(env);
+    let prefix = format!("{team}-{}", month_label(month));
     let r = report(env.conn, month, env.now)?;
-    let rows = bulletin::rows(&r);
+    let mut sheets = vec![bulletin_sheet(&r)];
+    for kind in [KindName::Complaints, KindName::Notices, KindName::Patrols] {
+        sheets.push(kind.export(env, &q)?);
+    }
+    let mut files: Vec<(String, Vec<u8>, usize)> = sheets
+        .iter()
+        .map(|s| (format!("{prefix}-{}.csv", s.name), s.to_csv(), s.rows.len()))
+        .collect();
+    let title = [
+        format!("制表时间：{}", super::parse::fmt_datetime(env.now)),
+        format!("审计链：第 {} 条，链头 {}", anchor.rows, anchor.head),
+    ];
+    for s in &mut sheets {
+        s.title = vec![format!("{team}　{}　{}", month_label(month), s.name)];
+        s.title.extend(title.iter().cloned());
+    }
+    let ledger_rows = sheets.iter().skip(1).map(|s| s.rows.len()).sum();
     files.push((
-        "bulletin.csv".into(),
-        to_csv(&bulletin::HEADERS, &rows),
-        rows.len(),
+        format!("{prefix}-移交.xlsx"),
+        super::book_write::workbook(&sheets)?,
+        ledger_rows,
     ));
     let mut entries = Vec::new();
     for (name, bytes, rows) in files {
@@ -98,6 +112,11 @@ pub fn write(
         ANCHOR.to_string(),
         anchor.rows.to_string(),
         anchor.head.clone(),
+    ]);
+    manifest.push(vec![
+        TEAM.to_string(),
+        team,
+        month.from.format("%Y-%m").to_string(),
     ]);
     write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, &manifest))?;
     Ok((entries, anchor))
@@ -148,7 +167,10 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
     let listed = manifest_rows(dir)?;
     let mut problems = Vec::new();
     let mut names = vec![MANIFEST.to_string()];
-    for rec in listed.iter().filter(|r| r.get(0) != Some(ANCHOR)) {
+    for rec in listed
+        .iter()
+        .filter(|r| ![Some(ANCHOR), Some(TEAM)].contains(&r.get(0)))
+    {
         let (file, rows, sha) = (
             rec.get(0).unwrap_or(""),
             rec.get(1).unwrap_or(""),
@@ -170,6 +192,10 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
                 "{file}：内容与清单不符（SHA-256 应为 {sha}，实为 {actual}）"
             ));
         }
+        // A workbook is checked by its hash; its rows are the CSV files' rows.
+        if !file.ends_with(".csv") {
+            continue;
+        }
         let found = csv_rows(&content).map(|r| r.len());
         if found.map(|n| n.to_string()).as_deref() != Some(rows) {
             let found = found.map_or_else(|| "无法读取".to_string(), |n| n.to_string());
@@ -187,4 +213,38 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
         problems.push(format!("{n}：不在清单中"));
     }
     Ok(problems)
+}
+
+/// The team's name as set, or a plain word when none is set yet.
+fn team_of(env: &Env) -> String {
+    let name = env.settings.team_name.trim();
+    if name.is_empty() { "执法队" } else { name }.to_string()
+}
+
+/// 2026年11月, as the files and titles name the month.
+fn month_label(month: &Period) -> String {
+    month.from.format("%Y年%m月").to_string()
+}
+
+/// The 通报 sheet: counts and rates as numbers, the target and the verdict in their own columns.
+fn bulletin_sheet(r: &crate::report::figures::Report) -> Sheet {
+    let types = [
+        Ty::Text,
+        Ty::Text,
+        Ty::Number,
+        Ty::Percent,
+        Ty::Percent,
+        Ty::Text,
+        Ty::Text,
+    ];
+    Sheet {
+        name: "通报".into(),
+        title: Vec::new(),
+        columns: bulletin::SHEET_HEADERS
+            .iter()
+            .zip(types)
+            .map(|(h, t)| (h.to_string(), t))
+            .collect(),
+        rows: bulletin::entries(r).iter().map(|e| e.sheet_row()).collect(),
+    }
 }

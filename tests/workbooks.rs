@@ -1,0 +1,377 @@
+//! Workbooks through the real binary: .xlsx out with typed cells and a printable sheet, .xlsx
+//! in by content with Excel's numbers, dates and formulas, round trips that change nothing,
+//! and the handoff workbook a city clerk files.
+
+mod util;
+
+use std::io::Read;
+
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, Workbook};
+use util::Desk;
+
+const KINDS: [&str; 9] = [
+    "officers",
+    "areas",
+    "matters",
+    "roster",
+    "patrols",
+    "complaints",
+    "notices",
+    "holidays",
+    "leaves",
+];
+
+fn sheet(path: &str, name: &str) -> calamine::Range<Data> {
+    let mut book: Xlsx<_> = open_workbook(path).expect("a workbook");
+    book.worksheet_range(name).expect("the sheet")
+}
+
+/// One part of an .xlsx package as text.
+fn part(path: &str, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn every_kind_round_trips_through_a_workbook_unchanged() {
+    let d = Desk::demo();
+    for kind in KINDS {
+        let file = d.path(&format!("{kind}.xlsx"));
+        d.ok(&["export", kind, "--out", &file, "--include-personal"]);
+    }
+    let masked = d.path("masked.xlsx");
+    d.ok(&["export", "complaints", "--out", &masked]);
+    // (Exporting reporters in full was audited; importing writes nothing.)
+    let audit = d.count("audit");
+    for kind in KINDS {
+        let out = d.ok(&["import", kind, &d.path(&format!("{kind}.xlsx"))]);
+        assert!(out.contains("新增 0，更新 0，未变"), "{kind}: {out}");
+    }
+    // Masked reporters keep what is stored.
+    assert!(
+        d.ok(&["import", "complaints", &masked])
+            .contains("新增 0，更新 0")
+    );
+    assert_eq!(d.count("audit"), audit, "nothing was written");
+    d.ok(&["verify"]);
+}
+
+#[test]
+fn the_workbook_types_its_cells_and_prints_on_a4_landscape() {
+    let d = Desk::demo();
+    let file = d.path("complaints.xlsx");
+    let out = d.both(&["export", "complaints", "--out", &file, "--include-personal"]);
+    assert!(out.1.contains("已导出 40 行"), "{out:?}");
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    assert_eq!(book.sheet_names(), ["投诉台账"]);
+    let range = book.worksheet_range("投诉台账").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[..5],
+        ["编号", "受理时间", "来源渠道", "举报人", "联系电话"]
+    );
+    let first = range.rows().nth(1).unwrap();
+    assert_eq!(first[0], Data::String("TS-2026-0001".into()));
+    assert!(
+        matches!(first[1], Data::DateTime(_)),
+        "受理时间 is a date cell: {:?}",
+        first[1]
+    );
+    let received = first[1].as_datetime().unwrap();
+    assert_eq!(
+        received.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-02 09:00"
+    );
+    assert!(
+        matches!(&first[4], Data::String(p) if p.len() == 11),
+        "a phone is a text cell: {:?}",
+        first[4]
+    );
+
+    let xml = part(&file, "xl/worksheets/sheet1.xml");
+    assert!(
+        xml.contains(r#"state="frozen""#) && xml.contains(r#"topLeftCell="A2""#),
+        "{xml:.600}"
+    );
+    assert!(
+        xml.contains(r#"<autoFilter ref="A1:X41""#),
+        "filter over the header and rows"
+    );
+    assert!(xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#));
+    assert!(part(&file, "xl/workbook.xml").contains("_xlnm.Print_Titles"));
+    assert!(part(&file, "xl/styles.xml").contains("yyyy-mm-dd hh:mm"));
+    // 问题描述 (column H) is as wide as its longest text in Chinese cells, two units each.
+    let widest = range
+        .rows()
+        .skip(1)
+        .map(|r| r[7].to_string().chars().count())
+        .max()
+        .unwrap();
+    let col = xml
+        .split("<col ")
+        .find(|c| c.starts_with(r#"min="8""#))
+        .expect("a width for column H");
+    let width: f64 = col
+        .split(r#"width=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        width >= (2 * widest) as f64,
+        "width {width} for {widest} characters"
+    );
+}
+
+fn officers_book(path: &str, rows: &[[Cell; 8]]) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let headers = [
+        "工号",
+        "姓名",
+        "中队",
+        "角色",
+        "执法证号",
+        "证件有效期至",
+        "联系电话",
+        "状态",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("yyyy/m/d");
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::S(s) => ws.write_string(r, c, *s).map(|_| ()),
+                Cell::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+                Cell::D(d) => ws.write_datetime_with_format(r, c, d, &date).map(|_| ()),
+                Cell::F(f) => ws.write_formula(r, c, *f).map(|_| ()),
+                Cell::E => Ok(()),
+            }
+            .unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[derive(Clone, Copy)]
+enum Cell {
+    S(&'static str),
+    N(f64),
+    D(NaiveDate),
+    F(&'static str),
+    E,
+}
+use Cell::{D, E, F, N, S};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn a_workbook_from_excel_is_read_by_content_with_its_numbers_and_dates() {
+    let d = Desk::new();
+    // Saved under a name that says nothing: the content decides.
+    let file = d.path("名册.dat");
+    officers_book(
+        &file,
+        &[
+            [
+                S("W020"),
+                S("王强"),
+                S("一中队"),
+                S("执法队员"),
+                N(15070020.0),
+                D(day(2028, 6, 30)),
+                N(13904701020.0),
+                S("在岗"),
+            ],
+            [
+                N(21.0),
+                S("刘䶮"),
+                E,
+                S("网格员"),
+                E,
+                E,
+                S("0470-3321234"),
+                S("在岗"),
+            ],
+        ],
+    );
+    assert!(d.ok(&["import", "officers", &file]).contains("新增 2"));
+    let csv = util::text(d.ok(&["export", "officers"]).as_bytes());
+    assert!(
+        csv.contains("W020,王强,一中队,执法队员,15070020,2028-06-30,13904701020,在岗"),
+        "{csv}"
+    );
+    assert!(csv.contains("21,刘䶮,,网格员,,,0470-3321234,在岗"), "{csv}");
+}
+
+#[test]
+fn formulas_lost_digits_and_dates_in_code_columns_are_refused_by_sheet_row_and_letter() {
+    let d = Desk::new();
+    let file = d.path("o.xlsx");
+    officers_book(
+        &file,
+        &[
+            [
+                S("W1"),
+                S("王强"),
+                E,
+                S("执法队员"),
+                N(1507123456789012.0),
+                E,
+                F("=13904701000+1"),
+                S("在岗"),
+            ],
+            [
+                S("W2"),
+                S("刘芳"),
+                E,
+                S("执法队员"),
+                S("15070002"),
+                E,
+                D(day(2026, 1, 2)),
+                S("在岗"),
+            ],
+            [
+                S("W3"),
+                S("陈春"),
+                E,
+                S("执法队员"),
+                S("15070003"),
+                N(46000.0),
+                S("1.39047E+10"),
+                S("在岗"),
+            ],
+        ],
+    );
+    let err = d.fails(&["import", "officers", &file]);
+    for want in [
+        "o.xlsx 工作表「Sheet1」第2行 E列「执法证号」",
+        "15 位",
+        "第2行 G列「联系电话」",
+        "公式",
+        "第3行 G列「联系电话」",
+        "当成了日期",
+        "第4行 F列「证件有效期至」",
+        "是数值而不是日期",
+        "第4行 G列「联系电话」",
+        "科学计数法",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert_eq!(d.count("officers"), 0, "all or nothing");
+}
+
+#[test]
+fn the_format_follows_the_name_or_the_flag_and_never_writes_csv_into_xlsx() {
+    let d = Desk::demo();
+    let file = d.path("o.xlsx");
+    d.ok(&["export", "officers", "--out", &file]);
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK\x03\x04"));
+    let named = d.path("o.bin");
+    d.ok(&["export", "officers", "--out", &named, "--format", "xlsx"]);
+    assert_eq!(sheet(&named, "人员名册").height(), 13);
+    assert!(
+        d.fails(&["export", "officers", "--format", "xlsx"])
+            .contains("--out")
+    );
+    assert!(
+        d.fails(&["export", "officers", "--out", &d.path("o.xls")])
+            .contains(".xlsx")
+    );
+}
+
+#[test]
+fn the_handoff_workbook_is_named_titled_and_holds_numbers() {
+    let d = Desk::demo();
+    d.ok(&["settings", "name", "卧牛河镇综合行政执法队"]);
+    let dir = d.path("bundle");
+    let out = d.ok(&["export", "handoff", "--month", "2026-11", "--out", &dir]);
+    let prefix = "卧牛河镇综合行政执法队-2026年11月";
+    let file = format!("{dir}/{prefix}-移交.xlsx");
+    assert!(out.contains(&format!("{prefix}-移交.xlsx")), "{out}");
+    assert!(std::path::Path::new(&format!("{dir}/{prefix}-投诉台账.csv")).exists());
+    assert!(d.ok(&["verify-handoff", &dir]).contains("一致"));
+    let manifest = std::fs::read_to_string(format!("{dir}/manifest.csv")).unwrap();
+    assert!(
+        manifest.contains("（执法队与月份）,卧牛河镇综合行政执法队,2026-11"),
+        "{manifest}"
+    );
+    let head = manifest
+        .lines()
+        .find(|l| l.starts_with("（审计链"))
+        .and_then(|l| l.split(',').nth(2))
+        .unwrap()
+        .to_string();
+
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["通报", "投诉台账", "整改通知台账", "巡查记录"]
+    );
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let title = range.get_value((0, 0)).unwrap().to_string();
+        assert!(
+            title.contains("卧牛河镇综合行政执法队") && title.contains("2026年11月"),
+            "{title}"
+        );
+        assert!(
+            range.get_value((2, 0)).unwrap().to_string().contains(&head),
+            "{name}"
+        );
+    }
+    let bulletin = book.worksheet_range("通报").unwrap();
+    let row = bulletin
+        .rows()
+        .find(|r| r[1] == Data::String("按时办理率".into()))
+        .expect("the on-time rate");
+    let (Data::Float(rate), Data::Float(target)) = (&row[3], &row[4]) else {
+        panic!("rates are numbers: {row:?}");
+    };
+    assert!(
+        *rate > 0.0 && *rate < 1.0 && (*target - 0.9).abs() < 1e-9,
+        "{rate} {target}"
+    );
+    let verdict = if rate + 1e-9 >= *target {
+        "达标"
+    } else {
+        "未达标"
+    };
+    assert_eq!(row[5], Data::String(verdict.into()));
+    let received = bulletin
+        .rows()
+        .find(|r| r[1] == Data::String("受理".into()))
+        .unwrap();
+    assert!(
+        matches!(received[2], Data::Float(n) if n >= 1.0),
+        "{received:?}"
+    );
+
+    // The clerk's workbook also goes back in: the title block is skipped, nothing changes.
+    assert!(
+        d.ok(&["import", "complaints", &file])
+            .contains("新增 0，更新 0")
+    );
+}
