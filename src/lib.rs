@@ -3,7 +3,7 @@
 //! - [`calendar`]: working days from the official 休/班 table.
 //! - [`domain`]: officers, areas, roster, patrols, complaints, notices and their rules; no I/O.
 //! - [`store`]: the SQLite file: schema, migrations, audited writes, indexed reads.
-//! - [`exchange`]: CSV import and export in the formats the city office uses.
+//! - [`exchange`]: import and export as CSV or workbooks (.xlsx), in the formats the city office uses.
 //! - [`report`]: what `today` computes, as data; printing lives in the binary.
 //! - [`text`]: stored text made safe to print in a terminal.
 

@@ -62,6 +62,8 @@ impl Formats {
 pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>> {
     let fail = |e: XlsxError| Error::invalid(format!("写入工作簿失败：{e}"));
     let mut book = Workbook::new();
+    // Level 1 deflate: a large ledger is written about twice as fast, for a slightly larger file.
+    book.set_zip_compression_level(1);
     let formats = Formats::new();
     for sheet in sheets {
         let ws = book.add_worksheet_with_low_memory().map_err(fail)?;
