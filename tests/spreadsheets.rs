@@ -206,3 +206,37 @@ fn a_dry_run_lists_new_keys_and_each_changed_field_with_phones_masked() {
     assert!(!out.contains("13930246634"), "phones stay masked: {out}");
     assert_eq!(d.count("audit"), audit);
 }
+
+#[test]
+fn a_phone_stored_before_the_check_may_stay_but_a_new_one_must_be_a_phone() {
+    let d = Desk::new();
+    // As an older ledger holds it: a 7-digit local number, written to the store directly.
+    let f = csv(
+        &d,
+        "o.csv",
+        OFFICER_HEADER,
+        &["W1,王强,一中队,执法队员,,,13904701001,在岗"],
+    );
+    d.ok(&["import", "officers", &f]);
+    let conn = rusqlite::Connection::open(&d.db).unwrap();
+    conn.execute("UPDATE officers SET phone = '3321234'", [])
+        .unwrap();
+    drop(conn);
+    let same = csv(
+        &d,
+        "o2.csv",
+        OFFICER_HEADER,
+        &["W1,王强,一中队,执法队员,,,3321234,在岗"],
+    );
+    assert!(d.ok(&["import", "officers", &same]).contains("未变 1"));
+    let other = csv(
+        &d,
+        "o3.csv",
+        OFFICER_HEADER,
+        &["W1,王强,一中队,执法队员,,,3321235,在岗"],
+    );
+    assert!(
+        d.fails(&["import", "officers", &other])
+            .contains("不是有效的电话号码")
+    );
+}

@@ -22,20 +22,16 @@ pub fn is_phone(t: &str) -> bool {
         .strip_prefix("+86")
         .or_else(|| t.strip_prefix("86 "))
         .map_or(t, str::trim_start);
-    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     if !t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '转'))
     {
         return false;
     }
-    let mobile = |d: &str| {
-        d.len() == 11
-            && d.starts_with('1')
-            && d.as_bytes()[1].is_ascii_digit()
-            && d.as_bytes()[1] >= b'3'
-    };
-    if mobile(&digits) {
+    // 13904701234, 139 0470 1234, 139-0470-1234.
+    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let mobile = digits.len() == 11 && digits.bytes().all(|b| b.is_ascii_digit());
+    if mobile && digits.starts_with('1') && digits.as_bytes()[1] >= b'3' {
         return true;
     }
     // 0470-3321234, (0470)3321234, 010 12345678, 0470-3321234-801, 0470-3321234转801.
@@ -80,10 +76,14 @@ pub fn against_stored(c: &mut Cells, cols: &[Col], stored: Option<&[String]>, gb
             .position(|col| col.name == name)
             .and_then(|j| stored.and_then(|s| s.get(j)))
             .map(String::as_str);
-        let text = match value {
-            Value::Text(s) | Value::FormulaLike(s) => s.trim(),
-            _ => continue,
+        let Ok(text) = value.as_text(ty) else {
+            continue;
         };
+        let text = text.trim();
+        // A phone stored before this check (a 7-digit local number) may stay as it is.
+        if ty == Ty::Phone && !text.is_empty() && !is_phone(text) && old != Some(text) {
+            c.fail(name, NOT_A_PHONE);
+        }
         if let Value::FormulaLike(_) = value
             && old != Some(text)
         {
