@@ -59,7 +59,7 @@ pub use checks::{Check, CheckCode};
 pub use complaint::{Channel, Complaint, ComplaintState, Complexity};
 pub use leave::Leave;
 pub use matter::Matter;
-pub use notice::{Notice, NoticeState, Outcome};
+pub use notice::{Issuing, Notice, NoticeState, Outcome, SERVICE_METHODS};
 pub use officer::{Officer, OfficerStatus, Role};
 pub use patrol::Patrol;
 pub use roster::RosterTeam;

@@ -50,6 +50,62 @@ impl NoticeState {
     }
 }
 
+/// How a notice reached its party (送达方式).
+pub const SERVICE_METHODS: [&str; 4] = ["直接送达", "留置送达", "邮寄送达", "电子送达"];
+
+/// Who issued a notice and how it was served: what the paper needs beyond the ledger line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Issuing {
+    /// 执法人员 by 工号: at least two holding valid certificates on the issue date.
+    pub officers: Vec<String>,
+    /// Their 执法证号 as of the issue date, in the same order (a certificate renewed later
+    /// does not change the paper already served).
+    pub certs: Vec<String>,
+    /// 整改要求: how the party is to rectify.
+    pub requirement: String,
+    /// 送达日期, once served.
+    pub served_on: Option<NaiveDate>,
+    /// 送达方式: one of `SERVICE_METHODS`, once served.
+    pub service_method: String,
+}
+
+impl Issuing {
+    /// Takes from `stored` what this one leaves empty (a ledger file without these columns).
+    pub fn keep_from(&mut self, stored: &Issuing) {
+        if self.officers.is_empty() {
+            self.officers = stored.officers.clone();
+        }
+        if self.officers == stored.officers {
+            self.certs = stored.certs.clone();
+        }
+        if self.requirement.is_empty() {
+            self.requirement = stored.requirement.clone();
+        }
+        if self.served_on.is_none() {
+            self.served_on = stored.served_on;
+        }
+        if self.service_method.is_empty() {
+            self.service_method = stored.service_method.clone();
+        }
+    }
+
+    /// What is wrong with it, by column.
+    pub fn problems(&self, issued_on: NaiveDate) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.service_method.is_empty() && !SERVICE_METHODS.contains(&self.service_method.as_str())
+        {
+            out.push(("送达方式", format!("应为 {}", SERVICE_METHODS.join(" / "))));
+        }
+        if self.served_on.is_some() != !self.service_method.is_empty() {
+            out.push(("送达方式", "送达日期和送达方式须同时填写".to_string()));
+        }
+        if self.served_on.is_some_and(|d| d < issued_on) {
+            out.push(("送达日期", format!("早于下达日期 {issued_on}")));
+        }
+        out
+    }
+}
+
 /// What a re-inspection decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -85,6 +141,9 @@ pub struct Notice {
     pub void_reason: String,
     /// A re-inspection was once done after its due date; stays set (a late step stays late).
     pub late: bool,
+    /// Who issued it and how it was served.
+    #[serde(flatten)]
+    pub issuing: Issuing,
 }
 
 impl Notice {

@@ -24,6 +24,7 @@ fn notice(state: NoticeState) -> Notice {
         extension_reason: String::new(),
         void_reason: String::new(),
         late: false,
+        issuing: Default::default(),
     };
     let due = d("2026-10-10");
     match state {

@@ -37,6 +37,8 @@ pub struct Work {
     pub feedback_method: String,
     /// 延期 of the feedback deadline, oldest first.
     pub extensions: Vec<Extension>,
+    /// 移送部门: the competent department a transferred lead went to.
+    pub transfer_to: String,
 }
 
 impl Work {
@@ -63,6 +65,9 @@ impl Work {
         }
         if self.extensions.is_empty() {
             self.extensions = stored.extensions.clone();
+        }
+        if self.transfer_to.is_empty() {
+            self.transfer_to = stored.transfer_to.clone();
         }
     }
 

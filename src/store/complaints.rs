@@ -21,7 +21,7 @@ const COLS: &str =
     "id, received_at, channel, reporter, phone, area, matter, description, complexity,
     state, verified_at, result, fed_back_at, closed_at, void_reason,
     verify_due, feedback_due, due_missing_years,
-    squad, handlers, verified_by, finding, handled_at, feedback_method, extensions";
+    squad, handlers, verified_by, finding, handled_at, feedback_method, extensions, transfer_to";
 
 fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let complaint = Complaint {
@@ -57,6 +57,7 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
                     )
                 })?
             },
+            transfer_to: r.get(25)?,
         },
     };
     let due = Deadlines {
@@ -100,9 +101,10 @@ impl Record for Complaint {
             "INSERT INTO complaints (id, received_at, channel, reporter, phone, area, matter,
                description, complexity, state, verified_at, result, fed_back_at, closed_at,
                void_reason, verify_due, feedback_due, next_due, due_missing_years,
-               squad, handlers, verified_by, finding, handled_at, feedback_method, extensions)
+               squad, handlers, verified_by, finding, handled_at, feedback_method, extensions,
+               transfer_to)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-               ?20, ?21, ?22, ?23, ?24, ?25, ?26)
+               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
              ON CONFLICT(id) DO UPDATE SET received_at = excluded.received_at,
                channel = excluded.channel, reporter = excluded.reporter, phone = excluded.phone,
                area = excluded.area, matter = excluded.matter, description = excluded.description,
@@ -114,7 +116,8 @@ impl Record for Complaint {
                due_missing_years = excluded.due_missing_years, squad = excluded.squad,
                handlers = excluded.handlers, verified_by = excluded.verified_by,
                finding = excluded.finding, handled_at = excluded.handled_at,
-               feedback_method = excluded.feedback_method, extensions = excluded.extensions",
+               feedback_method = excluded.feedback_method, extensions = excluded.extensions,
+               transfer_to = excluded.transfer_to",
         )?
         .execute(params![
             self.id,
@@ -142,7 +145,8 @@ impl Record for Complaint {
             self.work.finding,
             Dt(self.work.handled_at),
             self.work.feedback_method,
-            serde_json::to_string(&self.work.extensions).expect("extensions serialize")
+            serde_json::to_string(&self.work.extensions).expect("extensions serialize"),
+            self.work.transfer_to,
         ])?;
         Ok(())
     }
@@ -230,7 +234,7 @@ pub fn stale_dues(
             found(&r.get::<_, String>(0)?, "存储的内容");
             continue;
         };
-        let next: Option<NaiveDateTime> = r.get(25).ok().flatten();
+        let next: Option<NaiveDateTime> = r.get(26).ok().flatten();
         let c = &t.complaint;
         let d = c.deadlines(cal, &settings.rules_for(c.channel));
         for (field, same) in [

@@ -17,6 +17,7 @@ pub const TIMES: &[(&str, &str, &str)] = &[
     ("notices", "issued_on", "下达日期"),
     ("notices", "deadline", "整改期限"),
     ("notices", "reinspected_on", "复查日期"),
+    ("notices", "served_on", "送达日期"),
 ];
 
 /// The audit action of a correction.

@@ -396,6 +396,8 @@ pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<S
         if let Some(c) = &n.complaint {
             must_exist(tx, "complaints", "投诉", c)?;
         }
+        n.issuing.certs = notices::certified(tx, &n.issuing.officers, n.issued_on)?
+            .map_err(|why| Error::invalid(format!("下达整改通知{why}")))?;
         record::upsert(tx, ctx, &n)?;
         Ok(n.id)
     })

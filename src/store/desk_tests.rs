@@ -164,6 +164,11 @@ fn notice() -> Notice {
         extension_reason: String::new(),
         void_reason: String::new(),
         late: false,
+        issuing: crate::domain::Issuing {
+            officers: vec!["W001".into(), "W002".into()],
+            requirement: "立即清理店外货物".into(),
+            ..Default::default()
+        },
     }
 }
 

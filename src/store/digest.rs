@@ -23,13 +23,10 @@ pub struct Ledger {
     personal: &'static [&'static str],
     /// Columns added by later versions, written as NULL while unset: they join the digest
     /// only once set, so digests of records written before them still hold. `later` selects
-    /// them (from schema `LATER_SINCE` on); `optional` names them.
-    later: &'static str,
+    /// them, each with the schema version that added it; `optional` names them.
+    later: &'static [(i64, &'static str)],
     optional: &'static [&'static str],
 }
-
-/// The schema version that added the `later` columns.
-const LATER_SINCE: i64 = 6;
 
 pub const LEDGERS: &[Ledger] = &[
     Ledger {
@@ -39,7 +36,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, name, squad, role, cert_no, cert_expiry, phone, status, void_reason",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -49,7 +46,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, name, kind, interval_days, village, void_reason",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -59,7 +56,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, name, field, legal_basis, void_reason",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -69,7 +66,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "date = substr(?1, 1, 10) AND team = substr(?1, 12)",
         cols: "date, team, officers, areas, shift, void_reason",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -80,7 +77,7 @@ pub const LEDGERS: &[Ledger] = &[
         cols: "id, date, start_time, end_time, team, officers, areas, notes, found_problem,
                void_reason",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -90,10 +87,16 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = ?1",
         cols: "id, received_at, channel, reporter, phone, area, matter, description, complexity,
                state, verified_at, result, fed_back_at, closed_at, void_reason",
-        later: ", NULLIF(squad, '') AS squad, NULLIF(handlers, '[]') AS handlers,
-               NULLIF(verified_by, '[]') AS verified_by, NULLIF(finding, '') AS finding,
-               handled_at, NULLIF(feedback_method, '') AS feedback_method,
-               NULLIF(extensions, '[]') AS extensions",
+        later: &[
+            (
+                6,
+                ", NULLIF(squad, '') AS squad, NULLIF(handlers, '[]') AS handlers,
+                 NULLIF(verified_by, '[]') AS verified_by, NULLIF(finding, '') AS finding,
+                 handled_at, NULLIF(feedback_method, '') AS feedback_method,
+                 NULLIF(extensions, '[]') AS extensions",
+            ),
+            (7, ", NULLIF(transfer_to, '') AS transfer_to"),
+        ],
         personal: &["reporter", "phone"],
         optional: &[
             "squad",
@@ -103,6 +106,7 @@ pub const LEDGERS: &[Ledger] = &[
             "handled_at",
             "feedback_method",
             "extensions",
+            "transfer_to",
         ],
     },
     Ledger {
@@ -117,8 +121,19 @@ pub const LEDGERS: &[Ledger] = &[
                        ORDER BY r.id)
                 FROM reinspections r WHERE r.notice_id = notices.id) AS reinspections",
         personal: &[],
-        later: "",
-        optional: &[],
+        later: &[(
+            7,
+            ", NULLIF(officers, '[]') AS officers, NULLIF(certs, '[]') AS certs,
+             NULLIF(requirement, '') AS requirement, served_on,
+             NULLIF(service_method, '') AS service_method",
+        )],
+        optional: &[
+            "officers",
+            "certs",
+            "requirement",
+            "served_on",
+            "service_method",
+        ],
     },
     Ledger {
         kind: "holidays",
@@ -127,7 +142,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "date = ?1",
         cols: "date, kind, name",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -137,7 +152,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "key = ?1",
         cols: "key, value",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -147,7 +162,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "officer = substr(?1, 1, instr(?1, ' ') - 1) AND start = substr(?1, instr(?1, ' ') + 1)",
         cols: "officer, start, end, reason, void_reason",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
     Ledger {
@@ -157,7 +172,7 @@ pub const LEDGERS: &[Ledger] = &[
         find: "id = CAST(?1 AS INTEGER)",
         cols: "id, at, officer, kind, note",
         personal: &[],
-        later: "",
+        later: &[],
         optional: &[],
     },
 ];
@@ -215,14 +230,20 @@ fn canonical(v: ValueRef) -> serde_json::Value {
     }
 }
 
-/// Whether the schema already has the `later` columns (a migration before it runs with less).
-fn has_later(conn: &Connection) -> Result<bool> {
-    Ok(super::migrate::user_version(conn)? >= LATER_SINCE)
+/// The schema version, which says which `later` columns exist (a migration before them
+/// runs with fewer).
+fn version(conn: &Connection) -> Result<i64> {
+    super::migrate::user_version(conn)
 }
 
 impl Ledger {
-    fn select(&self, filter: &str, later: bool) -> String {
-        let later = if later { self.later } else { "" };
+    fn select(&self, filter: &str, version: i64) -> String {
+        let later: String = self
+            .later
+            .iter()
+            .filter(|(since, _)| *since <= version)
+            .map(|(_, cols)| *cols)
+            .collect();
         format!(
             "SELECT {} AS audit_key, {}{later} FROM {} {filter}",
             self.key, self.cols, self.kind
@@ -231,7 +252,7 @@ impl Ledger {
 
     /// Every row with its key, in key order (the order audit keys sort in).
     pub fn select_all(&self, conn: &Connection) -> Result<String> {
-        Ok(self.select("ORDER BY audit_key", has_later(conn)?))
+        Ok(self.select("ORDER BY audit_key", version(conn)?))
     }
 
     /// The digest of a row read by `select_all` (or the one-key query).
@@ -265,7 +286,7 @@ pub fn of(conn: &Connection, kind: &str, key: &str) -> Result<Option<Digest>> {
     let Some(l) = ledger(kind) else {
         return Ok(None);
     };
-    let sql = l.select(&format!("WHERE {}", l.find), has_later(conn)?);
+    let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
     let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_row([key], |r| l.digest_of(r)).optional()?)
 }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(super::digest::install),
     Migration::Sql(include_str!("sql/005_leaves.sql")),
     Migration::Sql(include_str!("sql/006_dispatch.sql")),
+    Migration::Sql(include_str!("sql/007_documents.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

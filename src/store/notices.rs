@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{bounds, label, list_json, next_serial, opt_text, paged};
+use super::codec::{self, bounds, label, list_json, next_serial, opt_text, paged};
 use super::complaints::{parse_years, years_text};
 use super::{Ctx, Record, audit};
 use crate::calendar::{Calendar, Reckoned};
-use crate::domain::{Notice, NoticeState, Outcome, Settings};
+use crate::domain::{Issuing, Notice, NoticeState, Outcome, Settings};
 use crate::error::{Error, Result};
 
 /// A notice as stored, with its re-inspection due date.
@@ -19,7 +19,7 @@ pub struct Tracked {
 
 const COLS: &str = "id, party, address, area, matter, problem, legal_basis, issued_on, deadline,
     state, reinspected_on, reinspect_result, complaint, extension_reason, void_reason, late,
-    reinspect_due, due_missing_years";
+    reinspect_due, due_missing_years, officers, certs, requirement, served_on, service_method";
 
 fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let notice = Notice {
@@ -39,6 +39,13 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         extension_reason: r.get(13)?,
         void_reason: r.get(14)?,
         late: r.get(15)?,
+        issuing: Issuing {
+            officers: codec::list(r, 18)?,
+            certs: codec::list(r, 19)?,
+            requirement: r.get(20)?,
+            served_on: r.get(21)?,
+            service_method: r.get(22)?,
+        },
     };
     let reinspect_due = Reckoned {
         date: r.get(16)?,
@@ -68,8 +75,10 @@ impl Record for Notice {
         tx.prepare_cached(
             "INSERT INTO notices (id, party, address, area, matter, problem, legal_basis, issued_on,
                deadline, state, reinspected_on, reinspect_result, complaint, extension_reason,
-               void_reason, late, reinspect_due, due_missing_years)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+               void_reason, late, reinspect_due, due_missing_years, officers, certs, requirement,
+               served_on, service_method)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+               ?19, ?20, ?21, ?22, ?23)
              ON CONFLICT(id) DO UPDATE SET party = excluded.party, address = excluded.address,
                area = excluded.area, matter = excluded.matter, problem = excluded.problem,
                legal_basis = excluded.legal_basis, issued_on = excluded.issued_on,
@@ -77,7 +86,10 @@ impl Record for Notice {
                reinspected_on = excluded.reinspected_on, reinspect_result = excluded.reinspect_result,
                complaint = excluded.complaint, extension_reason = excluded.extension_reason,
                void_reason = excluded.void_reason, late = excluded.late,
-               reinspect_due = excluded.reinspect_due, due_missing_years = excluded.due_missing_years",
+               reinspect_due = excluded.reinspect_due, due_missing_years = excluded.due_missing_years,
+               officers = excluded.officers, certs = excluded.certs,
+               requirement = excluded.requirement, served_on = excluded.served_on,
+               service_method = excluded.service_method",
         )?
         .execute(params![
             self.id,
@@ -97,7 +109,12 @@ impl Record for Notice {
             self.void_reason,
             self.late,
             due.date,
-            years_text(&due.missing_years)
+            years_text(&due.missing_years),
+            list_json(&self.issuing.officers),
+            list_json(&self.issuing.certs),
+            self.issuing.requirement,
+            self.issuing.served_on,
+            self.issuing.service_method,
         ])?;
         Ok(())
     }
@@ -193,6 +210,36 @@ pub struct Reinspection<'a> {
     pub officers: &'a [String],
 }
 
+/// The certificate numbers of `officers` on `date`, in order, when at least two of them are
+/// on duty and hold a valid certificate that day (an enforcement act needs two); else why not,
+/// to follow 复查 or 下达.
+pub fn certified(
+    conn: &Connection,
+    officers: &[String],
+    date: NaiveDate,
+) -> Result<std::result::Result<Vec<String>, String>> {
+    let staff = super::leaves::officers_on(conn, date)?;
+    let valid: Vec<Option<&String>> = officers
+        .iter()
+        .map(|id| {
+            staff
+                .get(id)
+                .filter(|o| o.can_enforce_on(date))
+                .and_then(|o| o.cert_no.as_ref())
+        })
+        .collect();
+    let n = valid.iter().flatten().count();
+    if n < 2 {
+        return Ok(Err(format!(
+            "须由至少 2 名持有效执法证的在岗人员进行，本次只有 {n} 名"
+        )));
+    }
+    Ok(Ok(valid
+        .into_iter()
+        .map(|c| c.cloned().unwrap_or_default())
+        .collect()))
+}
+
 /// Records a re-inspection: the notice moves on, the visit is logged, both are audited.
 /// Fewer than two certified officers on duty is not a valid enforcement act and is refused.
 pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice> {
@@ -200,16 +247,8 @@ pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice>
         kind: "整改通知",
         key: r.notice_id.to_string(),
     })?;
-    let staff = super::leaves::officers_on(tx, r.date)?;
-    let certified = r
-        .officers
-        .iter()
-        .filter(|id| staff.get(*id).is_some_and(|o| o.can_enforce_on(r.date)))
-        .count();
-    if certified < 2 {
-        return Err(Error::invalid(format!(
-            "复查须由至少 2 名持有效执法证的在岗人员进行，本次只有 {certified} 名"
-        )));
+    if let Err(why) = certified(tx, r.officers, r.date)? {
+        return Err(Error::invalid(format!("复查{why}")));
     }
     let before = tracked.notice.clone();
     let mut notice = tracked.notice;

@@ -268,6 +268,7 @@ fn reinspection_needs_two_certified_officers_and_is_logged() {
         extension_reason: String::new(),
         void_reason: String::new(),
         late: false,
+        issuing: Default::default(),
     };
     with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &n)).unwrap();
     let go = |store: &mut Store, officers: Vec<String>| {

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use zhifa_desk::domain::{
-    Channel, Complaint, ComplaintState, Complexity, Notice, NoticeState, Outcome, Patrol,
+    Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState, Outcome, Patrol,
 };
 use zhifa_desk::exchange::parse;
 use zhifa_desk::report::today::TeamDay;
@@ -150,6 +150,8 @@ pub fn new_notice(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
         Field::choice("执法事项", matter_options(data), 0),
         Field::text("存在问题", "", Format::Any).required(),
         Field::text("法律依据", "", Format::Any),
+        Field::text("整改要求", "", Format::Any).required(),
+        Field::text("执法人员", "", Format::Any).required(),
         Field::text("下达日期", &today.to_string(), Format::Date).required(),
         Field::text(
             "整改期限",
@@ -490,6 +492,12 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
                 extension_reason: String::new(),
                 void_reason: String::new(),
                 late: false,
+                issuing: Issuing {
+                    officers: names::officers(&get("执法人员"), &data.officers)
+                        .map_err(|e| format!("执法人员：{e}"))?,
+                    requirement: get("整改要求"),
+                    ..Issuing::default()
+                },
             }))
         }
         FormKind::Reinspect { id } => {

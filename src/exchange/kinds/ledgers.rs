@@ -8,7 +8,9 @@ use super::super::mask;
 use super::super::parse::fmt_datetime;
 use super::super::value::Ty;
 use crate::calendar::end_of_day;
-use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Notice, NoticeState};
+use crate::domain::{
+    Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState,
+};
 use crate::error::Result;
 use crate::store::{complaints, notices};
 
@@ -65,6 +67,7 @@ impl Kind for Complaint {
         extra("核查情况", &["finding"]),
         extra("处置时间", &["handled_at"]).datetime(),
         extra("反馈方式", &["feedback_method"]),
+        extra("移送部门", &["transfer_to"]),
     ];
     const COMPUTED: &'static [Col] = &[
         computed("核查期限", Ty::DateTime),
@@ -96,6 +99,7 @@ impl Kind for Complaint {
             c.work.finding.clone(),
             opt_datetime(c.work.handled_at),
             c.work.feedback_method.clone(),
+            c.work.transfer_to.clone(),
         ]
     }
 
@@ -116,6 +120,7 @@ impl Kind for Complaint {
             finding: c.text("核查情况"),
             handled_at: c.opt_datetime("处置时间"),
             feedback_method: c.text("反馈方式"),
+            transfer_to: c.text("移送部门"),
             // Extensions are granted on the desk; a ledger file keeps what is stored.
             extensions: Vec::new(),
         };
@@ -220,8 +225,13 @@ impl Kind for Notice {
         col("关联投诉编号", &["complaint"]).code(),
         extra("延期原因", &["extension_reason"]),
         extra("作废原因", &["void_reason"]),
+        extra("执法人员", &["officers"]).code(),
+        extra("整改要求", &["requirement"]),
+        extra("送达日期", &["served_on"]).date(),
+        extra("送达方式", &["service_method"]),
     ];
     const COMPUTED: &'static [Col] = &[
+        computed("执法证号", Ty::Code),
         computed("复查期限", Ty::Date),
         computed("是否超期", Ty::Text),
     ];
@@ -244,6 +254,10 @@ impl Kind for Notice {
             n.complaint.clone().unwrap_or_default(),
             n.extension_reason.clone(),
             n.void_reason.clone(),
+            n.issuing.officers.join("、"),
+            n.issuing.requirement.clone(),
+            opt_date(n.issuing.served_on),
+            n.issuing.service_method.clone(),
         ]
     }
 
@@ -269,6 +283,13 @@ impl Kind for Notice {
             extension_reason: c.text("延期原因"),
             void_reason: c.text("作废原因"),
             late: false,
+            issuing: Issuing {
+                officers: c.list("执法人员"),
+                certs: Vec::new(),
+                requirement: c.text("整改要求"),
+                served_on: c.opt_date("送达日期"),
+                service_method: c.text("送达方式"),
+            },
         })
     }
 
@@ -286,9 +307,22 @@ impl Kind for Notice {
                 self.void_reason = old.void_reason.clone();
             }
             forward_only(c, old.state.can_reach(self.state), old.state, self.state);
+            self.issuing.keep_from(&old.issuing);
         }
         report(c, self.problems());
+        report(c, self.issuing.problems(self.issued_on));
+        // Issuing officers named anew: two certified on the issue date, their numbers kept.
+        if !self.issuing.officers.is_empty() && self.issuing.certs.is_empty() {
+            for id in self.issuing.officers.clone() {
+                must_exist(c, env, "officers", "人员", "执法人员", &id)?;
+            }
+            match notices::certified(env.conn, &self.issuing.officers, self.issued_on)? {
+                Ok(certs) => self.issuing.certs = certs,
+                Err(why) => c.fail("执法人员", format!("下达整改通知{why}（{}）", self.issued_on)),
+            }
+        }
         not_future(c, env, "下达日期", Some(self.issued_on));
+        not_future(c, env, "送达日期", self.issuing.served_on);
         not_future(c, env, "复查日期", self.reinspected_on);
         place_and_matter_exist(c, env, self.area.as_deref(), self.matter.as_deref())?;
         if let Some(complaint) = self.complaint.clone() {
@@ -304,7 +338,11 @@ impl Kind for Notice {
             .map(|t| {
                 let overdue = t.notice.overdue(end_of_day(t.reinspect_due.date), env.now);
                 let mut row = t.notice.cells();
-                row.extend([t.reinspect_due.date.to_string(), yes_no(overdue)]);
+                row.extend([
+                    t.notice.issuing.certs.join("、"),
+                    t.reinspect_due.date.to_string(),
+                    yes_no(overdue),
+                ]);
                 row
             })
             .collect())
