@@ -318,6 +318,7 @@ impl Complaint {
         }
         self.step_to(ComplaintState::Transferred)?;
         self.result = format!("移送{}", to_department.trim());
+        self.work.transfer_to = to_department.trim().to_string();
         self.closed_at = Some(at);
         Ok(())
     }

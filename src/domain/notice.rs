@@ -92,7 +92,8 @@ impl Issuing {
     /// What is wrong with it, by column.
     pub fn problems(&self, issued_on: NaiveDate) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        if !self.service_method.is_empty() && !SERVICE_METHODS.contains(&self.service_method.as_str())
+        if !self.service_method.is_empty()
+            && !SERVICE_METHODS.contains(&self.service_method.as_str())
         {
             out.push(("送达方式", format!("应为 {}", SERVICE_METHODS.join(" / "))));
         }

@@ -8,9 +8,7 @@ use super::super::mask;
 use super::super::parse::fmt_datetime;
 use super::super::value::Ty;
 use crate::calendar::end_of_day;
-use crate::domain::{
-    Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState,
-};
+use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState};
 use crate::error::Result;
 use crate::store::{complaints, notices};
 
@@ -318,7 +316,10 @@ impl Kind for Notice {
             }
             match notices::certified(env.conn, &self.issuing.officers, self.issued_on)? {
                 Ok(certs) => self.issuing.certs = certs,
-                Err(why) => c.fail("执法人员", format!("下达整改通知{why}（{}）", self.issued_on)),
+                Err(why) => c.fail(
+                    "执法人员",
+                    format!("下达整改通知{why}（{}）", self.issued_on),
+                ),
             }
         }
         not_future(c, env, "下达日期", Some(self.issued_on));
