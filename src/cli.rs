@@ -69,6 +69,21 @@ pub enum Command {
     },
     /// 核对月度移交包：逐个文件对照 manifest.csv 的行数和 SHA-256
     VerifyHandoff { dir: PathBuf },
+    /// 打印文书（.docx，WPS / Word 打开即可打印）：notice 责令限期整改通知书（含送达回证）、reinspection 复查意见书、transfer 移送函、complaint 投诉举报受理及处理反馈单；templates 写出模板供修改
+    Document {
+        /// 文书：notice / reinspection / transfer / complaint，或 templates
+        #[arg(value_name = "文书")]
+        paper: String,
+        /// 整改通知的文书编号，或投诉编号（templates 不需要）
+        #[arg(value_name = "编号")]
+        key: Option<String>,
+        /// 输出文件（默认写到数据库旁的「文书」文件夹）；templates 为输出目录
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// 移送函、反馈单中写出举报人姓名和电话（默认打码；会记入审计）
+        #[arg(long)]
+        include_personal: bool,
+    },
     /// 上报：每周一检点、每月一通报、年度统计（文字、--csv 或 --json）
     Report {
         #[command(subcommand)]

@@ -11,12 +11,14 @@ use zhifa_desk::{clock, text};
 use crate::cli::{Cli, Command};
 use crate::print;
 
+mod documents;
 mod ledgers;
 mod reports;
 mod roster;
 mod safety;
 mod setup;
 
+use documents::document;
 use ledgers::{Output, export, handoff, import, opt_date, verify_handoff, void};
 use reports::{report, today};
 use roster::roster;
@@ -95,6 +97,15 @@ pub fn run(cli: Cli) -> Result<()> {
             frames,
         }) => bench_frames(&open(db, now)?, now, (width, height), frames),
         Some(Command::VerifyHandoff { dir }) => verify_handoff(&dir),
+        Some(Command::Document {
+            paper,
+            key,
+            out,
+            include_personal,
+        }) => {
+            let to = (key.as_deref(), out.as_deref(), include_personal);
+            document(db, now, &actor, &paper, to)
+        }
         Some(Command::Report { period }) => report(&open(db, now)?, now, period),
         Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
         Some(Command::Restore { file }) => restore(db, &actor, &file),

@@ -97,7 +97,7 @@ impl Issuing {
         {
             out.push(("送达方式", format!("应为 {}", SERVICE_METHODS.join(" / "))));
         }
-        if self.served_on.is_some() != !self.service_method.is_empty() {
+        if self.served_on.is_some() == self.service_method.is_empty() {
             out.push(("送达方式", "送达日期和送达方式须同时填写".to_string()));
         }
         if self.served_on.is_some_and(|d| d < issued_on) {
@@ -151,6 +151,14 @@ impl Notice {
     /// The re-inspection is due within N working days after the deadline, by 23:59.
     pub fn reinspect_due(&self, cal: &Calendar, rules: &DeadlineRules) -> Reckoned {
         cal.add_workdays(self.deadline, rules.reinspect_workdays)
+    }
+
+    /// Days an issued notice has gone unserved as of `today`: from the day after it was
+    /// issued (serving takes a day at most) until 送达 is recorded.
+    pub fn unserved_days(&self, today: NaiveDate) -> Option<i64> {
+        let days = (today - self.issued_on).num_days();
+        (self.issuing.served_on.is_none() && self.state != NoticeState::Voided && days >= 1)
+            .then_some(days)
     }
 
     /// 是否超期: a re-inspection was late, or the open notice is past its re-inspection due.

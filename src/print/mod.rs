@@ -8,7 +8,7 @@ use zhifa_desk::calendar::{Calendar, DayKind};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::parse;
 use zhifa_desk::report::Today;
-use zhifa_desk::report::format::{complaint_timer, notice_timer};
+use zhifa_desk::report::format::{complaint_timer, notice_timer, unserved_label};
 use zhifa_desk::report::today::WEEKDAYS;
 use zhifa_desk::text::printable;
 
@@ -70,9 +70,11 @@ pub fn today(t: &Today) -> String {
     let _ = writeln!(s, "\n【整改通知】（{} 份未销号）", t.notices.len());
     for n in &t.notices {
         let (u, left) = notice_timer(n.days_left);
+        let unserved =
+            unserved_label(n.unserved_days).map_or_else(String::new, |l| format!("，{l}"));
         let _ = writeln!(
             s,
-            "  {}{}{} {} {}（期限 {}）",
+            "  {}{}{} {} {}（期限 {}{unserved}）",
             pad(u.marker(), 7),
             pad(&left, 15),
             n.id,

@@ -96,6 +96,12 @@ pub fn notice_timer(days_left: i64) -> (Urgency, String) {
     (Urgency::of_days(days_left), text)
 }
 
+/// 未送达2天: an issued notice not yet served a day or more after issue (the dashboard, the
+/// notice list and `today` all say it this way).
+pub fn unserved_label(days: Option<i64>) -> Option<String> {
+    days.map(|d| format!("未送达{d}天"))
+}
+
 /// Where a notice stands, as every place shows it (list, detail, dashboard): overdue while
 /// open past its re-inspection date; 曾超期 when a re-inspection was once late (after a late
 /// 延期 or 立案); the timer while open. One function, so no two places can disagree.

@@ -84,6 +84,9 @@ pub struct NoticeTimer {
     pub late: bool,
     /// Days from today to the re-inspection due date; negative when overdue.
     pub days_left: i64,
+    /// Days since it was issued while still not served (送达), from the day after issue;
+    /// None once served or on its issue day.
+    pub unserved_days: Option<i64>,
 }
 
 pub const WEEKDAYS: [&str; 7] = [
@@ -155,6 +158,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 overdue: n.overdue(end_of_day(t.reinspect_due.date), now),
                 late: n.late,
                 days_left: (t.reinspect_due.date - date).num_days(),
+                unserved_days: n.unserved_days(date),
             }
         })
         .collect();

@@ -188,6 +188,27 @@ pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize
     })
 }
 
+/// Records that `actor` printed a paper (文书) and where it went; `personal` when it carries
+/// the reporter in full.
+pub fn printed(
+    store: &mut Store,
+    actor: &Actor,
+    paper: &crate::document::Filled,
+    to: &std::path::Path,
+    personal: bool,
+) -> Result<()> {
+    let what = format!("{} {}", paper.paper.title(), paper.key);
+    let note = serde_json::json!({
+        "文书": paper.paper.title(),
+        "编号": paper.key,
+        "文件": to.display().to_string(),
+        "含举报人": personal,
+    });
+    store.write(|tx| {
+        super::audit::record(tx, actor, "打印文书", "documents", &what, None, Some(&note))
+    })
+}
+
 /// 受理: records a new complaint (state 已受理) under the next number of its year.
 pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> Result<String> {
     c.state = ComplaintState::Received;

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
-use zhifa_desk::report::format::{Urgency, complaint_timer, notice_marker};
+use zhifa_desk::report::format::{Urgency, complaint_timer, notice_marker, unserved_label};
 
 use super::super::app::App;
 use super::super::theme::Theme;
@@ -260,17 +260,28 @@ fn notices<'a>(
         .map(|n| {
             let (u, left) = notice_marker(true, n.late, n.days_left);
             let style = theme.urgency(u);
+            let party = match unserved_label(n.unserved_days) {
+                Some(l) => Line::from(vec![
+                    Span::styled(format!("[{l}] "), theme.urgency(Urgency::Soon)),
+                    Span::raw(n.party.as_str()),
+                ]),
+                None => Line::from(n.party.as_str()),
+            };
             Row::new(vec![
                 Cell::from(u.marker()).style(style),
                 Cell::from(left).style(style),
                 Cell::from(n.id.as_str()),
                 Cell::from(n.state.label()),
-                Cell::from(n.party.as_str()),
+                Cell::from(party),
             ])
         })
         .collect();
     let more = (hidden > 0).then(|| format!("还有 {hidden} 份未显示…（按 4 查看全部）"));
-    let title = format!("整改通知（{} 份未销号）", list.len());
+    let unserved = list.iter().filter(|n| n.unserved_days.is_some()).count();
+    let title = match unserved {
+        0 => format!("整改通知（{} 份未销号）", list.len()),
+        u => format!("整改通知（{} 份未销号，{u} 份未送达）", list.len()),
+    };
     let table = Table::new(
         rows,
         [

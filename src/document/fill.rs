@@ -1,0 +1,460 @@
+//! The fields of each paper, filled from the ledger: names for 工号, dates in the written
+//! form (2026年12月1日), blanks to fill by hand where the ledger has nothing yet.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use rusqlite::Connection;
+
+use super::Paper;
+use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Officer, SERVICE_METHODS};
+use crate::error::{Error, Result};
+use crate::exchange::{mask, parse};
+use crate::store::{Record, complaints, notices, people};
+
+pub const NOTICE_FIELDS: &[&str] = &[
+    "执法队名称",
+    "文书编号",
+    "当事人",
+    "地址",
+    "所属区域",
+    "存在问题",
+    "法律依据",
+    "整改期限",
+    "整改要求",
+    "执法人员",
+    "执法人员及证号",
+    "下达日期",
+    "送达日期",
+    "送达方式",
+    "关联投诉编号",
+];
+
+pub const REINSPECTION_FIELDS: &[&str] = &[
+    "执法队名称",
+    "文书编号",
+    "当事人",
+    "地址",
+    "存在问题",
+    "下达日期",
+    "整改期限",
+    "复查日期",
+    "复查人员",
+    "复查人员及证号",
+    "复查情况",
+    "复查结论",
+    "复查意见",
+];
+
+pub const TRANSFER_FIELDS: &[&str] = &[
+    "执法队名称",
+    "移送部门",
+    "投诉编号",
+    "来源渠道",
+    "受理时间",
+    "问题描述",
+    "所属区域",
+    "移送理由",
+    "举报人",
+    "联系电话",
+    "联系人",
+    "联系人电话",
+    "移送日期",
+];
+
+pub const COMPLAINT_FIELDS: &[&str] = &[
+    "执法队名称",
+    "投诉编号",
+    "来源渠道",
+    "受理时间",
+    "举报人",
+    "联系电话",
+    "所属区域",
+    "执法事项",
+    "问题描述",
+    "复杂程度",
+    "状态",
+    "承办中队",
+    "承办人员",
+    "核查时间",
+    "核查人员",
+    "核查情况",
+    "处置时间",
+    "处置结果",
+    "反馈时间",
+    "反馈方式",
+    "办结时间",
+    "移送部门",
+    "核查期限",
+    "反馈期限",
+    "填表人",
+    "填表时间",
+];
+
+/// What filling a paper needs besides the record.
+pub struct Source<'a> {
+    pub conn: &'a Connection,
+    pub team: &'a str,
+    pub now: NaiveDateTime,
+    /// Who prints it (工号 or name): the contact of a transfer, the 填表人 of a form.
+    pub operator: &'a str,
+    /// Reporters' names and phones in full (else masked).
+    pub include_personal: bool,
+}
+
+/// A paper with its fields filled, ready for a template.
+#[derive(Debug, Clone)]
+pub struct Filled {
+    pub paper: Paper,
+    /// The record it was filled from: a notice's number or a complaint's.
+    pub key: String,
+    values: HashMap<&'static str, String>,
+}
+
+impl Filled {
+    fn new(paper: Paper, key: &str) -> Filled {
+        Filled {
+            paper,
+            key: key.to_string(),
+            values: HashMap::new(),
+        }
+    }
+
+    fn set(&mut self, field: &'static str, value: impl Into<String>) {
+        debug_assert!(self.paper.fields().contains(&field), "{field}");
+        self.values.insert(field, value.into());
+    }
+
+    /// The value of `field`; empty when the record has none.
+    pub fn get(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+
+    /// The file name it is written under by default: 责令限期整改通知书-卧执整〔2026〕第16号.docx.
+    pub fn file_name(&self) -> String {
+        let key: String = self
+            .key
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':') {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("{}-{key}.docx", self.paper.title())
+    }
+}
+
+/// 2026年12月1日.
+pub fn written_date(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// 2026年11月2日9时30分.
+pub fn written_time(t: NaiveDateTime) -> String {
+    format!(
+        "{}{}时{:02}分",
+        written_date(t.date()),
+        t.hour(),
+        t.minute()
+    )
+}
+
+const BLANK_DATE: &str = "　　　　年　　月　　日";
+
+fn name_of(staff: &HashMap<String, Officer>, id: &str) -> String {
+    staff
+        .get(id)
+        .map_or_else(|| id.to_string(), |o| o.name.clone())
+}
+
+fn names(staff: &HashMap<String, Officer>, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| name_of(staff, id))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// 赵建国（执法证号 15070001）、钱志强（执法证号 15070002）; blanks for two when none is
+/// recorded, to be filled in by hand.
+fn with_certs(staff: &HashMap<String, Officer>, ids: &[String], certs: &[String]) -> String {
+    if ids.is_empty() {
+        return ["＿＿＿＿（执法证号＿＿＿＿＿＿）"; 2].join("、");
+    }
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let cert = certs
+                .get(i)
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .unwrap_or_else(|| {
+                    staff
+                        .get(id)
+                        .and_then(|o| o.cert_no.clone())
+                        .unwrap_or_default()
+                });
+            format!("{}（执法证号 {cert}）", name_of(staff, id))
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn area_name(conn: &Connection, id: Option<&str>) -> Result<String> {
+    let Some(id) = id else {
+        return Ok(String::new());
+    };
+    Ok(people::areas(conn)?
+        .into_iter()
+        .find(|a| a.id == id)
+        .map_or_else(|| id.to_string(), |a| a.name))
+}
+
+fn notice_of(conn: &Connection, key: &str) -> Result<Notice> {
+    Notice::load(conn, key)?.ok_or_else(|| Error::NotFound {
+        kind: "整改通知",
+        key: key.to_string(),
+    })
+}
+
+fn complaint_of(conn: &Connection, id: &str) -> Result<complaints::Tracked> {
+    complaints::get(conn, id)?.ok_or_else(|| Error::NotFound {
+        kind: "投诉",
+        key: id.to_string(),
+    })
+}
+
+/// 责令限期整改通知书 of notice `key`, with its 送达回证.
+pub fn notice(src: &Source, key: &str) -> Result<Filled> {
+    let n = notice_of(src.conn, key)?;
+    let staff = people::officers_by_id(src.conn)?;
+    let mut f = Filled::new(Paper::Notice, &n.id);
+    f.set("执法队名称", src.team);
+    f.set("文书编号", n.id.as_str());
+    f.set("当事人", n.party.as_str());
+    f.set("地址", n.address.as_str());
+    f.set("所属区域", area_name(src.conn, n.area.as_deref())?);
+    f.set("存在问题", n.problem.trim_end_matches('。'));
+    f.set("法律依据", n.legal_basis.as_str());
+    f.set("整改期限", written_date(n.deadline));
+    f.set("整改要求", n.issuing.requirement.trim_end_matches('。'));
+    f.set("执法人员", names(&staff, &n.issuing.officers));
+    let certs = with_certs(&staff, &n.issuing.officers, &n.issuing.certs);
+    f.set("执法人员及证号", certs);
+    f.set("下达日期", written_date(n.issued_on));
+    match n.issuing.served_on {
+        Some(d) => {
+            f.set("送达日期", written_date(d));
+            f.set("送达方式", n.issuing.service_method.as_str());
+        }
+        None => {
+            f.set("送达日期", BLANK_DATE);
+            let boxes: Vec<String> = SERVICE_METHODS.iter().map(|m| format!("□{m}")).collect();
+            f.set("送达方式", boxes.join("　"));
+        }
+    }
+    f.set("关联投诉编号", n.complaint.unwrap_or_default());
+    Ok(f)
+}
+
+/// 复查意见书 of the latest re-inspection of notice `key`.
+pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
+    let n = notice_of(src.conn, key)?;
+    // A notice imported with its re-inspection has no log row: its own columns say it.
+    let from_ledger = || {
+        let outcome = match n.state {
+            NoticeState::ClosedOut => "销号",
+            NoticeState::Extended => "延期",
+            NoticeState::Escalated => "立案",
+            _ => return None,
+        };
+        Some(notices::Logged {
+            date: n.reinspected_on?,
+            result: n.reinspect_result.clone(),
+            outcome: outcome.to_string(),
+            officers: Vec::new(),
+            late: false,
+        })
+    };
+    let last = notices::reinspections(src.conn, key)?
+        .pop()
+        .or_else(from_ledger)
+        .ok_or_else(|| {
+            Error::invalid(format!("整改通知 {key} 还没有复查记录，无法出具复查意见书"))
+        })?;
+    let staff = people::officers_by_id(src.conn)?;
+    let certs = notices::certified(src.conn, &last.officers, last.date)?.unwrap_or_default();
+    let opinion = match last.outcome.as_str() {
+        "销号" => "你（单位）已按要求完成整改，本通知予以销号。".to_string(),
+        "延期" => format!(
+            "你（单位）尚未完成整改。因{}，同意延期至{}；逾期仍未整改的，本队将依法立案查处。",
+            n.extension_reason.trim_end_matches('。'),
+            written_date(n.deadline)
+        ),
+        _ => "你（单位）逾期未按要求完成整改，本队将依法立案查处。".to_string(),
+    };
+    let mut f = Filled::new(Paper::Reinspection, &n.id);
+    f.set("执法队名称", src.team);
+    f.set("文书编号", n.id.as_str());
+    f.set("当事人", n.party.as_str());
+    f.set("地址", n.address.as_str());
+    f.set("存在问题", n.problem.trim_end_matches('。'));
+    f.set("下达日期", written_date(n.issued_on));
+    f.set("整改期限", written_date(n.deadline));
+    f.set("复查日期", written_date(last.date));
+    f.set("复查人员", names(&staff, &last.officers));
+    f.set("复查人员及证号", with_certs(&staff, &last.officers, &certs));
+    f.set("复查情况", last.result.trim_end_matches('。'));
+    f.set("复查结论", last.outcome.as_str());
+    f.set("复查意见", opinion);
+    Ok(f)
+}
+
+fn reporter(src: &Source, c: &Complaint) -> (String, String) {
+    if src.include_personal {
+        (c.reporter.clone(), c.phone.clone())
+    } else {
+        (mask::name(&c.reporter), mask::phone(&c.phone))
+    }
+}
+
+/// The officer printing, by 工号 or name.
+fn operator<'a>(staff: &'a HashMap<String, Officer>, who: &str) -> Option<&'a Officer> {
+    staff
+        .get(who)
+        .or_else(|| staff.values().find(|o| o.name == who))
+}
+
+/// 移送函 of transferred lead `id`.
+pub fn transfer(src: &Source, id: &str) -> Result<Filled> {
+    let t = complaint_of(src.conn, id)?;
+    let c = &t.complaint;
+    if c.state != ComplaintState::Transferred {
+        return Err(Error::invalid(format!(
+            "投诉 {id} 的状态是「{}」，只有已移送的投诉才能出具移送函",
+            c.state
+        )));
+    }
+    let staff = people::officers_by_id(src.conn)?;
+    let contact = operator(&staff, src.operator);
+    let reason = match &c.matter {
+        None => "经核查，该事项不在本镇综合行政执法事项清单内，不属于本队管辖。",
+        Some(_) => "经核查，该事项属于你单位的职责范围。",
+    };
+    let (who, phone) = reporter(src, c);
+    let mut f = Filled::new(Paper::Transfer, &c.id);
+    f.set("执法队名称", src.team);
+    f.set("移送部门", c.work.transfer_to.as_str());
+    f.set("投诉编号", c.id.as_str());
+    f.set("来源渠道", c.channel.label());
+    f.set("受理时间", written_time(c.received_at));
+    f.set("问题描述", c.description.trim_end_matches('。'));
+    f.set("所属区域", area_name(src.conn, c.area.as_deref())?);
+    f.set("移送理由", reason);
+    f.set("举报人", or_none(who));
+    f.set("联系电话", or_none(phone));
+    f.set(
+        "联系人",
+        contact.map_or_else(|| src.operator.to_string(), |o| o.name.clone()),
+    );
+    f.set(
+        "联系人电话",
+        contact.map(|o| o.phone.clone()).unwrap_or_default(),
+    );
+    f.set(
+        "移送日期",
+        written_date(c.closed_at.map_or(src.now.date(), |t| t.date())),
+    );
+    Ok(f)
+}
+
+fn or_none(v: String) -> String {
+    if v.is_empty() {
+        "（未留）".into()
+    } else {
+        v
+    }
+}
+
+/// 投诉举报受理及处理反馈单 of lead `id`: its whole life on one page.
+pub fn complaint(src: &Source, id: &str) -> Result<Filled> {
+    let t = complaint_of(src.conn, id)?;
+    let c = &t.complaint;
+    let staff = people::officers_by_id(src.conn)?;
+    let time = |t: Option<NaiveDateTime>| t.map(parse::fmt_datetime).unwrap_or_default();
+    let matter = match &c.matter {
+        Some(m) => people::matters(src.conn)?
+            .into_iter()
+            .find(|x| &x.id == m)
+            .map_or_else(|| m.clone(), |x| format!("{} {}", x.id, x.name)),
+        None => "不在清单内".to_string(),
+    };
+    let (who, phone) = reporter(src, c);
+    let mut f = Filled::new(Paper::Complaint, &c.id);
+    f.set("执法队名称", src.team);
+    f.set("投诉编号", c.id.as_str());
+    f.set("来源渠道", c.channel.label());
+    f.set("受理时间", time(Some(c.received_at)));
+    f.set("举报人", or_none(who));
+    f.set("联系电话", or_none(phone));
+    f.set("所属区域", area_name(src.conn, c.area.as_deref())?);
+    f.set("执法事项", matter);
+    f.set("问题描述", c.description.as_str());
+    f.set("复杂程度", c.complexity.label());
+    f.set("状态", c.state.label());
+    f.set("承办中队", c.work.squad.as_str());
+    f.set("承办人员", names(&staff, &c.work.handlers));
+    f.set("核查时间", time(c.verified_at));
+    f.set("核查人员", names(&staff, &c.work.verified_by));
+    f.set("核查情况", c.work.finding.as_str());
+    f.set("处置时间", time(c.work.handled_at));
+    f.set("处置结果", c.result.as_str());
+    f.set("反馈时间", time(c.fed_back_at));
+    f.set("反馈方式", c.work.feedback_method.as_str());
+    f.set("办结时间", time(c.closed_at));
+    f.set("移送部门", c.work.transfer_to.as_str());
+    f.set("核查期限", parse::fmt_datetime(t.due.verify_due));
+    f.set("反馈期限", parse::fmt_datetime(t.due.feedback_due));
+    let printer = operator(&staff, src.operator);
+    f.set(
+        "填表人",
+        printer.map_or_else(|| src.operator.to_string(), |o| o.name.clone()),
+    );
+    f.set("填表时间", parse::fmt_datetime(src.now));
+    Ok(f)
+}
+
+/// Fills `paper` for the record `key`.
+pub fn paper(src: &Source, paper: Paper, key: &str) -> Result<Filled> {
+    match paper {
+        Paper::Notice => notice(src, key),
+        Paper::Reinspection => reinspection(src, key),
+        Paper::Transfer => transfer(src, key),
+        Paper::Complaint => complaint(src, key),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_the_chinese_way() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(written_date(d), "2026年12月1日");
+        assert_eq!(
+            written_time(d.and_hms_opt(9, 5, 0).unwrap()),
+            "2026年12月1日9时05分"
+        );
+    }
+
+    #[test]
+    fn every_builtin_template_uses_only_its_fields() {
+        for p in Paper::ALL {
+            let t = super::super::template::Template::parse("builtin", p.builtin(), p.fields());
+            assert!(t.is_ok(), "{p:?}: {:?}", t.err());
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The printed papers through the real binary: each .docx opened as a package and every field
+//! found in its text; templates written out, overridden and checked; the two certified issuers
+//! at issue; service recorded and the unserved notices listed; printing audited.
+
+mod util;
+
+use std::io::Read;
+
+use util::Desk;
+
+/// The text of a .docx's body, tags removed, and the raw XML.
+fn docx(path: &str) -> (String, String) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("the file")).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("a Word document")
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    (text, xml)
+}
+
+fn printed(d: &Desk, args: &[&str]) -> (String, String) {
+    let out = d.ok(args);
+    let path = out
+        .split('：')
+        .nth(1)
+        .expect("says where")
+        .trim()
+        .to_string();
+    assert!(path.ends_with(".docx"), "{out}");
+    let path = if std::path::Path::new(&path).is_absolute() {
+        path
+    } else {
+        d.dir.path().join(path).display().to_string()
+    };
+    docx(&path)
+}
+
+#[test]
+fn the_rectification_notice_carries_every_field_and_its_service_receipt() {
+    let d = Desk::demo();
+    let out = d.path("n.docx");
+    let (text, xml) = printed(
+        &d,
+        &["document", "notice", "卧执整〔2026〕第15号", "--out", &out],
+    );
+    for want in [
+        "卧牛河镇综合行政执法队",
+        "责令限期整改通知书",
+        "卧执整〔2026〕第15号",
+        "金福酒家",
+        "集镇中心街40号",
+        "后厨违规私拉电线",
+        "《消防法》第六十三条",
+        "于2026年11月26日前",
+        "拆除私拉电线，由持证电工规范敷设",
+        "依法立案查处",
+        "赵建国（执法证号 15070001）、钱志强（执法证号 15070002）",
+        "2026年11月19日",
+        "（印章）",
+        "送达回证",
+        "□直接送达",
+        "见证人",
+    ] {
+        assert!(text.contains(want), "{want} not in: {text}");
+    }
+    assert!(
+        xml.contains(r#"w:type="page""#),
+        "the receipt starts a page"
+    );
+    assert!(
+        xml.contains("仿宋_GB2312") && xml.contains("黑体"),
+        "fonts named"
+    );
+    assert!(
+        xml.contains(r#"w:w="11906""#) && xml.contains(r#"w:h="16838""#),
+        "A4"
+    );
+    assert!(
+        xml.contains(r#"w:top="2098""#) && xml.contains(r#"w:left="1587""#),
+        "公文 margins"
+    );
+}
+
+#[test]
+fn reinspection_transfer_and_complaint_papers_carry_their_fields() {
+    let d = Desk::demo();
+    let (text, _) = printed(&d, &["document", "reinspection", "卧执整〔2026〕第2号"]);
+    for want in [
+        "复查意见书",
+        "老王烧烤",
+        "2026年11月1日",
+        "设备厂家供货延迟",
+        "延期至2026年11月28日",
+    ] {
+        assert!(text.contains(want), "{want} not in: {text}");
+    }
+    let (text, _) = printed(&d, &["document", "transfer", "TS-2026-0007"]);
+    for want in [
+        "移送函",
+        "县市场监督管理局",
+        "12345热线",
+        "2026年11月7日10时00分",
+        "小卖部销售过期食品",
+        "黄**",
+    ] {
+        assert!(text.contains(want), "{want} not in: {text}");
+    }
+    assert!(!text.contains("黄志明"), "the reporter is masked");
+    let (text, _) = printed(
+        &d,
+        &[
+            "document",
+            "complaint",
+            "TS-2026-0001",
+            "--include-personal",
+        ],
+    );
+    for want in [
+        "投诉举报受理及处理反馈单",
+        "TS-2026-0001",
+        "王国华",
+        "13930246633",
+        "夜间烧烤店噪声扰民",
+        "赵建国、钱志强",
+        "烧烤店夜间营业至凌晨，噪声属实",
+        "2026-11-06 11:00",
+        "电话",
+    ] {
+        assert!(text.contains(want), "{want} not in: {text}");
+    }
+    let err = d.fails(&["document", "transfer", "TS-2026-0001"]);
+    assert!(err.contains("只有已移送的投诉"), "{err}");
+    // Every paper printed is on record: who, what, where; the reporter in full is said.
+    let conn = rusqlite::Connection::open(&d.db).unwrap();
+    let rows: Vec<(String, String, String)> = conn
+        .prepare("SELECT operator, key, after FROM audit WHERE action = '打印文书' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[0].0, "W001");
+    assert!(rows[2].1.contains("TS-2026-0001") && rows[2].2.contains(r#""含举报人":true"#));
+    d.ok(&["verify"]);
+}
+
+#[test]
+fn a_team_template_overrides_the_builtin_one_and_an_unknown_field_is_refused() {
+    let d = Desk::demo();
+    let out = d.ok(&["document", "templates"]);
+    let dir = d.dir.path().join("templates");
+    assert!(
+        out.contains("notice.txt") && dir.join("transfer.txt").exists(),
+        "{out}"
+    );
+    let notice = std::fs::read_to_string(dir.join("notice.txt")).unwrap();
+    let county = notice.replace(
+        "【标题】责令限期整改通知书",
+        "【标题】责令限期整改通知书\n【居中】（本县示范文本）当事人{当事人}",
+    );
+    std::fs::write(dir.join("notice.txt"), county).unwrap();
+    let (text, _) = printed(&d, &["document", "notice", "卧执整〔2026〕第15号"]);
+    assert!(text.contains("（本县示范文本）当事人金福酒家"), "{text}");
+
+    std::fs::write(dir.join("notice.txt"), "【标题】{当事人}\n{整改日期}").unwrap();
+    let err = d.fails(&["document", "notice", "卧执整〔2026〕第15号"]);
+    assert!(
+        err.contains("第2行") && err.contains("「{整改日期}」"),
+        "{err}"
+    );
+    assert!(
+        err.contains("可用的字段") && err.contains("整改期限"),
+        "{err}"
+    );
+}
+
+const NOTICE_HEADER: &str = "文书编号,当事人,地址,所属区域,事项编号,存在问题,法律依据,下达日期,整改期限,状态,复查日期,复查结果,关联投诉编号,执法人员,整改要求,送达日期,送达方式";
+
+#[test]
+fn a_notice_needs_two_certified_issuers_and_keeps_their_numbers() {
+    let d = Desk::demo();
+    // W009 is on leave; W007's certificate ran out on 2026-10-31.
+    for (officers, n) in [("W001、W009", 1), ("W001、W007", 1), ("W001", 1)] {
+        let row = format!(
+            "卧执整〔2026〕第20号,某店,中心街1号,Q01,M01,占道,,2026-11-20,2026-11-27,待整改,,,,{officers},清理,,"
+        );
+        let f = d.file("n.csv", format!("{NOTICE_HEADER}\r\n{row}\r\n").as_bytes());
+        let err = d.fails(&["import", "notices", &f]);
+        assert!(
+            err.contains("第14列「执法人员」") && err.contains(&format!("只有 {n} 名")),
+            "{officers}: {err}"
+        );
+    }
+    let row = "卧执整〔2026〕第20号,某店,中心街1号,Q01,M01,占道,,2026-11-20,2026-11-27,待整改,,,,W001、W003,清理,,";
+    let f = d.file("n.csv", format!("{NOTICE_HEADER}\r\n{row}\r\n").as_bytes());
+    d.ok(&["import", "notices", &f]);
+    let csv = util::text(d.ok(&["export", "notices"]).as_bytes());
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("卧执整〔2026〕第20号"))
+        .unwrap();
+    assert!(
+        line.contains(",W001、W003,清理,,,15070001、15070003,"),
+        "{line}"
+    );
+}
+
+#[test]
+fn service_is_recorded_and_notices_left_unserved_are_listed() {
+    let d = Desk::demo();
+    let today = d.ok(&["today"]);
+    assert!(
+        today.contains("金福酒家 待整改（期限 2026-11-26，未送达4天）"),
+        "{today}"
+    );
+    let unserved = |d: &Desk| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(&d.ok(&["today", "--json"])).unwrap();
+        json["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| !n["unserved_days"].is_null())
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        unserved(&d),
+        ["卧执整〔2026〕第15号", "卧执整〔2026〕第14号"]
+    );
+
+    let csv = util::text(d.ok(&["export", "notices"]).as_bytes());
+    let served = csv.replacen(
+        "拆除私拉电线，由持证电工规范敷设,,",
+        "拆除私拉电线，由持证电工规范敷设,2026-11-20,留置送达",
+        1,
+    );
+    assert_ne!(served, csv);
+    d.ok(&["import", "notices", &d.file("s.csv", served.as_bytes())]);
+    assert_eq!(unserved(&d), ["卧执整〔2026〕第14号"]);
+    let (text, _) = printed(&d, &["document", "notice", "卧执整〔2026〕第15号"]);
+    assert!(
+        text.contains("留置送达") && text.contains("2026年11月20日"),
+        "{text}"
+    );
+    assert!(!text.contains("□直接送达"), "{text}");
+
+    // A service date, once recorded, changes only as a declared correction.
+    let moved = served.replacen("2026-11-20,留置送达", "2026-11-21,留置送达", 1);
+    let err = d.fails(&["import", "notices", &d.file("m.csv", moved.as_bytes())]);
+    assert!(
+        err.contains("送达日期") && err.contains("--correct"),
+        "{err}"
+    );
+}
