@@ -306,3 +306,44 @@ fn leave_a_correction_and_a_dispatched_verification_run_through_the_real_desk() 
         "{row}"
     );
 }
+
+#[test]
+fn a_notice_is_printed_and_its_service_recorded_from_the_desk() {
+    let desk = Desk::demo();
+    let mut s = Screen::open(&desk);
+    s.sign_in_and_take_over("孙丽华");
+    let screen = s.wait_for("份未送达");
+    assert!(screen.contains("[未送达4天] 金福酒家"), "{screen}");
+
+    // The notices list, down to 第15号 (sixth, nearest re-inspection first), its detail.
+    s.send("4");
+    s.wait_for("整改通知（检查—整改—复查—销号）");
+    s.send("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B");
+    s.send("\r");
+    s.wait_for("送达：未送达4天（a 登记送达）");
+    s.send("p");
+    s.wait_for("打印责令限期整改通知书（含送达回证）");
+    s.send("\r");
+    let screen = s.wait_for("已写出责令限期整改通知书");
+    let file = desk
+        .dir
+        .path()
+        .join("文书")
+        .join("责令限期整改通知书-卧执整〔2026〕第15号.docx");
+    assert!(file.exists(), "{screen}");
+
+    s.send("a");
+    s.wait_for("登记送达（送达日期、方式）");
+    s.send("\x1b[B\x1b[B");
+    s.send("\r");
+    s.wait_for("登记送达：卧执整〔2026〕第15号");
+    s.send("\t");
+    s.send("\x1b[C"); // → 留置送达
+    s.send("\x13");
+    s.wait_for("已登记送达：2026-11-23 留置送达");
+    s.wait_for("送达：2026-11-23 留置送达");
+    s.send("q");
+    s.session.get_process_mut().wait().expect("desk exits");
+    let csv = desk.ok(&["export", "notices"]);
+    assert!(csv.contains("2026-11-23,留置送达"), "{csv}");
+}

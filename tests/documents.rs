@@ -192,14 +192,21 @@ const NOTICE_HEADER: &str = "文书编号,当事人,地址,所属区域,事项�
 fn a_notice_needs_two_certified_issuers_and_keeps_their_numbers() {
     let d = Desk::demo();
     // W009 is on leave; W007's certificate ran out on 2026-10-31.
-    for (officers, n) in [("W001、W009", 1), ("W001、W007", 1), ("W001", 1)] {
+    for (officers, n, why) in [
+        ("W001、W009", 1, "冯雪 当日请假"),
+        ("W001、W007", 1, "郑伟 执法证已过期"),
+        ("W001、W010", 1, "陈春生 没有执法证"),
+        ("W001", 1, "只有 1 名"),
+    ] {
         let row = format!(
             "卧执整〔2026〕第20号,某店,中心街1号,Q01,M01,占道,,2026-11-20,2026-11-27,待整改,,,,{officers},清理,,"
         );
         let f = d.file("n.csv", format!("{NOTICE_HEADER}\r\n{row}\r\n").as_bytes());
         let err = d.fails(&["import", "notices", &f]);
         assert!(
-            err.contains("第14列「执法人员」") && err.contains(&format!("只有 {n} 名")),
+            err.contains("第14列「执法人员」")
+                && err.contains(&format!("只有 {n} 名"))
+                && err.contains(why),
             "{officers}: {err}"
         );
     }

@@ -170,5 +170,6 @@ pub fn print(
     std::fs::rename(&part, &path).map_err(|e| Error::io(&path, e))?;
     let personal = p.include_personal && matches!(p.paper, Paper::Transfer | Paper::Complaint);
     crate::store::desk::printed(store, actor, &filled, &path, personal)?;
-    Ok(path)
+    // Said in full, so the duty officer finds it from WPS's open dialog.
+    Ok(std::fs::canonicalize(&path).unwrap_or(path))
 }

@@ -177,6 +177,28 @@ impl Notice {
         Ok(())
     }
 
+    /// 送达: the paper reached the party on `on` by `method`. Recorded once; a later change of
+    /// the date is a correction.
+    pub fn serve(&mut self, on: NaiveDate, method: &str) -> Result<(), Refusal> {
+        if self.state == NoticeState::Voided {
+            return refuse("已作废的整改通知不能登记送达");
+        }
+        if let Some(d) = self.issuing.served_on {
+            return refuse(format!(
+                "已于 {d} 登记送达；如登记有误，请用“修改登记内容”更正"
+            ));
+        }
+        if !SERVICE_METHODS.contains(&method) {
+            return refuse(format!("送达方式应为 {}", SERVICE_METHODS.join(" / ")));
+        }
+        if on < self.issued_on {
+            return refuse(format!("送达日期 {on} 早于下达日期 {}", self.issued_on));
+        }
+        self.issuing.served_on = Some(on);
+        self.issuing.service_method = method.to_string();
+        Ok(())
+    }
+
     /// The deadline has passed and the party is awaiting re-inspection.
     pub fn await_reinspection(&mut self) -> Result<(), Refusal> {
         self.step_to(NoticeState::AwaitingReinspection)

@@ -40,6 +40,19 @@ impl Officer {
         self.cert_expiry.is_some_and(|e| e < date)
     }
 
+    /// Why the officer does not count toward an enforcement act on `date`, if not.
+    pub fn cannot_enforce_on(&self, date: NaiveDate) -> Option<String> {
+        if self.status != OfficerStatus::OnDuty {
+            Some(format!("当日{}", self.status))
+        } else if self.role == Role::GridWorker || self.cert_no.is_none() {
+            Some("没有执法证".into())
+        } else if !self.cert_valid_on(date) {
+            Some("执法证已过期".into())
+        } else {
+            None
+        }
+    }
+
     /// Counts toward the two certified officers an enforcement act needs.
     pub fn can_enforce_on(&self, date: NaiveDate) -> bool {
         self.status == OfficerStatus::OnDuty && self.cert_valid_on(date)

@@ -86,6 +86,11 @@ pub enum NoticeStep {
     Void {
         reason: String,
     },
+    /// 送达: the paper reached the party.
+    Serve {
+        on: NaiveDate,
+        method: String,
+    },
 }
 
 fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
@@ -431,6 +436,12 @@ pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep)
         }),
         NoticeStep::Void { reason } => {
             record::step::<Notice>(tx, ctx, id, "作废", |n| n.void(&reason).map_err(|r| r.0))
+        }
+        NoticeStep::Serve { on, method } => {
+            not_future(actor, "送达日期", on)?;
+            record::step::<Notice>(tx, ctx, id, "送达", |n| {
+                n.serve(on, &method).map_err(|r| r.0)
+            })
         }
         NoticeStep::Reinspect {
             date,

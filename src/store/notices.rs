@@ -230,8 +230,20 @@ pub fn certified(
         .collect();
     let n = valid.iter().flatten().count();
     if n < 2 {
+        let why: Vec<String> = officers
+            .iter()
+            .filter_map(|id| match staff.get(id) {
+                None => Some(format!("{id} 不在人员名册中")),
+                Some(o) => o.cannot_enforce_on(date).map(|w| format!("{} {w}", o.name)),
+            })
+            .collect();
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", why.join("；"))
+        };
         return Ok(Err(format!(
-            "须由至少 2 名持有效执法证的在岗人员进行，本次只有 {n} 名"
+            "须由至少 2 名持有效执法证的在岗人员进行，本次只有 {n} 名{why}"
         )));
     }
     Ok(Ok(valid

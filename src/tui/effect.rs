@@ -73,6 +73,11 @@ pub enum Write {
         record: Box<Notice>,
         reason: Option<String>,
     },
+    /// Writes a paper (文书) as .docx beside the database.
+    Print {
+        paper: zhifa_desk::document::Paper,
+        key: String,
+    },
 }
 
 fn edited_message(noun: &str, id: &str, done: desk::Edited) -> String {
@@ -142,8 +147,15 @@ fn carry_out(
             format!("已下达整改通知 {id}")
         }
         Write::NoticeStep { id, step } => {
+            let serving = matches!(step, NoticeStep::Serve { .. });
             let n = desk::notice_step(store, &actor, &id, step)?;
-            format!("整改通知 {id} 当前状态：{}", n.state)
+            match n.issuing.served_on {
+                Some(on) if serving => format!(
+                    "整改通知 {id} 已登记送达：{on} {}（记入审计）",
+                    n.issuing.service_method
+                ),
+                _ => format!("整改通知 {id} 当前状态：{}", n.state),
+            }
         }
         Write::Patrol(p) => {
             let id = desk::log_patrol(store, &actor, *p)?;
@@ -204,6 +216,20 @@ fn carry_out(
             let id = record.id.clone();
             let done = desk::edit_notice(store, &actor, *record, reason.as_deref())?;
             edited_message("整改通知", &id, done)
+        }
+        Write::Print { paper, key } => {
+            let p = zhifa_desk::document::Print {
+                paper,
+                key: &key,
+                out: None,
+                include_personal: false,
+            };
+            let path = zhifa_desk::document::print(store, &actor, &p)?;
+            format!(
+                "已写出{}：{}（用 WPS 打开即可打印）",
+                paper.title(),
+                path.display()
+            )
         }
         Write::ViewPersonal { id } => {
             desk::view_personal(store, &actor, &id)?;

@@ -65,6 +65,10 @@ pub enum FormKind {
     EditNotice {
         id: String,
     },
+    /// 送达 of a notice.
+    Serve {
+        id: String,
+    },
 }
 
 const NONE_AREA: &str = "（不填）";
@@ -291,6 +295,10 @@ pub fn notice_menu(data: &Data, id: &str, today: NaiveDate) -> Option<Menu> {
         let kind = FormKind::Reinspect { id: id.to_string() };
         items.push(("复查（销号 / 延期 / 立案）".to_string(), Pick::Form(kind)));
     }
+    if n.issuing.served_on.is_none() && n.state != NoticeState::Voided {
+        let kind = FormKind::Serve { id: id.to_string() };
+        items.push(("登记送达（送达日期、方式）".to_string(), Pick::Form(kind)));
+    }
     if next.contains(&NoticeState::Voided) {
         let kind = FormKind::VoidNotice { id: id.to_string() };
         items.push(("作废".to_string(), Pick::Form(kind)));
@@ -377,6 +385,7 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
             ));
         }
         FormKind::EditNotice { id } => return edit_forms::notice(data, id),
+        FormKind::Serve { id } => return Some(super::papers::serve_form(id, now.date())),
         _ => return None,
     };
     Some(Form::new(kind, title, fields))
@@ -565,5 +574,6 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         },
         FormKind::EditComplaint { id } => edit_forms::submit_complaint(form, data, id)?,
         FormKind::EditNotice { id } => edit_forms::submit_notice(form, data, id)?,
+        FormKind::Serve { id } => super::papers::submit_serve(form, id)?,
     })
 }

@@ -253,6 +253,7 @@ fn own(ctx: Context) -> Vec<Binding> {
                 true,
             ),
             b("m", &[(KeyCode::Char('m'), NONE)], Reveal, true),
+            b("p", &[(KeyCode::Char('p'), NONE)], Print, true),
             b("Esc", ESC, Back, true),
         ],
         Context::Notices => vec![
@@ -270,6 +271,7 @@ fn own(ctx: Context) -> Vec<Binding> {
                 Act,
                 true,
             ),
+            b("p", &[(KeyCode::Char('p'), NONE)], Print, true),
             b("Esc", ESC, Back, true),
         ],
         Context::People => vec![

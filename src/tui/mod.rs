@@ -12,6 +12,7 @@ pub mod handover;
 pub mod keymap;
 
 pub mod note;
+pub mod papers;
 pub mod people_forms;
 pub mod team_form;
 pub mod text_field;

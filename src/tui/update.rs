@@ -319,6 +319,11 @@ impl App {
                     self.menu = forms::complaint_menu(&self.data, &id);
                 }
             }
+            Action::Print => {
+                if let Some(id) = selected {
+                    self.menu = super::papers::complaint_papers(&self.data, &id);
+                }
+            }
             a => {
                 c.cursor.apply(a, self.data.complaints.len());
             }
@@ -359,6 +364,11 @@ impl App {
             Action::Act => {
                 if let Some(id) = selected {
                     self.menu = forms::notice_menu(&self.data, &id, self.now.date());
+                }
+            }
+            Action::Print => {
+                if let Some(id) = selected {
+                    self.menu = super::papers::notice_papers(&self.data, &id);
                 }
             }
             a => {

@@ -149,6 +149,9 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     if !w.feedback_method.is_empty() {
         fields.push(("反馈方式", w.feedback_method.clone()));
     }
+    if !w.transfer_to.is_empty() {
+        fields.push(("移送部门", w.transfer_to.clone()));
+    }
     if !c.void_reason.is_empty() {
         fields.push(("作废原因", c.void_reason.clone()));
     }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table, TableState};
-use zhifa_desk::report::format::{Urgency, notice_marker};
+use zhifa_desk::report::format::{Urgency, notice_marker, unserved_label};
 
 use super::super::app::App;
 use super::super::data::NoticeDetail;
@@ -91,6 +91,38 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
             n.complaint.clone().unwrap_or_else(|| "-".into()),
         ),
     ];
+    let issuing = &n.issuing;
+    if !issuing.officers.is_empty() {
+        let who: Vec<String> = issuing
+            .officers
+            .iter()
+            .zip(
+                issuing
+                    .certs
+                    .iter()
+                    .chain(std::iter::repeat(&String::new())),
+            )
+            .map(|(id, cert)| {
+                format!(
+                    "{}（{cert}）",
+                    app.data.officer_names(std::slice::from_ref(id))
+                )
+            })
+            .collect();
+        fields.push(("执法人员", who.join("、")));
+    }
+    if !issuing.requirement.is_empty() {
+        fields.push(("整改要求", issuing.requirement.clone()));
+    }
+    let served = match (
+        issuing.served_on,
+        unserved_label(n.unserved_days(app.now.date())),
+    ) {
+        (Some(d), _) => format!("{d} {}", issuing.service_method),
+        (None, Some(late)) => format!("{late}（a 登记送达）"),
+        (None, None) => "未送达（a 登记送达）".to_string(),
+    };
+    fields.push(("送达", served));
     if !n.extension_reason.is_empty() {
         fields.push(("延期原因", n.extension_reason.clone()));
     }
