@@ -221,6 +221,8 @@ pub enum SettingsAction {
     },
     /// 设置执法队名称（显示在值班台顶部），如 卧牛河镇综合行政执法队
     Name { name: String },
+    /// 设置本乡镇的统计用区划代码（9–12 位数字，如 150783101），写入移交包，县里据此区分各乡镇
+    Code { code: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -214,6 +214,7 @@ pub(super) fn handoff(
         "审计链锚点（已写入清单）：第 {} 条，链头 {}",
         anchor.rows, anchor.head
     );
+    desk::handed_off(store, actor, &month.label, anchor.rows, &anchor.head)?;
     if include_personal {
         let what = format!("{} 月度移交包（含举报人）→ {}", month.label, dir.display());
         desk::export_personal(store, actor, &what, personal_rows)?;

@@ -71,6 +71,10 @@ pub(super) fn settings(
             setting_keys::set(&mut s, &key, &value, channel.as_deref()).map_err(Error::Invalid)?
         }
         Some(SettingsAction::Name { name }) => s.team_name = name.trim().to_string(),
+        Some(SettingsAction::Code { code }) => {
+            s.township_code =
+                zhifa_desk::domain::Settings::check_code(&code).map_err(Error::Invalid)?
+        }
         Some(SettingsAction::Show) | None => {}
     }
     if s != store.settings()? {

@@ -171,7 +171,14 @@ pub fn describe(s: &Settings) -> String {
         })
         .collect::<Vec<_>>()
     };
-    let mut out = vec![format!("执法队名称：{}", s.team_name())];
+    let code = match s.township_code.as_str() {
+        "" => "未设置（settings code 150783101 这样设置，县里汇总时用）",
+        code => code,
+    };
+    let mut out = vec![
+        format!("执法队名称：{}", s.team_name()),
+        format!("乡镇代码：{code}"),
+    ];
     out.push("期限（所有渠道）：".into());
     out.extend(rules(d).into_iter().map(|l| format!("  {l}")));
     for (channel, r) in &s.per_channel {

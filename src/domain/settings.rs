@@ -41,6 +41,10 @@ pub struct Settings {
     /// The team's name for the desk header and the ledgers, e.g. 卧牛河镇综合行政执法队.
     #[serde(default)]
     pub team_name: String,
+    /// The township's 统计用区划代码 (9 to 12 digits, e.g. 150783101): how the county tells
+    /// townships apart, written into every handoff bundle.
+    #[serde(default)]
+    pub township_code: String,
     /// A lead is 临期 once this few hours are left of its current deadline.
     #[serde(default = "default_soon_hours")]
     pub soon_hours: u32,
@@ -94,6 +98,7 @@ impl Default for Settings {
             per_channel: BTreeMap::new(),
             on_time_target: default_target(),
             team_name: String::new(),
+            township_code: String::new(),
             soon_hours: default_soon_hours(),
             bell: default_bell(),
             squads: default_squads(),
@@ -107,6 +112,18 @@ impl Settings {
         match self.team_name.trim() {
             "" => "综合行政执法队",
             name => name,
+        }
+    }
+
+    /// Checks a township code: 9 to 12 digits.
+    pub fn check_code(code: &str) -> Result<String, String> {
+        let code = code.trim();
+        if (9..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(code.to_string())
+        } else {
+            Err(format!(
+                "乡镇代码“{code}”无效：应为 9 到 12 位数字的统计用区划代码，如 150783101"
+            ))
         }
     }
 

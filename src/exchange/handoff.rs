@@ -22,6 +22,14 @@ const MANIFEST_HEADERS: [&str; 3] = ["文件", "行数", "SHA-256"];
 pub const ANCHOR: &str = "（审计链：条数与链头）";
 /// The manifest row naming whose bundle this is and for which month.
 pub const TEAM: &str = "（执法队与月份）";
+/// The manifest row with the township's code (统计用区划代码), which the county keys it by.
+pub const CODE: &str = "（乡镇代码）";
+/// A manifest row for each earlier handoff: its chain position and the hash the chain holds
+/// there now. The county checks that the last bundle it holds is among them: history between
+/// two bundles was extended, not rewritten.
+pub const PRIOR: &str = "（既往移交链头）";
+/// The audit action of a handoff export.
+pub const EXPORTED: &str = "导出移交包";
 
 /// Where the audit chain stood when a bundle was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +126,11 @@ pub fn write(
         team,
         month.from.format("%Y-%m").to_string(),
     ]);
+    let code = env.settings.township_code.clone();
+    manifest.push(vec![CODE.to_string(), code, String::new()]);
+    for (rows, hash) in prior_anchors(env.conn)? {
+        manifest.push(vec![PRIOR.to_string(), rows.to_string(), hash]);
+    }
     write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, &manifest))?;
     Ok((entries, anchor))
 }
@@ -167,9 +180,10 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
     let listed = manifest_rows(dir)?;
     let mut problems = Vec::new();
     let mut names = vec![MANIFEST.to_string()];
+    // Rows in （…） are about the bundle, not files.
     for rec in listed
         .iter()
-        .filter(|r| ![Some(ANCHOR), Some(TEAM)].contains(&r.get(0)))
+        .filter(|r| !r.get(0).is_some_and(|f| f.starts_with('（')))
     {
         let (file, rows, sha) = (
             rec.get(0).unwrap_or(""),
@@ -247,4 +261,65 @@ fn bulletin_sheet(r: &crate::report::figures::Report) -> Sheet {
             .collect(),
         rows: bulletin::entries(r).iter().map(|e| e.sheet_row()).collect(),
     }
+}
+
+/// Where each earlier handoff left the chain, with the hash the chain holds there now.
+fn prior_anchors(conn: &rusqlite::Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT CAST(json_extract(a.after, '$.条数') AS INTEGER) AS n,
+                (SELECT b.hash FROM audit b
+                 WHERE b.id = CAST(json_extract(a.after, '$.条数') AS INTEGER))
+         FROM audit a WHERE a.action = ?1 AND n > 0 ORDER BY n",
+    )?;
+    let rows = stmt
+        .query_map([EXPORTED], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(n, h)| Some((n, h?)))
+        .collect())
+}
+
+/// What a bundle's manifest says about itself: whose, which month, where the chain stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub team: String,
+    pub code: String,
+    /// 2026-11.
+    pub month: String,
+    pub anchor: Anchor,
+    pub prior: Vec<Anchor>,
+}
+
+/// Reads a bundle's identity from its manifest.
+pub fn identity(dir: &Path) -> Result<Identity> {
+    let rows = manifest_rows(dir)?;
+    let cell = |r: &csv::StringRecord, i: usize| r.get(i).unwrap_or("").to_string();
+    let find = |name: &str| rows.iter().find(|r| r.get(0) == Some(name));
+    let team = find(TEAM).ok_or_else(|| {
+        Error::invalid(format!(
+            "{} 的清单中没有执法队与月份（由旧版本导出），请用新版本重新导出",
+            dir.display()
+        ))
+    })?;
+    let code = find(CODE).map(|r| cell(r, 1)).unwrap_or_default();
+    let prior = rows
+        .iter()
+        .filter(|r| r.get(0) == Some(PRIOR))
+        .filter_map(|r| {
+            Some(Anchor {
+                rows: r.get(1)?.parse().ok()?,
+                head: cell(r, 2),
+            })
+        })
+        .collect();
+    Ok(Identity {
+        team: cell(team, 1),
+        code,
+        month: cell(team, 2),
+        anchor: anchor(dir)?,
+        prior,
+    })
 }

@@ -193,6 +193,29 @@ pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize
     })
 }
 
+/// Records a handoff export and where the audit chain stood, so the next bundle can show the
+/// county that it extends this one.
+pub fn handed_off(
+    store: &mut Store,
+    actor: &Actor,
+    month: &str,
+    rows: i64,
+    head: &str,
+) -> Result<()> {
+    let note = serde_json::json!({ "月份": month, "条数": rows, "链头": head });
+    store.write(|tx| {
+        super::audit::record(
+            tx,
+            actor,
+            crate::exchange::handoff::EXPORTED,
+            "exports",
+            &format!("移交包 {month}"),
+            None,
+            Some(&note),
+        )
+    })
+}
+
 /// Records that `actor` printed a paper (文书) and where it went; `personal` when it carries
 /// the reporter in full.
 pub fn printed(
