@@ -69,6 +69,11 @@ pub enum Command {
     },
     /// 核对月度移交包：逐个文件对照 manifest.csv 的行数和 SHA-256
     VerifyHandoff { dir: PathBuf },
+    /// 县级汇总（须用 --db 指定县里的汇总库，与乡镇的数据库分开）：import 导入各乡镇移交包，report 排名通报
+    County {
+        #[command(subcommand)]
+        action: CountyAction,
+    },
     /// 打印文书（.docx，WPS / Word 打开即可打印）：notice 责令限期整改通知书（含送达回证）、reinspection 复查意见书、transfer 移送函、complaint 投诉举报受理及处理反馈单；templates 写出模板供修改
     Document {
         /// 文书：notice / reinspection / transfer / complaint，或 templates
@@ -142,6 +147,12 @@ pub enum Command {
         scale: u32,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// 生成多个乡镇（各自的数据库和每月移交包，供 county import 汇总）
+        #[arg(long, value_name = "N")]
+        townships: Option<usize>,
+        /// 只为最近几个完整月份导出移交包（默认全部月份；只用于 --townships）
+        #[arg(long, value_name = "M")]
+        months: Option<usize>,
     },
     /// 基准测试用：在内存终端上绘制看板若干次，输出每帧耗时（JSON）
     #[command(hide = true)]
@@ -260,4 +271,29 @@ pub struct ReportForm {
     /// 以 JSON 输出（比率为 0 到 1 的小数）
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CountyAction {
+    /// 导入乡镇的月度移交包（一个或多个目录）：先按清单核对每个文件，同一移交包再导入不产生改动
+    Import {
+        #[arg(value_name = "目录", required = true)]
+        dirs: Vec<PathBuf>,
+    },
+    /// 排名通报：month 月度监测、quarter 季度通报、year 年度总评（文字、--json、--csv 或 --xlsx 文件）
+    Report {
+        /// month / quarter / year
+        #[arg(value_name = "期间")]
+        period: String,
+        /// 所在月份（YYYY-MM），默认为已导入的最近一个月
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+        /// 写出工作簿：排名、约谈、热力图三张表
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
 }

@@ -11,6 +11,7 @@ use zhifa_desk::{clock, text};
 use crate::cli::{Cli, Command};
 use crate::print;
 
+mod county;
 mod documents;
 mod ledgers;
 mod reports;
@@ -90,13 +91,23 @@ pub fn run(cli: Cli) -> Result<()> {
             settings(&mut open(db, now)?, &actor, action, json)
         }
         Some(Command::Verify { against }) => verify(&open(db, now)?, &against),
-        Some(Command::GenDemo { years, scale, out }) => gen_demo(years, scale, &out, now),
+        Some(Command::GenDemo {
+            years,
+            scale,
+            out,
+            townships: Some(n),
+            months,
+        }) => setup::gen_townships(n, (years, scale, months), &out, now),
+        Some(Command::GenDemo {
+            years, scale, out, ..
+        }) => gen_demo(years, scale, &out, now),
         Some(Command::BenchFrames {
             width,
             height,
             frames,
         }) => bench_frames(&open(db, now)?, now, (width, height), frames),
         Some(Command::VerifyHandoff { dir }) => verify_handoff(&dir),
+        Some(Command::County { action }) => county::county(db, now, action),
         Some(Command::Document {
             paper,
             key,

@@ -81,7 +81,36 @@ fn fmt_dt(t: NaiveDateTime) -> String {
 }
 
 /// Writes `years` of ledgers at `scale` into `dir` and imports them into `dir/zhifa-desk.sqlite`.
+/// What makes one generated township differ from another.
+#[derive(Debug, Clone, Copy)]
+pub struct Profile {
+    /// Mixed into the random seed.
+    pub seed: u64,
+    /// The share (percent) of steps done in time.
+    pub on_time: usize,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            seed: 0,
+            on_time: 85,
+        }
+    }
+}
+
 pub fn gen_demo(years: u32, scale: u32, dir: &Path, now: NaiveDateTime) -> Result<Generated> {
+    gen_demo_with(years, scale, dir, now, Profile::default())
+}
+
+/// As `gen_demo`, for a township of the given `profile`.
+pub fn gen_demo_with(
+    years: u32,
+    scale: u32,
+    dir: &Path,
+    now: NaiveDateTime,
+    profile: Profile,
+) -> Result<Generated> {
     if years == 0 || scale == 0 {
         return Err(Error::invalid("--years 和 --scale 须为正整数"));
     }
@@ -94,7 +123,7 @@ pub fn gen_demo(years: u32, scale: u32, dir: &Path, now: NaiveDateTime) -> Resul
         )));
     }
     let scale = scale as usize;
-    let mut rng = Rng(0x5EED ^ scale as u64 ^ u64::from(years) << 32);
+    let mut rng = Rng(0x5EED ^ scale as u64 ^ u64::from(years) << 32 ^ profile.seed << 40);
     let start = now.date() - Duration::days(365 * i64::from(years));
     let actor = Actor {
         operator: "gen-demo".into(),
@@ -216,7 +245,13 @@ pub fn gen_demo(years: u32, scale: u32, dir: &Path, now: NaiveDateTime) -> Resul
             .enumerate()
             .map(|(k, &at)| {
                 let id = format!("GC-{}-{:07}", at.year(), y * 1_000_000 + k);
-                let row = complaint_row(&mut rng, id.clone(), at, now, &areas, &matter_ids);
+                let lead = Lead {
+                    id: id.clone(),
+                    at,
+                    now,
+                    on_time: profile.on_time,
+                };
+                let row = complaint_row(&mut rng, lead, &areas, &matter_ids);
                 // A notice may only refer to a complaint that stands.
                 if row[9] != "已作废" {
                     complaint_ids.push(id);
@@ -371,14 +406,21 @@ pub fn gen_demo(years: u32, scale: u32, dir: &Path, now: NaiveDateTime) -> Resul
     Ok(Generated { db, files })
 }
 
-fn complaint_row(
-    rng: &mut Rng,
+/// One generated lead: its number, when it came in, now, and how often steps are in time.
+struct Lead {
     id: String,
     at: NaiveDateTime,
     now: NaiveDateTime,
-    areas: &[String],
-    matters: &[String],
-) -> Vec<String> {
+    on_time: usize,
+}
+
+fn complaint_row(rng: &mut Rng, lead: Lead, areas: &[String], matters: &[String]) -> Vec<String> {
+    let Lead {
+        id,
+        at,
+        now,
+        on_time,
+    } = lead;
     let age_days = (now - at).num_days();
     let on_list = rng.chance(90);
     let complex = rng.chance(20);
@@ -402,7 +444,7 @@ fn complaint_row(
         result = "移送县有关部门".into();
         closed = fmt_dt(later(rng, at, 48));
     } else if age_days > 12 || roll < 40 {
-        let hours = if rng.chance(85) { 20 } else { 60 };
+        let hours = if rng.chance(on_time) { 20 } else { 60 };
         let v = later(rng, at, hours);
         verified = fmt_dt(v);
         state = "核查中";
@@ -411,7 +453,7 @@ fn complaint_row(
             result = "已责令当事人改正".into();
         }
         if age_days > 8 {
-            let hours = if rng.chance(85) { 100 } else { 300 };
+            let hours = if rng.chance(on_time) { 100 } else { 300 };
             let f = later(rng, v, hours);
             fed = fmt_dt(f);
             state = "已反馈";

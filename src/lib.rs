@@ -5,11 +5,13 @@
 //! - [`store`]: the SQLite file: schema, migrations, audited writes, indexed reads.
 //! - [`exchange`]: import and export as CSV or workbooks (.xlsx), in the formats the city office uses.
 //! - [`report`]: what `today` computes, as data; printing lives in the binary.
+//! - [`county`]: the county's database of every township's handoff bundles, and its ranking.
 //! - [`document`]: the papers the law needs (执法文书), from templates, written as .docx.
 //! - [`text`]: stored text made safe to print in a terminal.
 
 pub mod calendar;
 pub mod clock;
+pub mod county;
 pub mod demo;
 pub mod document;
 pub mod domain;

@@ -104,6 +104,25 @@ pub(super) fn gen_demo(years: u32, scale: u32, out: &Path, now: NaiveDateTime) -
     Ok(())
 }
 
+pub(super) fn gen_townships(
+    n: usize,
+    sizes: (u32, u32, Option<usize>),
+    out: &Path,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let started = std::time::Instant::now();
+    let g = zhifa_desk::county::generate::townships(n, sizes, out, now)?;
+    for (team, db, bundles) in &g.townships {
+        println!("{team}：{}，{} 个月度移交包", db.display(), bundles.len());
+    }
+    println!(
+        "共 {n} 个乡镇（{:.1} 秒）；县里汇总：zhifa-desk --db 县汇总.sqlite county import {}/*/20*",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(())
+}
+
 pub(super) fn bench_frames(
     store: &Store,
     now: NaiveDateTime,

@@ -1,7 +1,10 @@
 //! Sheets written as an .xlsx workbook: text cells for codes and phones, real date cells,
 //! widths measured for Chinese, header frozen with a filter, printed on A4 landscape.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ConditionalFormat3ColorScale, ConditionalFormatType, Format, FormatAlign, FormatBorder,
+    Workbook, Worksheet, XlsxError,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::parse;
@@ -104,6 +107,21 @@ fn write_sheet(
         }
     }
     let last_row = head + sheet.rows.len() as u32;
+    if let Some(target) = sheet.heat {
+        let scale = ConditionalFormat3ColorScale::new()
+            .set_minimum(ConditionalFormatType::Number, 0.6)
+            .set_midpoint(ConditionalFormatType::Number, target)
+            .set_maximum(ConditionalFormatType::Number, 1.0);
+        for (c, _) in sheet
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, t))| *t == Ty::Percent)
+        {
+            let c = c as u16;
+            ws.add_conditional_format(head + 1, c, last_row.max(head + 1), c, &scale)?;
+        }
+    }
     ws.set_freeze_panes(head + 1, 0)?;
     ws.autofilter(head, 0, last_row, last_col)?;
     ws.set_landscape();

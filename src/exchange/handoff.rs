@@ -67,11 +67,27 @@ pub fn write(
             "数据库未通过检查，不能导出移交包（请先运行 zhifa-desk verify 查看）：{p}"
         )));
     }
-    let chain = checked.chain.unwrap_or_default();
-    let anchor = Anchor {
-        rows: chain.rows,
-        head: chain.head,
-    };
+    write_checked(env, month, include_personal, dir)
+}
+
+/// As `write`, for a caller that has just checked the database itself (gen-demo writes a
+/// township's months one after another).
+pub fn write_checked(
+    env: &Env,
+    month: &Period,
+    include_personal: bool,
+    dir: &Path,
+) -> Result<(Vec<Entry>, Anchor)> {
+    let anchor = env.conn.query_row(
+        "SELECT count(*), COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '') FROM audit",
+        [],
+        |r| {
+            Ok(Anchor {
+                rows: r.get(0)?,
+                head: r.get(1)?,
+            })
+        },
+    )?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let q = ExportQuery {
         from: Some(month.from),
@@ -260,6 +276,7 @@ fn bulletin_sheet(r: &crate::report::figures::Report) -> Sheet {
             .map(|(h, t)| (h.to_string(), t))
             .collect(),
         rows: bulletin::entries(r).iter().map(|e| e.sheet_row()).collect(),
+        heat: None,
     }
 }
 
@@ -322,4 +339,17 @@ pub fn identity(dir: &Path) -> Result<Identity> {
         anchor: anchor(dir)?,
         prior,
     })
+}
+
+/// The files a bundle's manifest lists, with their rows and hashes.
+pub fn files(dir: &Path) -> Result<Vec<Entry>> {
+    Ok(manifest_rows(dir)?
+        .iter()
+        .filter(|r| !r.get(0).is_some_and(|f| f.starts_with('（')))
+        .map(|r| Entry {
+            file: r.get(0).unwrap_or("").to_string(),
+            rows: r.get(1).and_then(|n| n.parse().ok()).unwrap_or(0),
+            sha256: r.get(2).unwrap_or("").to_string(),
+        })
+        .collect())
 }

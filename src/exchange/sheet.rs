@@ -11,6 +11,9 @@ pub struct Sheet {
     pub title: Vec<String>,
     pub columns: Vec<(String, Ty)>,
     pub rows: Vec<Vec<String>>,
+    /// Colour the rate cells as a heat map, red below 60 %, yellow at this target, green at
+    /// 100 %.
+    pub heat: Option<f64>,
 }
 
 impl Sheet {
@@ -25,6 +28,7 @@ impl Sheet {
                 .map(|c| (c.name.to_string(), c.ty))
                 .collect(),
             rows,
+            heat: None,
         }
     }
 

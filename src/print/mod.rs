@@ -12,6 +12,7 @@ use zhifa_desk::report::format::{complaint_timer, notice_timer, unserved_label};
 use zhifa_desk::report::today::WEEKDAYS;
 use zhifa_desk::text::printable;
 
+pub mod county;
 mod report;
 pub use report::report;
 
@@ -93,7 +94,7 @@ pub fn today(t: &Today) -> String {
 }
 
 /// Pads to a width in terminal cells (a Chinese character takes two), not in characters.
-fn pad(text: &str, cells: usize) -> String {
+pub(crate) fn pad(text: &str, cells: usize) -> String {
     let w = text.width();
     format!("{text}{}", " ".repeat(cells.saturating_sub(w).max(1)))
 }

@@ -1,0 +1,87 @@
+//! `county`: the county's database of every township's bundles, and its ranking report.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use zhifa_desk::county::report::{self, Span};
+use zhifa_desk::county::{County, import};
+use zhifa_desk::error::{Error, Result};
+use zhifa_desk::text;
+
+use crate::cli::CountyAction;
+use crate::print;
+
+pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyAction) -> Result<()> {
+    let path = db.ok_or_else(|| {
+        Error::invalid("县级汇总须用 --db 指定县里的汇总库文件（与乡镇值班台的数据库分开），如 --db 县汇总.sqlite")
+    })?;
+    let mut county = County::open(&path)?;
+    match action {
+        CountyAction::Import { dirs } => {
+            let mut failed = 0;
+            for dir in &dirs {
+                match import::bundle(&mut county, dir, now) {
+                    Ok(done) => println!("{}", text::printable(&done.to_string())),
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("{}", text::printable(&e.to_string()));
+                    }
+                }
+            }
+            for b in import::broken_histories(&county)? {
+                eprintln!("注意：{}", text::printable(&b));
+            }
+            if failed > 0 {
+                return Err(Error::invalid(format!(
+                    "{failed} 个移交包未导入（见上），其余 {} 个已导入",
+                    dirs.len() - failed
+                )));
+            }
+            Ok(())
+        }
+        CountyAction::Report {
+            period,
+            month,
+            json,
+            csv,
+            xlsx,
+        } => {
+            let month = match month {
+                Some(m) => m,
+                None => county
+                    .conn()
+                    .query_row("SELECT max(month) FROM figures", [], |r| {
+                        r.get::<_, Option<String>>(0)
+                    })?
+                    .ok_or_else(|| {
+                        Error::invalid("汇总库中还没有移交包，请先用 county import 导入")
+                    })?,
+            };
+            let span = match period.as_str() {
+                "month" => Span::month(&month)?,
+                "quarter" => Span::quarter(&month)?,
+                "year" => Span::year(&month)?,
+                other => {
+                    return Err(Error::invalid(format!(
+                        "不认识的期间“{other}”，可用：month（月度）、quarter（季度）、year（年度）"
+                    )));
+                }
+            };
+            let r = report::report(&county, span)?;
+            if let Some(file) = xlsx {
+                let bytes = zhifa_desk::exchange::book_write::workbook(&print::county::sheets(&r))?;
+                std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))?;
+                eprintln!("已写出 {}", file.display());
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&r).expect("a report serializes");
+                println!("{}", text::json_safe(&text));
+            } else if csv {
+                print!("{}", print::county::csv(&r));
+            } else {
+                print!("{}", text::printable(&print::county::text(&r)));
+            }
+            Ok(())
+        }
+    }
+}
