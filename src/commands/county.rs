@@ -19,8 +19,8 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
     match action {
         CountyAction::Import { dirs } => {
             let mut failed = 0;
-            for dir in &dirs {
-                match import::bundle(&mut county, dir, now) {
+            for done in import::bundles(&mut county, &dirs, now)? {
+                match done {
                     Ok(done) => println!("{}", text::printable(&done.to_string())),
                     Err(e) => {
                         failed += 1;

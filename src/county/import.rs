@@ -2,10 +2,10 @@
 //! one transaction, keyed per township; the chain anchor is held against the bundles before
 //! and after it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use rusqlite::{Transaction, params, params_from_iter};
+use rusqlite::{Connection, params, params_from_iter};
 
 use super::County;
 use crate::domain::{Complaint, Notice, Patrol};
@@ -47,9 +47,34 @@ impl std::fmt::Display for Imported {
     }
 }
 
-/// Imports the bundle in `dir`. A bundle whose files do not match its manifest is refused
-/// whole, naming the files.
-pub fn bundle(county: &mut County, dir: &Path, now: NaiveDateTime) -> Result<Imported> {
+/// Imports the bundles in `dirs`, each all or nothing: a bundle whose files do not match its
+/// manifest is refused whole, naming the files, and the others still go in. They load in one
+/// transaction (a savepoint each), so a large import commits and checkpoints once.
+pub fn bundles(
+    county: &mut County,
+    dirs: &[PathBuf],
+    now: NaiveDateTime,
+) -> Result<Vec<Result<Imported>>> {
+    let mut tx = county
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut out = Vec::new();
+    for dir in dirs {
+        let sp = tx.savepoint()?;
+        match bundle(&sp, dir, now) {
+            Ok(done) => {
+                sp.commit()?;
+                out.push(Ok(done));
+            }
+            // Dropping the savepoint rolls the bundle back.
+            Err(e) => out.push(Err(e)),
+        }
+    }
+    tx.commit()?;
+    Ok(out)
+}
+
+fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported> {
     let shown = dir.display().to_string();
     let problems = handoff::verify(dir)?;
     if !problems.is_empty() {
@@ -77,8 +102,7 @@ pub fn bundle(county: &mut County, dir: &Path, now: NaiveDateTime) -> Result<Imp
         unchanged: false,
         replaced: false,
     };
-    let held: Option<String> = county
-        .conn
+    let held: Option<String> = conn
         .query_row(
             "SELECT manifest_sha FROM bundles WHERE code = ?1 AND month = ?2",
             [&id.code, &id.month],
@@ -91,9 +115,7 @@ pub fn bundle(county: &mut County, dir: &Path, now: NaiveDateTime) -> Result<Imp
     }
     done.replaced = held.is_some();
     let files = handoff::files(dir)?;
-    let tx = county
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let tx = conn;
     tx.execute(
         "INSERT INTO townships (code, name) VALUES (?1, ?2)
          ON CONFLICT(code) DO UPDATE SET name = excluded.name",
@@ -143,12 +165,11 @@ pub fn bundle(county: &mut County, dir: &Path, now: NaiveDateTime) -> Result<Imp
             crate::exchange::parse::fmt_datetime(now),
         ],
     )?;
-    tx.commit()?;
     Ok(done)
 }
 
 /// Loads one ledger file of a bundle; returns its rows.
-fn ledger<K: Kind>(tx: &Transaction, path: &Path, (code, month): (&str, &str)) -> Result<usize> {
+fn ledger<K: Kind>(tx: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<usize> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let refuse = |p: crate::error::Problem| Error::import(vec![p], 1);
@@ -188,7 +209,7 @@ fn ledger<K: Kind>(tx: &Transaction, path: &Path, (code, month): (&str, &str)) -
 }
 
 /// The month's figures from the bundle's 通报 file.
-fn figures(tx: &Transaction, path: &Path, (code, month): (&str, &str)) -> Result<()> {
+fn figures(tx: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<()> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let refuse = |p: crate::error::Problem| Error::import(vec![p], 1);
