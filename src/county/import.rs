@@ -141,10 +141,10 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
         let path = dir.join(&e.file);
         let at = (id.code.as_str(), id.month.as_str());
         done.rows += match e.file.rsplit('-').next().unwrap_or("") {
-            "投诉台账.csv" => ledger::<Complaint>(&tx, &path, at)?,
-            "整改通知台账.csv" => ledger::<Notice>(&tx, &path, at)?,
-            "巡查记录.csv" => ledger::<Patrol>(&tx, &path, at)?,
-            "通报.csv" => figures(&tx, &path, at).map(|()| 0)?,
+            "投诉台账.csv" => ledger::<Complaint>(tx, &path, at)?,
+            "整改通知台账.csv" => ledger::<Notice>(tx, &path, at)?,
+            "巡查记录.csv" => ledger::<Patrol>(tx, &path, at)?,
+            "通报.csv" => figures(tx, &path, at).map(|()| 0)?,
             _ => 0,
         };
     }
