@@ -19,6 +19,7 @@ pub mod people;
 pub mod record;
 pub mod roster;
 pub mod settings;
+pub mod traces;
 pub mod verify;
 
 use std::path::{Path, PathBuf};

@@ -10,6 +10,7 @@ pub mod form;
 pub mod forms;
 pub mod handover;
 pub mod keymap;
+pub mod menus;
 
 pub mod note;
 pub mod papers;

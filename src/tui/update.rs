@@ -316,7 +316,7 @@ impl App {
             Action::New => self.form = Some(forms::new_complaint(&self.data, self.now)),
             Action::Act => {
                 if let Some(id) = selected {
-                    self.menu = forms::complaint_menu(&self.data, &id);
+                    self.menu = super::menus::complaint_menu(&self.data, &id);
                 }
             }
             Action::Print => {
@@ -363,7 +363,7 @@ impl App {
             Action::New => self.form = Some(forms::new_notice(&self.data, self.now)),
             Action::Act => {
                 if let Some(id) = selected {
-                    self.menu = forms::notice_menu(&self.data, &id, self.now.date());
+                    self.menu = super::menus::notice_menu(&self.data, &id, self.now.date());
                 }
             }
             Action::Print => {

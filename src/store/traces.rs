@@ -1,0 +1,81 @@
+//! Audit rows for acts that change no record: looking at or writing out reporters, printing a
+//! paper (文书), handing off a month's bundle. Each leaves a trace as a change does.
+
+use super::{Actor, Record, Store};
+use crate::domain::Complaint;
+use crate::error::{Error, Result};
+
+/// Records that `actor` looked at the reporter's name and phone of complaint `id` (全过程记录:
+/// viewing personal data leaves a trace, as changing a record does).
+pub fn view_personal(store: &mut Store, actor: &Actor, id: &str) -> Result<()> {
+    store.write(|tx| {
+        if Complaint::load(tx, id)?.is_none() {
+            return Err(Error::NotFound {
+                kind: "投诉",
+                key: id.to_string(),
+            });
+        }
+        super::audit::record::<()>(tx, actor, "查看举报人", Complaint::KIND, id, None, None)
+    })
+}
+
+/// Records that `actor` wrote reporters' names and phones out of the ledger: `what` is the
+/// export and where it went, `rows` how many records it held.
+pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize) -> Result<()> {
+    let note = serde_json::json!({ "导出": what, "行数": rows });
+    store.write(|tx| {
+        super::audit::record(
+            tx,
+            actor,
+            "导出举报人信息",
+            "exports",
+            what,
+            None,
+            Some(&note),
+        )
+    })
+}
+
+/// Records a handoff export and where the audit chain stood, so the next bundle can show the
+/// county that it extends this one.
+pub fn handed_off(
+    store: &mut Store,
+    actor: &Actor,
+    month: &str,
+    rows: i64,
+    head: &str,
+) -> Result<()> {
+    let note = serde_json::json!({ "月份": month, "条数": rows, "链头": head });
+    store.write(|tx| {
+        super::audit::record(
+            tx,
+            actor,
+            crate::exchange::handoff::EXPORTED,
+            "exports",
+            &format!("移交包 {month}"),
+            None,
+            Some(&note),
+        )
+    })
+}
+
+/// Records that `actor` printed a paper (文书) and where it went; `personal` when it carries
+/// the reporter in full.
+pub fn printed(
+    store: &mut Store,
+    actor: &Actor,
+    paper: &crate::document::Filled,
+    to: &std::path::Path,
+    personal: bool,
+) -> Result<()> {
+    let what = format!("{} {}", paper.paper.title(), paper.key);
+    let note = serde_json::json!({
+        "文书": paper.paper.title(),
+        "编号": paper.key,
+        "文件": to.display().to_string(),
+        "含举报人": personal,
+    });
+    store.write(|tx| {
+        super::audit::record(tx, actor, "打印文书", "documents", &what, None, Some(&note))
+    })
+}
