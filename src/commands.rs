@@ -38,7 +38,8 @@ pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db.clone();
     let fixed = cli.now.is_some().then_some(now);
     match cli.command {
-        None => desk(&mut open(db, now)?, fixed, cli.ascii),
+        // The desk makes the day's backup itself, after its first frame.
+        None => desk(&mut open_store(db)?, fixed, cli.ascii),
         Some(Command::Import {
             kind,
             file,
@@ -146,9 +147,8 @@ fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the store; the first start of a day leaves a backup in backups/ beside it. A backup
-/// that cannot be made is a warning: the day goes on.
-fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
+/// Opens the store, saying so when there was no database at that path.
+fn open_store(db: Option<PathBuf>) -> Result<Store> {
     let store = Store::open(&db_path(db)?)?;
     if store.created() {
         eprintln!(
@@ -156,6 +156,13 @@ fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
             store.path()
         );
     }
+    Ok(store)
+}
+
+/// Opens the store; the first start of a day leaves a backup in backups/ beside it. A backup
+/// that cannot be made is a warning: the day goes on.
+fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
+    let store = open_store(db)?;
     match backup::daily(&store, now.date()) {
         Ok(Some(path)) => eprintln!("今日首次启动，已备份到 {}", path.display()),
         Ok(None) => {}

@@ -347,3 +347,33 @@ fn a_notice_is_printed_and_its_service_recorded_from_the_desk() {
     let csv = desk.ok(&["export", "notices"]);
     assert!(csv.contains("2026-11-23,留置送达"), "{csv}");
 }
+
+#[test]
+fn the_desk_opens_first_and_makes_the_days_backup_behind_it() {
+    let desk = Desk::demo();
+    let backups = desk.dir.path().join("backups");
+    let _ = std::fs::remove_dir_all(&backups);
+    let mut s = Screen::open(&desk);
+    s.wait_for("请选择值班人员签到");
+    let made = backups.join("desk-2026-11-23.sqlite");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !made.exists() {
+        assert!(Instant::now() < deadline, "no backup made behind the desk");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.sign_in_and_take_over("孙丽华");
+    s.send("q");
+    s.session.get_process_mut().wait().expect("desk exits");
+    // The backup is a whole database that passes verify.
+    let out = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(&made)
+        .args(["--now", NOW, "verify"])
+        .output()
+        .expect("verify runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -301,3 +301,45 @@ fn a_restore_killed_at_random_moments_leaves_the_old_database_or_the_new_one_who
         "the copies of killed restores are cleared: {names:?}"
     );
 }
+
+#[test]
+fn the_background_backup_takes_a_snapshot_while_a_writer_holds_the_file() {
+    let d = Desk::demo();
+    let _ = std::fs::remove_dir_all(d.dir.path().join("backups"));
+    // A writer in the middle of a transaction, with a row not yet committed.
+    let writer = rusqlite::Connection::open(&d.db).unwrap();
+    writer
+        .execute_batch(
+            "BEGIN IMMEDIATE;
+             INSERT INTO duty_log (at, officer, kind, note) VALUES ('2026-11-23 08:00', 'W001', '签到', '');",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let made = zhifa_desk::store::backup::daily_snapshot(&d.db, today)
+        .unwrap()
+        .expect("the day's first");
+    assert!(made.ends_with("backups/desk-2026-11-23.sqlite"), "{made:?}");
+    writer.execute_batch("COMMIT").unwrap();
+    assert_eq!(
+        zhifa_desk::store::backup::daily_snapshot(&d.db, today).unwrap(),
+        None,
+        "once a day"
+    );
+    // The snapshot is whole and holds what was committed before it, not the open write.
+    let copy = rusqlite::Connection::open(&made).unwrap();
+    let logged: i64 = copy
+        .query_row("SELECT count(*) FROM duty_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(logged + 1, count(&d, "duty_log"));
+    let out = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(&made)
+        .args(["--now", NOW, "verify"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

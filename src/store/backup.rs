@@ -92,6 +92,34 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
     Ok(Some(dest))
 }
 
+/// The day's backup of the database at `db`, for a process that must not wait for it (the
+/// desk, after its first frame): through its own read-only connection, as one `VACUUM INTO`
+/// of a snapshot. A snapshot never starts over when a writer commits and never blocks one
+/// (WAL), so a busy desk neither stalls it nor is stalled by it. None if it exists already.
+pub fn daily_snapshot(db: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+    let dir = dir_for(db);
+    let dest = dir.join(format!("{}-{today}.sqlite", stem(db)));
+    if dest.exists() {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let part = PathBuf::from(format!("{}.{}.part", dest.display(), std::process::id()));
+    let _ = std::fs::remove_file(&part);
+    let conn = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let made = conn.execute("VACUUM INTO ?1", [part.display().to_string()]);
+    if let Err(e) = made {
+        let _ = std::fs::remove_file(&part);
+        return Err(e.into());
+    }
+    std::fs::rename(&part, &dest).map_err(|e| Error::io(&dest, e))?;
+    prune(&dir, &stem(db))?;
+    Ok(Some(dest))
+}
+
 /// Keeps the newest 30 daily backups and the first backup of each of the newest 12 months.
 pub fn prune(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
     let mut dated: Vec<(NaiveDate, PathBuf)> = Vec::new();

@@ -416,6 +416,27 @@ impl App {
         })
     }
 
+    /// The day's backup, made in the background, is done (Some) or was there already (None).
+    pub fn backed_up(&mut self, made: Result<Option<std::path::PathBuf>, String>) {
+        let (text, error) = match made {
+            Ok(None) => return,
+            Ok(Some(path)) => (
+                format!("今日首次启动，已在后台备份到 {}", path.display()),
+                false,
+            ),
+            Err(why) => (
+                format!(
+                    "今日备份未能完成，数据库本身未受影响，可以照常使用；请检查磁盘空间和 backups 文件夹。原因：{why}"
+                ),
+                true,
+            ),
+        };
+        // A message the officer is reading stays; the backup's shows next.
+        if self.status.is_none() || error {
+            self.status = Some(Status { text, error });
+        }
+    }
+
     /// The store refused a write: the form stays open with the reason.
     pub fn refused(&mut self, why: impl Into<String>) {
         let why = why.into();

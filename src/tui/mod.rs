@@ -146,8 +146,23 @@ fn event_loop(
 ) -> Result<()> {
     let mut want = app.want();
     let mut version = data_version(store.conn())?;
+    let mut backup: Option<std::sync::mpsc::Receiver<std::result::Result<_, String>>> = None;
     loop {
         terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
+        // The day's backup starts once the desk is on screen, on a thread and a connection of
+        // its own: the first start of a day is as quick as any other.
+        if backup.is_none() && store.path() != ":memory:" {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (db, today) = (std::path::PathBuf::from(store.path()), clock.now().date());
+            std::thread::spawn(move || {
+                let made = zhifa_desk::store::backup::daily_snapshot(&db, today);
+                let _ = tx.send(made.map_err(|e| e.to_string()));
+            });
+            backup = Some(rx);
+        }
+        if let Some(made) = backup.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            app.backed_up(made);
+        }
         let mut reload = false;
         if event::poll(clock.to_next_second()).map_err(io)? {
             match event::read().map_err(io)? {
