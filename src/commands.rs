@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let opts = Options {
                 dry_run,
                 correct: correct.as_deref(),
+                progress: None,
             };
             import(&mut open(db, now)?, &actor, &kind, &file, opts)
         }

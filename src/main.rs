@@ -1,5 +1,6 @@
 //! The zhifa-desk binary: parse the command line, run it, turn any error into one Chinese message.
 
+mod bar;
 mod cli;
 mod cli_zh;
 mod commands;

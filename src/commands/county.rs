@@ -8,6 +8,9 @@ use zhifa_desk::county::{County, import};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::text;
 
+use zhifa_desk::progress::Tick;
+
+use crate::bar::Bar;
 use crate::cli::CountyAction;
 use crate::print;
 
@@ -19,7 +22,11 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
     match action {
         CountyAction::Import { dirs } => {
             let mut failed = 0;
-            for done in import::bundles(&mut county, &dirs, now)? {
+            let bar = Bar::count(dirs.len() as u64, "个移交包", "导入移交包");
+            let step = |done, total| bar.update(done, total);
+            let imported = import::bundles(&mut county, &dirs, now, Some(Tick(&step)));
+            bar.done();
+            for done in imported? {
                 match done {
                     Ok(done) => println!("{}", text::printable(&done.to_string())),
                     Err(e) => {

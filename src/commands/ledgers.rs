@@ -9,9 +9,12 @@ use zhifa_desk::domain::{
 };
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
+use zhifa_desk::progress::Tick;
 use zhifa_desk::report::period::Period;
 use zhifa_desk::store::{Actor, Store, desk, record};
 use zhifa_desk::text;
+
+use crate::bar::{Bar, Counted};
 
 pub(super) fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
     text.map(|t| {
@@ -28,9 +31,23 @@ pub(super) fn import(
     opts: Options,
 ) -> Result<()> {
     let kind = KindName::parse(kind)?;
-    let mut input = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+    let input = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+    let size = input.metadata().map_or(0, |m| m.len());
     let name = file.display().to_string();
-    let summary = kind.import_with(store, actor, &name, &mut input, opts)?;
+    let bar = Bar::bytes(size, &format!("导入 {name}"));
+    let rows = |n: u64, _| bar.say(format!("导入 {name}：{n} 行"));
+    let opts = Options {
+        progress: Some(Tick(&rows)),
+        ..opts
+    };
+    let mut input = Counted {
+        inner: input,
+        bar: &bar,
+        read: 0,
+    };
+    let summary = kind.import_with(store, actor, &name, &mut input, opts);
+    bar.done();
+    let summary = summary?;
     println!("{}", text::printable(&summary.to_string()));
     for line in summary.preview.lines() {
         println!("{}", text::printable(&line));

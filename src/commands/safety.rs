@@ -53,7 +53,11 @@ pub(super) fn backup(store: &Store, now: NaiveDateTime, to: Option<PathBuf>) -> 
             backup::dir_for(db).join(format!("{stem}-{}.sqlite", now.format("%Y-%m-%dT%H%M%S")))
         }
     };
-    backup::copy_to(store.conn(), &dest)?;
+    let bar = crate::bar::Bar::count(0, "页", "备份");
+    let pages = |done, total| bar.update(done, total);
+    let copied = backup::copy_to_ticking(store.conn(), &dest, zhifa_desk::progress::Tick(&pages));
+    bar.done();
+    copied?;
     println!("已备份到 {}", dest.display());
     Ok(())
 }

@@ -111,7 +111,17 @@ pub(super) fn gen_townships(
     now: NaiveDateTime,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let g = zhifa_desk::county::generate::townships(n, sizes, out, now)?;
+    let bar = crate::bar::Bar::count(n as u64, "个乡镇", "生成乡镇");
+    let step = |done, total| bar.update(done, total);
+    let g = zhifa_desk::county::generate::townships(
+        n,
+        sizes,
+        out,
+        now,
+        Some(zhifa_desk::progress::Tick(&step)),
+    );
+    bar.done();
+    let g = g?;
     for (team, db, bundles) in &g.townships {
         println!("{team}：{}，{} 个月度移交包", db.display(), bundles.len());
     }

@@ -64,6 +64,7 @@ pub fn townships(
     (years, scale, months): (u32, u32, Option<usize>),
     out: &Path,
     now: NaiveDateTime,
+    tick: Option<crate::progress::Tick>,
 ) -> Result<Generated> {
     let actor = Actor {
         operator: "gen-demo".into(),
@@ -71,6 +72,9 @@ pub fn townships(
     };
     let mut done = Vec::new();
     for i in 0..n {
+        if let Some(t) = tick {
+            t.at(i as u64, n as u64);
+        }
         let dir = out.join(code(i));
         let profile = Profile {
             seed: i as u64 + 1,

@@ -54,12 +54,16 @@ pub fn bundles(
     county: &mut County,
     dirs: &[PathBuf],
     now: NaiveDateTime,
+    tick: Option<crate::progress::Tick>,
 ) -> Result<Vec<Result<Imported>>> {
     let mut tx = county
         .conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut out = Vec::new();
-    for dir in dirs {
+    for (i, dir) in dirs.iter().enumerate() {
+        if let Some(t) = tick {
+            t.at(i as u64, dirs.len() as u64);
+        }
         let sp = tx.savepoint()?;
         match bundle(&sp, dir, now) {
             Ok(done) => {

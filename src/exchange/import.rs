@@ -36,6 +36,8 @@ pub struct Options<'a> {
     pub dry_run: bool,
     /// The reason for correcting recorded times; without it such a change is refused.
     pub correct: Option<&'a str>,
+    /// Told the rows read so far, now and then.
+    pub progress: Option<crate::progress::Tick<'a>>,
 }
 
 impl std::fmt::Display for Summary {
@@ -145,6 +147,7 @@ pub fn import<K: Kind>(
                 continue;
             };
             summary.rows += 1;
+            crate::progress::every(opts.progress, summary.rows as u64, 1024);
             let key = rec.key();
             if let Some(first) = seen.insert(hasher.hash_one(&key), row.line) {
                 cells.fail(

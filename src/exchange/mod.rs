@@ -93,7 +93,7 @@ impl KindName {
     ) -> Result<Summary> {
         let opts = Options {
             dry_run,
-            correct: None,
+            ..Options::default()
         };
         self.import_with(store, actor, file, &mut bytes, opts)
     }

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{Actor, SCHEMA_VERSION, Store, audit, migrate, verify};
 use crate::error::{Error, Result};
+use crate::progress::Tick;
 
 /// Daily backups kept, and months that keep their first backup beyond those.
 const KEEP_DAILY: usize = 30;
@@ -31,18 +32,28 @@ fn stem(db: &Path) -> String {
 /// into place when complete: a crash never leaves a half backup under the real name (a
 /// leftover `.part` of a killed process is only ever an incomplete copy, never read).
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
-    copy_within(conn, dest, None)
+    copy_within(conn, dest, None, None)
+}
+
+/// As `copy_to`, telling `tick` the pages copied of the whole.
+pub fn copy_to_ticking(conn: &Connection, dest: &Path, tick: Tick) -> Result<()> {
+    copy_within(conn, dest, None, Some(tick))
 }
 
 /// As `copy_to`, giving up after `limit` (a writer that keeps changing the file makes the
 /// backup start over). A copy that fails or gives up leaves no `.part` behind.
-pub fn copy_within(conn: &Connection, dest: &Path, limit: Option<Duration>) -> Result<()> {
+pub fn copy_within(
+    conn: &Connection,
+    dest: &Path,
+    limit: Option<Duration>,
+    tick: Option<Tick>,
+) -> Result<()> {
     if let Some(d) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
     }
     // One .part per process: two programs starting together each write their own copy.
     let part = PathBuf::from(format!("{}.{}.part", dest.display(), std::process::id()));
-    let copied = copy_pages(conn, &part, limit);
+    let copied = copy_pages(conn, &part, limit, tick);
     if copied.is_err() {
         for suffix in ["", "-journal", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", part.display()));
@@ -52,7 +63,12 @@ pub fn copy_within(conn: &Connection, dest: &Path, limit: Option<Duration>) -> R
     std::fs::rename(&part, dest).map_err(|e| Error::io(dest, e))
 }
 
-fn copy_pages(conn: &Connection, part: &Path, limit: Option<Duration>) -> Result<()> {
+fn copy_pages(
+    conn: &Connection,
+    part: &Path,
+    limit: Option<Duration>,
+    tick: Option<Tick>,
+) -> Result<()> {
     use rusqlite::backup::{Backup, StepResult};
     if part.exists() {
         std::fs::remove_file(part).map_err(|e| Error::io(part, e))?;
@@ -61,7 +77,12 @@ fn copy_pages(conn: &Connection, part: &Path, limit: Option<Duration>) -> Result
     let mut out = Connection::open(part)?;
     let b = Backup::new(conn, &mut out)?;
     loop {
-        match b.step(256)? {
+        let step = b.step(256)?;
+        if let Some(t) = tick {
+            let p = b.progress();
+            t.at((p.pagecount - p.remaining) as u64, p.pagecount as u64);
+        }
+        match step {
             StepResult::Done => return Ok(()),
             StepResult::More => {}
             StepResult::Busy | StepResult::Locked => std::thread::sleep(Duration::from_millis(5)),
@@ -87,7 +108,7 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
     if dest.exists() {
         return Ok(None);
     }
-    copy_within(store.conn(), &dest, Some(DAILY_LIMIT))?;
+    copy_within(store.conn(), &dest, Some(DAILY_LIMIT), None)?;
     prune(&dir, &stem(db))?;
     Ok(Some(dest))
 }
