@@ -386,3 +386,22 @@ fn the_roster_is_set_and_taken_off_from_the_command_line_and_the_past_only_corre
     assert_eq!(reason, "当天实际只巡了集镇中心街");
     assert!(d.ok(&["verify"]).contains("均与审计记录一致"));
 }
+
+#[test]
+fn the_demo_starts_on_a_fresh_machine_with_no_data_folder_yet() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .args(["demo", "--load-only"])
+        .env_remove("ZHIFA_DB")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("binary runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("演示数据库"), "{err}");
+    assert!(
+        home.path().join("data/zhifa-desk/demo.sqlite").exists(),
+        "{err}"
+    );
+}

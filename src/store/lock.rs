@@ -19,6 +19,10 @@ fn lock_path(db: &Path) -> PathBuf {
 
 fn open(db: &Path) -> Result<File> {
     let path = lock_path(db);
+    // On a fresh machine the data folder does not exist yet: the lock comes first.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
     OpenOptions::new()
         .create(true)
         .truncate(false)
