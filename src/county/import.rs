@@ -119,8 +119,7 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
     }
     done.replaced = held.is_some();
     let files = handoff::files(dir)?;
-    let tx = conn;
-    tx.execute(
+    conn.execute(
         "INSERT INTO townships (code, name) VALUES (?1, ?2)
          ON CONFLICT(code) DO UPDATE SET name = excluded.name",
         [&id.code, &id.team],
@@ -136,7 +135,7 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
         } else {
             "乡镇代码"
         };
-        tx.execute(
+        conn.execute(
             &format!("DELETE FROM {table} WHERE {code_col} = ?1 AND {month_col} = ?2"),
             [&id.code, &id.month],
         )?;
@@ -145,15 +144,15 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
         let path = dir.join(&e.file);
         let at = (id.code.as_str(), id.month.as_str());
         done.rows += match e.file.rsplit('-').next().unwrap_or("") {
-            "投诉台账.csv" => ledger::<Complaint>(tx, &path, at)?,
-            "整改通知台账.csv" => ledger::<Notice>(tx, &path, at)?,
-            "巡查记录.csv" => ledger::<Patrol>(tx, &path, at)?,
-            "通报.csv" => figures(tx, &path, at).map(|()| 0)?,
+            "投诉台账.csv" => ledger::<Complaint>(conn, &path, at)?,
+            "整改通知台账.csv" => ledger::<Notice>(conn, &path, at)?,
+            "巡查记录.csv" => ledger::<Patrol>(conn, &path, at)?,
+            "通报.csv" => figures(conn, &path, at).map(|()| 0)?,
             _ => 0,
         };
     }
     let prior: Vec<(i64, &str)> = id.prior.iter().map(|a| (a.rows, a.head.as_str())).collect();
-    tx.execute(
+    conn.execute(
         "INSERT OR REPLACE INTO bundles (code, month, team, chain_rows, chain_head, prior,
            manifest_sha, source, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -173,7 +172,7 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
 }
 
 /// Loads one ledger file of a bundle; returns its rows.
-fn ledger<K: Kind>(tx: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<usize> {
+fn ledger<K: Kind>(conn: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<usize> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let refuse = |p: crate::error::Problem| Error::import(vec![p], 1);
@@ -194,7 +193,7 @@ fn ledger<K: Kind>(tx: &Connection, path: &Path, (code, month): (&str, &str)) ->
         cols.join(", "),
         marks.join(", ")
     );
-    let mut stmt = tx.prepare(&sql)?;
+    let mut stmt = conn.prepare(&sql)?;
     let mut n = 0;
     while let Some(row) = rows.data_row().map_err(refuse)? {
         let cells = (0..cols.len()).map(|i| {
@@ -213,7 +212,7 @@ fn ledger<K: Kind>(tx: &Connection, path: &Path, (code, month): (&str, &str)) ->
 }
 
 /// The month's figures from the bundle's 通报 file.
-fn figures(tx: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<()> {
+fn figures(conn: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<()> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let refuse = |p: crate::error::Problem| Error::import(vec![p], 1);
@@ -249,7 +248,7 @@ fn figures(tx: &Connection, path: &Path, (code, month): (&str, &str)) -> Result<
             _ => {}
         }
     }
-    tx.execute(
+    conn.execute(
         "INSERT OR REPLACE INTO figures (code, month, received, measured, on_time, target,
            issued, closed, required, covered, certs)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

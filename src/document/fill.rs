@@ -136,7 +136,8 @@ impl Filled {
             .key
             .chars()
             .map(|c| {
-                if matches!(c, '/' | '\\' | ':') {
+                // Characters a Windows file name may not hold.
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
                     '-'
                 } else {
                     c
