@@ -296,3 +296,15 @@ fn a_leave_ledger_imports_flags_the_roster_and_an_older_complaints_file_keeps_th
     let row = row.lines().find(|l| l.starts_with("TS-2026-0030")).unwrap();
     assert!(row.contains("一中队,W001、W002"), "{row}");
 }
+
+#[test]
+fn a_streamed_export_to_a_file_holds_the_same_bytes_as_the_screen() {
+    let d = Desk::demo();
+    for kind in ["complaints", "notices", "patrols", "officers", "roster"] {
+        let file = d.path(&format!("{kind}.csv"));
+        d.ok(&["export", kind, "--out", &file, "--include-personal"]);
+        let screen = d.ok(&["export", kind, "--include-personal"]);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), screen, "{kind}");
+        assert!(!std::path::Path::new(&format!("{file}.part")).exists());
+    }
+}

@@ -109,23 +109,29 @@ pub(super) fn export(
         calendar: &calendar,
         settings: &settings,
     };
-    let sheet = kind.export(&env, q)?;
-    let rows = sheet.rows.len();
-    let bytes = if to.workbook {
-        zhifa_desk::exchange::book_write::workbook(&[sheet])?
-    } else {
-        sheet.to_csv()
-    };
-    match out {
-        Some(path) => {
-            write_atomically(path, &bytes)?;
+    let rows = match out {
+        // A CSV file streams from the query to the disk, one row in memory at a time.
+        Some(path) if !to.workbook => {
+            let rows = write_streaming(path, |w| kind.export_csv(&env, q, w))?;
             eprintln!("已导出 {rows} 行到 {}", path.display());
+            rows
+        }
+        Some(path) => {
+            let sheet = kind.export(&env, q)?;
+            let rows = sheet.rows.len();
+            write_atomically(path, &zhifa_desk::exchange::book_write::workbook(&[sheet])?)?;
+            eprintln!("已导出 {rows} 行到 {}", path.display());
+            rows
         }
         // On the screen, nothing stored may act on the terminal; --out keeps the bytes.
-        None => std::io::stdout()
-            .write_all(&screen_csv(&bytes))
-            .map_err(|e| Error::io("<标准输出>", e))?,
-    }
+        None => {
+            let sheet = kind.export(&env, q)?;
+            std::io::stdout()
+                .write_all(&screen_csv(&sheet.to_csv()))
+                .map_err(|e| Error::io("<标准输出>", e))?;
+            sheet.rows.len()
+        }
+    };
     // Reporters written out in full: who did it, when, and where it went stays on record.
     if q.include_personal && kind == KindName::Complaints {
         let to = out.map_or_else(|| "屏幕".to_string(), |p| p.display().to_string());
@@ -143,6 +149,33 @@ pub(super) fn screen_csv(bytes: &[u8]) -> Vec<u8> {
     let mut out = bom.to_vec();
     out.extend_from_slice(text::printable(&String::from_utf8_lossy(rest)).as_bytes());
     out
+}
+
+/// Streams `write` into a file beside `path` and renames it into place when complete.
+fn write_streaming(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<usize>,
+) -> Result<usize> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    let tmp = path.with_file_name(name);
+    let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    let written = write(&mut w).and_then(|rows| {
+        w.flush().map_err(|e| Error::io(&tmp, e))?;
+        Ok(rows)
+    });
+    drop(w);
+    match written {
+        Ok(rows) => {
+            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+            Ok(rows)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }
 
 /// Writes beside the target and renames, so a crash never leaves half a ledger.

@@ -30,6 +30,30 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// Streams the rows of kind `K` as a CSV file into `w`, as `to_csv` writes them; returns the
+/// number of rows. Memory stays one row, whatever the size of the ledger.
+pub fn write_csv<K: Kind>(env: &Env, q: &ExportQuery, w: &mut dyn std::io::Write) -> Result<usize> {
+    let io = |e: std::io::Error| crate::error::Error::io("<导出>", e);
+    w.write_all(b"\xEF\xBB\xBF").map_err(io)?;
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
+    let csv_err = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => io(e),
+        other => crate::error::Error::invalid(format!("写出 CSV 失败：{other:?}")),
+    };
+    let headers = K::COLS.iter().chain(K::COMPUTED).map(|c| c.name);
+    out.write_record(headers).map_err(csv_err)?;
+    let mut rows = 0;
+    K::export_each(env, q, &mut |row| {
+        rows += 1;
+        out.write_record(row.iter().map(|c| guard(c)))
+            .map_err(csv_err)
+    })?;
+    out.flush().map_err(io)?;
+    Ok(rows)
+}
+
 /// The rows of kind `K` as a sheet, with the computed columns after the importable ones.
 pub fn export<K: Kind>(env: &Env, q: &ExportQuery) -> Result<Sheet> {
     Ok(Sheet::of::<K>(K::export(env, q)?))

@@ -47,6 +47,29 @@ pub trait Kind: Record {
 
     /// The rows of an export, in `COLS` order followed by `COMPUTED`.
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>>;
+
+    /// As `export`, one row at a time into `out`: the large ledgers stream, so an export of a
+    /// million rows holds one.
+    fn export_each(
+        env: &Env,
+        q: &ExportQuery,
+        out: &mut dyn FnMut(Vec<String>) -> Result<()>,
+    ) -> Result<()> {
+        for row in Self::export(env, q)? {
+            out(row)?;
+        }
+        Ok(())
+    }
+}
+
+/// Every row of `export_each`, for the kinds that stream.
+pub fn collect<K: Kind>(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
+    let mut rows = Vec::new();
+    K::export_each(env, q, &mut |r| {
+        rows.push(r);
+        Ok(())
+    })?;
+    Ok(rows)
 }
 
 /// Fails `col` unless `key` names a live record of `table`.

@@ -121,6 +121,27 @@ impl KindName {
         }
     }
 
+    /// Streams the kind's rows as CSV into `w`; returns the rows written.
+    pub fn export_csv(
+        self,
+        env: &Env,
+        q: &ExportQuery,
+        w: &mut dyn std::io::Write,
+    ) -> Result<usize> {
+        use export::write_csv as go;
+        match self {
+            KindName::Officers => go::<Officer>(env, q, w),
+            KindName::Areas => go::<Area>(env, q, w),
+            KindName::Matters => go::<Matter>(env, q, w),
+            KindName::Roster => go::<RosterTeam>(env, q, w),
+            KindName::Patrols => go::<Patrol>(env, q, w),
+            KindName::Complaints => go::<Complaint>(env, q, w),
+            KindName::Notices => go::<Notice>(env, q, w),
+            KindName::Holidays => go::<Holiday>(env, q, w),
+            KindName::Leaves => go::<Leave>(env, q, w),
+        }
+    }
+
     /// The kind's rows as a sheet, to be written as CSV or as a workbook.
     pub fn export(self, env: &Env, q: &ExportQuery) -> Result<sheet::Sheet> {
         use export::export as go;

@@ -181,6 +181,21 @@ pub fn received_between(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<Tracked>> {
+    let mut all = Vec::new();
+    each_received_between(conn, from, to, &mut |t| {
+        all.push(t);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// As `received_between`, one complaint at a time: an export of a million holds one row.
+pub fn each_received_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    each: &mut dyn FnMut(Tracked) -> Result<()>,
+) -> Result<()> {
     let sql = format!(
         "SELECT {COLS} FROM complaints
          WHERE received_at >= ?1 AND received_at < ?2
@@ -193,8 +208,10 @@ pub fn received_between(
     let (from, to_exclusive): (NaiveDateTime, NaiveDateTime) =
         (midnight(from), midnight(to_exclusive));
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![from, to_exclusive], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    for t in stmt.query_map(params![from, to_exclusive], row)? {
+        each(t?)?;
+    }
+    Ok(())
 }
 
 /// Derives every complaint's deadlines again (after the calendar or the settings changed).

@@ -148,14 +148,31 @@ pub fn issued_between(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<Tracked>> {
+    let mut all = Vec::new();
+    each_issued_between(conn, from, to, &mut |t| {
+        all.push(t);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// As `issued_between`, one notice at a time.
+pub fn each_issued_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    each: &mut dyn FnMut(Tracked) -> Result<()>,
+) -> Result<()> {
     let sql = format!(
         "SELECT {COLS} FROM notices WHERE issued_on >= ?1 AND issued_on <= ?2
          ORDER BY issued_on, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let (from, to) = bounds(from, to);
-    let rows = stmt.query_map(params![from, to], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    for t in stmt.query_map(params![from, to], row)? {
+        each(t?)?;
+    }
+    Ok(())
 }
 
 pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> Result<usize> {

@@ -183,14 +183,31 @@ pub fn patrols_between(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<Patrol>> {
+    let mut all = Vec::new();
+    each_patrol_between(conn, from, to, &mut |p| {
+        all.push(p);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// As `patrols_between`, one patrol at a time.
+pub fn each_patrol_between(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    each: &mut dyn FnMut(Patrol) -> Result<()>,
+) -> Result<()> {
     let sql = format!(
         "SELECT {PATROL_COLS} FROM patrols WHERE void_reason = ''
          AND date >= ?1 AND date <= ?2 ORDER BY date, start_time, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let (from, to) = bounds(from, to);
-    let rows = stmt.query_map(params![from, to], patrol_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    for p in stmt.query_map(params![from, to], patrol_row)? {
+        each(p?)?;
+    }
+    Ok(())
 }
 
 /// The last patrol date on or before `date` of every area that has one (one index seek each).

@@ -2,7 +2,8 @@
 
 use super::super::cells::{Cells, Col, col, computed, extra};
 use super::super::kind::{
-    Env, ExportQuery, Kind, must_exist, not_future, not_later, opt_date, opt_datetime, yes_no,
+    Env, ExportQuery, Kind, collect, must_exist, not_future, not_later, opt_date, opt_datetime,
+    yes_no,
 };
 use super::super::mask;
 use super::super::parse::fmt_datetime;
@@ -183,24 +184,28 @@ impl Kind for Complaint {
     }
 
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
-        let rows = complaints::received_between(env.conn, q.from, q.to)?;
-        Ok(rows
-            .into_iter()
-            .map(|t| {
-                let overdue = t.complaint.overdue(&t.due, env.now);
-                let mut row = t.complaint.cells();
-                if !q.include_personal {
-                    row[3] = mask::name(&row[3]);
-                    row[4] = mask::phone(&row[4]);
-                }
-                row.extend([
-                    fmt_datetime(t.due.verify_due),
-                    fmt_datetime(t.due.feedback_due),
-                    yes_no(overdue),
-                ]);
-                row
-            })
-            .collect())
+        collect::<Self>(env, q)
+    }
+
+    fn export_each(
+        env: &Env,
+        q: &ExportQuery,
+        out: &mut dyn FnMut(Vec<String>) -> Result<()>,
+    ) -> Result<()> {
+        complaints::each_received_between(env.conn, q.from, q.to, &mut |t| {
+            let overdue = t.complaint.overdue(&t.due, env.now);
+            let mut row = t.complaint.cells();
+            if !q.include_personal {
+                row[3] = mask::name(&row[3]);
+                row[4] = mask::phone(&row[4]);
+            }
+            row.extend([
+                fmt_datetime(t.due.verify_due),
+                fmt_datetime(t.due.feedback_due),
+                yes_no(overdue),
+            ]);
+            out(row)
+        })
     }
 }
 
@@ -333,19 +338,23 @@ impl Kind for Notice {
     }
 
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
-        let rows = notices::issued_between(env.conn, q.from, q.to)?;
-        Ok(rows
-            .into_iter()
-            .map(|t| {
-                let overdue = t.notice.overdue(end_of_day(t.reinspect_due.date), env.now);
-                let mut row = t.notice.cells();
-                row.extend([
-                    t.notice.issuing.certs.join("、"),
-                    t.reinspect_due.date.to_string(),
-                    yes_no(overdue),
-                ]);
-                row
-            })
-            .collect())
+        collect::<Self>(env, q)
+    }
+
+    fn export_each(
+        env: &Env,
+        q: &ExportQuery,
+        out: &mut dyn FnMut(Vec<String>) -> Result<()>,
+    ) -> Result<()> {
+        notices::each_issued_between(env.conn, q.from, q.to, &mut |t| {
+            let overdue = t.notice.overdue(end_of_day(t.reinspect_due.date), env.now);
+            let mut row = t.notice.cells();
+            row.extend([
+                t.notice.issuing.certs.join("、"),
+                t.reinspect_due.date.to_string(),
+                yes_no(overdue),
+            ]);
+            out(row)
+        })
     }
 }

@@ -1,7 +1,9 @@
 //! CSV schemas of the roster and the patrol log.
 
 use super::super::cells::{Cells, Col, col};
-use super::super::kind::{Env, ExportQuery, Kind, must_exist, not_future, not_later, yes_no};
+use super::super::kind::{
+    Env, ExportQuery, Kind, collect, must_exist, not_future, not_later, yes_no,
+};
 use super::super::parse::fmt_time;
 use crate::domain::{Patrol, RosterTeam};
 use crate::error::Result;
@@ -127,9 +129,14 @@ impl Kind for Patrol {
     }
 
     fn export(env: &Env, q: &ExportQuery) -> Result<Vec<Vec<String>>> {
-        Ok(roster::patrols_between(env.conn, q.from, q.to)?
-            .iter()
-            .map(Kind::cells)
-            .collect())
+        collect::<Self>(env, q)
+    }
+
+    fn export_each(
+        env: &Env,
+        q: &ExportQuery,
+        out: &mut dyn FnMut(Vec<String>) -> Result<()>,
+    ) -> Result<()> {
+        roster::each_patrol_between(env.conn, q.from, q.to, &mut |p| out(p.cells()))
     }
 }
