@@ -39,6 +39,12 @@ impl Bar {
         Bar::new(total, &t, what)
     }
 
+    /// A running count of `unit` when the total is not known: how many so far, and how fast.
+    pub fn running(unit: &str, what: &str) -> Bar {
+        let t = format!("{{msg}}：{{human_pos}} {unit}  {{rate}}  已用 {{elapsed}}");
+        Bar::new(0, &t, what)
+    }
+
     /// A bar over the `total` bytes of a file being read.
     pub fn bytes(total: u64, what: &str) -> Bar {
         let t = "{msg} [{bar:30}] {bytes}/{total_bytes}  {bytes_per_sec}  剩余 {eta}";

@@ -112,7 +112,11 @@ pub(super) fn export(
     let rows = match out {
         // A CSV file streams from the query to the disk, one row in memory at a time.
         Some(path) if !to.workbook => {
-            let rows = write_streaming(path, |w| kind.export_csv(&env, q, w))?;
+            let bar = Bar::running("行", &format!("导出到 {}", path.display()));
+            let step = |done, _| bar.set(done);
+            let rows = write_streaming(path, |w| kind.export_csv(&env, q, w, Some(Tick(&step))));
+            bar.done();
+            let rows = rows?;
             eprintln!("已导出 {rows} 行到 {}", path.display());
             rows
         }

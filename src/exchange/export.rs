@@ -32,7 +32,12 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 
 /// Streams the rows of kind `K` as a CSV file into `w`, as `to_csv` writes them; returns the
 /// number of rows. Memory stays one row, whatever the size of the ledger.
-pub fn write_csv<K: Kind>(env: &Env, q: &ExportQuery, w: &mut dyn std::io::Write) -> Result<usize> {
+pub fn write_csv<K: Kind>(
+    env: &Env,
+    q: &ExportQuery,
+    w: &mut dyn std::io::Write,
+    tick: Option<crate::progress::Tick>,
+) -> Result<usize> {
     let io = |e: std::io::Error| crate::error::Error::io("<导出>", e);
     w.write_all(b"\xEF\xBB\xBF").map_err(io)?;
     let mut out = csv::WriterBuilder::new()
@@ -47,6 +52,7 @@ pub fn write_csv<K: Kind>(env: &Env, q: &ExportQuery, w: &mut dyn std::io::Write
     let mut rows = 0;
     K::export_each(env, q, &mut |row| {
         rows += 1;
+        crate::progress::every(tick, rows as u64, 4096);
         out.write_record(row.iter().map(|c| guard(c)))
             .map_err(csv_err)
     })?;

@@ -127,18 +127,19 @@ impl KindName {
         env: &Env,
         q: &ExportQuery,
         w: &mut dyn std::io::Write,
+        tick: Option<crate::progress::Tick>,
     ) -> Result<usize> {
         use export::write_csv as go;
         match self {
-            KindName::Officers => go::<Officer>(env, q, w),
-            KindName::Areas => go::<Area>(env, q, w),
-            KindName::Matters => go::<Matter>(env, q, w),
-            KindName::Roster => go::<RosterTeam>(env, q, w),
-            KindName::Patrols => go::<Patrol>(env, q, w),
-            KindName::Complaints => go::<Complaint>(env, q, w),
-            KindName::Notices => go::<Notice>(env, q, w),
-            KindName::Holidays => go::<Holiday>(env, q, w),
-            KindName::Leaves => go::<Leave>(env, q, w),
+            KindName::Officers => go::<Officer>(env, q, w, tick),
+            KindName::Areas => go::<Area>(env, q, w, tick),
+            KindName::Matters => go::<Matter>(env, q, w, tick),
+            KindName::Roster => go::<RosterTeam>(env, q, w, tick),
+            KindName::Patrols => go::<Patrol>(env, q, w, tick),
+            KindName::Complaints => go::<Complaint>(env, q, w, tick),
+            KindName::Notices => go::<Notice>(env, q, w, tick),
+            KindName::Holidays => go::<Holiday>(env, q, w, tick),
+            KindName::Leaves => go::<Leave>(env, q, w, tick),
         }
     }
 
