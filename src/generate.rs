@@ -81,20 +81,23 @@ fn fmt_dt(t: NaiveDateTime) -> String {
 }
 
 /// Writes `years` of ledgers at `scale` into `dir` and imports them into `dir/zhifa-desk.sqlite`.
-/// What makes one generated township differ from another.
+/// What makes one generated township differ from another, and who hears how far it got.
 #[derive(Debug, Clone, Copy)]
-pub struct Profile {
+pub struct Profile<'a> {
     /// Mixed into the random seed.
     pub seed: u64,
     /// The share (percent) of steps done in time.
     pub on_time: usize,
+    /// Told the files imported so far, of all.
+    pub tick: Option<crate::progress::Tick<'a>>,
 }
 
-impl Default for Profile {
+impl Default for Profile<'_> {
     fn default() -> Self {
         Profile {
             seed: 0,
             on_time: 85,
+            tick: None,
         }
     }
 }
@@ -111,6 +114,8 @@ pub fn gen_demo_with(
     now: NaiveDateTime,
     profile: Profile,
 ) -> Result<Generated> {
+    // officers, areas, matters and roster, and complaints, notices and patrols for each year.
+    let total_files = 4 + 3 * u64::from(years);
     if years == 0 || scale == 0 {
         return Err(Error::invalid("--years 和 --scale 须为正整数"));
     }
@@ -136,6 +141,9 @@ pub fn gen_demo_with(
         std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
         kind.import(store, &actor, &name, &bytes, false)?;
         files.push((path, rows));
+        if let Some(t) = profile.tick {
+            t.at(files.len() as u64, total_files);
+        }
         Ok::<(), Error>(())
     };
 

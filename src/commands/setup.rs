@@ -92,7 +92,15 @@ pub(super) fn settings(
 
 pub(super) fn gen_demo(years: u32, scale: u32, out: &Path, now: NaiveDateTime) -> Result<()> {
     let started = std::time::Instant::now();
-    let g = zhifa_desk::generate::gen_demo(years, scale, out, now)?;
+    let bar = crate::bar::Bar::count(0, "个文件", "生成并导入");
+    let step = |done, total| bar.update(done, total);
+    let profile = zhifa_desk::generate::Profile {
+        tick: Some(zhifa_desk::progress::Tick(&step)),
+        ..Default::default()
+    };
+    let g = zhifa_desk::generate::gen_demo_with(years, scale, out, now, profile);
+    bar.done();
+    let g = g?;
     for (path, rows) in &g.files {
         println!("{}  {rows} 行", path.display());
     }

@@ -79,6 +79,7 @@ pub fn townships(
         let profile = Profile {
             seed: i as u64 + 1,
             on_time: on_time(i),
+            tick: None,
         };
         let g = gen_demo_with(years, scale, &dir, now, profile)?;
         let mut store = Store::open(&g.db)?;
