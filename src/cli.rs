@@ -145,6 +145,7 @@ pub enum Command {
         /// 规模：1 约为 2 万件投诉、5 千份整改通知、10 万条巡查；50 约为 100 万件投诉
         #[arg(long, default_value_t = 1)]
         scale: u32,
+        /// 输出目录（写入生成的 CSV 和数据库；--townships 时每个乡镇一个子目录）
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// 生成多个乡镇（各自的数据库和每月移交包，供 county import 汇总）
@@ -277,6 +278,7 @@ pub struct ReportForm {
 pub enum CountyAction {
     /// 导入乡镇的月度移交包（一个或多个目录）：先按清单核对每个文件，同一移交包再导入不产生改动
     Import {
+        /// 移交包目录（export handoff 写出的目录，内有 manifest.csv），可写多个或用通配符
         #[arg(value_name = "目录", required = true)]
         dirs: Vec<PathBuf>,
     },
@@ -288,8 +290,10 @@ pub enum CountyAction {
         /// 所在月份（YYYY-MM），默认为已导入的最近一个月
         #[arg(long, value_name = "YYYY-MM")]
         month: Option<String>,
+        /// 输出 JSON（比率为 0–1 的小数）
         #[arg(long)]
         json: bool,
+        /// 输出 CSV（排名表）
         #[arg(long)]
         csv: bool,
         /// 写出工作簿：排名、约谈、热力图三张表
