@@ -4,92 +4,13 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::Paper;
 use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Officer, SERVICE_METHODS};
 use crate::error::{Error, Result};
 use crate::exchange::{mask, parse};
 use crate::store::{Record, complaints, notices, people};
-
-pub const NOTICE_FIELDS: &[&str] = &[
-    "执法队名称",
-    "文书编号",
-    "当事人",
-    "地址",
-    "所属区域",
-    "存在问题",
-    "法律依据",
-    "整改期限",
-    "整改要求",
-    "执法人员",
-    "执法人员及证号",
-    "下达日期",
-    "送达日期",
-    "送达方式",
-    "关联投诉编号",
-];
-
-pub const REINSPECTION_FIELDS: &[&str] = &[
-    "执法队名称",
-    "文书编号",
-    "当事人",
-    "地址",
-    "存在问题",
-    "下达日期",
-    "整改期限",
-    "复查日期",
-    "复查人员",
-    "复查人员及证号",
-    "复查情况",
-    "复查结论",
-    "复查意见",
-];
-
-pub const TRANSFER_FIELDS: &[&str] = &[
-    "执法队名称",
-    "移送部门",
-    "投诉编号",
-    "来源渠道",
-    "受理时间",
-    "问题描述",
-    "所属区域",
-    "移送理由",
-    "举报人",
-    "联系电话",
-    "联系人",
-    "联系人电话",
-    "移送日期",
-];
-
-pub const COMPLAINT_FIELDS: &[&str] = &[
-    "执法队名称",
-    "投诉编号",
-    "来源渠道",
-    "受理时间",
-    "举报人",
-    "联系电话",
-    "所属区域",
-    "执法事项",
-    "问题描述",
-    "复杂程度",
-    "状态",
-    "承办中队",
-    "承办人员",
-    "核查时间",
-    "核查人员",
-    "核查情况",
-    "处置时间",
-    "处置结果",
-    "反馈时间",
-    "反馈方式",
-    "办结时间",
-    "移送部门",
-    "核查期限",
-    "反馈期限",
-    "填表人",
-    "填表时间",
-];
 
 /// What filling a paper needs besides the record.
 pub struct Source<'a> {
@@ -407,6 +328,21 @@ pub fn complaint(src: &Source, id: &str) -> Result<Filled> {
     f.set("状态", c.state.label());
     f.set("承办中队", c.work.squad.as_str());
     f.set("承办人员", names(&staff, &c.work.handlers));
+    // When and by whom it was dispatched is in the audit trail (a lead imported with its
+    // handlers has no such row: the cells stay blank).
+    let dispatched: Option<(String, String)> = src
+        .conn
+        .query_row(
+            "SELECT at, operator FROM audit WHERE kind = 'complaints' AND key = ?1
+               AND action = '分派' ORDER BY id DESC LIMIT 1",
+            [&c.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((at, by)) = dispatched {
+        f.set("分派时间", at);
+        f.set("分派人", name_of(&staff, &by));
+    }
     f.set("核查时间", time(c.verified_at));
     f.set("核查人员", names(&staff, &c.work.verified_by));
     f.set("核查情况", c.work.finding.as_str());
@@ -434,28 +370,5 @@ pub fn paper(src: &Source, paper: Paper, key: &str) -> Result<Filled> {
         Paper::Reinspection => reinspection(src, key),
         Paper::Transfer => transfer(src, key),
         Paper::Complaint => complaint(src, key),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_written_the_chinese_way() {
-        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(written_date(d), "2026年12月1日");
-        assert_eq!(
-            written_time(d.and_hms_opt(9, 5, 0).unwrap()),
-            "2026年12月1日9时05分"
-        );
-    }
-
-    #[test]
-    fn every_builtin_template_uses_only_its_fields() {
-        for p in Paper::ALL {
-            let t = super::super::template::Template::parse("builtin", p.builtin(), p.fields());
-            assert!(t.is_ok(), "{p:?}: {:?}", t.err());
-        }
     }
 }

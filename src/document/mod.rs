@@ -2,8 +2,12 @@
 //! a template the team may replace, written as a .docx that WPS and Word print on A4.
 
 pub mod docx;
+pub mod fields;
 pub mod fill;
 pub mod template;
+
+#[cfg(test)]
+mod fill_tests;
 
 use std::path::Path;
 
@@ -67,10 +71,10 @@ impl Paper {
     /// The fields a template of this paper may use.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
-            Paper::Notice => fill::NOTICE_FIELDS,
-            Paper::Reinspection => fill::REINSPECTION_FIELDS,
-            Paper::Transfer => fill::TRANSFER_FIELDS,
-            Paper::Complaint => fill::COMPLAINT_FIELDS,
+            Paper::Notice => fields::NOTICE_FIELDS,
+            Paper::Reinspection => fields::REINSPECTION_FIELDS,
+            Paper::Transfer => fields::TRANSFER_FIELDS,
+            Paper::Complaint => fields::COMPLAINT_FIELDS,
         }
     }
 
