@@ -86,11 +86,24 @@ fn write_sheet(
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w as f64)?;
     }
-    let pages_wide = widths.iter().sum::<usize>().div_ceil(PAGE_WIDTH).max(1);
+    let total: usize = widths.iter().sum();
+    let pages_wide = total.div_ceil(PAGE_WIDTH).max(1);
+    // The title spans what prints on the first page, so a wide sheet does not cut it in two.
+    let per_page = total.div_ceil(pages_wide);
+    let title_cols = widths
+        .iter()
+        .scan(0, |sum, w| {
+            *sum += w;
+            Some(*sum)
+        })
+        .take_while(|sum| *sum <= per_page)
+        .count()
+        .max(1);
+    let title_last = (title_cols as u16 - 1).min(last_col);
     for (r, line) in sheet.title.iter().enumerate() {
         let format = if r == 0 { &f.title } else { &f.subtitle };
-        if last_col > 0 {
-            ws.merge_range(r as u32, 0, r as u32, last_col, line, format)?;
+        if title_last > 0 {
+            ws.merge_range(r as u32, 0, r as u32, title_last, line, format)?;
         } else {
             ws.write_string_with_format(r as u32, 0, line, format)?;
         }
