@@ -7,6 +7,7 @@
 //! - [`report`]: what `today` computes, as data; printing lives in the binary.
 //! - [`county`]: the county's database of every township's handoff bundles, and its ranking.
 //! - [`document`]: the papers the law needs (执法文书), from templates, written as .docx.
+//! - [`files`]: files written whole or not at all.
 //! - [`progress`]: how long work reports how far it got.
 //! - [`text`]: stored text made safe to print in a terminal.
 
@@ -18,6 +19,7 @@ pub mod document;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod generate;
 pub mod progress;
 pub mod report;

@@ -114,17 +114,7 @@ fn dry_run_checks_but_writes_nothing() {
 #[test]
 fn every_export_reimports_unchanged() {
     let d = Desk::demo();
-    for kind in [
-        "officers",
-        "areas",
-        "matters",
-        "roster",
-        "patrols",
-        "complaints",
-        "notices",
-        "holidays",
-        "leaves",
-    ] {
+    for kind in util::KINDS {
         let out = d.path(&format!("{kind}.csv"));
         d.both(&["export", kind, "--out", &out]);
         let bytes = std::fs::read(&out).unwrap();

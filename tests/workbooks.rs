@@ -9,19 +9,7 @@ use std::io::Read;
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook};
-use util::Desk;
-
-const KINDS: [&str; 9] = [
-    "officers",
-    "areas",
-    "matters",
-    "roster",
-    "patrols",
-    "complaints",
-    "notices",
-    "holidays",
-    "leaves",
-];
+use util::{Desk, KINDS};
 
 fn sheet(path: &str, name: &str) -> calamine::Range<Data> {
     let mut book: Xlsx<_> = open_workbook(path).expect("a workbook");

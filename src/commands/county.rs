@@ -55,14 +55,9 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
         } => {
             let month = match month {
                 Some(m) => m,
-                None => county
-                    .conn()
-                    .query_row("SELECT max(month) FROM figures", [], |r| {
-                        r.get::<_, Option<String>>(0)
-                    })?
-                    .ok_or_else(|| {
-                        Error::invalid("汇总库中还没有移交包，请先用 county import 导入")
-                    })?,
+                None => report::latest_month(&county)?.ok_or_else(|| {
+                    Error::invalid("汇总库中还没有移交包，请先用 county import 导入")
+                })?,
             };
             let span = match period.as_str() {
                 "month" => Span::month(&month)?,

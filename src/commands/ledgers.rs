@@ -12,7 +12,7 @@ use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
 use zhifa_desk::progress::Tick;
 use zhifa_desk::report::period::Period;
 use zhifa_desk::store::{Actor, Store, desk, record};
-use zhifa_desk::text;
+use zhifa_desk::{files, text};
 
 use crate::bar::{Bar, Counted};
 
@@ -114,7 +114,7 @@ pub(super) fn export(
         Some(path) if !to.workbook => {
             let bar = Bar::running("行", &format!("导出到 {}", path.display()));
             let step = |done, _| bar.set(done);
-            let rows = write_streaming(path, |w| kind.export_csv(&env, q, w, Some(Tick(&step))));
+            let rows = files::write_with(path, |w| kind.export_csv(&env, q, w, Some(Tick(&step))));
             bar.done();
             let rows = rows?;
             eprintln!("已导出 {rows} 行到 {}", path.display());
@@ -123,7 +123,7 @@ pub(super) fn export(
         Some(path) => {
             let sheet = kind.export(&env, q)?;
             let rows = sheet.rows.len();
-            write_atomically(path, &zhifa_desk::exchange::book_write::workbook(&[sheet])?)?;
+            files::write_whole(path, &zhifa_desk::exchange::book_write::workbook(&[sheet])?)?;
             eprintln!("已导出 {rows} 行到 {}", path.display());
             rows
         }
@@ -153,42 +153,6 @@ pub(super) fn screen_csv(bytes: &[u8]) -> Vec<u8> {
     let mut out = bom.to_vec();
     out.extend_from_slice(text::printable(&String::from_utf8_lossy(rest)).as_bytes());
     out
-}
-
-/// Streams `write` into a file beside `path` and renames it into place when complete.
-fn write_streaming(
-    path: &Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> Result<usize>,
-) -> Result<usize> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    let tmp = path.with_file_name(name);
-    let file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-    let written = write(&mut w).and_then(|rows| {
-        w.flush().map_err(|e| Error::io(&tmp, e))?;
-        Ok(rows)
-    });
-    drop(w);
-    match written {
-        Ok(rows) => {
-            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
-            Ok(rows)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
-}
-
-/// Writes beside the target and renames, so a crash never leaves half a ledger.
-pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    let tmp = path.with_file_name(name);
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }
 
 pub(super) fn void(

@@ -93,10 +93,11 @@ pub fn townships(
             )));
         }
         let mut bundles = Vec::new();
+        // Handing off writes only audit rows: the calendar and settings hold for every month.
+        let (calendar, settings) = (store.calendar()?, store.settings()?);
         for month in month_starts(now, years, months) {
             let period = Period::month_of(month);
             let bundle = dir.join(month.format("%Y-%m").to_string());
-            let (calendar, settings) = (store.calendar()?, store.settings()?);
             let env = Env {
                 conn: store.conn(),
                 now,

@@ -62,6 +62,13 @@ fn parse_month(m: &str) -> Result<(i32, u32)> {
     Ok((y, mo))
 }
 
+/// The latest month any bundle in the county database covers.
+pub fn latest_month(county: &County) -> Result<Option<String>> {
+    Ok(county
+        .conn()
+        .query_row("SELECT max(month) FROM figures", [], |r| r.get(0))?)
+}
+
 /// The month before `m` (2026-01 → 2025-12).
 pub fn previous(m: &str) -> Option<String> {
     let (y, mo) = parse_month(m).ok()?;
@@ -224,14 +231,18 @@ pub fn report(county: &County, period: Span) -> Result<Report> {
         .cloned()
         .collect();
     let mut summons = Vec::new();
+    // The period's months follow one another: each month's last three are the next one's
+    // "month before", ranked once.
+    let first_before = period.months.first().and_then(|m| previous(m));
+    let mut then = match &first_before {
+        Some(b) => bottom_of(conn, b)?,
+        None => Vec::new(),
+    };
     for m in &period.months {
         let Some(before) = previous(m) else { continue };
         let now = bottom_of(conn, m)?;
-        if now.is_empty() {
-            continue;
-        }
-        let then = bottom_of(conn, &before)?;
-        for code in now.iter().filter(|c| then.contains(c)) {
+        let pairs: Vec<&String> = now.iter().filter(|c| then.contains(c)).collect();
+        for code in pairs {
             let name = all
                 .iter()
                 .find(|(c, _)| c == code)
@@ -242,6 +253,7 @@ pub fn report(county: &County, period: Span) -> Result<Report> {
                 months: [before.clone(), m.clone()],
             });
         }
+        then = now;
     }
     let heat_months = if period.months.len() == 1 {
         let mut ms = vec![period.months[0].clone()];

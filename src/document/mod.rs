@@ -146,14 +146,10 @@ pub fn print(
 ) -> Result<std::path::PathBuf> {
     let db = std::path::PathBuf::from(store.path());
     let (out_dir, templates) = dirs_beside(&db);
-    let team = store.settings()?.team_name;
+    let settings = store.settings()?;
     let src = fill::Source {
         conn: store.conn(),
-        team: if team.is_empty() {
-            "综合行政执法队"
-        } else {
-            &team
-        },
+        team: settings.team_name(),
         now: actor.now,
         operator: &actor.operator,
         include_personal: p.include_personal,
@@ -167,11 +163,7 @@ pub fn print(
             out_dir.join(filled.file_name())
         }
     };
-    let mut part = path.file_name().unwrap_or_default().to_os_string();
-    part.push(".part");
-    let part = path.with_file_name(part);
-    std::fs::write(&part, &bytes).map_err(|e| Error::io(&part, e))?;
-    std::fs::rename(&part, &path).map_err(|e| Error::io(&path, e))?;
+    crate::files::write_whole(&path, &bytes)?;
     let personal = p.include_personal && matches!(p.paper, Paper::Transfer | Paper::Complaint);
     crate::store::desk::printed(store, actor, &filled, &path, personal)?;
     // Said in full, so the duty officer finds it from WPS's open dialog.

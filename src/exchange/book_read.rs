@@ -58,7 +58,7 @@ impl BookRows {
             if let Err(p) = read(&mut out, format, bytes, &wanted) {
                 out.stop(p);
             } else {
-                out.finish();
+                out.flush();
             }
         });
         match rx.recv() {
@@ -175,10 +175,6 @@ impl Out {
             (true, _) => Msg::Row(row),
         };
         self.gone |= self.tx.send(msg).is_err();
-    }
-
-    fn finish(&mut self) {
-        self.flush();
     }
 
     fn stop(&mut self, p: Problem) {

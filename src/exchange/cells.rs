@@ -218,7 +218,7 @@ impl<'a> Cells<'a> {
             line: self.row.line,
             column,
             header,
-            value: if PERSONAL.contains(&col) {
+            value: if personal(col) {
                 String::from("（已隐去）")
             } else {
                 self.value(col)
@@ -346,6 +346,11 @@ impl<'a> Cells<'a> {
 
 /// Columns whose values never appear in a message: reporters' identities are confidential.
 const PERSONAL: &[&str] = &["举报人", "联系电话"];
+
+/// Whether column `col` holds someone's name or phone: masked in messages and previews.
+pub fn personal(col: &str) -> bool {
+    PERSONAL.contains(&col)
+}
 
 /// A cell shown in a message: long cells are cut so one bad 1 MB cell does not flood the screen.
 fn preview(cell: &str) -> String {

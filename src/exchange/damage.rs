@@ -1,7 +1,9 @@
 //! What a spreadsheet does to a ledger on its way back (phones made numbers, leading zeros,
 //! masked values, GBK's `?`, a dropped guard apostrophe), found and refused by row and column.
 
-use super::cells::{Cells, Col};
+use std::cell::OnceCell;
+
+use super::cells::{Cells, Col, personal};
 use super::mask;
 use super::read::looks_like_formula;
 use super::value::{Ty, USE_XLSX, Value};
@@ -59,10 +61,42 @@ pub fn formula_refusal() -> String {
     )
 }
 
+/// The stored version of a row's record as an export writes its cells, made only when a
+/// check asks for it: most rows of a large import never do.
+pub struct Stored<'a> {
+    present: bool,
+    make: &'a dyn Fn() -> Option<Vec<String>>,
+    cells: OnceCell<Option<Vec<String>>>,
+}
+
+impl<'a> Stored<'a> {
+    /// `present` when a record is stored under the row's key; `make` writes its cells.
+    pub fn new(present: bool, make: &'a dyn Fn() -> Option<Vec<String>>) -> Stored<'a> {
+        Stored {
+            present,
+            make,
+            cells: OnceCell::new(),
+        }
+    }
+
+    fn cell(&self, j: usize) -> Option<&str> {
+        if !self.present {
+            return None;
+        }
+        let cells = self.cells.get_or_init(|| (self.make)());
+        cells.as_ref()?.get(j).map(String::as_str)
+    }
+
+    /// The cells, made now if no check needed them.
+    pub fn into_cells(self) -> Option<Vec<String>> {
+        let make = self.make;
+        self.cells.into_inner().unwrap_or_else(make)
+    }
+}
+
 /// Checks a row against the stored version of its record, cell by cell, where only the
-/// stored value can tell what the spreadsheet did. `stored` is the record's cells in `cols`
-/// order, as an export writes them (unmasked).
-pub fn against_stored(c: &mut Cells, cols: &[Col], stored: Option<&[String]>, gbk: bool) {
+/// stored value can tell what the spreadsheet did.
+pub fn against_stored(c: &mut Cells, cols: &[Col], stored: &Stored, gbk: bool) {
     let row = c.row;
     for (i, value) in row.cells.iter().enumerate() {
         let Some((name, ty)) = c.layout.at(i) else {
@@ -71,25 +105,25 @@ pub fn against_stored(c: &mut Cells, cols: &[Col], stored: Option<&[String]>, gb
             }
             continue;
         };
-        let old = cols
-            .iter()
-            .position(|col| col.name == name)
-            .and_then(|j| stored.and_then(|s| s.get(j)))
-            .map(String::as_str);
+        let old = || {
+            cols.iter()
+                .position(|col| col.name == name)
+                .and_then(|j| stored.cell(j))
+        };
         let Ok(text) = value.as_text(ty) else {
             continue;
         };
         let text = text.trim();
         // A phone stored before this check (a 7-digit local number) may stay as it is.
-        if ty == Ty::Phone && !text.is_empty() && !is_phone(text) && old != Some(text) {
+        if ty == Ty::Phone && !text.is_empty() && !is_phone(text) && old() != Some(text) {
             c.fail(name, NOT_A_PHONE);
         }
         if let Value::FormulaLike(_) = value
-            && old != Some(text)
+            && old() != Some(text)
         {
             c.fail(name, formula_refusal());
         }
-        if mask::is_masked(text) && is_personal(name, ty) && stored.is_none() {
+        if mask::is_masked(text) && personal(name) && !stored.present {
             c.fail(
                 name,
                 "带 * 号，是打码后的值：新记录没有原值可保留，打码值不能当作真实信息登记；\
@@ -104,7 +138,7 @@ pub fn against_stored(c: &mut Cells, cols: &[Col], stored: Option<&[String]>, gb
                         "编号中含有 ?：多半是 GBK 编码的 CSV 无法保存的字被换成了 ?；{SAVE_UTF8}"
                     ),
                 );
-            } else if let Some(old) = old
+            } else if let Some(old) = old()
                 && old != text
                 && gbk_mangled(old) == text
             {
@@ -122,10 +156,6 @@ pub fn against_stored(c: &mut Cells, cols: &[Col], stored: Option<&[String]>, gb
 }
 
 const SAVE_UTF8: &str = "请用 .xlsx 文件交换，或在 Excel 中另存为「CSV UTF-8（逗号分隔）」";
-
-fn is_personal(name: &str, ty: Ty) -> bool {
-    ty == Ty::Phone || name == "举报人"
-}
 
 /// The characters of `text` that GBK cannot hold, as Excel's "CSV" save writes them: `?`.
 pub fn gbk_mangled(text: &str) -> String {

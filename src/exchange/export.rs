@@ -13,21 +13,53 @@ pub fn guard(cell: &str) -> String {
     }
 }
 
+/// A CSV file as Excel opens it correctly, written row by row into `W`: a BOM, the header,
+/// CRLF line ends, formula-like cells guarded.
+struct CsvOut<W: std::io::Write> {
+    out: csv::Writer<W>,
+}
+
+fn io(e: std::io::Error) -> crate::error::Error {
+    crate::error::Error::io("<导出>", e)
+}
+
+fn csv_err(e: csv::Error) -> crate::error::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => io(e),
+        other => crate::error::Error::invalid(format!("写出 CSV 失败：{other:?}")),
+    }
+}
+
+impl<W: std::io::Write> CsvOut<W> {
+    fn new<'h>(mut w: W, headers: impl IntoIterator<Item = &'h str>) -> Result<Self> {
+        w.write_all(b"\xEF\xBB\xBF").map_err(io)?;
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(w);
+        out.write_record(headers).map_err(csv_err)?;
+        Ok(CsvOut { out })
+    }
+
+    fn row(&mut self, cells: &[String]) -> Result<()> {
+        self.out
+            .write_record(cells.iter().map(|c| guard(c)))
+            .map_err(csv_err)
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out.flush().map_err(io)
+    }
+}
+
 /// Writes a header and rows as the bytes of a CSV file Excel opens correctly.
 pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        w.write_record(headers).expect("writing to memory");
-        for row in rows {
-            w.write_record(row.iter().map(|c| guard(c)))
-                .expect("writing to memory");
-        }
-        w.flush().expect("writing to memory");
+    let mut bytes = Vec::new();
+    let mut out = CsvOut::new(&mut bytes, headers.iter().copied()).expect("writing to memory");
+    for row in rows {
+        out.row(row).expect("writing to memory");
     }
-    out
+    out.finish().expect("writing to memory");
+    bytes
 }
 
 /// Streams the rows of kind `K` as a CSV file into `w`, as `to_csv` writes them; returns the
@@ -38,25 +70,14 @@ pub fn write_csv<K: Kind>(
     w: &mut dyn std::io::Write,
     tick: Option<crate::progress::Tick>,
 ) -> Result<usize> {
-    let io = |e: std::io::Error| crate::error::Error::io("<导出>", e);
-    w.write_all(b"\xEF\xBB\xBF").map_err(io)?;
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(w);
-    let csv_err = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => io(e),
-        other => crate::error::Error::invalid(format!("写出 CSV 失败：{other:?}")),
-    };
-    let headers = K::COLS.iter().chain(K::COMPUTED).map(|c| c.name);
-    out.write_record(headers).map_err(csv_err)?;
+    let mut out = CsvOut::new(w, K::COLS.iter().chain(K::COMPUTED).map(|c| c.name))?;
     let mut rows = 0;
     K::export_each(env, q, &mut |row| {
         rows += 1;
         crate::progress::every(tick, rows as u64, 4096);
-        out.write_record(row.iter().map(|c| guard(c)))
-            .map_err(csv_err)
+        out.row(&row)
     })?;
-    out.flush().map_err(io)?;
+    out.finish()?;
     Ok(rows)
 }
 

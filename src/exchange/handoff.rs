@@ -47,10 +47,7 @@ pub struct Entry {
 }
 
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
-    let path = dir.join(name);
-    let part = dir.join(format!("{name}.part"));
-    std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
-    std::fs::rename(&part, &path).map_err(|e| Error::io(&path, e))
+    crate::files::write_whole(&dir.join(name), bytes)
 }
 
 /// Writes the bundle of `month` into `dir`; personal data masked unless `include_personal`.
@@ -94,7 +91,7 @@ pub fn write_checked(
         to: Some(month.to),
         include_personal,
     };
-    let team = team_of(env);
+    let team = env.settings.team_name().to_string();
     let prefix = format!("{team}-{}", month_label(month));
     let r = report(env.conn, month, env.now)?;
     let mut sheets = vec![bulletin_sheet(&r)];
@@ -243,12 +240,6 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
         problems.push(format!("{n}：不在清单中"));
     }
     Ok(problems)
-}
-
-/// The team's name as set, or a plain word when none is set yet.
-fn team_of(env: &Env) -> String {
-    let name = env.settings.team_name.trim();
-    if name.is_empty() { "执法队" } else { name }.to_string()
 }
 
 /// 2026年11月, as the files and titles name the month.

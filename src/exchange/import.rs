@@ -157,8 +157,9 @@ pub fn import<K: Kind>(
             }
             let stored = K::load(tx, &key)?;
             rec.check(&mut cells, &env, stored.as_ref())?;
-            let old_cells = stored.as_ref().map(K::cells);
-            damage::against_stored(&mut cells, K::COLS, old_cells.as_deref(), table.gbk);
+            let make = || stored.as_ref().map(K::cells);
+            let old = damage::Stored::new(stored.is_some(), &make);
+            damage::against_stored(&mut cells, K::COLS, &old, table.gbk);
             if stored.is_none() {
                 lost_zeros::<K>(tx, &mut cells, &key)?;
             }
@@ -180,7 +181,13 @@ pub fn import<K: Kind>(
                 continue;
             }
             if dry_run {
-                preview::note(&mut summary.preview, K::COLS, &key, old_cells, rec.cells());
+                preview::note(
+                    &mut summary.preview,
+                    K::COLS,
+                    &key,
+                    old.into_cells(),
+                    rec.cells(),
+                );
             }
             let change =
                 upsert_correcting(tx, &ctx, &rec, stored.as_ref(), opts.correct).map_err(|e| {

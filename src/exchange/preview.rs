@@ -1,7 +1,7 @@
 //! What an import would do, record by record: the new keys and, for each updated record, the
 //! fields that change (old → new, personal data masked), so a wrong edit is seen before it lands.
 
-use super::cells::Col;
+use super::cells::{Col, personal};
 use super::mask;
 use super::value::Ty;
 
@@ -55,10 +55,10 @@ pub fn note(p: &mut Preview, cols: &[Col], key: &str, old: Option<Vec<String>>, 
 
 /// A value as the preview shows it: reporters and phones masked.
 fn shown(c: &Col, v: &str) -> String {
-    match (c.name, c.ty) {
-        (_, Ty::Phone) => mask::phone(v),
-        ("举报人", _) => mask::name(v),
-        _ => v.to_string(),
+    match (personal(c.name), c.ty) {
+        (true, Ty::Phone) => mask::phone(v),
+        (true, _) => mask::name(v),
+        (false, _) => v.to_string(),
     }
 }
 

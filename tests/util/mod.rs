@@ -7,6 +7,19 @@ use std::process::{Command, Output};
 
 pub const NOW: &str = "2026-11-23 08:30";
 
+/// Every kind `import` and `export` take.
+pub const KINDS: [&str; 9] = [
+    "officers",
+    "areas",
+    "matters",
+    "roster",
+    "patrols",
+    "complaints",
+    "notices",
+    "holidays",
+    "leaves",
+];
+
 pub struct Desk {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
