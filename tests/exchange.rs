@@ -72,6 +72,48 @@ N-4,2026-11-20 25:00,信访,,,Q01,M01,占道,一般,已结案,,,,\n";
     assert_eq!((d.count("complaints"), d.count("audit")), before);
 }
 
+/// Rows cross from the reading thread to the writing one in batches of a few hundred: a
+/// problem far into a file, and a file that breaks after many good rows, still undo all.
+#[test]
+fn problems_many_batches_in_are_found_and_undo_every_row_before_them() {
+    let d = Desk::demo();
+    let before = (d.count("complaints"), d.count("audit"));
+    let head = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n";
+    let row = |i: usize, area: &str| {
+        format!("P-{i:05},2026-11-20 09:00,12345热线,,,{area},M01,占道,一般,已受理,,,,\n")
+    };
+    let mut csv = String::from(head);
+    for i in 0..3000 {
+        let area = if i == 1700 { "Q99" } else { "Q01" };
+        csv += &row(i, area);
+    }
+    csv += &row(5, "Q01"); // line 3002: the key of line 7 again
+    let err = d.fails(&["import", "complaints", &d.file("many.csv", csv.as_bytes())]);
+    assert!(err.contains("第1702行 第6列「所属区域」"), "{err}");
+    assert!(
+        err.contains("第3002行") && err.contains("与第 7 行重复"),
+        "{err}"
+    );
+    assert!(err.contains("共发现 2 处问题"), "{err}");
+    assert_eq!((d.count("complaints"), d.count("audit")), before);
+
+    // Good rows, then a line whose quote never closes.
+    let mut csv = String::from(head);
+    (0..2000).for_each(|i| csv += &row(i, "Q01"));
+    csv += "P-09999,2026-11-20 09:00,12345热线,,,Q01,M01,\"占道,一般,已受理,,,,\n";
+    let err = d.fails(&["import", "complaints", &d.file("cut.csv", csv.as_bytes())]);
+    assert!(err.contains("第2002行"), "{err}");
+    assert_eq!((d.count("complaints"), d.count("audit")), before);
+
+    // The same rows, whole, go in: each with its own audit row.
+    let mut csv = String::from(head);
+    (0..2000).for_each(|i| csv += &row(i, "Q01"));
+    d.ok(&["import", "complaints", &d.file("good.csv", csv.as_bytes())]);
+    assert_eq!(d.count("complaints"), before.0 + 2000);
+    assert_eq!(d.count("audit"), before.1 + 2000);
+    d.ok(&["verify"]);
+}
+
 #[test]
 fn unknown_references_and_headers_are_refused() {
     let d = Desk::demo();

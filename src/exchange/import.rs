@@ -1,13 +1,14 @@
 //! Import: every row checked first, then all written in one transaction, or nothing.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
 use std::io::Read;
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use super::cells::{Cells, Layout};
 use super::damage;
+use super::import_rows::{self, Item, Parsed};
 use super::kind::{Env, Kind};
 use super::preview::{self, Preview};
+use super::read::Table;
 use super::source::Source;
 use crate::error::{Error, Problem, Result};
 use crate::store::correction;
@@ -87,18 +88,21 @@ fn lost_zeros<K: Kind>(tx: &rusqlite::Connection, cells: &mut Cells, key: &str) 
     Ok(())
 }
 
-/// Imports one CSV file or workbook sheet of kind `K` read from `input`; `file` names it in messages. The file
-/// streams through the checks into one transaction: every row is checked and written as it
-/// comes, and any problem rolls the whole transaction back, so memory stays flat whatever the
-/// size of the file and the import is still all or nothing.
-pub fn import<K: Kind>(
+/// Imports one CSV file or workbook sheet of kind `K` read from `input`; `file` names it in
+/// messages. The file streams through the checks into one transaction: every row is checked
+/// and written as it comes, and any problem rolls the whole transaction back, so memory stays
+/// flat whatever the size of the file and the import is still all or nothing.
+///
+/// Two threads share the work: this one reads, decodes and parses rows into records; the
+/// other checks each against the store, writes it and its audit row. Rows cross in batches
+/// over a bounded channel, in file order.
+pub fn import<K: Kind + Send>(
     store: &mut Store,
     actor: &Actor,
     file: &str,
     input: &mut dyn Read,
     opts: Options,
 ) -> Result<Summary> {
-    let dry_run = opts.dry_run;
     let mut rows = Source::open(file, input, K::SHEET).map_err(|p| Error::import(vec![p], 1))?;
     let table = rows.table();
     let mut problems = Vec::new();
@@ -107,6 +111,40 @@ pub fn import<K: Kind>(
         let n = problems.len();
         return Err(Error::import(problems, n));
     }
+    let (send, recv) = sync_channel(import_rows::BATCHES);
+    let at = Place {
+        file,
+        table: &table,
+        layout: &layout,
+    };
+    let (dry_run, correct) = (opts.dry_run, opts.correct);
+    std::thread::scope(|s| {
+        let writer = s.spawn(move || write::<K>(store, actor, at, recv, dry_run, correct));
+        import_rows::read_all::<K>(&mut rows, &table, &layout, send, opts.progress);
+        writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Where the rows come from, for the writer's messages.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'a str,
+    table: &'a Table,
+    layout: &'a Layout,
+}
+
+/// The writing half: checks each parsed row against the store and writes it, all in one
+/// transaction that commits only when no row has a problem (and never in a dry run).
+fn write<K: Kind>(
+    store: &mut Store,
+    actor: &Actor,
+    at: Place,
+    rows: Receiver<Vec<Item<K>>>,
+    dry_run: bool,
+    correct: Option<&str>,
+) -> Result<Summary> {
     let (calendar, settings) = (store.calendar()?, store.settings()?);
     // 32 MB of page cache for this connection (the default is 2 MB): a large import into a
     // large file keeps its index pages in memory instead of reading them again.
@@ -124,48 +162,42 @@ pub fn import<K: Kind>(
             settings: &settings,
         };
         let mut summary = Summary {
-            file: file.to_string(),
+            file: at.file.to_string(),
             dry_run,
             ..Default::default()
         };
-        // Keys seen, as 64-bit hashes with their line: a million keys in about 30 MB.
-        let hasher = RandomState::new();
-        let mut seen: HashMap<u64, u64> = HashMap::new();
-        let mut total = 0;
-        loop {
-            let row = match rows.data_row() {
-                Ok(Some(row)) => row,
-                Ok(None) => break,
-                Err(p) => {
+        let (mut problems, mut total) = (Vec::new(), 0);
+        for item in rows.iter().flatten() {
+            let Parsed {
+                row,
+                rec,
+                problems: found,
+            } = match item {
+                Item::Row(parsed) => parsed,
+                Item::Broken(p) => {
                     note(&mut problems, &mut total, vec![p]);
-                    break;
+                    continue;
                 }
             };
-            let mut cells = Cells::new(&table, &row, &layout);
-            let Some(mut rec) = K::from_cells(&mut cells) else {
+            let mut cells = Cells::new(at.table, &row, at.layout);
+            cells.problems = found;
+            let Some(mut rec) = rec else {
                 note(&mut problems, &mut total, cells.problems);
                 continue;
             };
             summary.rows += 1;
-            crate::progress::every(opts.progress, summary.rows as u64, 1024);
             let key = rec.key();
-            if let Some(first) = seen.insert(hasher.hash_one(&key), row.line) {
-                cells.fail(
-                    K::COLS[0].name,
-                    format!("与第 {first} 行重复：同一文件中不能出现两次"),
-                );
-            }
             let stored = K::load(tx, &key)?;
             rec.check(&mut cells, &env, stored.as_ref())?;
             let make = || stored.as_ref().map(K::cells);
             let old = damage::Stored::new(stored.is_some(), &make);
-            damage::against_stored(&mut cells, K::COLS, &old, table.gbk);
+            damage::against_stored(&mut cells, K::COLS, &old, at.table.gbk);
             if stored.is_none() {
                 lost_zeros::<K>(tx, &mut cells, &key)?;
             }
             if let Some(old) = &stored {
                 let times = correction::changed(K::KIND, old, &rec);
-                match opts.correct {
+                match correct {
                     None => times
                         .iter()
                         .for_each(|c| cells.fail(c.field, correction::refusal(c))),
@@ -189,24 +221,23 @@ pub fn import<K: Kind>(
                     rec.cells(),
                 );
             }
-            let change =
-                upsert_correcting(tx, &ctx, &rec, stored.as_ref(), opts.correct).map_err(|e| {
-                    match e {
-                        Error::Invalid(reason) => Error::import(
-                            vec![Problem {
-                                file: file.to_string(),
-                                sheet: table.sheet.clone(),
-                                line: row.line,
-                                column: 1,
-                                header: table.headers.first().cloned().unwrap_or_default(),
-                                value: key.clone(),
-                                reason,
-                            }],
-                            1,
-                        ),
-                        other => other,
-                    }
-                })?;
+            let change = upsert_correcting(tx, &ctx, &rec, stored.as_ref(), correct).map_err(
+                |e| match e {
+                    Error::Invalid(reason) => Error::import(
+                        vec![Problem {
+                            file: at.file.to_string(),
+                            sheet: at.table.sheet.clone(),
+                            line: row.line,
+                            column: 1,
+                            header: at.table.headers.first().cloned().unwrap_or_default(),
+                            value: key.clone(),
+                            reason,
+                        }],
+                        1,
+                    ),
+                    other => other,
+                },
+            )?;
             match change {
                 Change::New => summary.new += 1,
                 Change::Updated => summary.updated += 1,

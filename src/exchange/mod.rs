@@ -7,6 +7,7 @@ pub mod damage;
 pub mod export;
 pub mod handoff;
 pub mod import;
+mod import_rows;
 pub mod kind;
 mod kinds;
 pub mod mask;

@@ -57,6 +57,28 @@ pub fn record_because<T: Serialize>(
             value.to_string()
         })
     };
+    record_json(
+        conn,
+        actor,
+        (action, reason),
+        kind,
+        key,
+        json(before),
+        json(after),
+    )
+}
+
+/// As `record_because`, with the record already written as JSON (masked where it must be):
+/// the path of every upsert, which serialises its record straight to text.
+pub fn record_json(
+    conn: &Connection,
+    actor: &Actor,
+    (action, reason): (&str, Option<&str>),
+    kind: &str,
+    key: &str,
+    before: Option<String>,
+    after: Option<String>,
+) -> Result<()> {
     // Writes hold the write lock, so the next id and the chain head cannot move under us.
     let (id, prev_hash): (i64, String) = conn
         .prepare_cached(
@@ -71,8 +93,8 @@ pub fn record_because<T: Serialize>(
         action: action.to_string(),
         kind: kind.to_string(),
         key: key.to_string(),
-        before: json(before),
-        after: json(after),
+        before,
+        after,
         digest: digest::of(conn, kind, key)?.map(|d| d.to_json()),
         reason: reason.map(str::to_string),
     };

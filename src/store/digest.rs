@@ -219,15 +219,21 @@ impl Digest {
     }
 }
 
-fn canonical(v: ValueRef) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::from(i),
-        ValueRef::Real(f) => Value::from(f),
-        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Value::from(sha256_hex(b)),
-    }
+/// Writes a column's value as the JSON its digest hashes: text as a string, a blob as the hex
+/// of its SHA-256. Written straight into `buf` (no JSON value is built): this runs for every
+/// column of every audited write.
+fn canonical(buf: &mut Vec<u8>, v: ValueRef) {
+    let json = match v {
+        ValueRef::Null => {
+            buf.extend_from_slice(b"null");
+            Ok(())
+        }
+        ValueRef::Integer(i) => serde_json::to_writer(&mut *buf, &i),
+        ValueRef::Real(f) => serde_json::to_writer(&mut *buf, &serde_json::Value::from(f)),
+        ValueRef::Text(t) => serde_json::to_writer(&mut *buf, &*String::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => serde_json::to_writer(&mut *buf, &sha256_hex(b)),
+    };
+    json.expect("writing to memory cannot fail");
 }
 
 /// The schema version, which says which `later` columns exist (a migration before them
@@ -258,23 +264,28 @@ impl Ledger {
     /// The digest of a row read by `select_all` (or the one-key query).
     pub fn digest_of(&self, row: &Row) -> rusqlite::Result<Digest> {
         let stmt = row.as_ref();
-        let mut all = Vec::new();
+        // `all` is the JSON array of every value, `one` each value alone.
+        let (mut all, mut one) = (vec![b'['], Vec::new());
         let mut cols = Vec::new();
         for i in 1..stmt.column_count() {
-            let name = stmt.column_name(i)?.to_string();
-            let value = canonical(row.get_ref(i)?);
-            if value.is_null() && self.optional.contains(&name.as_str()) {
+            let name = stmt.column_name(i)?;
+            let value = row.get_ref(i)?;
+            if value == ValueRef::Null && self.optional.contains(&name) {
                 continue;
             }
-            if !self.personal.contains(&name.as_str()) {
-                let text = serde_json::to_string(&value).expect("json");
-                cols.push((name, sha256_hex(text.as_bytes())[..16].to_string()));
+            one.clear();
+            canonical(&mut one, value);
+            if !self.personal.contains(&name) {
+                cols.push((name.to_string(), sha256_hex(&one)[..16].to_string()));
             }
-            all.push(value);
+            if all.len() > 1 {
+                all.push(b',');
+            }
+            all.extend_from_slice(&one);
         }
-        let text = serde_json::to_string(&all).expect("json");
+        all.push(b']');
         Ok(Digest {
-            all: sha256_hex(text.as_bytes()),
+            all: sha256_hex(&all),
             cols,
         })
     }
@@ -324,4 +335,73 @@ pub fn install(tx: &rusqlite::Transaction) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The digest as every audit row so far holds it: one JSON value per column through
+    /// `serde_json::Value`, hashed alone and as an array. Written out here so a faster
+    /// `digest_of` cannot drift from the digests stored in existing databases.
+    fn as_first_written(values: &[serde_json::Value], names: &[&str]) -> Digest {
+        let cols = names
+            .iter()
+            .zip(values)
+            .filter(|(n, _)| **n != "phone")
+            .map(|(n, v)| {
+                (
+                    n.to_string(),
+                    sha256_hex(v.to_string().as_bytes())[..16].into(),
+                )
+            })
+            .collect();
+        Digest {
+            all: sha256_hex(serde_json::to_string(values).unwrap().as_bytes()),
+            cols,
+        }
+    }
+
+    #[test]
+    fn digest_of_keeps_the_stored_format_for_every_sqlite_type() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (id, name, n, x, b, phone, gone);
+             INSERT INTO t VALUES ('K1', '刘䶮 \"引号\" \\ 换行\n', 42, 2.5, x'00ff', '13800000000', NULL);",
+        )
+        .unwrap();
+        let l = Ledger {
+            kind: "t",
+            noun: "测试",
+            key: "id",
+            find: "id = ?1",
+            cols: "id, name, n, x, b, phone, gone",
+            personal: &["phone"],
+            later: &[],
+            optional: &[],
+        };
+        let got = conn
+            .query_row(&l.select("", 0), [], |r| l.digest_of(r))
+            .unwrap();
+        let values = [
+            serde_json::json!("K1"),
+            serde_json::json!("刘䶮 \"引号\" \\ 换行\n"),
+            serde_json::json!(42),
+            serde_json::json!(2.5),
+            serde_json::json!(sha256_hex(&[0x00, 0xff])),
+            serde_json::json!("13800000000"),
+            serde_json::Value::Null,
+        ];
+        let names = ["id", "name", "n", "x", "b", "phone", "gone"];
+        assert_eq!(got, as_first_written(&values, &names));
+        // An optional column left NULL is not in the digest at all.
+        let l = Ledger {
+            optional: &["gone"],
+            ..l
+        };
+        let got = conn
+            .query_row(&l.select("", 0), [], |r| l.digest_of(r))
+            .unwrap();
+        assert_eq!(got, as_first_written(&values[..6], &names[..6]));
+    }
 }
