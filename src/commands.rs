@@ -160,10 +160,21 @@ fn open_store(db: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
+/// Past this size the day's first backup takes long enough to say so before it starts.
+const BIG_FILE: u64 = 500_000_000;
+
 /// Opens the store; the first start of a day leaves a backup in backups/ beside it. A backup
 /// that cannot be made is a warning: the day goes on.
 fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
     let store = open_store(db)?;
+    let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
+    if size > BIG_FILE && backup::daily_due(&store, now.date()) {
+        eprintln!(
+            "今日首次启动，正在备份数据库（{:.1} GB，约需 {} 秒）……",
+            size as f64 / 1e9,
+            size / 300_000_000 + 1
+        );
+    }
     match backup::daily(&store, now.date()) {
         Ok(Some(path)) => eprintln!("今日首次启动，已备份到 {}", path.display()),
         Ok(None) => {}

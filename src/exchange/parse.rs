@@ -67,12 +67,45 @@ pub fn yes_no(text: &str) -> Result<bool, String> {
     }
 }
 
+/// "2026-11-23". Written digit by digit: exports and the day's timers write one per cell,
+/// and chrono's format strings were a tenth of a large export.
 pub fn fmt_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let mut out = String::with_capacity(16);
+    push_date(&mut out, d);
+    out
 }
 
+/// "2026-11-23 08:30".
 pub fn fmt_datetime(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    use chrono::Timelike;
+    let mut out = String::with_capacity(16);
+    push_date(&mut out, t.date());
+    out.push(' ');
+    push_digits(&mut out, t.hour(), 2);
+    out.push(':');
+    push_digits(&mut out, t.minute(), 2);
+    out
+}
+
+fn push_date(out: &mut String, d: NaiveDate) {
+    use chrono::Datelike;
+    match u32::try_from(d.year()) {
+        Ok(year) if year <= 9999 => {
+            push_digits(out, year, 4);
+            out.push('-');
+            push_digits(out, d.month(), 2);
+            out.push('-');
+            push_digits(out, d.day(), 2);
+        }
+        _ => out.push_str(&d.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits (`n` has at most `width`).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
 }
 
 pub fn fmt_time(t: NaiveTime) -> String {
@@ -82,6 +115,29 @@ pub fn fmt_time(t: NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_times_are_written_as_chrono_writes_them() {
+        let days = [
+            (2026, 11, 23),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (2024, 2, 29),
+        ];
+        for (y, m, d) in days {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(fmt_date(day), day.format("%Y-%m-%d").to_string());
+            for (h, min) in [(0, 0), (8, 30), (23, 59)] {
+                let t = day.and_hms_opt(h, min, 7).unwrap();
+                assert_eq!(fmt_datetime(t), t.format("%Y-%m-%d %H:%M").to_string());
+            }
+        }
+        assert_eq!(
+            fmt_datetime(datetime("2026-11-23 08:30").unwrap()),
+            "2026-11-23 08:30"
+        );
+    }
 
     #[test]
     fn dates_in_every_accepted_form() {

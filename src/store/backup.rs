@@ -15,8 +15,6 @@ use crate::progress::Tick;
 /// Daily backups kept, and months that keep their first backup beyond those.
 const KEEP_DAILY: usize = 30;
 const KEEP_MONTHLY: usize = 12;
-/// The daily backup gives up after this: it must never hold up the day.
-const DAILY_LIMIT: Duration = Duration::from_secs(20);
 
 /// `backups/` beside the database.
 pub fn dir_for(db: &Path) -> PathBuf {
@@ -32,28 +30,22 @@ fn stem(db: &Path) -> String {
 /// into place when complete: a crash never leaves a half backup under the real name (a
 /// leftover `.part` of a killed process is only ever an incomplete copy, never read).
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
-    copy_within(conn, dest, None, None)
+    copy_within(conn, dest, None)
 }
 
 /// As `copy_to`, telling `tick` the pages copied of the whole.
 pub fn copy_to_ticking(conn: &Connection, dest: &Path, tick: Tick) -> Result<()> {
-    copy_within(conn, dest, None, Some(tick))
+    copy_within(conn, dest, Some(tick))
 }
 
-/// As `copy_to`, giving up after `limit` (a writer that keeps changing the file makes the
-/// backup start over). A copy that fails or gives up leaves no `.part` behind.
-pub fn copy_within(
-    conn: &Connection,
-    dest: &Path,
-    limit: Option<Duration>,
-    tick: Option<Tick>,
-) -> Result<()> {
+/// As `copy_to`; a copy that fails leaves no `.part` behind.
+fn copy_within(conn: &Connection, dest: &Path, tick: Option<Tick>) -> Result<()> {
     if let Some(d) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
     }
     // One .part per process: two programs starting together each write their own copy.
     let part = PathBuf::from(format!("{}.{}.part", dest.display(), std::process::id()));
-    let copied = copy_pages(conn, &part, limit, tick);
+    let copied = copy_pages(conn, &part, tick);
     if copied.is_err() {
         for suffix in ["", "-journal", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", part.display()));
@@ -63,17 +55,11 @@ pub fn copy_within(
     std::fs::rename(&part, dest).map_err(|e| Error::io(dest, e))
 }
 
-fn copy_pages(
-    conn: &Connection,
-    part: &Path,
-    limit: Option<Duration>,
-    tick: Option<Tick>,
-) -> Result<()> {
+fn copy_pages(conn: &Connection, part: &Path, tick: Option<Tick>) -> Result<()> {
     use rusqlite::backup::{Backup, StepResult};
     if part.exists() {
         std::fs::remove_file(part).map_err(|e| Error::io(part, e))?;
     }
-    let started = std::time::Instant::now();
     let mut out = Connection::open(part)?;
     let b = Backup::new(conn, &mut out)?;
     loop {
@@ -88,29 +74,27 @@ fn copy_pages(
             StepResult::Busy | StepResult::Locked => std::thread::sleep(Duration::from_millis(5)),
             _ => std::thread::sleep(Duration::from_millis(5)),
         }
-        if limit.is_some_and(|l| started.elapsed() > l) {
-            return Err(Error::invalid(format!(
-                "备份在 {} 秒内未能完成（数据库一直在被写入），已放弃，未留下半份备份",
-                limit.unwrap_or_default().as_secs()
-            )));
-        }
     }
 }
 
-/// The day's backup, made on the first start of `today`; None if it exists already.
-pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
-    if store.path() == ":memory:" {
-        return Ok(None);
-    }
+/// Whether the day's backup of `store` is still to be made (never for a memory database).
+pub fn daily_due(store: &Store, today: NaiveDate) -> bool {
     let db = Path::new(store.path());
-    let dir = dir_for(db);
-    let dest = dir.join(format!("{}-{today}.sqlite", stem(db)));
-    if dest.exists() {
+    store.path() != ":memory:" && !daily_dest(db, today).exists()
+}
+
+fn daily_dest(db: &Path, today: NaiveDate) -> PathBuf {
+    dir_for(db).join(format!("{}-{today}.sqlite", stem(db)))
+}
+
+/// The day's backup, made on the first start of `today` by a command; None if it exists
+/// already. As `daily_snapshot`: a writer elsewhere cannot make it start over, so however
+/// large the file it finishes (it once gave up after 20 s, which a county file always hit).
+pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
+    if !daily_due(store, today) {
         return Ok(None);
     }
-    copy_within(store.conn(), &dest, Some(DAILY_LIMIT), None)?;
-    prune(&dir, &stem(db))?;
-    Ok(Some(dest))
+    daily_snapshot(Path::new(store.path()), today)
 }
 
 /// The day's backup of the database at `db`, for a process that must not wait for it (the
@@ -118,8 +102,7 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
 /// of a snapshot. A snapshot never starts over when a writer commits and never blocks one
 /// (WAL), so a busy desk neither stalls it nor is stalled by it. None if it exists already.
 pub fn daily_snapshot(db: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
-    let dir = dir_for(db);
-    let dest = dir.join(format!("{}-{today}.sqlite", stem(db)));
+    let (dir, dest) = (dir_for(db), daily_dest(db, today));
     if dest.exists() {
         return Ok(None);
     }

@@ -26,7 +26,7 @@ const COLS: &str =
 fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let complaint = Complaint {
         id: r.get(0)?,
-        received_at: r.get(1)?,
+        received_at: codec::datetime(r, 1)?,
         channel: label(r, 2, Channel::parse)?,
         reporter: r.get(3)?,
         phone: r.get(4)?,
@@ -35,17 +35,17 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         description: r.get(7)?,
         complexity: label(r, 8, Complexity::parse)?,
         state: label(r, 9, ComplaintState::parse)?,
-        verified_at: r.get(10)?,
+        verified_at: codec::opt_datetime(r, 10)?,
         result: r.get(11)?,
-        fed_back_at: r.get(12)?,
-        closed_at: r.get(13)?,
+        fed_back_at: codec::opt_datetime(r, 12)?,
+        closed_at: codec::opt_datetime(r, 13)?,
         void_reason: r.get(14)?,
         work: crate::domain::Work {
             squad: r.get(18)?,
             handlers: codec::list(r, 19)?,
             verified_by: codec::list(r, 20)?,
             finding: r.get(21)?,
-            handled_at: r.get(22)?,
+            handled_at: codec::opt_datetime(r, 22)?,
             feedback_method: r.get(23)?,
             extensions: {
                 let text: String = r.get(24)?;
@@ -61,8 +61,8 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         },
     };
     let due = Deadlines {
-        verify_due: r.get(15)?,
-        feedback_due: r.get(16)?,
+        verify_due: codec::datetime(r, 15)?,
+        feedback_due: codec::datetime(r, 16)?,
         missing_years: parse_years(&r.get::<_, String>(17)?),
     };
     Ok(Tracked { complaint, due })

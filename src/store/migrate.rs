@@ -19,6 +19,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/005_leaves.sql")),
     Migration::Sql(include_str!("sql/006_dispatch.sql")),
     Migration::Sql(include_str!("sql/007_documents.sql")),
+    Migration::Sql(include_str!("sql/008_open_notices.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -30,10 +30,10 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         matter: opt_text(r, 4)?,
         problem: r.get(5)?,
         legal_basis: r.get(6)?,
-        issued_on: r.get(7)?,
-        deadline: r.get(8)?,
+        issued_on: codec::date(r, 7)?,
+        deadline: codec::date(r, 8)?,
         state: label(r, 9, NoticeState::parse)?,
-        reinspected_on: r.get(10)?,
+        reinspected_on: codec::opt_date(r, 10)?,
         reinspect_result: r.get(11)?,
         complaint: opt_text(r, 12)?,
         extension_reason: r.get(13)?,
@@ -43,12 +43,12 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
             officers: codec::list(r, 18)?,
             certs: codec::list(r, 19)?,
             requirement: r.get(20)?,
-            served_on: r.get(21)?,
+            served_on: codec::opt_date(r, 21)?,
             service_method: r.get(22)?,
         },
     };
     let reinspect_due = Reckoned {
-        date: r.get(16)?,
+        date: codec::date(r, 16)?,
         missing_years: parse_years(&r.get::<_, String>(17)?),
     };
     Ok(Tracked {
