@@ -13,7 +13,10 @@ fn part_of(path: &Path) -> PathBuf {
 }
 
 /// Streams `write` into `path`; a failure leaves no file behind.
-pub fn write_with<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+pub fn write_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<T>,
+) -> Result<T> {
     let part = part_of(path);
     let file = std::fs::File::create(&part).map_err(|e| Error::io(&part, e))?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, file);

@@ -5,11 +5,11 @@ use super::sheet::Sheet;
 use crate::error::Result;
 
 /// A cell Excel or WPS would run as a formula gets a leading ' (stripped again on import).
-pub fn guard(cell: &str) -> String {
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+        format!("'{cell}").into()
     } else {
-        cell.to_string()
+        cell.into()
     }
 }
 
@@ -41,9 +41,12 @@ impl<W: std::io::Write> CsvOut<W> {
     }
 
     fn row(&mut self, cells: &[String]) -> Result<()> {
-        self.out
-            .write_record(cells.iter().map(|c| guard(c)))
-            .map_err(csv_err)
+        for cell in cells {
+            self.out
+                .write_field(guard(cell).as_bytes())
+                .map_err(csv_err)?;
+        }
+        self.out.write_record(None::<&[u8]>).map_err(csv_err)
     }
 
     fn finish(mut self) -> Result<()> {
@@ -67,7 +70,7 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 pub fn write_csv<K: Kind>(
     env: &Env,
     q: &ExportQuery,
-    w: &mut dyn std::io::Write,
+    w: &mut (dyn std::io::Write + Send),
     tick: Option<crate::progress::Tick>,
 ) -> Result<usize> {
     let mut out = CsvOut::new(w, K::COLS.iter().chain(K::COMPUTED).map(|c| c.name))?;

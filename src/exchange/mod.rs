@@ -127,7 +127,7 @@ impl KindName {
         self,
         env: &Env,
         q: &ExportQuery,
-        w: &mut dyn std::io::Write,
+        w: &mut (dyn std::io::Write + Send),
         tick: Option<crate::progress::Tick>,
     ) -> Result<usize> {
         use export::write_csv as go;
