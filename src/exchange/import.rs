@@ -12,7 +12,8 @@ use super::read::Table;
 use super::source::Source;
 use crate::error::{Error, Problem, Result};
 use crate::store::correction;
-use crate::store::record::upsert_correcting;
+use crate::store::record::upsert_sealed;
+use crate::store::seal::Sealer;
 use crate::store::{Actor, Change, Ctx, Store, complaints, notices};
 
 /// What an import did (or, in a dry run, would do).
@@ -96,7 +97,7 @@ fn lost_zeros<K: Kind>(tx: &rusqlite::Connection, cells: &mut Cells, key: &str) 
 /// Two threads share the work: this one reads, decodes and parses rows into records; the
 /// other checks each against the store, writes it and its audit row. Rows cross in batches
 /// over a bounded channel, in file order.
-pub fn import<K: Kind + Send>(
+pub fn import<K: Kind + Send + 'static>(
     store: &mut Store,
     actor: &Actor,
     file: &str,
@@ -137,7 +138,7 @@ struct Place<'a> {
 
 /// The writing half: checks each parsed row against the store and writes it, all in one
 /// transaction that commits only when no row has a problem (and never in a dry run).
-fn write<K: Kind>(
+fn write<K: Kind + Send + 'static>(
     store: &mut Store,
     actor: &Actor,
     at: Place,
@@ -167,6 +168,7 @@ fn write<K: Kind>(
             ..Default::default()
         };
         let (mut problems, mut total) = (Vec::new(), 0);
+        let mut seal = Sealer::<K>::start(tx, actor)?;
         for item in rows.iter().flatten() {
             let Parsed {
                 row,
@@ -220,9 +222,11 @@ fn write<K: Kind>(
                     old.into_cells(),
                     rec.cells(),
                 );
+            } else {
+                drop(old);
             }
-            let change = upsert_correcting(tx, &ctx, &rec, stored.as_ref(), correct).map_err(
-                |e| match e {
+            let change =
+                upsert_sealed(tx, &ctx, rec, stored, correct, &mut seal).map_err(|e| match e {
                     Error::Invalid(reason) => Error::import(
                         vec![Problem {
                             file: at.file.to_string(),
@@ -236,8 +240,7 @@ fn write<K: Kind>(
                         1,
                     ),
                     other => other,
-                },
-            )?;
+                })?;
             match change {
                 Change::New => summary.new += 1,
                 Change::Updated => summary.updated += 1,
@@ -247,6 +250,7 @@ fn write<K: Kind>(
         if total > 0 {
             return Err(Error::import(problems, total));
         }
+        seal.finish(tx)?;
         if K::NAME == "holidays" && summary.new + summary.updated > 0 {
             let calendar = crate::store::holidays::calendar(tx)?;
             complaints::recompute_dues(tx, &calendar, &settings)?;

@@ -79,16 +79,10 @@ pub fn record_json(
     before: Option<String>,
     after: Option<String>,
 ) -> Result<()> {
-    // Writes hold the write lock, so the next id and the chain head cannot move under us.
-    let (id, prev_hash): (i64, String) = conn
-        .prepare_cached(
-            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1,
-                    COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '')",
-        )?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (id, prev_hash) = next_link(conn)?;
     let row = AuditRow {
         id,
-        at: actor.now.format("%Y-%m-%d %H:%M").to_string(),
+        at: stamp(actor.now),
         operator: actor.operator.clone(),
         action: action.to_string(),
         kind: kind.to_string(),
@@ -100,6 +94,22 @@ pub fn record_json(
     };
     let hash = chain::hash(&prev_hash, &row);
     insert(conn, &row, &prev_hash, &hash)
+}
+
+/// The next audit row's id and the hash it chains to. Writes hold the write lock, so neither
+/// can move under the writer.
+pub fn next_link(conn: &Connection) -> Result<(i64, String)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1,
+                    COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '')",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// When a change happened, as audit rows write it.
+pub fn stamp(now: chrono::NaiveDateTime) -> String {
+    now.format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Writes one audit row with its chain link; the only INSERT into the table.

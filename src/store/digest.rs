@@ -1,7 +1,7 @@
 //! Record digests: what each audited table holds of a record, hashed into the audit row that
 //! wrote it, so `verify` can hold every live row against the last word of its audit history.
 
-use rusqlite::types::ValueRef;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
@@ -264,12 +264,27 @@ impl Ledger {
     /// The digest of a row read by `select_all` (or the one-key query).
     pub fn digest_of(&self, row: &Row) -> rusqlite::Result<Digest> {
         let stmt = row.as_ref();
+        let mut cols = Vec::with_capacity(stmt.column_count());
+        for i in 1..stmt.column_count() {
+            cols.push((stmt.column_name(i)?, row.get_ref(i)?));
+        }
+        Ok(self.digest_from(cols))
+    }
+
+    /// The digest of values read earlier by the one-key query (`values`), named by `names`.
+    pub fn digest_of_values(&self, names: &[String], values: &[Value]) -> Digest {
+        let cols = names.iter().map(String::as_str);
+        self.digest_from(cols.zip(values.iter().map(ValueRef::from)))
+    }
+
+    fn digest_from<'a>(
+        &self,
+        columns: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>,
+    ) -> Digest {
         // `all` is the JSON array of every value, `one` each value alone.
         let (mut all, mut one) = (vec![b'['], Vec::new());
         let mut cols = Vec::new();
-        for i in 1..stmt.column_count() {
-            let name = stmt.column_name(i)?;
-            let value = row.get_ref(i)?;
+        for (name, value) in columns {
             if value == ValueRef::Null && self.optional.contains(&name) {
                 continue;
             }
@@ -284,10 +299,10 @@ impl Ledger {
             all.extend_from_slice(&one);
         }
         all.push(b']');
-        Ok(Digest {
+        Digest {
             all: sha256_hex(&all),
             cols,
-        })
+        }
     }
 }
 
@@ -300,6 +315,29 @@ pub fn of(conn: &Connection, kind: &str, key: &str) -> Result<Option<Digest>> {
     let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
     let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_row([key], |r| l.digest_of(r)).optional()?)
+}
+
+/// The stored columns `values` reads for `kind` (a ledger), by name, in order.
+pub fn names(conn: &Connection, kind: &str) -> Result<Vec<String>> {
+    let Some(l) = ledger(kind) else {
+        return Ok(Vec::new());
+    };
+    let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
+    let stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.column_names().skip(1).map(str::to_string).collect())
+}
+
+/// The stored record `key` of `kind` as the digest reads it, to be digested elsewhere
+/// (`Ledger::digest_of_values`): None for a kind that is not a ledger, or a key with no row.
+pub fn values(conn: &Connection, kind: &str, key: &str) -> Result<Option<Vec<Value>>> {
+    let Some(l) = ledger(kind) else {
+        return Ok(None);
+    };
+    let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let n = stmt.column_count();
+    let read = stmt.query_row([key], |r| (1..n).map(|i| r.get::<_, Value>(i)).collect());
+    Ok(read.optional()?)
 }
 
 /// Migration 4: audit rows gain a digest and a reason, and every record stored so far gets a

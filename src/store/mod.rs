@@ -18,6 +18,7 @@ pub mod notices;
 pub mod people;
 pub mod record;
 pub mod roster;
+pub mod seal;
 pub mod settings;
 pub mod traces;
 pub mod verify;

@@ -93,8 +93,46 @@ pub fn upsert_correcting<R: Record>(
     correction: Option<&str>,
 ) -> Result<Change> {
     let key = rec.key();
-    let Some(change) = change_of(tx, rec, before)? else {
+    let Some((change, action)) = decide(tx, rec, before, correction)? else {
         return Ok(Change::Unchanged);
+    };
+    rec.save(tx, ctx)?;
+    let (before, after) = (before.map(R::audit_json), Some(rec.audit_json()));
+    audit::record_json(tx, ctx.actor, action, R::KIND, &key, before, after)?;
+    Ok(change)
+}
+
+/// As `upsert_correcting`, for a run of many writes (an import): the audit row is sealed by
+/// `seal` on its own thread and inserted before `seal` finishes.
+pub fn upsert_sealed<R: Record + Send + 'static>(
+    tx: &Transaction,
+    ctx: &Ctx,
+    rec: R,
+    before: Option<R>,
+    correction: Option<&str>,
+    seal: &mut super::seal::Sealer<R>,
+) -> Result<Change> {
+    let Some((change, action)) = decide(tx, &rec, before.as_ref(), correction)? else {
+        return Ok(Change::Unchanged);
+    };
+    rec.save(tx, ctx)?;
+    seal.push(tx, action, before, rec)?;
+    Ok(change)
+}
+
+/// The audit action of a write, and the reason a correction gives.
+type Why<'a> = (&'static str, Option<&'a str>);
+
+/// What writing `rec` over `before` is and how it is audited (新增, 修改 or 更正 with its
+/// reason); None when nothing changes. A changed recorded time without a reason is refused.
+fn decide<'a, R: Record>(
+    tx: &Transaction,
+    rec: &R,
+    before: Option<&R>,
+    correction: Option<&'a str>,
+) -> Result<Option<(Change, Why<'a>)>> {
+    let Some(change) = change_of(tx, rec, before)? else {
+        return Ok(None);
     };
     let times = before.map_or_else(Vec::new, |b| correction::changed(R::KIND, b, rec));
     let action = match (times.first(), correction.map(str::trim)) {
@@ -104,10 +142,7 @@ pub fn upsert_correcting<R: Record>(
         (Some(_), Some("")) => return Err(Error::invalid("更正须写明原因")),
         (Some(_), Some(reason)) => (correction::ACTION, Some(reason)),
     };
-    rec.save(tx, ctx)?;
-    let (before, after) = (before.map(R::audit_json), Some(rec.audit_json()));
-    audit::record_json(tx, ctx.actor, action, R::KIND, &key, before, after)?;
-    Ok(change)
+    Ok(Some((change, action)))
 }
 
 /// What writing `rec` over `before` would be; None when nothing changes. A voided record
