@@ -45,6 +45,17 @@ impl Bar {
         Bar::new(0, &t, what)
     }
 
+    /// A line saying what long work is doing while it has nothing to count: a spinner and the
+    /// time so far, shown at once (only where stderr is a terminal).
+    pub fn waiting(what: &str) -> Bar {
+        let b = Bar::new(0, "{spinner} {msg}  已用 {elapsed}", what);
+        if std::io::stderr().is_terminal() {
+            b.bar.set_draw_target(ProgressDrawTarget::stderr());
+            b.bar.enable_steady_tick(Duration::from_millis(200));
+        }
+        b
+    }
+
     /// A bar over the `total` bytes of a file being read.
     pub fn bytes(total: u64, what: &str) -> Bar {
         let t = "{msg} [{bar:30}] {bytes}/{total_bytes}  {bytes_per_sec}  剩余 {eta}";

@@ -64,7 +64,17 @@ pub(super) fn backup(store: &Store, now: NaiveDateTime, to: Option<PathBuf>) -> 
 
 pub(super) fn restore(db: Option<PathBuf>, actor: &Actor, file: &Path) -> Result<()> {
     let db = db_path(db)?;
-    let aside = backup::restore(&db, file, actor)?;
+    // The backup is checked whole before anything is copied: that has nothing to count.
+    let checking = crate::bar::Bar::waiting("正在检查备份文件（完整性、审计链、逐条核对记录）");
+    let bar = crate::bar::Bar::count(0, "页", "恢复：复制");
+    let pages = |done, total| {
+        checking.done();
+        bar.update(done, total);
+    };
+    let aside = backup::restore(&db, file, actor, Some(zhifa_desk::progress::Tick(&pages)));
+    checking.done();
+    bar.done();
+    let aside = aside?;
     println!("已从 {} 恢复到 {}", file.display(), db.display());
     if let Some(a) = aside {
         println!("原数据库另存为 {}", a.display());

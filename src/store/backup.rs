@@ -177,7 +177,12 @@ fn remove_if_stale(path: &Path) {
 /// copied whole to a set-aside file, and only then is the copy renamed over the database, in
 /// one step: at every instant the path holds the old database or the new one, whole. Returns
 /// where the old database was set aside.
-pub fn restore(db: &Path, file: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
+pub fn restore(
+    db: &Path,
+    file: &Path,
+    actor: &Actor,
+    tick: Option<Tick>,
+) -> Result<Option<PathBuf>> {
     if !file.exists() {
         return Err(Error::invalid(format!("找不到备份文件 {}", file.display())));
     }
@@ -202,7 +207,7 @@ pub fn restore(db: &Path, file: &Path, actor: &Actor) -> Result<Option<PathBuf>>
         db.display(),
         std::process::id()
     ));
-    let result = swap_in(db, &src, &incoming, actor);
+    let result = swap_in(db, &src, &incoming, actor, tick);
     if result.is_err() {
         let _ = std::fs::remove_file(&incoming);
     }
@@ -228,19 +233,19 @@ pub fn restore(db: &Path, file: &Path, actor: &Actor) -> Result<Option<PathBuf>>
 }
 
 /// The copy of the backup, the set-aside copy of the current file, then one rename.
-fn swap_in(db: &Path, src: &Connection, incoming: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
-    {
-        let mut out = Connection::open(incoming)?;
-        rusqlite::backup::Backup::new(src, &mut out)?.run_to_completion(
-            256,
-            Duration::from_millis(5),
-            None,
-        )?;
-        // A rollback journal, not WAL: the file is then whole by itself, with no -wal beside it.
-        out.pragma_update(None, "journal_mode", "DELETE")?;
-    }
+/// `tick` hears the pages of both copies.
+fn swap_in(
+    db: &Path,
+    src: &Connection,
+    incoming: &Path,
+    actor: &Actor,
+    tick: Option<Tick>,
+) -> Result<Option<PathBuf>> {
+    copy_pages(src, incoming, tick)?;
+    // A rollback journal, not WAL: the file is then whole by itself, with no -wal beside it.
+    Connection::open(incoming)?.pragma_update(None, "journal_mode", "DELETE")?;
     sync(incoming)?;
-    let aside = set_aside(db, actor)?;
+    let aside = set_aside(db, actor, tick)?;
     std::fs::rename(incoming, db).map_err(|e| Error::io(db, e))?;
     if let Some(dir) = db.parent() {
         // The rename is durable once the directory is; not every platform can sync one.
@@ -281,7 +286,7 @@ fn sync(path: &Path) -> Result<()> {
 
 /// Copies the current database, whole and checkpointed, to a set-aside name no earlier
 /// restore used; the database itself stays where it is until the rename replaces it.
-fn set_aside(db: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
+fn set_aside(db: &Path, actor: &Actor, tick: Option<Tick>) -> Result<Option<PathBuf>> {
     if !db.exists() {
         return Ok(None);
     }
@@ -297,7 +302,7 @@ fn set_aside(db: &Path, actor: &Actor) -> Result<Option<PathBuf>> {
         .map(PathBuf::from)
         .find(|p| !p.exists())
         .expect("some name is free");
-    copy_to(&conn, &aside)?;
+    copy_within(&conn, &aside, tick)?;
     sync(&aside)?;
     drop(conn);
     // Whatever another process wrote to the WAL since would be lost with the old file.

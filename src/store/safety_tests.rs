@@ -245,7 +245,9 @@ fn a_daily_backup_is_made_once_and_restore_brings_it_back() {
     let audits = count(store.conn(), "audit");
     drop(store);
 
-    let aside = backup::restore(&path, &made, &actor()).unwrap().unwrap();
+    let aside = backup::restore(&path, &made, &actor(), None)
+        .unwrap()
+        .unwrap();
     let store = Store::open(&path).unwrap();
     let state: String = store
         .conn()
@@ -280,7 +282,7 @@ fn a_forged_backup_is_refused_and_the_current_database_is_untouched() {
     let audits = count(store.conn(), "audit");
     drop(store);
     tamper(&bad, "UPDATE audit SET key = 'X' WHERE id = 9");
-    let err = backup::restore(&path, &bad, &actor())
+    let err = backup::restore(&path, &bad, &actor(), None)
         .unwrap_err()
         .to_string();
     assert!(
