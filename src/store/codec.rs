@@ -10,14 +10,16 @@ fn bad(idx: usize, what: String) -> SqlError {
 
 /// A column holding an enum's Chinese label.
 pub fn label<E>(row: &Row, idx: usize, parse: fn(&str) -> Option<E>) -> rusqlite::Result<E> {
-    let text: String = row.get(idx)?;
-    parse(&text).ok_or_else(|| bad(idx, format!("unknown label {text:?}")))
+    let text = row.get_ref(idx)?.as_str()?;
+    parse(text).ok_or_else(|| bad(idx, format!("unknown label {text:?}")))
 }
 
 /// A column holding a JSON array of keys.
 pub fn list(row: &Row, idx: usize) -> rusqlite::Result<Vec<String>> {
-    let text: String = row.get(idx)?;
-    serde_json::from_str(&text).map_err(|e| bad(idx, e.to_string()))
+    match row.get_ref(idx)?.as_str()? {
+        "[]" => Ok(Vec::new()),
+        text => serde_json::from_str(text).map_err(|e| bad(idx, e.to_string())),
+    }
 }
 
 pub fn list_json(items: &[String]) -> String {

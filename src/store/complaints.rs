@@ -47,15 +47,15 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
             finding: r.get(21)?,
             handled_at: codec::opt_datetime(r, 22)?,
             feedback_method: r.get(23)?,
-            extensions: {
-                let text: String = r.get(24)?;
-                serde_json::from_str(&text).map_err(|e| {
+            extensions: match r.get_ref(24)?.as_str()? {
+                "[]" => Vec::new(),
+                text => serde_json::from_str(text).map_err(|e| {
                     rusqlite::Error::FromSqlConversionFailure(
                         24,
                         rusqlite::types::Type::Text,
                         Box::new(e),
                     )
-                })?
+                })?,
             },
             transfer_to: r.get(25)?,
         },
