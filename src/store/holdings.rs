@@ -250,5 +250,15 @@ pub fn check_derived(conn: &Connection, out: &mut Findings) -> Result<()> {
             out.push("巡查记录", &id?, what);
         }
     }
+    // Each area's latest visit, as the triggers keep it and as the visits say.
+    let sql = "WITH kept AS (SELECT area_id, date FROM area_last_patrol),
+                    seen AS (SELECT area_id, max(date) AS date FROM patrol_areas GROUP BY area_id)
+               SELECT area_id FROM (SELECT * FROM kept EXCEPT SELECT * FROM seen
+                                    UNION SELECT * FROM seen EXCEPT SELECT * FROM kept)
+               ORDER BY area_id";
+    let mut stmt = conn.prepare(sql)?;
+    for area in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        out.push("区域", &area?, "记下的最近巡查日期与巡查记录不符");
+    }
     Ok(())
 }

@@ -210,15 +210,27 @@ pub fn each_patrol_between(
     Ok(())
 }
 
-/// The last patrol date on or before `date` of every area that has one (one index seek each).
+/// The last patrol date on or before `date` of every live area that has one.
 pub fn last_patrols(conn: &Connection, date: NaiveDate) -> Result<HashMap<String, NaiveDate>> {
-    // patrol_areas holds live patrols only, so this is one seek in (area_id, date) per area.
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, (SELECT max(pa.date) FROM patrol_areas pa
-                        WHERE pa.area_id = a.id AND pa.date <= ?1)
-         FROM areas a WHERE a.void_reason = ''",
-    )?;
-    let rows = stmt.query_map([date], |r| {
+    // Each area's latest live patrol is kept in area_last_patrol. When none is after `date`
+    // (always so on the day itself: nothing is recorded ahead of time) that is the answer;
+    // for an earlier day, one seek in patrol_areas' (area_id, date) per area.
+    let newest: Option<NaiveDate> = conn
+        .prepare_cached("SELECT max(date) FROM area_last_patrol")?
+        .query_row([], |r| r.get(0))?;
+    let (sql, bound): (_, &[&dyn rusqlite::ToSql]) = if newest.is_none_or(|n| n <= date) {
+        let sql =
+            "SELECT l.area_id, l.date FROM area_last_patrol l JOIN areas a ON a.id = l.area_id
+                   WHERE a.void_reason = ''";
+        (sql, &[])
+    } else {
+        let sql = "SELECT a.id, (SELECT max(pa.date) FROM patrol_areas pa
+                                 WHERE pa.area_id = a.id AND pa.date <= ?1)
+                   FROM areas a WHERE a.void_reason = ''";
+        (sql, &[&date])
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(bound, |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, Option<NaiveDate>>(1)?))
     })?;
     let mut out = HashMap::new();

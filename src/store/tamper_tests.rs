@@ -144,6 +144,14 @@ fn derived_columns_and_logs_are_recomputed_and_compared() {
         "DELETE FROM patrol_areas WHERE rowid = (SELECT min(rowid) FROM patrol_areas)",
     ));
     assert_found(&p, "巡查区域索引缺少它去过的区域");
+
+    // The kept latest visit moved behind the triggers' back: the day's checks would trust it.
+    let p = problems(&demo.edited(
+        "i.sqlite",
+        "UPDATE area_last_patrol SET date = '2026-11-23'
+         WHERE area_id = (SELECT min(area_id) FROM area_last_patrol)",
+    ));
+    assert_found(&p, "记下的最近巡查日期与巡查记录不符");
 }
 
 #[test]

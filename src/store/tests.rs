@@ -238,11 +238,16 @@ fn last_patrol_of_each_area_ignores_later_and_voided_patrols() {
         super::roster::last_patrols(store.conn(), day).unwrap()["Q1"].to_string(),
         "2026-11-22"
     );
+    // A day after every patrol reads the kept latest visit, which follows voids too.
+    let later: NaiveDate = "2026-11-25".parse().unwrap();
+    let last = |store: &Store, day| super::roster::last_patrols(store.conn(), day).unwrap();
+    assert_eq!(last(&store, later)["Q1"].to_string(), "2026-11-24");
     with_ctx(&mut store, |tx, ctx| void::<Patrol>(tx, ctx, "P2", "误录")).unwrap();
-    assert_eq!(
-        super::roster::last_patrols(store.conn(), day).unwrap()["Q1"].to_string(),
-        "2026-11-20"
-    );
+    assert_eq!(last(&store, day)["Q1"].to_string(), "2026-11-20");
+    with_ctx(&mut store, |tx, ctx| void::<Patrol>(tx, ctx, "P3", "误录")).unwrap();
+    assert_eq!(last(&store, later)["Q1"].to_string(), "2026-11-20");
+    with_ctx(&mut store, |tx, ctx| void::<Patrol>(tx, ctx, "P1", "误录")).unwrap();
+    assert!(last(&store, later).is_empty());
 }
 
 #[test]
