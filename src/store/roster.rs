@@ -259,3 +259,7 @@ pub fn copy_day(tx: &Transaction, ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> 
 pub fn next_patrol_id(conn: &Connection) -> Result<String> {
     Ok(next_serial(conn, "patrols", "XC", "", 4)?)
 }
+
+#[cfg(test)]
+#[path = "roster_tests.rs"]
+mod tests;
