@@ -94,9 +94,10 @@ fn lost_zeros<K: Kind>(tx: &rusqlite::Connection, cells: &mut Cells, key: &str) 
 /// and written as it comes, and any problem rolls the whole transaction back, so memory stays
 /// flat whatever the size of the file and the import is still all or nothing.
 ///
-/// Two threads share the work: this one reads, decodes and parses rows into records; the
-/// other checks each against the store, writes it and its audit row. Rows cross in batches
-/// over a bounded channel, in file order.
+/// Three threads share the work: this one reads, decodes and parses rows into records; the
+/// writer checks each against the store and writes it; the writer's `Sealer` serialises,
+/// digests and chains the audit rows, which the writer inserts in order. Rows cross in batches
+/// over bounded channels, in file order.
 pub fn import<K: Kind + Send + 'static>(
     store: &mut Store,
     actor: &Actor,

@@ -271,8 +271,8 @@ impl Ledger {
         Ok(self.digest_from(cols))
     }
 
-    /// The digest of values read earlier by the one-key query (`values`), named by `names`.
-    pub fn digest_of_values(&self, names: &[String], values: &[Value]) -> Digest {
+    /// The digest of values read earlier by the one-key query (`Reread`), named by `names`.
+    fn digest_of_values(&self, names: &[String], values: &[Value]) -> Digest {
         let cols = names.iter().map(String::as_str);
         self.digest_from(cols.zip(values.iter().map(ValueRef::from)))
     }
@@ -306,38 +306,60 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// The query that reads one record as its digest reads it (key bound to ?1).
+    fn one_key(&self, conn: &Connection) -> Result<String> {
+        Ok(self.select(&format!("WHERE {}", self.find), version(conn)?))
+    }
+}
+
 /// The digest of the stored record `key` of `kind`: None for a kind that is not a ledger, or
 /// a key with no row.
 pub fn of(conn: &Connection, kind: &str, key: &str) -> Result<Option<Digest>> {
     let Some(l) = ledger(kind) else {
         return Ok(None);
     };
-    let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(&l.one_key(conn)?)?;
     Ok(stmt.query_row([key], |r| l.digest_of(r)).optional()?)
 }
 
-/// The stored columns `values` reads for `kind` (a ledger), by name, in order.
-pub fn names(conn: &Connection, kind: &str) -> Result<Vec<String>> {
-    let Some(l) = ledger(kind) else {
-        return Ok(Vec::new());
-    };
-    let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
-    let stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.column_names().skip(1).map(str::to_string).collect())
+/// A ledger's records read back for their digests, the query made once for a run of writes:
+/// `values` on the writing thread, `digest` wherever the hashing is done.
+#[derive(Clone)]
+pub struct Reread {
+    ledger: &'static Ledger,
+    sql: String,
+    names: Vec<String>,
 }
 
-/// The stored record `key` of `kind` as the digest reads it, to be digested elsewhere
-/// (`Ledger::digest_of_values`): None for a kind that is not a ledger, or a key with no row.
-pub fn values(conn: &Connection, kind: &str, key: &str) -> Result<Option<Vec<Value>>> {
-    let Some(l) = ledger(kind) else {
-        return Ok(None);
-    };
-    let sql = l.select(&format!("WHERE {}", l.find), version(conn)?);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let n = stmt.column_count();
-    let read = stmt.query_row([key], |r| (1..n).map(|i| r.get::<_, Value>(i)).collect());
-    Ok(read.optional()?)
+impl Reread {
+    /// For `kind`; None when it is not a ledger (its audit rows hold no digest).
+    pub fn of(conn: &Connection, kind: &str) -> Result<Option<Reread>> {
+        let Some(ledger) = ledger(kind) else {
+            return Ok(None);
+        };
+        let sql = ledger.one_key(conn)?;
+        let names = conn
+            .prepare_cached(&sql)?
+            .column_names()
+            .skip(1)
+            .map(str::to_string)
+            .collect();
+        Ok(Some(Reread { ledger, sql, names }))
+    }
+
+    /// The stored record `key` as the digest reads it; None for a key with no row.
+    pub fn values(&self, conn: &Connection, key: &str) -> Result<Option<Vec<Value>>> {
+        let mut stmt = conn.prepare_cached(&self.sql)?;
+        let n = stmt.column_count();
+        let read = stmt.query_row([key], |r| (1..n).map(|i| r.get::<_, Value>(i)).collect());
+        Ok(read.optional()?)
+    }
+
+    /// The digest of values `values` read.
+    pub fn digest(&self, values: &[Value]) -> Digest {
+        self.ledger.digest_of_values(&self.names, values)
+    }
 }
 
 /// Migration 4: audit rows gain a digest and a reason, and every record stored so far gets a

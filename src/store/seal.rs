@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 const BATCH: usize = 64;
 
 /// One audited write as the writer leaves it: the records, and the stored row read back for
-/// its digest.
+/// its digest (None for a kind that keeps none).
 struct Job<R> {
     action: &'static str,
     reason: Option<String>,
@@ -35,6 +35,7 @@ struct Sealed {
 /// The audit rows of one run of writes to kind `R`, in one transaction. Nothing else may write
 /// an audit row until `finish`: the sealer holds the chain's head.
 pub struct Sealer<R> {
+    reread: Option<digest::Reread>,
     jobs: Option<SyncSender<Vec<Job<R>>>>,
     batch: Vec<Job<R>>,
     sealed: Receiver<Vec<Sealed>>,
@@ -44,13 +45,15 @@ pub struct Sealer<R> {
 impl<R: Record + Send + 'static> Sealer<R> {
     /// Starts sealing after the last audit row `conn` holds (inside the write transaction).
     pub fn start(conn: &Connection, actor: &Actor) -> Result<Self> {
-        let (next, head) = audit::next_link(conn)?;
-        let names = digest::names(conn, R::KIND)?;
+        let link = audit::next_link(conn)?;
+        let reread = digest::Reread::of(conn, R::KIND)?;
         let stamp = (audit::stamp(actor.now), actor.operator.clone());
         let (jobs, todo) = sync_channel(8);
         let (done, sealed) = channel();
-        let thread = std::thread::spawn(move || seal(todo, done, (next, head), stamp, &names));
+        let digests = reread.clone();
+        let thread = std::thread::spawn(move || seal(todo, done, link, stamp, digests));
         Ok(Sealer {
+            reread,
             jobs: Some(jobs),
             batch: Vec::with_capacity(BATCH),
             sealed,
@@ -67,7 +70,10 @@ impl<R: Record + Send + 'static> Sealer<R> {
         after: R,
     ) -> Result<()> {
         let key = after.key();
-        let stored = digest::values(conn, R::KIND, &key)?;
+        let stored = match &self.reread {
+            Some(r) => r.values(conn, &key)?,
+            None => None,
+        };
         self.batch.push(Job {
             action,
             reason: reason.map(str::to_string),
@@ -128,15 +134,12 @@ fn seal<R: Record>(
     done: Sender<Vec<Sealed>>,
     (mut id, mut head): (i64, String),
     (at, operator): (String, String),
-    names: &[String],
+    digests: Option<digest::Reread>,
 ) {
-    let ledger = digest::ledger(R::KIND);
     for batch in jobs {
         let mut rows = Vec::with_capacity(batch.len());
         for job in batch {
-            let digest = ledger
-                .zip(job.stored)
-                .map(|(l, values)| l.digest_of_values(names, &values));
+            let digest = digests.as_ref().zip(job.stored).map(|(r, v)| r.digest(&v));
             let row = AuditRow {
                 id,
                 at: at.clone(),
