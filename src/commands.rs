@@ -1,6 +1,6 @@
 //! Carries out one command: opens the store, calls the library, prints the outcome.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 use zhifa_desk::error::Result;
@@ -37,6 +37,16 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let db = cli.db.clone();
     let fixed = cli.now.is_some().then_some(now);
+    lock::describe_process(match &cli.command {
+        None => "值班台".to_string(),
+        Some(_) => {
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            format!("命令 zhifa-desk {}", args.join(" "))
+        }
+    });
     match cli.command {
         // The desk makes the day's backup itself, after its first frame.
         None => desk(&mut open_store(db)?, fixed, cli.ascii),
@@ -125,13 +135,9 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// Opens the desk, holding the desk lock while it runs: no restore can pull the file away.
-/// `fixed` is the `--now` time; without it the desk follows the wall clock.
+/// Opens the desk (the store holds the file's lock while it runs: no restore can pull the
+/// file away). `fixed` is the `--now` time; without it the desk follows the wall clock.
 fn desk(store: &mut Store, fixed: Option<NaiveDateTime>, ascii: bool) -> Result<()> {
-    let _held = match store.path() {
-        ":memory:" => None,
-        path => Some(lock::desk(Path::new(path))?),
-    };
     crate::tui::run(store, fixed, ascii)
 }
 

@@ -151,7 +151,7 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     desk.ok(&["backup", "--to", &backup]);
     let audits = desk.count("audit");
     let err = desk.fails(&["restore", &backup]);
-    assert!(err.contains("值班台正开着数据库"), "{err}");
+    assert!(err.contains("正被使用：值班台"), "{err}");
     assert_eq!(desk.count("audit"), audits);
 
     s.send("q");

@@ -306,3 +306,58 @@ fn an_import_refuses_a_time_later_today() {
         "{err}"
     );
 }
+
+#[test]
+fn a_patrol_moved_to_another_day_or_a_past_roster_changed_is_a_listed_correction() {
+    let d = Desk::demo();
+    let exported = d.ok(&["export", "patrols"]);
+    let header = exported
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let line = exported.lines().find(|l| l.starts_with("XC0001,")).unwrap();
+    let moved = line.replacen("2026-11-09", "2026-11-10", 1);
+    let file = d.file("p.csv", format!("{header}\r\n{moved}\r\n").as_bytes());
+    let err = d.fails(&["import", "patrols", &file]);
+    assert!(
+        err.contains("「日期」已登记为 2026-11-09") && err.contains("--correct"),
+        "{err}"
+    );
+    d.ok(&["import", "patrols", &file, "--correct", "巡查日期录入错误"]);
+    // A past day's roster changed: a correction too, listed by the field it changed.
+    d.ok(&[
+        "roster",
+        "set",
+        "2026-11-20",
+        "第一组",
+        "--officers",
+        "W001、W002",
+        "--areas",
+        "Q01",
+        "--correct",
+        "当天实际只巡了集镇中心街",
+    ]);
+    d.ok(&["verify"]);
+    let json = d.ok(&["report", "month", "--month", "2026-11", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let listed: Vec<(String, String)> = v["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["key"].as_str().unwrap().into(),
+                c["field"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(
+        listed.contains(&("XC0001".into(), "日期".into())),
+        "{listed:?}"
+    );
+    assert!(
+        listed.contains(&("2026-11-20 第一组".into(), "区域".into())),
+        "{listed:?}"
+    );
+}

@@ -109,37 +109,45 @@ pub(super) fn export(
         calendar: &calendar,
         settings: &settings,
     };
-    let rows = match out {
+    // Reporters written out in full are on record (who, when, where to) before the file
+    // takes its name or the screen shows them.
+    let personal = q.include_personal && kind == KindName::Complaints;
+    let record = |rows: &usize| -> Result<()> {
+        if !personal {
+            return Ok(());
+        }
+        let to = out.map_or_else(|| "屏幕".to_string(), |p| p.display().to_string());
+        let what = format!("投诉台账（含举报人）→ {to}");
+        desk::export_personal(store, actor, &what, *rows)
+    };
+    match out {
         // A CSV file streams from the query to the disk, one row in memory at a time.
         Some(path) if !to.workbook => {
             let bar = Bar::running("行", &format!("导出到 {}", path.display()));
             let step = |done, _| bar.set(done);
-            let rows = files::write_with(path, |w| kind.export_csv(&env, q, w, Some(Tick(&step))));
+            let rows = files::write_with_recorded(
+                path,
+                |w| kind.export_csv(&env, q, w, Some(Tick(&step))),
+                record,
+            );
             bar.done();
-            let rows = rows?;
-            eprintln!("已导出 {rows} 行到 {}", path.display());
-            rows
+            eprintln!("已导出 {} 行到 {}", rows?, path.display());
         }
         Some(path) => {
             let sheet = kind.export(&env, q)?;
             let rows = sheet.rows.len();
-            files::write_whole(path, &zhifa_desk::exchange::book_write::workbook(&[sheet])?)?;
+            let book = zhifa_desk::exchange::book_write::workbook(&[sheet])?;
+            files::write_recorded(path, &book, || record(&rows))?;
             eprintln!("已导出 {rows} 行到 {}", path.display());
-            rows
         }
         // On the screen, nothing stored may act on the terminal; --out keeps the bytes.
         None => {
             let sheet = kind.export(&env, q)?;
+            record(&sheet.rows.len())?;
             std::io::stdout()
                 .write_all(&screen_csv(&sheet.to_csv()))
                 .map_err(|e| Error::io("<标准输出>", e))?;
-            sheet.rows.len()
         }
-    };
-    // Reporters written out in full: who did it, when, and where it went stays on record.
-    if q.include_personal && kind == KindName::Complaints {
-        let to = out.map_or_else(|| "屏幕".to_string(), |p| p.display().to_string());
-        desk::export_personal(store, actor, &format!("投诉台账（含举报人）→ {to}"), rows)?;
     }
     Ok(())
 }
@@ -213,16 +221,26 @@ pub(super) fn handoff(
     };
     let dir = out.ok_or_else(|| Error::invalid("移交包须用 --out 指定输出目录"))?;
     let (calendar, settings) = (store.calendar()?, store.settings()?);
-    let (entries, anchor) = handoff::write(
-        &env(store, now, &calendar, &settings),
-        &month,
-        include_personal,
+    let env = env(store, now, &calendar, &settings);
+    // The bundle is on record (and its reporters, when written in full) before its files
+    // appear in the folder.
+    let record = |(entries, anchor): &(Vec<handoff::Entry>, handoff::Anchor)| -> Result<()> {
+        desk::handed_off(store, actor, &month.label, anchor.rows, &anchor.head)?;
+        if include_personal {
+            let rows = entries
+                .iter()
+                .find(|e| e.file.ends_with("投诉台账.csv"))
+                .map_or(0, |e| e.rows);
+            let what = format!("{} 月度移交包（含举报人）→ {}", month.label, dir.display());
+            desk::export_personal(store, actor, &what, rows)?;
+        }
+        Ok(())
+    };
+    let (entries, anchor) = files::write_dir_recorded(
         &dir,
+        |staging| handoff::write(&env, &month, include_personal, staging),
+        record,
     )?;
-    let personal_rows = entries
-        .iter()
-        .find(|e| e.file.ends_with("投诉台账.csv"))
-        .map_or(0, |e| e.rows);
     println!("{} 月度移交包已写入 {}：", month.label, dir.display());
     for e in entries {
         println!("  {}  {} 行  {}", e.file, e.rows, e.sha256);
@@ -232,11 +250,6 @@ pub(super) fn handoff(
         "审计链锚点（已写入清单）：第 {} 条，链头 {}",
         anchor.rows, anchor.head
     );
-    desk::handed_off(store, actor, &month.label, anchor.rows, &anchor.head)?;
-    if include_personal {
-        let what = format!("{} 月度移交包（含举报人）→ {}", month.label, dir.display());
-        desk::export_personal(store, actor, &what, personal_rows)?;
-    }
     Ok(())
 }
 

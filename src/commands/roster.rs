@@ -41,7 +41,7 @@ pub(super) fn roster(store: &mut Store, actor: &Actor, action: RosterAction) -> 
                 areas: lookup::areas(&areas, &places).map_err(Error::Invalid)?,
                 shift: shift.trim().to_string(),
             };
-            let checks = desk::set_team(store, actor, t.clone(), correct.as_deref())?;
+            let checks = desk::set_team(store, actor, t.clone(), None, correct.as_deref())?;
             println!("已设置 {} {}", t.date, text::one_line(&t.team));
             for c in &checks {
                 println!("  [注意] {}", text::one_line(&c.message));

@@ -20,6 +20,8 @@ const APPLICATION_ID: i64 = 0x7A68_636F;
 /// The county's database file.
 pub struct County {
     conn: Connection,
+    /// Held while the file is open, as a township store holds its own.
+    _lock: Option<crate::store::lock::FileLock>,
 }
 
 /// The ledger table of kind `K`: the bundle's CSV columns as they are, keyed per township.
@@ -44,6 +46,7 @@ fn ledger_table<K: Kind>() -> String {
 impl County {
     /// Opens (or creates) the county database at `path`; a township's file is refused.
     pub fn open(path: &Path) -> Result<County> {
+        let _lock = crate::store::lock::user(path)?;
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -69,7 +72,7 @@ impl County {
                 "BEGIN IMMEDIATE; {schema} PRAGMA application_id = {APPLICATION_ID}; COMMIT;"
             ))?;
         }
-        Ok(County { conn })
+        Ok(County { conn, _lock })
     }
 
     pub fn conn(&self) -> &Connection {

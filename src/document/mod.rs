@@ -163,9 +163,11 @@ pub fn print(
             out_dir.join(filled.file_name())
         }
     };
-    crate::files::write_whole(&path, &bytes)?;
     let personal = p.include_personal && matches!(p.paper, Paper::Transfer | Paper::Complaint);
-    crate::store::desk::printed(store, actor, &filled, &path, personal)?;
+    // On record before it appears: a paper with the reporter in full never exists unaudited.
+    crate::files::write_recorded(&path, &bytes, || {
+        crate::store::desk::printed(store, actor, &filled, &path, personal)
+    })?;
     // Said in full, so the duty officer finds it from WPS's open dialog.
     Ok(std::fs::canonicalize(&path).unwrap_or(path))
 }

@@ -16,8 +16,9 @@ pub struct AuditRow {
     pub key: String,
     pub before: Option<String>,
     pub after: Option<String>,
-    /// The digest of the record as this row left it (JSON of `digest::Digest`); None for
-    /// kinds that are not ledgers and for rows written before digests existed.
+    /// The digest of the record as this row left it (`digest::Digest::to_text`; JSON in rows
+    /// written before schema 10); None for kinds that are not ledgers, for rows written
+    /// before digests existed, and for a record that no longer held when it was baselined.
     pub digest: Option<String>,
     /// Why: the reason a correction (更正) gives.
     pub reason: Option<String>,
@@ -79,6 +80,7 @@ pub fn record_json(
     before: Option<String>,
     after: Option<String>,
 ) -> Result<()> {
+    let digest = digest::of(conn, kind, key)?.map(|d| d.to_text());
     let (id, prev_hash) = next_link(conn)?;
     let row = AuditRow {
         id,
@@ -89,8 +91,34 @@ pub fn record_json(
         key: key.to_string(),
         before,
         after,
-        digest: digest::of(conn, kind, key)?.map(|d| d.to_json()),
+        digest,
         reason: reason.map(str::to_string),
+    };
+    let hash = chain::hash(&prev_hash, &row);
+    insert(conn, &row, &prev_hash, &hash)
+}
+
+/// Appends a row that vouches for nothing: no digest, so `verify` keeps naming the record
+/// (a record found changed behind the audit's back when it was to be baselined).
+pub fn record_undigested(
+    conn: &Connection,
+    actor: &Actor,
+    (action, reason): (&str, &str),
+    kind: &str,
+    key: &str,
+) -> Result<()> {
+    let (id, prev_hash) = next_link(conn)?;
+    let row = AuditRow {
+        id,
+        at: stamp(actor.now),
+        operator: actor.operator.clone(),
+        action: action.to_string(),
+        kind: kind.to_string(),
+        key: key.to_string(),
+        before: None,
+        after: None,
+        digest: None,
+        reason: Some(reason.to_string()),
     };
     let hash = chain::hash(&prev_hash, &row);
     insert(conn, &row, &prev_hash, &hash)

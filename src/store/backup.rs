@@ -200,7 +200,7 @@ pub fn restore(
             file.display()
         )));
     }
-    let _lock = super::lock::whole_file(db, "恢复")?;
+    let lock = super::lock::whole_file(db, "恢复")?;
     remove_killed_restores(db);
     let incoming = PathBuf::from(format!(
         "{}.restore-{}.part",
@@ -213,7 +213,7 @@ pub fn restore(
     }
     drop(src);
     let aside = result?;
-    let mut store = Store::open(db)?;
+    let mut store = Store::open_holding(db, Some(lock))?;
     let note = serde_json::json!({
         "来源": file.display().to_string(),
         "原数据库另存为": aside.as_ref().map(|p| p.display().to_string()),

@@ -111,9 +111,9 @@ impl Record for Complaint {
                description, complexity, state, verified_at, result, fed_back_at, closed_at,
                void_reason, verify_due, feedback_due, next_due, due_missing_years,
                squad, handlers, verified_by, finding, handled_at, feedback_method, extensions,
-               transfer_to)
+               transfer_to, salt)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
+               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)
              ON CONFLICT(id) DO UPDATE SET received_at = excluded.received_at,
                channel = excluded.channel, reporter = excluded.reporter, phone = excluded.phone,
                area = excluded.area, matter = excluded.matter, description = excluded.description,
@@ -126,7 +126,10 @@ impl Record for Complaint {
                handlers = excluded.handlers, verified_by = excluded.verified_by,
                finding = excluded.finding, handled_at = excluded.handled_at,
                feedback_method = excluded.feedback_method, extensions = excluded.extensions,
-               transfer_to = excluded.transfer_to",
+               transfer_to = excluded.transfer_to,
+               salt = CASE WHEN complaints.reporter IS excluded.reporter
+                             AND complaints.phone IS excluded.phone AND complaints.salt <> ''
+                           THEN complaints.salt ELSE excluded.salt END",
         )?
         .execute(params![
             self.id,
@@ -156,6 +159,9 @@ impl Record for Complaint {
             self.work.feedback_method,
             serde_json::to_string(&self.work.extensions).expect("extensions serialize"),
             self.work.transfer_to,
+            // The reporter's digest salt: new with every new reporter or phone, so digests
+            // of the ones replaced cannot be tried against candidates (see `digest`).
+            super::digest::new_salt(),
         ])?;
         Ok(())
     }

@@ -12,12 +12,16 @@ use crate::error::Result;
 pub const TIMES: &[(&str, &str, &str)] = &[
     ("complaints", "received_at", "受理时间"),
     ("complaints", "verified_at", "核查时间"),
+    ("complaints", "handled_at", "处置时间"),
     ("complaints", "fed_back_at", "反馈时间"),
     ("complaints", "closed_at", "办结时间"),
     ("notices", "issued_on", "下达日期"),
     ("notices", "deadline", "整改期限"),
     ("notices", "reinspected_on", "复查日期"),
     ("notices", "served_on", "送达日期"),
+    ("patrols", "date", "日期"),
+    ("patrols", "start_time", "开始时间"),
+    ("patrols", "end_time", "结束时间"),
 ];
 
 /// The audit action of a correction.
@@ -134,7 +138,13 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
             t.and_then(|t| serde_json::from_str(&t).ok())
                 .unwrap_or(serde_json::Value::Null)
         };
-        for c in changed_json(&kind, &json(before), &json(after)) {
+        let (before, after) = (json(before), json(after));
+        let mut changed = changed_json(&kind, &before, &after);
+        if changed.is_empty() {
+            // A correction of history that holds no recorded time (a past day's roster).
+            changed = changed_fields(&before, &after);
+        }
+        for c in changed {
             out.push(Correction {
                 at: at.clone(),
                 operator: operator.clone(),
@@ -148,6 +158,26 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         }
     }
     Ok(out)
+}
+
+/// Every field that differs between two JSON forms of a record, by its Chinese name.
+fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<Changed> {
+    let empty = serde_json::Map::new();
+    let (b, a) = (
+        before.as_object().unwrap_or(&empty),
+        after.as_object().unwrap_or(&empty),
+    );
+    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| b.get(*k) != a.get(*k))
+        .map(|k| Changed {
+            field: super::digest::label(k),
+            old: text(b.get(k)),
+            new: text(a.get(k)),
+        })
+        .collect()
 }
 
 /// Whether the record `key` of `kind` was ever corrected.

@@ -454,11 +454,13 @@ pub fn update_officer(store: &mut Store, actor: &Actor, o: crate::domain::Office
 
 /// 排班: adds or changes team `team.team` on `team.date`, officers and areas given by key.
 /// A past date is history: it changes only as a declared correction with `correction`.
+/// A team renamed from `original` takes the old team off in the same transaction.
 /// Returns the roster checks the team now fails (saved all the same: the desk asks first).
 pub fn set_team(
     store: &mut Store,
     actor: &Actor,
     team: RosterTeam,
+    original: Option<&str>,
     correction: Option<&str>,
 ) -> Result<Vec<crate::domain::Check>> {
     if team.team.trim().is_empty() || team.team.contains(' ') {
@@ -487,6 +489,13 @@ pub fn set_team(
             Some(r) => record::upsert_declared(tx, ctx, &team, before.as_ref(), r)?,
             None => record::upsert_over(tx, ctx, &team, before.as_ref())?,
         };
+        if let Some(old) = original.filter(|o| *o != team.team) {
+            let why = match reason.filter(|_| past) {
+                Some(r) => format!("更正（{r}）：改名为{}", team.team),
+                None => format!("改名为{}", team.team),
+            };
+            record::void::<RosterTeam>(tx, ctx, &format!("{} {old}", team.date), &why)?;
+        }
         team_checks(tx, team.date, &team.team)
     })
 }

@@ -1,315 +1,167 @@
-//! Record digests: what each audited table holds of a record, hashed into the audit row that
-//! wrote it, so `verify` can hold every live row against the last word of its audit history.
+//! Record digests: each recorded column of a record hashed with its name into the audit row
+//! that wrote it, so `verify` can hold every live row against the last word of its history
+//! and name the field that moved.
+//!
+//! Format 2, as audit rows store it: `2:` + SHA-256 over every column's hash (64 hex) + `:` +
+//! the first 16 hex digits of each column's hash, in the ledger's column order. A column's hash
+//! covers the format, the column's name, its type (NULL is a type) and its value, so a value
+//! moved between two columns, or a NULL put for an empty text, changes two hashes. The
+//! reporter's columns are hashed with the record's salt: a random value kept only in the live
+//! row and replaced whenever they change, so no digest in the history can be tried against
+//! candidate names or phones once they have been replaced.
 
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 
-use super::chain::sha256_hex;
+use super::chain::hex;
+pub use super::ledgers::{LEDGERS, Ledger, label, ledger};
 use crate::error::Result;
 
-/// One audited table: the columns a person or a step recorded. Derived columns (deadlines,
-/// next due, visits) are left out: `verify` recomputes them instead.
-pub struct Ledger {
-    /// The kind as audit rows name it (also the table, except where `from` says otherwise).
-    pub kind: &'static str,
-    pub noun: &'static str,
-    /// The key as audit rows write it, as an SQL expression over the table.
-    key: &'static str,
-    /// The WHERE clause that finds one key bound to ?1 through the primary key.
-    find: &'static str,
-    cols: &'static str,
-    /// Columns that never appear in the audit in clear: only the whole digest covers them.
-    personal: &'static [&'static str],
-    /// Columns added by later versions, written as NULL while unset: they join the digest
-    /// only once set, so digests of records written before them still hold. `later` selects
-    /// them, each with the schema version that added it; `optional` names them.
-    later: &'static [(i64, &'static str)],
-    optional: &'static [&'static str],
-}
+/// The format's mark, first in every digest it writes.
+const FORMAT: &str = "2";
 
-pub const LEDGERS: &[Ledger] = &[
-    Ledger {
-        kind: "officers",
-        noun: "人员",
-        key: "id",
-        find: "id = ?1",
-        cols: "id, name, squad, role, cert_no, cert_expiry, phone, status, void_reason",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "areas",
-        noun: "区域",
-        key: "id",
-        find: "id = ?1",
-        cols: "id, name, kind, interval_days, village, void_reason",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "matters",
-        noun: "执法事项",
-        key: "id",
-        find: "id = ?1",
-        cols: "id, name, field, legal_basis, void_reason",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "roster",
-        noun: "排班",
-        key: "date || ' ' || team",
-        find: "date = substr(?1, 1, 10) AND team = substr(?1, 12)",
-        cols: "date, team, officers, areas, shift, void_reason",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "patrols",
-        noun: "巡查记录",
-        key: "id",
-        find: "id = ?1",
-        cols: "id, date, start_time, end_time, team, officers, areas, notes, found_problem,
-               void_reason",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "complaints",
-        noun: "投诉",
-        key: "id",
-        find: "id = ?1",
-        cols: "id, received_at, channel, reporter, phone, area, matter, description, complexity,
-               state, verified_at, result, fed_back_at, closed_at, void_reason",
-        later: &[
-            (
-                6,
-                ", NULLIF(squad, '') AS squad, NULLIF(handlers, '[]') AS handlers,
-                 NULLIF(verified_by, '[]') AS verified_by, NULLIF(finding, '') AS finding,
-                 handled_at, NULLIF(feedback_method, '') AS feedback_method,
-                 NULLIF(extensions, '[]') AS extensions",
-            ),
-            (7, ", NULLIF(transfer_to, '') AS transfer_to"),
-        ],
-        personal: &["reporter", "phone"],
-        optional: &[
-            "squad",
-            "handlers",
-            "verified_by",
-            "finding",
-            "handled_at",
-            "feedback_method",
-            "extensions",
-            "transfer_to",
-        ],
-    },
-    Ledger {
-        kind: "notices",
-        noun: "整改通知",
-        key: "id",
-        find: "id = ?1",
-        // The re-inspection log belongs to its notice: one step writes both.
-        cols: "id, party, address, area, matter, problem, legal_basis, issued_on, deadline, state,
-               reinspected_on, reinspect_result, complaint, extension_reason, void_reason, late,
-               (SELECT json_group_array(json_array(r.date, r.result, r.outcome, r.officers, r.late)
-                       ORDER BY r.id)
-                FROM reinspections r WHERE r.notice_id = notices.id) AS reinspections",
-        personal: &[],
-        later: &[(
-            7,
-            ", NULLIF(officers, '[]') AS officers, NULLIF(certs, '[]') AS certs,
-             NULLIF(requirement, '') AS requirement, served_on,
-             NULLIF(service_method, '') AS service_method",
-        )],
-        optional: &[
-            "officers",
-            "certs",
-            "requirement",
-            "served_on",
-            "service_method",
-        ],
-    },
-    Ledger {
-        kind: "holidays",
-        noun: "节假日",
-        key: "date",
-        find: "date = ?1",
-        cols: "date, kind, name",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "settings",
-        noun: "设置",
-        key: "key",
-        find: "key = ?1",
-        cols: "key, value",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "leaves",
-        noun: "请假",
-        key: "officer || ' ' || start",
-        find: "officer = substr(?1, 1, instr(?1, ' ') - 1) AND start = substr(?1, instr(?1, ' ') + 1)",
-        cols: "officer, start, end, reason, void_reason",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-    Ledger {
-        kind: "duty_log",
-        noun: "值班记录",
-        key: "CAST(id AS TEXT)",
-        find: "id = CAST(?1 AS INTEGER)",
-        cols: "id, at, officer, kind, note",
-        personal: &[],
-        later: &[],
-        optional: &[],
-    },
-];
-
-pub fn ledger(kind: &str) -> Option<&'static Ledger> {
-    LEDGERS.iter().find(|l| l.kind == kind)
-}
-
-/// A record's digest as an audit row keeps it: one hash over every recorded column, and one
-/// per column (personal ones left out) so a mismatch can name the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A record's digest: one hash over every recorded column, and each column's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
     pub all: String,
+    /// Each column's name and the first 16 hex digits of its hash.
     pub cols: Vec<(String, String)>,
 }
 
+/// A digest as an audit row holds it, read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored<'a> {
+    pub all: &'a str,
+    /// The column hashes, in the ledger's column order.
+    pub cols: Vec<&'a str>,
+}
+
 impl Digest {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a digest serializes")
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(4 + 64 + 16 * self.cols.len());
+        out.push_str(FORMAT);
+        out.push(':');
+        out.push_str(&self.all);
+        out.push(':');
+        for (_, h) in &self.cols {
+            out.push_str(h);
+        }
+        out
     }
 
-    pub fn from_json(text: &str) -> Option<Digest> {
-        serde_json::from_str(text).ok()
+    /// Reads a stored digest; None for one written in another format (or garbled).
+    pub fn parse(text: &str) -> Option<Stored<'_>> {
+        let rest = text.strip_prefix(FORMAT)?.strip_prefix(':')?;
+        let (all, cols) = rest.split_once(':')?;
+        let hex = |s: &str| s.bytes().all(|b| b.is_ascii_hexdigit());
+        if all.len() != 64 || cols.len() % 16 != 0 || !hex(all) || !hex(cols) {
+            return None;
+        }
+        let cols = (0..cols.len() / 16).map(|i| &cols[i * 16..i * 16 + 16]);
+        Some(Stored {
+            all,
+            cols: cols.collect(),
+        })
     }
 
-    /// The columns that differ from `stored`; personal ones are named together.
-    pub fn differences(&self, stored: &Digest) -> Vec<String> {
-        let mut out: Vec<String> = self
+    /// The columns whose hashes differ from `stored`, every one of them compared (a column
+    /// the stored digest does not cover counts as differing); empty when all hold.
+    pub fn differences(&self, stored: &Stored) -> Vec<&str> {
+        let mut out: Vec<&str> = self
             .cols
             .iter()
-            .filter(|(name, h)| {
-                stored
-                    .cols
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .is_none_or(|(_, s)| s != h)
-            })
-            .map(|(name, _)| name.clone())
+            .enumerate()
+            .filter(|(i, (_, h))| stored.cols.get(*i) != Some(&h.as_str()))
+            .map(|(_, (name, _))| name.as_str())
             .collect();
-        if out.is_empty() && self.all != stored.all {
-            out.push("举报人或联系电话".into());
+        if out.is_empty() && (stored.cols.len() != self.cols.len() || stored.all != self.all) {
+            out.push("（整条记录的校验值）");
         }
         out
     }
 }
 
-/// Writes a column's value as the JSON its digest hashes: text as a string, a blob as the hex
-/// of its SHA-256. Written straight into `buf` (no JSON value is built): this runs for every
-/// column of every audited write.
-fn canonical(buf: &mut Vec<u8>, v: ValueRef) {
-    let json = match v {
-        ValueRef::Null => {
-            buf.extend_from_slice(b"null");
-            Ok(())
+/// One column's hash: the format, the name, the salt for a personal column, the type and the
+/// value. Names hold no NUL and salts are fixed-length hex, so no two inputs run together.
+pub(super) fn column_hash(name: &str, salt: Option<&[u8]>, value: ValueRef) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"zhifa-desk digest 2\0");
+    h.update(name.as_bytes());
+    h.update(b"\0");
+    if let Some(salt) = salt {
+        h.update(b"S");
+        h.update(salt);
+        h.update(b"\0");
+    }
+    match value {
+        ValueRef::Null => h.update(b"N"),
+        ValueRef::Integer(i) => {
+            h.update(b"I");
+            h.update(i.to_be_bytes());
         }
-        ValueRef::Integer(i) => serde_json::to_writer(&mut *buf, &i),
-        ValueRef::Real(f) => serde_json::to_writer(&mut *buf, &serde_json::Value::from(f)),
-        ValueRef::Text(t) => serde_json::to_writer(&mut *buf, &*String::from_utf8_lossy(t)),
-        ValueRef::Blob(b) => serde_json::to_writer(&mut *buf, &sha256_hex(b)),
-    };
-    json.expect("writing to memory cannot fail");
+        ValueRef::Real(f) => {
+            h.update(b"R");
+            h.update(f.to_bits().to_be_bytes());
+        }
+        ValueRef::Text(t) => {
+            h.update(b"T");
+            h.update(t);
+        }
+        ValueRef::Blob(b) => {
+            h.update(b"B");
+            h.update(b);
+        }
+    }
+    h.finalize().into()
 }
 
-/// The schema version, which says which `later` columns exist (a migration before them
-/// runs with fewer).
-fn version(conn: &Connection) -> Result<i64> {
-    super::migrate::user_version(conn)
+/// A fresh salt for a record's personal columns: 16 random bytes as hex.
+pub fn new_salt() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system gives random bytes");
+    hex(&bytes)
 }
 
 impl Ledger {
-    fn select(&self, filter: &str, version: i64) -> String {
-        let later: String = self
-            .later
-            .iter()
-            .filter(|(since, _)| *since <= version)
-            .map(|(_, cols)| *cols)
-            .collect();
-        format!(
-            "SELECT {} AS audit_key, {}{later} FROM {} {filter}",
-            self.key, self.cols, self.kind
-        )
-    }
-
-    /// Every row with its key, in key order (the order audit keys sort in).
-    pub fn select_all(&self, conn: &Connection) -> Result<String> {
-        Ok(self.select("ORDER BY audit_key", version(conn)?))
-    }
-
-    /// The digest of a row read by `select_all` (or the one-key query).
+    /// The digest of a row read by `select_all` (or the one-key query): column 0 is the key.
     pub fn digest_of(&self, row: &Row) -> rusqlite::Result<Digest> {
         let stmt = row.as_ref();
         let mut cols = Vec::with_capacity(stmt.column_count());
         for i in 1..stmt.column_count() {
             cols.push((stmt.column_name(i)?, row.get_ref(i)?));
         }
-        Ok(self.digest_from(cols))
+        Ok(self.digest_from(&cols))
     }
 
     /// The digest of values read earlier by the one-key query (`Reread`), named by `names`.
     fn digest_of_values(&self, names: &[String], values: &[Value]) -> Digest {
-        let cols = names.iter().map(String::as_str);
-        self.digest_from(cols.zip(values.iter().map(ValueRef::from)))
+        let cols: Vec<(&str, ValueRef)> = names
+            .iter()
+            .map(String::as_str)
+            .zip(values.iter().map(ValueRef::from))
+            .collect();
+        self.digest_from(&cols)
     }
 
-    fn digest_from<'a>(
-        &self,
-        columns: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>,
-    ) -> Digest {
-        // `all` is the JSON array of every value, `one` each value alone.
-        let (mut all, mut one) = (vec![b'['], Vec::new());
-        let mut cols = Vec::new();
+    fn digest_from(&self, columns: &[(&str, ValueRef)]) -> Digest {
+        let salt = columns
+            .iter()
+            .find(|(name, _)| *name == "salt")
+            .and_then(|(_, v)| v.as_bytes().ok())
+            .unwrap_or_default();
+        let mut all = Sha256::new();
+        let mut cols = Vec::with_capacity(columns.len());
         for (name, value) in columns {
-            if value == ValueRef::Null && self.optional.contains(&name) {
-                continue;
-            }
-            one.clear();
-            canonical(&mut one, value);
-            if !self.personal.contains(&name) {
-                cols.push((name.to_string(), sha256_hex(&one)[..16].to_string()));
-            }
-            if all.len() > 1 {
-                all.push(b',');
-            }
-            all.extend_from_slice(&one);
+            let salted = self.is_personal(name).then_some(salt);
+            let h = column_hash(name, salted, *value);
+            all.update(h);
+            cols.push((name.to_string(), hex(&h[..8])));
         }
-        all.push(b']');
         Digest {
-            all: sha256_hex(&all),
+            all: hex(&all.finalize()),
             cols,
         }
-    }
-}
-
-impl Ledger {
-    /// The query that reads one record as its digest reads it (key bound to ?1).
-    fn one_key(&self, conn: &Connection) -> Result<String> {
-        Ok(self.select(&format!("WHERE {}", self.find), version(conn)?))
     }
 }
 
@@ -376,13 +228,7 @@ pub fn install(tx: &rusqlite::Transaction) -> Result<()> {
         now: crate::clock::system_now(),
     };
     for l in LEDGERS {
-        // Ledgers added by later versions have no table yet, and no records to baseline.
-        let exists: bool = tx.query_row(
-            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-            [l.kind],
-            |r| r.get(0),
-        )?;
-        if !exists {
+        if !super::rebaseline::has_table(tx, l.kind)? {
             continue;
         }
         let keys: Vec<String> = {

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use rusqlite::Connection;
 
-use super::digest::{Digest, LEDGERS, Ledger};
+use super::digest::{Digest, LEDGERS, Ledger, label};
 use crate::error::Result;
 
 /// One record that does not hold.
@@ -53,6 +53,7 @@ struct Last {
     key: String,
     digest: Option<String>,
     says_exists: bool,
+    reason: Option<String>,
 }
 
 /// Every ledger row against the last audit row of its key, as one merge of two key-ordered
@@ -69,7 +70,7 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
     let mut rows = rows_stmt.query([])?;
     // SQLite takes the bare columns of a max() group from the row holding the max.
     let mut audit_stmt = conn.prepare(
-        "SELECT key, max(id), digest, after IS NOT NULL OR digest IS NOT NULL
+        "SELECT key, max(id), digest, after IS NOT NULL OR digest IS NOT NULL, reason
          FROM audit WHERE kind = ?1 GROUP BY key ORDER BY key",
     )?;
     let mut lasts = audit_stmt.query_map([l.kind], |r| {
@@ -77,6 +78,7 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
             key: r.get(0)?,
             digest: r.get(2)?,
             says_exists: r.get(3)?,
+            reason: r.get(4)?,
         })
     })?;
     let mut last = lasts.next().transpose()?;
@@ -93,7 +95,7 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
             None => out.push(l.noun, &key, "没有任何审计记录（未经本程序写入）"),
             Some(a) => {
                 if let Some(d) = found {
-                    compare(l, &key, &d, a.digest.as_deref(), out);
+                    compare(l, &key, &d, &a, out);
                 }
                 last = lasts.next().transpose()?;
             }
@@ -131,93 +133,37 @@ fn gone(l: &Ledger, a: &Last, out: &mut Findings) {
     }
 }
 
-fn compare(l: &Ledger, key: &str, found: &Digest, stored: Option<&str>, out: &mut Findings) {
-    let Some(stored) = stored else {
-        out.push(l.noun, key, "最后一条审计记录没有校验值，无法核对");
+fn compare(l: &Ledger, key: &str, found: &Digest, last: &Last, out: &mut Findings) {
+    let Some(stored) = last.digest.as_deref() else {
+        let why = last
+            .reason
+            .as_deref()
+            .map_or(String::new(), |r| format!("（{r}）"));
+        out.push(
+            l.noun,
+            key,
+            format!("最后一条审计记录没有校验值，无法核对{why}"),
+        );
         return;
     };
-    let Some(stored) = Digest::from_json(stored) else {
+    let Some(stored) = Digest::parse(stored) else {
         out.push(l.noun, key, "审计记录中的校验值无法读取");
         return;
     };
-    if stored.all == found.all {
-        return;
-    }
     let fields: Vec<&str> = found
         .differences(&stored)
         .iter()
         .map(|c| label(c))
         .collect();
-    out.push(
-        l.noun,
-        key,
-        format!(
-            "与最后一条审计记录不符（被直接改动）：{}",
-            fields.join("、")
-        ),
-    );
-}
-
-/// The Chinese name of a stored column, for findings.
-pub fn label(col: &str) -> &'static str {
-    match col {
-        "id" => "编号",
-        "name" => "名称",
-        "squad" => "中队",
-        "role" => "身份",
-        "cert_no" => "执法证号",
-        "cert_expiry" => "执法证有效期",
-        "phone" => "电话",
-        "status" | "state" => "状态",
-        "void_reason" => "作废原因",
-        "kind" => "类别",
-        "interval_days" => "巡查间隔",
-        "village" => "所属村",
-        "field" => "所属领域",
-        "legal_basis" => "法律依据",
-        "date" => "日期",
-        "team" => "巡查组",
-        "officers" | "officer" => "人员",
-        "areas" | "area" => "区域",
-        "shift" => "班次",
-        "start_time" => "开始时间",
-        "end_time" => "结束时间",
-        "notes" => "巡查情况",
-        "found_problem" => "发现问题",
-        "received_at" => "受理时间",
-        "channel" => "来源渠道",
-        "reporter" => "举报人",
-        "matter" => "事项编号",
-        "description" => "问题描述",
-        "complexity" => "复杂程度",
-        "verified_at" => "核查时间",
-        "result" => "处置结果",
-        "fed_back_at" => "反馈时间",
-        "closed_at" => "办结时间",
-        "party" => "当事人",
-        "address" => "地址",
-        "problem" => "存在问题",
-        "issued_on" => "下达日期",
-        "deadline" => "整改期限",
-        "reinspected_on" => "复查日期",
-        "reinspect_result" => "复查结果",
-        "complaint" => "关联投诉编号",
-        "extension_reason" => "延期原因",
-        "late" => "曾超期",
-        "reinspections" => "复查记录",
-        "value" => "内容",
-        "at" => "时间",
-        "note" => "交接内容",
-        "handlers" => "承办人员",
-        "verified_by" => "核查人员",
-        "finding" => "核查情况",
-        "handled_at" => "处置时间",
-        "feedback_method" => "反馈方式",
-        "extensions" => "延期记录",
-        "start" => "开始日期",
-        "end" => "结束日期",
-        "举报人或联系电话" => "举报人或联系电话",
-        _ => "其他字段",
+    if !fields.is_empty() {
+        out.push(
+            l.noun,
+            key,
+            format!(
+                "与最后一条审计记录不符（被直接改动）：{}",
+                fields.join("、")
+            ),
+        );
     }
 }
 

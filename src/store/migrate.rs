@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/007_documents.sql")),
     Migration::Sql(include_str!("sql/008_open_notices.sql")),
     Migration::Sql(include_str!("sql/009_last_patrols.sql")),
+    Migration::Code(super::rebaseline::migrate),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -9,13 +9,16 @@ pub mod correction;
 pub mod desk;
 pub mod digest;
 pub mod duty;
+mod history;
 pub mod holdings;
 pub mod holidays;
 pub mod leaves;
+mod ledgers;
 pub mod lock;
 mod migrate;
 pub mod notices;
 pub mod people;
+mod rebaseline;
 pub mod record;
 pub mod roster;
 pub mod seal;
@@ -54,6 +57,9 @@ pub struct Store {
     conn: Connection,
     path: String,
     created: bool,
+    /// The file lock this process holds while it has the database open (None in memory and
+    /// on a read-only folder): no restore can swap the file from under it.
+    _lock: Option<lock::FileLock>,
 }
 
 /// The database file: `ZHIFA_DB` if set, else `zhifa-desk.sqlite` in the local data dir.
@@ -70,7 +76,14 @@ impl Store {
     /// Opens (or creates) the database at `path`. A file from a newer version is refused
     /// before anything is written to it; a current one is opened without taking the write
     /// lock, so reading never waits behind a writer and works on a read-only file.
+    /// The process holds the database's shared lock for as long as the store is open.
     pub fn open(path: &Path) -> Result<Store> {
+        let held = lock::user(path)?;
+        Self::open_holding(path, held)
+    }
+
+    /// As `open`, for a whole-file operation that already holds the lock exclusively.
+    pub fn open_holding(path: &Path, held: Option<lock::FileLock>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
@@ -78,6 +91,7 @@ impl Store {
         let conn = Connection::open(path)?;
         let mut store = Self::setup(conn, &path.display().to_string())?;
         store.created = created;
+        store._lock = held;
         Ok(store)
     }
 
@@ -99,6 +113,7 @@ impl Store {
             conn,
             path: path.to_string(),
             created: false,
+            _lock: None,
         })
     }
 
@@ -146,6 +161,16 @@ impl Store {
         })
     }
 
+    /// As `write`, through a shared borrow: for a write made while a read of the same store
+    /// is still borrowed (an export's audit row, made before its file takes its name).
+    /// Nesting it inside another transaction is refused by SQLite.
+    pub fn write_shared<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// As `write`, but with `commit` false everything is rolled back (a dry run).
     pub fn transact<T>(
         &mut self,
@@ -169,6 +194,10 @@ impl Store {
 
 #[cfg(test)]
 mod desk_tests;
+#[cfg(test)]
+mod forgery_tests;
+#[cfg(test)]
+mod privacy_tests;
 #[cfg(test)]
 mod safety_tests;
 #[cfg(test)]

@@ -149,7 +149,7 @@ fn seal<R: Record>(
                 key: job.key,
                 before: job.before.as_ref().map(R::audit_json),
                 after: Some(job.after.audit_json()),
-                digest: digest.map(|d| d.to_json()),
+                digest: digest.map(|d| d.to_text()),
                 reason: job.reason,
             };
             let hash = chain::hash(&head, &row);

@@ -114,7 +114,16 @@ fn a_reporter_changed_is_named_without_showing_who() {
     ));
     assert_found(
         &p,
-        "投诉「TS-2026-0006」：与最后一条审计记录不符（被直接改动）：举报人或联系电话",
+        "投诉「TS-2026-0006」：与最后一条审计记录不符（被直接改动）：举报人、联系电话",
+    );
+    // Each personal column is its own hash: a phone changed alone is named alone.
+    let p = problems(&demo.edited(
+        "phone.sqlite",
+        "UPDATE complaints SET phone = '13912345678' WHERE id = 'TS-2026-0006'",
+    ));
+    assert_found(
+        &p,
+        "投诉「TS-2026-0006」：与最后一条审计记录不符（被直接改动）：联系电话",
     );
     assert!(
         !p.iter()
@@ -218,28 +227,34 @@ fn an_anchor_finds_a_chain_cut_back_below_it() {
 }
 
 #[test]
-fn columns_added_later_leave_the_digests_of_older_records_as_they_were() {
+fn a_value_moved_between_two_optional_columns_is_named() {
     let demo = Demo::new();
     let c = Connection::open(&demo.path).unwrap();
-    // TS-2026-0003 was never dispatched: its digest with the schema-6 columns must equal the
-    // one computed from the columns a version-5 file has, or upgraded files would fail.
-    let l = digest::ledger("complaints").unwrap();
-    let with_later = digest::of(&c, "complaints", "TS-2026-0003")
-        .unwrap()
-        .unwrap();
-    let base = c
+    let served: String = c
         .query_row(
-            "SELECT id AS audit_key, id, received_at, channel, reporter, phone, area, matter,
-                    description, complexity, state, verified_at, result, fed_back_at, closed_at,
-                    void_reason FROM complaints WHERE id = 'TS-2026-0003'",
+            "SELECT id FROM notices WHERE served_on IS NOT NULL LIMIT 1",
             [],
-            |r| l.digest_of(r),
+            |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(with_later, base);
-    // A dispatched one differs, and names the field.
-    let dispatched = digest::of(&c, "complaints", "TS-2026-0030")
-        .unwrap()
-        .unwrap();
-    assert!(dispatched.cols.iter().any(|(n, _)| n == "handlers"));
+    drop(c);
+    let p = problems(&demo.edited(
+        "swap.sqlite",
+        &format!(
+            "UPDATE notices SET requirement = served_on, served_on = NULL WHERE id = '{served}'"
+        ),
+    ));
+    assert_found(
+        &p,
+        &format!("整改通知「{served}」：与最后一条审计记录不符（被直接改动）：整改要求、送达日期"),
+    );
+    let p = problems(&demo.edited(
+        "handlers.sqlite",
+        "UPDATE complaints SET verified_by = handlers, handlers = '[]'
+         WHERE id = (SELECT id FROM complaints WHERE handlers <> '[]' AND verified_by = '[]' LIMIT 1)",
+    ));
+    assert_found(
+        &p,
+        "与最后一条审计记录不符（被直接改动）：承办人员、核查人员",
+    );
 }

@@ -21,9 +21,9 @@ pub fn view_personal(store: &mut Store, actor: &Actor, id: &str) -> Result<()> {
 
 /// Records that `actor` wrote reporters' names and phones out of the ledger: `what` is the
 /// export and where it went, `rows` how many records it held.
-pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize) -> Result<()> {
+pub fn export_personal(store: &Store, actor: &Actor, what: &str, rows: usize) -> Result<()> {
     let note = serde_json::json!({ "导出": what, "行数": rows });
-    store.write(|tx| {
+    store.write_shared(|tx| {
         super::audit::record(
             tx,
             actor,
@@ -38,15 +38,9 @@ pub fn export_personal(store: &mut Store, actor: &Actor, what: &str, rows: usize
 
 /// Records a handoff export and where the audit chain stood, so the next bundle can show the
 /// county that it extends this one.
-pub fn handed_off(
-    store: &mut Store,
-    actor: &Actor,
-    month: &str,
-    rows: i64,
-    head: &str,
-) -> Result<()> {
+pub fn handed_off(store: &Store, actor: &Actor, month: &str, rows: i64, head: &str) -> Result<()> {
     let note = serde_json::json!({ "月份": month, "条数": rows, "链头": head });
-    store.write(|tx| {
+    store.write_shared(|tx| {
         super::audit::record(
             tx,
             actor,

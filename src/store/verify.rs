@@ -107,6 +107,7 @@ pub fn check(conn: &Connection) -> Result<Verified> {
     let mut records = Findings::default();
     if has_digests {
         holdings::check_records(conn, &mut records)?;
+        super::history::check(conn, &mut records)?;
         holdings::check_derived(conn, &mut records)?;
     }
     Ok(Verified {

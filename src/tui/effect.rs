@@ -194,13 +194,18 @@ fn carry_out(
             correction,
         } => {
             let (date, name) = (team.date, team.team.clone());
-            let checks = desk::set_team(store, &actor, *team, correction.as_deref())?;
-            if let Some(old) = original.filter(|o| *o != name) {
-                desk::remove_team(store, &actor, date, &old, &format!("改名为{name}"))?;
-            }
+            let corrected = correction.is_some() && date < actor.now.date();
+            let checks = desk::set_team(
+                store,
+                &actor,
+                *team,
+                original.as_deref(),
+                correction.as_deref(),
+            )?;
+            let done = if corrected { "已更正" } else { "已保存" };
             match checks.len() {
-                0 => format!("已保存 {date} {name} 的排班"),
-                n => format!("已保存 {date} {name} 的排班（仍有 {n} 项问题，见排班检查）"),
+                0 => format!("{done} {date} {name} 的排班"),
+                n => format!("{done} {date} {name} 的排班（仍有 {n} 项问题，见排班检查）"),
             }
         }
         Write::RemoveTeam { date, team, reason } => {

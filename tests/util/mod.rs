@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 pub const NOW: &str = "2026-11-23 08:30";
 
@@ -126,4 +126,30 @@ pub fn text(bytes: &[u8]) -> String {
             .to_vec(),
     )
     .expect("utf-8")
+}
+
+/// A complaints ledger of `n` rows numbered from `from`, valid under every import check.
+pub fn ledger(from: usize, n: usize) -> String {
+    let mut s = String::from(
+        "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,核查时间,处置结果,反馈时间,办结时间\n",
+    );
+    for i in from..from + n {
+        s.push_str(&format!(
+            "TS-2025-{i:06},2025-03-01 09:00,12345热线,王某,13900000000,Q01,M01,占道经营,一般,已受理,,,,\n"
+        ));
+    }
+    s
+}
+
+pub fn spawn(d: &Desk, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(&d.db)
+        .args(["--now", NOW, "--operator", "W001"])
+        .args(args)
+        .env_remove("ZHIFA_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts")
 }
