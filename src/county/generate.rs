@@ -105,7 +105,7 @@ pub fn townships(
                 settings: &settings,
             };
             let (_, anchor) = handoff::write_checked(&env, &period, false, &bundle)?;
-            desk::handed_off(&mut store, &actor, &period.label, anchor.rows, &anchor.head)?;
+            desk::handed_off(&store, &actor, &period.label, anchor.rows, &anchor.head)?;
             bundles.push(bundle);
         }
         done.push((team(i), g.db, bundles));

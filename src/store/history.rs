@@ -52,7 +52,7 @@ struct Time {
 
 fn times(conn: &Connection, l: &Ledger) -> Result<Vec<Time>> {
     let stmt = conn.prepare(&l.select_all(conn)?)?;
-    let names: Vec<&str> = stmt.column_names().into_iter().skip(1).collect();
+    let names: Vec<&str> = stmt.column_names().skip(1).collect();
     let unset = |column: &str, v: ValueRef| hex(&column_hash(column, None, v)[..8]);
     Ok(TIMES
         .iter()

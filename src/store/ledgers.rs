@@ -292,7 +292,7 @@ mod tests {
         for l in LEDGERS {
             let sql = l.select_all(store.conn()).unwrap();
             let stmt = store.conn().prepare(&sql).unwrap();
-            for name in stmt.column_names().into_iter().skip(1) {
+            for name in stmt.column_names().skip(1) {
                 assert_ne!(label(name), "其他字段", "{} {name}", l.kind);
             }
         }
