@@ -14,6 +14,8 @@ pub fn hazard(c: char) -> Option<&'static str> {
         | '\u{200F}'
         | '\u{061C}' => Some("文字方向控制字符"),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some("零宽字符"),
+        // Not characters at all; XML 1.0 cannot hold them, so a paper with one is broken.
+        '\u{FFFE}' | '\u{FFFF}' => Some("非字符（文书无法容纳）"),
         _ => None,
     }
 }

@@ -271,3 +271,32 @@ fn service_is_recorded_and_notices_left_unserved_are_listed() {
         "{err}"
     );
 }
+
+#[test]
+fn a_noncharacter_is_refused_on_import_and_escaped_from_a_stored_value_in_a_paper() {
+    let d = Desk::demo();
+    let exported = d.ok(&["export", "notices"]);
+    let header = exported
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let line = exported.lines().nth(1).unwrap();
+    let id = line.split(',').next().unwrap().to_string();
+    let party = line.split(',').nth(1).unwrap();
+    let bad = line.replacen(party, &format!("{party}\u{FFFF}"), 1);
+    let file = d.file("n.csv", format!("{header}\r\n{bad}\r\n").as_bytes());
+    let err = d.fails(&["import", "notices", &file]);
+    assert!(err.contains("第2行") && err.contains("U+FFFF"), "{err}");
+    // Stored behind the importer's back, it is written escaped: the paper stays valid XML.
+    let c = rusqlite::Connection::open(&d.db).unwrap();
+    c.execute(
+        "UPDATE notices SET party = party || char(65535) WHERE id = ?1",
+        [&id],
+    )
+    .unwrap();
+    drop(c);
+    let (text, xml) = printed(&d, &["document", "notice", &id]);
+    assert!(!xml.contains('\u{FFFF}'), "U+FFFF written raw into the XML");
+    assert!(text.contains(&format!("{party}\\u{{FFFF}}")), "{text}");
+}

@@ -36,8 +36,12 @@ fn fonts(name: &str) -> RunFonts {
     RunFonts::new().east_asia(name).ascii(name).hi_ansi(name)
 }
 
+/// Every piece of text a paper holds passes here: a character XML 1.0 cannot hold (a control
+/// character, U+FFFE, U+FFFF), stored before the importer refused it, is written as `\u{..}`,
+/// so Word and WPS always open the file.
 fn run(text: &str, font: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(font)).size(size)
+    let text = crate::text::printable(text);
+    Run::new().add_text(&*text).fonts(fonts(font)).size(size)
 }
 
 fn body(text: &str) -> Paragraph {

@@ -258,3 +258,19 @@ fn a_value_moved_between_two_optional_columns_is_named() {
         "与最后一条审计记录不符（被直接改动）：承办人员、核查人员",
     );
 }
+
+#[test]
+fn an_append_only_trigger_replaced_by_a_no_op_of_the_same_name_is_named() {
+    let demo = Demo::new();
+    let p = problems(&demo.edited(
+        "noop.sqlite",
+        "DROP TRIGGER audit_append_only_update;
+         CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN SELECT 1; END;",
+    ));
+    assert_found(
+        &p,
+        "只追加保护已被删除或换成了别的（audit_append_only_update）",
+    );
+    // The program's own spelling, whatever its line breaks, holds.
+    assert_eq!(problems(&demo.path), Vec::<String>::new());
+}

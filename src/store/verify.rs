@@ -1,7 +1,7 @@
 //! `verify`: SQLite's own integrity check, the audit chain and its guards, and every record
 //! held against its audit history, with each problem named.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::chain::{self, ChainReport};
 use super::holdings::{self, Findings};
@@ -13,13 +13,31 @@ pub struct Verified {
     pub integrity: Vec<String>,
     /// None for a file from before the chain (schema version 1).
     pub chain: Option<ChainReport>,
-    /// The append-only triggers that are missing (someone dropped them).
+    /// The append-only triggers that are missing or were replaced by others of the same name.
     pub missing_guards: Vec<&'static str>,
     /// Records that do not hold against their audit history, and stale derived columns.
     pub records: Findings,
 }
 
-const GUARDS: [&str; 2] = ["audit_append_only_update", "audit_append_only_delete"];
+/// The append-only triggers, each with the SQL that made it (as `chain::install` writes it):
+/// a trigger of the same name that does something else is no guard.
+const GUARDS: [(&str, &str); 2] = [
+    (
+        "audit_append_only_update",
+        "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+         BEGIN SELECT RAISE(ABORT, '审计记录只能追加，不能修改'); END",
+    ),
+    (
+        "audit_append_only_delete",
+        "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+         BEGIN SELECT RAISE(ABORT, '审计记录只能追加，不能删除'); END",
+    ),
+];
+
+/// SQL with its runs of white space made one space, to compare two spellings of it.
+fn squeezed(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 impl Verified {
     /// Every problem, in Chinese, most fundamental first; empty when all is well.
@@ -40,7 +58,7 @@ impl Verified {
         }
         if !self.missing_guards.is_empty() {
             out.push(format!(
-                "审计表的只追加保护已被删除（{}）：有人绕过本程序改动过数据库",
+                "审计表的只追加保护已被删除或换成了别的（{}）：有人绕过本程序改动过数据库",
                 self.missing_guards.join("、")
             ));
         }
@@ -95,12 +113,16 @@ pub fn check(conn: &Connection) -> Result<Verified> {
     };
     let mut missing_guards = Vec::new();
     if has_chain {
-        for g in GUARDS {
-            let sql = format!(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = '{g}'"
-            );
-            if !has(&sql)? {
-                missing_guards.push(g);
+        for (name, made) in GUARDS {
+            let found: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if found.is_none_or(|sql| squeezed(&sql) != squeezed(made)) {
+                missing_guards.push(name);
             }
         }
     }
