@@ -39,6 +39,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let fixed = cli.now.is_some().then_some(now);
     lock::describe_process(match &cli.command {
         None => "值班台".to_string(),
+        Some(Command::Demo { load_only: false }) => "值班台（演示）".to_string(),
         Some(_) => {
             let args: Vec<String> = std::env::args_os()
                 .skip(1)
