@@ -81,6 +81,33 @@ pub fn record_json(
     after: Option<String>,
 ) -> Result<()> {
     let digest = digest::of(conn, kind, key)?.map(|d| d.to_text());
+    let row = (
+        action,
+        kind,
+        key,
+        before,
+        after,
+        digest,
+        reason.map(str::to_string),
+    );
+    append(conn, actor, row)
+}
+
+/// A row's content before its place in the chain: action, kind, key, before, after, digest,
+/// reason.
+type Content<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Chains `content` after the last row and inserts it.
+fn append(conn: &Connection, actor: &Actor, content: Content) -> Result<()> {
+    let (action, kind, key, before, after, digest, reason) = content;
     let (id, prev_hash) = next_link(conn)?;
     let row = AuditRow {
         id,
@@ -92,7 +119,7 @@ pub fn record_json(
         before,
         after,
         digest,
-        reason: reason.map(str::to_string),
+        reason,
     };
     let hash = chain::hash(&prev_hash, &row);
     insert(conn, &row, &prev_hash, &hash)
@@ -107,21 +134,16 @@ pub fn record_undigested(
     kind: &str,
     key: &str,
 ) -> Result<()> {
-    let (id, prev_hash) = next_link(conn)?;
-    let row = AuditRow {
-        id,
-        at: stamp(actor.now),
-        operator: actor.operator.clone(),
-        action: action.to_string(),
-        kind: kind.to_string(),
-        key: key.to_string(),
-        before: None,
-        after: None,
-        digest: None,
-        reason: Some(reason.to_string()),
-    };
-    let hash = chain::hash(&prev_hash, &row);
-    insert(conn, &row, &prev_hash, &hash)
+    let row = (
+        action,
+        kind,
+        key,
+        None,
+        None,
+        None,
+        Some(reason.to_string()),
+    );
+    append(conn, actor, row)
 }
 
 /// The next audit row's id and the hash it chains to. Writes hold the write lock, so neither
