@@ -49,8 +49,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
     });
     match cli.command {
-        // The desk makes the day's backup itself, after its first frame.
-        None => desk(&mut open_store(db)?, fixed, cli.ascii),
+        // The desk makes the day's backup itself, after its first frame; its store holds the
+        // file's lock while it runs, so no restore can pull the file away.
+        None => crate::tui::run(&mut open_store(db)?, fixed, cli.ascii),
         Some(Command::Import {
             kind,
             file,
@@ -134,12 +135,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
         Some(Command::Restore { file }) => restore(db, &actor, &file),
     }
-}
-
-/// Opens the desk (the store holds the file's lock while it runs: no restore can pull the
-/// file away). `fixed` is the `--now` time; without it the desk follows the wall clock.
-fn desk(store: &mut Store, fixed: Option<NaiveDateTime>, ascii: bool) -> Result<()> {
-    crate::tui::run(store, fixed, ascii)
 }
 
 fn os_user() -> String {

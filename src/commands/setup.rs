@@ -10,8 +10,6 @@ use zhifa_desk::text;
 
 use crate::cli::SettingsAction;
 
-use super::desk;
-
 pub(super) fn demo(
     db: Option<PathBuf>,
     actor: &Actor,
@@ -52,7 +50,7 @@ pub(super) fn demo(
     if load_only {
         return Ok(());
     }
-    desk(&mut store, fixed, ascii)
+    crate::tui::run(&mut store, fixed, ascii)
 }
 
 pub(super) fn settings(
