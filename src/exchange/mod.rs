@@ -14,6 +14,7 @@ pub mod mask;
 pub mod parse;
 pub mod preview;
 pub mod read;
+pub mod recount;
 pub mod sheet;
 pub mod source;
 pub mod stream;

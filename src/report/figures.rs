@@ -1,17 +1,15 @@
 //! The figures superiors ask for over a period: complaints against their time limits, the
 //! rectification loop, patrol coverage by each area's interval, and certificates running out.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::format::countdown;
 use super::period::Period;
-use crate::calendar::end_of_day;
-use crate::domain::complaint::Step;
-use crate::domain::{Channel, ComplaintState, NoticeState, Role};
+use super::tally;
+use crate::domain::Role;
 use crate::error::Result;
 use crate::store::correction::{self, Correction};
 use crate::store::{complaints, notices, people, roster, settings};
@@ -134,10 +132,6 @@ pub struct Certificate {
     pub days_left: i64,
 }
 
-fn rate(part: usize, whole: usize) -> Option<f64> {
-    (whole > 0).then(|| part as f64 / whole as f64)
-}
-
 /// The report of `period` as of `now`.
 pub fn report(conn: &Connection, period: &Period, now: NaiveDateTime) -> Result<Report> {
     let s = settings::load(conn)?;
@@ -162,198 +156,38 @@ fn complaint_figures(conn: &Connection, period: &Period, now: NaiveDateTime) -> 
         .into_iter()
         .map(|m| (m.id, m.field))
         .collect();
-    let mut by_channel: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut by_field: BTreeMap<String, usize> = BTreeMap::new();
-    let mut c = Complaints {
-        received: 0,
-        voided: 0,
-        by_channel: Vec::new(),
-        by_field: Vec::new(),
-        verified_on_time: 0,
-        fed_back_on_time: 0,
-        closed: 0,
-        transferred: 0,
-        measured: 0,
-        on_time: 0,
-        on_time_rate: None,
-        corrected: 0,
-        extended: 0,
-        overdue: Vec::new(),
-    };
-    let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
-    for t in &all {
-        let x = &t.complaint;
-        if x.state == ComplaintState::Voided {
-            c.voided += 1;
-            continue;
-        }
-        c.received += 1;
-        c.corrected += usize::from(correction::corrected(conn, "complaints", &x.id)?);
-        c.extended += usize::from(!x.work.extensions.is_empty());
-        let ch = Channel::ALL
-            .iter()
-            .position(|k| *k == x.channel)
-            .unwrap_or(0);
-        *by_channel.entry(ch).or_default() += 1;
-        let field = x
-            .matter
-            .as_ref()
-            .and_then(|m| fields.get(m))
-            .map_or("不在清单", String::as_str);
-        *by_field.entry(field.to_string()).or_default() += 1;
-        c.closed += usize::from(x.state == ComplaintState::Closed);
-        c.transferred += usize::from(x.state == ComplaintState::Transferred);
-        let (verify, feedback) = x.steps(&t.due, now);
-        c.verified_on_time += usize::from(verify == Step::Done { late: false });
-        c.fed_back_on_time += usize::from(feedback == Step::Done { late: false });
-        let steps = [
-            ("核查", verify, x.verified_at, t.due.verify_due),
-            ("反馈", feedback, x.fed_back_at, t.due.feedback_due),
-        ];
-        let mut late = false;
-        let (mut pending, mut done) = (false, false);
-        for (name, step, at, due) in steps {
-            let late_by = match step {
-                Step::Done { late: true } => at.map(|a| (a - due).num_minutes()),
-                Step::Pending { remaining_minutes } if remaining_minutes < 0 => {
-                    Some(-remaining_minutes)
-                }
-                _ => None,
-            };
-            pending |=
-                matches!(step, Step::Pending { remaining_minutes } if remaining_minutes >= 0);
-            done |= matches!(step, Step::Done { .. });
-            if let Some(m) = late_by {
-                late = true;
-                c.overdue.push(Late {
-                    id: x.id.clone(),
-                    step: name,
-                    due: fmt(due),
-                    done_at: at.map(fmt),
-                    late_minutes: m,
-                    late: countdown(-m.max(1)),
-                });
-            }
-        }
-        // A step not yet due leaves the complaint out of the rate until it is decided.
-        if late || (done && !pending) {
-            c.measured += 1;
-            c.on_time += usize::from(!late);
-        }
-    }
-    c.on_time_rate = rate(c.on_time, c.measured);
-    c.by_channel = by_channel
-        .into_iter()
-        .map(|(i, n)| Count {
-            name: Channel::ALL[i].label().to_string(),
-            count: n,
-        })
-        .collect();
-    c.by_field = by_field
-        .into_iter()
-        .map(|(name, count)| Count { name, count })
-        .collect();
-    c.overdue
-        .sort_by(|a, b| b.late_minutes.cmp(&a.late_minutes).then(a.id.cmp(&b.id)));
-    Ok(c)
+    let field_of = |m: &str| fields.get(m).cloned();
+    let corrected = |id: &str| correction::corrected(conn, "complaints", id);
+    tally::complaints(&all, &field_of, &corrected, now)
 }
 
 fn notice_figures(conn: &Connection, period: &Period, now: NaiveDateTime) -> Result<Notices> {
     let all = notices::issued_between(conn, Some(period.from), Some(period.to))?;
-    let mut n = Notices {
-        issued: 0,
-        voided: 0,
-        closed: 0,
-        extended: 0,
-        escalated: 0,
-        open: 0,
-        reinspect_overdue: 0,
-        closure_rate: None,
-    };
-    for t in &all {
-        let x = &t.notice;
-        if x.state == NoticeState::Voided {
-            n.voided += 1;
-            continue;
-        }
-        n.issued += 1;
-        n.closed += usize::from(x.state == NoticeState::ClosedOut);
-        n.escalated += usize::from(x.state == NoticeState::Escalated);
-        n.extended +=
-            usize::from(x.state == NoticeState::Extended || !x.extension_reason.is_empty());
-        n.open += usize::from(x.state.is_open());
-        n.reinspect_overdue += usize::from(x.overdue(end_of_day(t.reinspect_due.date), now));
-    }
-    n.closure_rate = rate(n.closed, n.issued);
-    Ok(n)
+    Ok(tally::notices(&all, now))
 }
 
 fn patrol_figures(conn: &Connection, period: &Period, today: NaiveDate) -> Result<Patrols> {
-    let areas = people::areas(conn)?;
-    let Some(until) = period.elapsed_until(today) else {
-        return Ok(Patrols {
-            logged: 0,
-            required: 0,
-            covered: 0,
-            coverage_rate: None,
-            by_area: Vec::new(),
-            by_officer: Vec::new(),
-        });
+    let areas: Vec<tally::AreaPlan> = people::areas(conn)?
+        .into_iter()
+        .map(|a| tally::AreaPlan {
+            id: a.id,
+            name: a.name,
+            interval: a.interval,
+        })
+        .collect();
+    let patrols = match period.elapsed_until(today) {
+        Some(until) => roster::patrols_between(conn, Some(period.from), Some(until))?,
+        None => Vec::new(),
     };
-    let patrols = roster::patrols_between(conn, Some(period.from), Some(until))?;
-    let mut days: HashMap<&str, BTreeSet<NaiveDate>> = HashMap::new();
-    let mut per_officer: BTreeMap<String, usize> = BTreeMap::new();
-    for p in &patrols {
-        for a in &p.areas {
-            days.entry(a.as_str()).or_default().insert(p.date);
-        }
-        for o in &p.officers {
-            *per_officer.entry(o.clone()).or_default() += 1;
-        }
-    }
-    let by_area: Vec<AreaCoverage> = areas
-        .iter()
-        .map(|a| {
-            let visited = days.get(a.id.as_str());
-            let step = i64::from(a.interval.days().max(1));
-            let (mut required, mut covered) = (0, 0);
-            let mut start = period.from;
-            while start <= until {
-                let end = (start + Duration::days(step - 1)).min(until);
-                required += 1;
-                covered +=
-                    usize::from(visited.is_some_and(|v| v.range(start..=end).next().is_some()));
-                start += Duration::days(step);
-            }
-            AreaCoverage {
-                area: a.id.clone(),
-                name: a.name.clone(),
-                interval: a.interval.label(),
-                required,
-                covered,
-                visits: visited.map_or(0, BTreeSet::len),
-            }
+    let staff: Vec<tally::Member> = people::officers(conn)?
+        .into_iter()
+        .map(|o| tally::Member {
+            grid_worker: o.role == Role::GridWorker,
+            label: format!("{} {}", o.id, o.name),
+            id: o.id,
         })
         .collect();
-    let staff = people::officers(conn)?;
-    let by_officer = staff
-        .iter()
-        .filter(|o| o.role != Role::GridWorker || per_officer.contains_key(&o.id))
-        .map(|o| Count {
-            name: format!("{} {}", o.id, o.name),
-            count: per_officer.get(&o.id).copied().unwrap_or(0),
-        })
-        .collect();
-    let required = by_area.iter().map(|a| a.required).sum();
-    let covered = by_area.iter().map(|a| a.covered).sum();
-    Ok(Patrols {
-        logged: patrols.len(),
-        required,
-        covered,
-        coverage_rate: rate(covered, required),
-        by_area,
-        by_officer,
-    })
+    Ok(tally::patrols(&areas, &patrols, &staff, period, today))
 }
 
 fn certificates(conn: &Connection, today: NaiveDate) -> Result<Vec<Certificate>> {

@@ -4,6 +4,7 @@ pub mod bulletin;
 pub mod figures;
 pub mod format;
 pub mod period;
+pub mod tally;
 pub mod today;
 
 #[cfg(test)]
