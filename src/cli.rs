@@ -282,6 +282,8 @@ pub enum CountyAction {
         #[arg(value_name = "目录", required = true)]
         dirs: Vec<PathBuf>,
     },
+    /// 核对汇总库：完整性、每个移交包导入后的数据是否被改动、各乡镇逐月的审计链是否接上
+    Verify,
     /// 排名通报：month 月度监测、quarter 季度通报、year 年度总评（文字、--json、--csv 或 --xlsx 文件）
     Report {
         /// month / quarter / year

@@ -127,3 +127,55 @@ fn overdue_rows_dropped_from_the_ledger_are_found_by_the_recount() {
         "{err}"
     );
 }
+
+fn county_run(db: &Path, args: &[&str]) -> (bool, String) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(db)
+        .args(["--now", util::NOW])
+        .args(args)
+        .env_remove("ZHIFA_DB")
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (o.status.success(), said)
+}
+
+#[test]
+fn a_county_database_edited_by_sql_is_named_by_its_verify_and_put_right_by_a_reimport() {
+    let d = Desk::demo();
+    let dir = bundle(&d);
+    let county = d.dir.path().join("县.sqlite");
+    let dir = dir.display().to_string();
+    let (ok, said) = county_run(&county, &["county", "import", &dir]);
+    assert!(ok, "{said}");
+    let (ok, said) = county_run(&county, &["county", "verify"]);
+    assert!(ok && said.contains("均无问题"), "{said}");
+    let c = rusqlite::Connection::open(&county).unwrap();
+    c.execute("UPDATE figures SET on_time = measured", [])
+        .unwrap();
+    drop(c);
+    let (ok, said) = county_run(&county, &["county", "verify"]);
+    assert!(
+        !ok && said.contains("（150783101）2026-11：库中的通报数字或台账行与导入时不符"),
+        "{said}"
+    );
+    // The genuine bundle again is compared by what it holds, not skipped by its manifest.
+    let (ok, said) = county_run(&county, &["county", "import", &dir]);
+    assert!(ok && said.contains("已按移交包重新导入"), "{said}");
+    let (ok, said) = county_run(&county, &["county", "verify"]);
+    assert!(ok, "{said}");
+    let (ok, said) = county_run(&county, &["county", "import", &dir]);
+    assert!(ok && said.contains("相同，未改动"), "{said}");
+    // A township command on the county file says which file it is, in one line.
+    let (ok, said) = county_run(&county, &["verify"]);
+    assert!(
+        !ok && said.contains("是县级汇总库，不是乡镇值班台的数据库"),
+        "{said}"
+    );
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+}

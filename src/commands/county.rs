@@ -46,6 +46,22 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
             }
             Ok(())
         }
+        CountyAction::Verify => {
+            let problems = zhifa_desk::county::seal::verify(&county)?;
+            println!("汇总库：{}", text::printable(&path.display().to_string()));
+            if let Some(first) = problems.first() {
+                for p in &problems {
+                    println!("{}", text::printable(p));
+                }
+                return Err(Error::invalid(format!(
+                    "检查未通过（{} 处）：{}",
+                    problems.len(),
+                    text::printable(first)
+                )));
+            }
+            println!("完整性检查、各移交包的数据、各乡镇逐月的审计链：均无问题");
+            Ok(())
+        }
         CountyAction::Report {
             period,
             month,

@@ -26,6 +26,9 @@ pub struct Imported {
     pub rows: usize,
     /// The same bundle was imported before: nothing changed.
     pub unchanged: bool,
+    /// The same bundle was imported before, but the county's rows of it had been changed
+    /// since: they were put back as the bundle has them.
+    pub restored: bool,
     /// A different bundle of the same township and month was replaced.
     pub replaced: bool,
 }
@@ -34,6 +37,11 @@ impl std::fmt::Display for Imported {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let what = if self.unchanged {
             "与已导入的同一移交包相同，未改动".to_string()
+        } else if self.restored {
+            format!(
+                "库中该月的数据与移交包不符（被直接改动），已按移交包重新导入 {} 行",
+                self.rows
+            )
         } else if self.replaced {
             format!("已替换该月原有的移交包，{} 行", self.rows)
         } else {
@@ -104,20 +112,24 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
         month: id.month.clone(),
         rows: 0,
         unchanged: false,
+        restored: false,
         replaced: false,
     };
-    let held: Option<String> = conn
+    let (held, sealed): (Option<String>, String) = conn
         .query_row(
-            "SELECT manifest_sha FROM bundles WHERE code = ?1 AND month = ?2",
+            "SELECT manifest_sha, content_sha FROM bundles WHERE code = ?1 AND month = ?2",
             [&id.code, &id.month],
-            |r| r.get(0),
+            |r| Ok((Some(r.get(0)?), r.get(1)?)),
         )
-        .ok();
-    if held.as_deref() == Some(sha.as_str()) {
-        done.unchanged = true;
-        return Ok(done);
-    }
-    done.replaced = held.is_some();
+        .unwrap_or_default();
+    // The same bundle again: loaded again all the same, and compared by what it holds, so rows
+    // edited in the county database since are put back (and said so).
+    let same = held.as_deref() == Some(sha.as_str());
+    let before = match same {
+        true => Some(super::seal::content(conn, &id.code, &id.month)?),
+        false => None,
+    };
+    done.replaced = held.is_some() && !same;
     let files = handoff::files(dir)?;
     conn.execute(
         "INSERT INTO townships (code, name) VALUES (?1, ?2)
@@ -151,11 +163,20 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
             _ => 0,
         };
     }
+    let content = super::seal::content(conn, &id.code, &id.month)?;
+    if let Some(before) = before {
+        done.unchanged = before == content;
+        done.restored = !done.unchanged;
+        // (A bundle imported before the seal existed gets its seal now.)
+        if done.unchanged && sealed == content {
+            return Ok(done);
+        }
+    }
     let prior: Vec<(i64, &str)> = id.prior.iter().map(|a| (a.rows, a.head.as_str())).collect();
     conn.execute(
         "INSERT OR REPLACE INTO bundles (code, month, team, chain_rows, chain_head, prior,
-           manifest_sha, source, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+           manifest_sha, source, imported_at, content_sha)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             id.code,
             id.month,
@@ -166,6 +187,7 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
             sha,
             shown,
             crate::exchange::parse::fmt_datetime(now),
+            content,
         ],
     )?;
     Ok(done)

@@ -4,6 +4,7 @@
 pub mod generate;
 pub mod import;
 pub mod report;
+pub mod seal;
 
 use std::path::Path;
 
@@ -13,9 +14,7 @@ use crate::domain::{Complaint, Notice, Patrol};
 use crate::error::{Error, Result};
 use crate::exchange::Kind;
 
-/// Marks a county database (`PRAGMA application_id`), so neither kind of file is opened as
-/// the other: "zhco".
-const APPLICATION_ID: i64 = 0x7A68_636F;
+use crate::store::COUNTY_FILE as APPLICATION_ID;
 
 /// The county's database file.
 pub struct County {
@@ -72,6 +71,7 @@ impl County {
                 "BEGIN IMMEDIATE; {schema} PRAGMA application_id = {APPLICATION_ID}; COMMIT;"
             ))?;
         }
+        seal::install(&conn)?;
         Ok(County { conn, _lock })
     }
 

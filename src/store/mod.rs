@@ -39,6 +39,10 @@ pub use audit::AuditRow;
 pub use migrate::SCHEMA_VERSION;
 pub use record::{Change, Record};
 
+/// Marks a county database (`PRAGMA application_id`, "zhco"), so neither kind of file is
+/// opened as the other.
+pub const COUNTY_FILE: i64 = 0x7A68_636F;
+
 /// Who changes what, and when: every write carries one.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -101,6 +105,13 @@ impl Store {
 
     fn setup(mut conn: Connection, path: &str) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id == COUNTY_FILE {
+            return Err(Error::invalid(format!(
+                "{} 是县级汇总库，不是乡镇值班台的数据库；县里请用 zhifa-desk --db {0} county import / report / verify",
+                crate::text::printable(path)
+            )));
+        }
         migrate::refuse_newer(&conn, path)?;
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") && !conn.is_readonly(rusqlite::MAIN_DB)? {

@@ -1,0 +1,103 @@
+//! What the county holds of each bundle, sealed: a digest over every row one bundle put in the
+//! county database, kept beside the bundle's manifest hash. `county verify` recomputes it, so an
+//! SQL edit of figures or ledger rows is named; importing the bundle again puts it right.
+
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+use sha2::{Digest, Sha256};
+
+use super::{County, import};
+use crate::domain::{Complaint, Notice, Patrol};
+use crate::error::Result;
+use crate::exchange::Kind;
+use crate::store::chain::hex;
+
+/// The tables a bundle loads, each with its township and month columns and a key to order by.
+fn tables() -> [(&'static str, &'static str, &'static str, &'static str); 4] {
+    [
+        ("figures", "code", "month", "code"),
+        (Complaint::NAME, "乡镇代码", "月份", Complaint::COLS[0].name),
+        (Notice::NAME, "乡镇代码", "月份", Notice::COLS[0].name),
+        (Patrol::NAME, "乡镇代码", "月份", Patrol::COLS[0].name),
+    ]
+}
+
+/// The digest of every row township `code` has for `month`, column by column with its type.
+pub fn content(conn: &Connection, code: &str, month: &str) -> Result<String> {
+    let mut h = Sha256::new();
+    for (table, code_col, month_col, key) in tables() {
+        h.update(table.as_bytes());
+        let sql = format!(
+            "SELECT * FROM {table} WHERE \"{code_col}\" = ?1 AND \"{month_col}\" = ?2 ORDER BY \"{key}\""
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let n = stmt.column_count();
+        let mut rows = stmt.query([code, month])?;
+        while let Some(r) = rows.next()? {
+            h.update(b"\x1e");
+            for i in 0..n {
+                match r.get_ref(i)? {
+                    ValueRef::Null => h.update(b"\x1fN"),
+                    ValueRef::Integer(v) => {
+                        h.update(b"\x1fI");
+                        h.update(v.to_be_bytes());
+                    }
+                    ValueRef::Real(v) => {
+                        h.update(b"\x1fR");
+                        h.update(v.to_bits().to_be_bytes());
+                    }
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        h.update(b"\x1fT");
+                        h.update((t.len() as u64).to_be_bytes());
+                        h.update(t);
+                    }
+                }
+            }
+        }
+    }
+    Ok(hex(&h.finalize()))
+}
+
+/// Files made before the seal have no content digest: it is added, empty until re-imported.
+pub fn install(conn: &Connection) -> Result<()> {
+    let has: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('bundles') WHERE name = 'content_sha'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        conn.execute_batch("ALTER TABLE bundles ADD COLUMN content_sha TEXT NOT NULL DEFAULT '';")?;
+    }
+    Ok(())
+}
+
+/// `county verify`: SQLite's integrity check, every bundle's rows against the digest made when
+/// it was imported, and every township's chain of bundles. Empty when all holds.
+pub fn verify(county: &County) -> Result<Vec<String>> {
+    let conn = county.conn();
+    let mut out: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .filter(|m| m != "ok")
+        .map(|m| format!("SQLite 完整性检查未通过：{m}"))
+        .collect();
+    let held: Vec<(String, String, String, String)> = conn
+        .prepare("SELECT code, team, month, content_sha FROM bundles ORDER BY code, month")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (code, team, month, sealed) in &held {
+        if sealed.is_empty() {
+            out.push(format!(
+                "{team}（{code}）{month}：由旧版本导入，没有内容校验值；请重新导入该移交包"
+            ));
+        } else if content(conn, code, month)? != *sealed {
+            out.push(format!(
+                "{team}（{code}）{month}：库中的通报数字或台账行与导入时不符（被直接改动）；重新导入该月的移交包即可恢复"
+            ));
+        }
+    }
+    out.extend(import::broken_histories(county)?);
+    Ok(out)
+}
