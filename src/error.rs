@@ -77,7 +77,7 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("导入未执行，共发现 {total} 处问题（数据库未作任何修改）：\n{}", join_problems(problems, *total))]
+    #[error("导入未执行，{}（数据库未作任何修改）：\n{}", found(*total), join_problems(problems, *total))]
     Import {
         /// The first problems found (at most `LISTED_PROBLEMS`).
         problems: Vec<Problem>,
@@ -137,6 +137,18 @@ fn io_message(path: &std::path::Path, e: &std::io::Error) -> String {
 /// Problems listed in a message; the rest are counted (a broken file can have thousands).
 pub const LISTED_PROBLEMS: usize = 50;
 
+/// Past this many problems an import stops reading: the file is not a ledger with mistakes in
+/// it, and a small file that expands to millions of rows must not run on for minutes.
+pub const STOP_AFTER: usize = 1000;
+
+fn found(total: usize) -> String {
+    if total >= STOP_AFTER {
+        format!("发现的问题已超过 {STOP_AFTER} 处，其余的行不再检查")
+    } else {
+        format!("共发现 {total} 处问题")
+    }
+}
+
 fn join_problems(problems: &[Problem], total: usize) -> String {
     let listed = problems.len().min(LISTED_PROBLEMS);
     let mut lines: Vec<String> = problems[..listed]
@@ -144,8 +156,9 @@ fn join_problems(problems: &[Problem], total: usize) -> String {
         .map(|p| format!("  {p}"))
         .collect();
     if total > listed {
+        let more = if total >= STOP_AFTER { "以上" } else { "" };
         lines.push(format!(
-            "  ……另有 {} 处问题未列出，请先改正以上各处",
+            "  ……另有 {} 处{more}问题未列出，请先改正以上各处",
             total - listed
         ));
     }

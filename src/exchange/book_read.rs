@@ -202,6 +202,8 @@ fn read(out: &mut Out, format: Format, bytes: Vec<u8>, wanted: &str) -> Result<(
             whole(out, book, wanted)
         }
         Format::Zip => {
+            // Sized and checked streaming before calamine holds any of it in memory.
+            super::book_guard::check(&bytes).map_err(|why| problem(&out.file, "", 1, why))?;
             let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
             xlsx(out, book, wanted)
         }

@@ -171,6 +171,10 @@ fn write<K: Kind + Send + 'static>(
         let (mut problems, mut total) = (Vec::new(), 0);
         let mut seal = Sealer::<K>::start(tx, actor)?;
         for item in rows.iter().flatten() {
+            // Dropping the rows stops the reader too.
+            if total >= crate::error::STOP_AFTER {
+                break;
+            }
             let Parsed {
                 row,
                 rec,
