@@ -156,7 +156,7 @@ fn open_store(db: Option<PathBuf>) -> Result<Store> {
     if store.created() {
         eprintln!(
             "注意：{} 处原来没有数据库，已新建一个空数据库（如果路径写错了，请删除它并改用正确的 --db）",
-            store.path()
+            text::printable(store.path())
         );
     }
     Ok(store)
@@ -169,6 +169,13 @@ const BIG_FILE: u64 = 500_000_000;
 /// that cannot be made is a warning: the day goes on.
 fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
     let store = open_store(db)?;
+    if store.read_only() {
+        eprintln!(
+            "注意：{} 所在的位置不能写入（写保护的 U 盘或只读共享），已只读打开：可以查看、核对、导出到别的文件夹，不能修改",
+            text::printable(store.path())
+        );
+        return Ok(store);
+    }
     let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
     if size > BIG_FILE && backup::daily_due(&store, now.date()) {
         eprintln!(
@@ -178,7 +185,7 @@ fn open(db: Option<PathBuf>, now: NaiveDateTime) -> Result<Store> {
         );
     }
     match backup::daily(&store, now.date()) {
-        Ok(Some(path)) => eprintln!("今日首次启动，已备份到 {}", path.display()),
+        Ok(Some(path)) => eprintln!("今日首次启动，已备份到 {}", zhifa_desk::text::path(&path)),
         Ok(None) => {}
         Err(e) => eprintln!(
             "注意：今日备份未能完成，数据库本身未受影响，可以照常使用；请检查磁盘空间和 backups 文件夹。原因：{}",

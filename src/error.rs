@@ -94,6 +94,28 @@ pub enum Error {
 fn db_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode::*;
     let unchanged = "本次操作未作任何修改";
+    // A value of a type the program never writes: someone edited the file behind its back.
+    let untyped = |col: &str, ty: &rusqlite::types::Type| {
+        let ty = match ty {
+            rusqlite::types::Type::Null => "空值",
+            rusqlite::types::Type::Integer => "整数",
+            rusqlite::types::Type::Real => "小数",
+            rusqlite::types::Type::Text => "文字",
+            rusqlite::types::Type::Blob => "二进制数据",
+        };
+        format!(
+            "数据库中有一行的{}是{ty}，本程序不会这样写，无法读取（数据被绕过本程序改动）；请运行 zhifa-desk verify 查看是哪一行",
+            match col {
+                "" => "某一列".to_string(),
+                col => format!("「{}」", crate::store::digest::label(col)),
+            }
+        )
+    };
+    match e {
+        rusqlite::Error::InvalidColumnType(_, col, ty) => return untyped(col, ty),
+        rusqlite::Error::FromSqlConversionFailure(_, ty, _) => return untyped("", ty),
+        _ => {}
+    }
     match e.sqlite_error_code() {
         Some(DatabaseBusy | DatabaseLocked) => format!(
             "数据库正被另一个程序占用（例如正在进行的导入），等了 5 秒仍未释放；{unchanged}，请稍后再试"

@@ -20,6 +20,20 @@ pub fn hazard(c: char) -> Option<&'static str> {
     }
 }
 
+/// A path as people read it and type it into an open dialog: Windows' `\\?\` prefix left
+/// off, and nothing in it that acts on a terminal.
+pub fn path(p: &std::path::Path) -> String {
+    let shown = p.display().to_string();
+    let shown = shown.strip_prefix(r"\\?\").unwrap_or(&shown);
+    printable(shown).into_owned()
+}
+
+/// A path as the audit stores it: one form on every platform (forward slashes), so the same
+/// day's work chains to the same hashes on Windows and Linux.
+pub fn audit_path(p: &std::path::Path) -> String {
+    p.display().to_string().replace('\\', "/")
+}
+
 /// `text` with every hazardous character written as `\u{..}`; line breaks (LF and CRLF)
 /// and tabs stay.
 pub fn printable(text: &str) -> Cow<'_, str> {
@@ -114,6 +128,14 @@ pub fn looks_like_phone(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_path_is_shown_plain_and_audited_in_one_form() {
+        let p = format!(r"\\?\C:\文书\a{}[2J.docx", '\u{1b}');
+        assert_eq!(path(std::path::Path::new(&p)), r"C:\文书\a\u{1B}[2J.docx");
+        let w = std::path::Path::new(r"文书\移送函.docx");
+        assert_eq!(audit_path(w), "文书/移送函.docx");
+    }
+
     use super::*;
 
     #[test]

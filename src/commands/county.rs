@@ -48,7 +48,7 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
         }
         CountyAction::Verify => {
             let problems = zhifa_desk::county::seal::verify(&county)?;
-            println!("汇总库：{}", text::printable(&path.display().to_string()));
+            println!("汇总库：{}", zhifa_desk::text::path(&path));
             if let Some(first) = problems.first() {
                 for p in &problems {
                     println!("{}", text::printable(p));
@@ -89,7 +89,7 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
             if let Some(file) = xlsx {
                 let bytes = zhifa_desk::exchange::book_write::workbook(&print::county::sheets(&r))?;
                 std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))?;
-                eprintln!("已写出 {}", file.display());
+                eprintln!("已写出 {}", zhifa_desk::text::path(&file));
             }
             if json {
                 let text = serde_json::to_string_pretty(&r).expect("a report serializes");

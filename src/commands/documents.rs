@@ -27,7 +27,7 @@ pub(super) fn document(
             } else {
                 "已存在，未覆盖"
             };
-            println!("{}  {what}", dir.join(file).display());
+            println!("{}  {what}", zhifa_desk::text::path(&dir.join(file)));
         }
         println!(
             "修改后放在数据库旁的 templates 文件夹中即生效；模板中 {{字段}} 写错会被拒绝并列出可用的字段。"
@@ -44,6 +44,6 @@ pub(super) fn document(
         include_personal,
     };
     let path = document::print(&mut store, actor, &p)?;
-    println!("已写出{}：{}", paper.title(), path.display());
+    println!("已写出{}：{}", paper.title(), zhifa_desk::text::path(&path));
     Ok(())
 }

@@ -33,7 +33,7 @@ pub(super) fn import(
     let kind = KindName::parse(kind)?;
     let input = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let size = input.metadata().map_or(0, |m| m.len());
-    let name = file.display().to_string();
+    let name = zhifa_desk::text::path(file);
     let bar = Bar::bytes(size, &format!("导入 {name}"));
     let rows = |n: u64, _| bar.say(format!("导入 {name}：{n} 行"));
     let opts = Options {
@@ -116,14 +116,14 @@ pub(super) fn export(
         if !personal {
             return Ok(());
         }
-        let to = out.map_or_else(|| "屏幕".to_string(), |p| p.display().to_string());
+        let to = out.map_or_else(|| "屏幕".to_string(), zhifa_desk::text::audit_path);
         let what = format!("投诉台账（含举报人）→ {to}");
         desk::export_personal(store, actor, &what, *rows)
     };
     match out {
         // A CSV file streams from the query to the disk, one row in memory at a time.
         Some(path) if !to.workbook => {
-            let bar = Bar::running("行", &format!("导出到 {}", path.display()));
+            let bar = Bar::running("行", &format!("导出到 {}", zhifa_desk::text::path(path)));
             let step = |done, _| bar.set(done);
             let rows = files::write_with_recorded(
                 path,
@@ -131,14 +131,14 @@ pub(super) fn export(
                 record,
             );
             bar.done();
-            eprintln!("已导出 {} 行到 {}", rows?, path.display());
+            eprintln!("已导出 {} 行到 {}", rows?, zhifa_desk::text::path(path));
         }
         Some(path) => {
             let sheet = kind.export(&env, q)?;
             let rows = sheet.rows.len();
             let book = zhifa_desk::exchange::book_write::workbook(&[sheet])?;
             files::write_recorded(path, &book, || record(&rows))?;
-            eprintln!("已导出 {rows} 行到 {}", path.display());
+            eprintln!("已导出 {rows} 行到 {}", zhifa_desk::text::path(path));
         }
         // On the screen, nothing stored may act on the terminal; --out keeps the bytes.
         None => {
@@ -231,7 +231,11 @@ pub(super) fn handoff(
                 .iter()
                 .find(|e| e.file.ends_with("投诉台账.csv"))
                 .map_or(0, |e| e.rows);
-            let what = format!("{} 月度移交包（含举报人）→ {}", month.label, dir.display());
+            let what = format!(
+                "{} 月度移交包（含举报人）→ {}",
+                month.label,
+                zhifa_desk::text::audit_path(&dir)
+            );
             desk::export_personal(store, actor, &what, rows)?;
         }
         Ok(())
@@ -241,7 +245,11 @@ pub(super) fn handoff(
         |staging| handoff::write(&env, &month, include_personal, staging),
         record,
     )?;
-    println!("{} 月度移交包已写入 {}：", month.label, dir.display());
+    println!(
+        "{} 月度移交包已写入 {}：",
+        month.label,
+        zhifa_desk::text::path(&dir)
+    );
     for e in entries {
         println!("  {}  {} 行  {}", e.file, e.rows, e.sha256);
     }
@@ -256,12 +264,12 @@ pub(super) fn handoff(
 pub(super) fn verify_handoff(dir: &Path) -> Result<()> {
     let problems = handoff::verify(dir)?;
     if problems.is_empty() {
-        println!("{}：所有文件与清单一致", dir.display());
+        println!("{}：所有文件与清单一致", zhifa_desk::text::path(dir));
         return Ok(());
     }
     Err(Error::invalid(format!(
         "{} 与清单不一致（{} 处）：\n  {}",
-        dir.display(),
+        zhifa_desk::text::path(dir),
         problems.len(),
         text::printable(&problems.join("\n  "))
     )))

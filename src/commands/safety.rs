@@ -11,15 +11,17 @@ use super::db_path;
 
 pub(super) fn verify(store: &Store, against: &[PathBuf]) -> Result<()> {
     let v = zhifa_desk::store::verify::check(store.conn())?;
-    println!("数据库：{}", store.path());
+    println!("数据库：{}", zhifa_desk::text::printable(store.path()));
     let mut problems = v.problems();
     for dir in against {
         let a = handoff::anchor(dir)?;
         match zhifa_desk::store::chain::holds(store.conn(), a.rows, &a.head)? {
-            Some(why) => problems.push(format!("对照移交包 {}：{why}", dir.display())),
+            Some(why) => {
+                problems.push(format!("对照移交包 {}：{why}", zhifa_desk::text::path(dir)))
+            }
             None => println!(
                 "对照移交包 {}：审计链仍经过移交时的第 {} 条记录（链头一致）",
-                dir.display(),
+                zhifa_desk::text::path(dir),
                 a.rows
             ),
         }
@@ -58,7 +60,7 @@ pub(super) fn backup(store: &Store, now: NaiveDateTime, to: Option<PathBuf>) -> 
     let copied = backup::copy_to_ticking(store.conn(), &dest, zhifa_desk::progress::Tick(&pages));
     bar.done();
     copied?;
-    println!("已备份到 {}", dest.display());
+    println!("已备份到 {}", zhifa_desk::text::path(&dest));
     Ok(())
 }
 
@@ -75,9 +77,13 @@ pub(super) fn restore(db: Option<PathBuf>, actor: &Actor, file: &Path) -> Result
     checking.done();
     bar.done();
     let aside = aside?;
-    println!("已从 {} 恢复到 {}", file.display(), db.display());
+    println!(
+        "已从 {} 恢复到 {}",
+        zhifa_desk::text::path(file),
+        zhifa_desk::text::path(&db)
+    );
     if let Some(a) = aside {
-        println!("原数据库另存为 {}", a.display());
+        println!("原数据库另存为 {}", zhifa_desk::text::path(&a));
     }
     Ok(())
 }

@@ -40,13 +40,13 @@ pub(super) fn demo(
         return Err(Error::invalid(format!(
             "数据库 {} 中已经有数据（{holds} 件投诉），演示数据只能载入新的数据库，未作任何改动。\
              要看演示，请直接运行 zhifa-desk demo（每次新建演示库），或用 --db 指定一个还不存在的文件",
-            path.display()
+            zhifa_desk::text::path(&path)
         )));
     }
     for summary in zhifa_desk::demo::load(&mut store, actor)? {
         eprintln!("{summary}");
     }
-    eprintln!("演示数据库：{}", path.display());
+    eprintln!("演示数据库：{}", zhifa_desk::text::path(&path));
     if load_only {
         return Ok(());
     }
@@ -100,11 +100,11 @@ pub(super) fn gen_demo(years: u32, scale: u32, out: &Path, now: NaiveDateTime) -
     bar.done();
     let g = g?;
     for (path, rows) in &g.files {
-        println!("{}  {rows} 行", path.display());
+        println!("{}  {rows} 行", zhifa_desk::text::path(path));
     }
     println!(
         "数据库：{}（{:.1} 秒）",
-        g.db.display(),
+        zhifa_desk::text::path(&g.db),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -129,12 +129,16 @@ pub(super) fn gen_townships(
     bar.done();
     let g = g?;
     for (team, db, bundles) in &g.townships {
-        println!("{team}：{}，{} 个月度移交包", db.display(), bundles.len());
+        println!(
+            "{team}：{}，{} 个月度移交包",
+            zhifa_desk::text::path(db),
+            bundles.len()
+        );
     }
     println!(
         "共 {n} 个乡镇（{:.1} 秒）；县里汇总：zhifa-desk --db 县汇总.sqlite county import {}/*/20*",
         started.elapsed().as_secs_f64(),
-        out.display()
+        zhifa_desk::text::path(out)
     );
     Ok(())
 }

@@ -168,6 +168,7 @@ pub fn print(
     crate::files::write_recorded(&path, &bytes, || {
         crate::store::desk::printed(store, actor, &filled, &path, personal)
     })?;
-    // Said in full, so the duty officer finds it from WPS's open dialog.
-    Ok(std::fs::canonicalize(&path).unwrap_or(path))
+    // Said in full, so the duty officer finds it from WPS's open dialog: `C:\…` as typed
+    // there (canonicalize would say `\\?\C:\…` on Windows).
+    Ok(std::path::absolute(&path).unwrap_or(path))
 }

@@ -258,7 +258,9 @@ pub fn stale_dues(
     settings: &Settings,
     found: &mut dyn FnMut(&str, &'static str),
 ) -> Result<()> {
-    let sql = format!("SELECT {COLS}, next_due FROM complaints ORDER BY id");
+    // A row with a key the program never writes is named by the record check instead.
+    let sql =
+        format!("SELECT {COLS}, next_due FROM complaints WHERE typeof(id) = 'text' ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {

@@ -83,8 +83,19 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
     })?;
     let mut last = lasts.next().transpose()?;
     while let Some(row) = rows.next()? {
-        let key: String = row.get(0)?;
         out.records += 1;
+        // A key the program never writes (NULL, a number) is a finding, not a failure.
+        let key: String = match row.get_ref(0)? {
+            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            other => {
+                let shown = match other {
+                    rusqlite::types::ValueRef::Null => "空值".to_string(),
+                    v => format!("{v:?}"),
+                };
+                out.push(l.noun, &shown, "编号不是文字（被直接改动），这一行无法核对");
+                continue;
+            }
+        };
         // Audit keys before this row's key have no row: records that are gone.
         while let Some(a) = last.take_if(|a| a.key < key) {
             gone(l, &a, out);

@@ -64,6 +64,35 @@ pub struct Store {
     /// The file lock this process holds while it has the database open (None in memory and
     /// on a read-only folder): no restore can swap the file from under it.
     _lock: Option<lock::FileLock>,
+    read_only: bool,
+}
+
+/// SQLite's answer when a file or the folder beside it cannot be written.
+fn cannot_write(e: &Error) -> bool {
+    matches!(e, Error::Db(d) if matches!(
+        d.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    ))
+}
+
+/// `file:` URI of `path` marked immutable: no lock, journal or WAL file is looked for.
+fn immutable_uri(path: &Path) -> Result<String> {
+    let abs = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+    let text = abs.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        uri.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                uri.push(b as char)
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
 }
 
 /// The database file: `ZHIFA_DB` if set, else `zhifa-desk.sqlite` in the local data dir.
@@ -92,11 +121,35 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         let created = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
-        let conn = Connection::open(path)?;
-        let mut store = Self::setup(conn, &path.display().to_string())?;
+        let shown = path.display().to_string();
+        let mut store = match Connection::open(path).map_err(Error::from) {
+            Ok(conn) => match Self::setup(conn, &shown) {
+                Err(e) if !created && cannot_write(&e) => Self::open_read_only(path, &shown)?,
+                other => other?,
+            },
+            Err(e) if !created && cannot_write(&e) => Self::open_read_only(path, &shown)?,
+            Err(e) => return Err(e),
+        };
         store.created = created;
         store._lock = held;
         Ok(store)
+    }
+
+    /// A file on a write-protected stick or a read-only share: opened as it stands, for
+    /// reading (SQLite cannot make the WAL's shared-memory file beside it). Writes are refused
+    /// by SQLite with 只读.
+    fn open_read_only(path: &Path, shown: &str) -> Result<Store> {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(immutable_uri(path)?, flags)?;
+        let mut store = Self::setup(conn, shown)?;
+        store.read_only = true;
+        Ok(store)
+    }
+
+    /// Whether the store was opened read-only (its folder cannot be written).
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -125,6 +178,7 @@ impl Store {
             path: path.to_string(),
             created: false,
             _lock: None,
+            read_only: false,
         })
     }
 

@@ -199,7 +199,8 @@ pub fn stale_dues(
     settings: &Settings,
     found: &mut dyn FnMut(&str, &'static str),
 ) -> Result<()> {
-    let sql = format!("SELECT {COLS} FROM notices ORDER BY id");
+    // A row with a key the program never writes is named by the record check instead.
+    let sql = format!("SELECT {COLS} FROM notices WHERE typeof(id) = 'text' ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {

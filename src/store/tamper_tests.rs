@@ -274,3 +274,25 @@ fn an_append_only_trigger_replaced_by_a_no_op_of_the_same_name_is_named() {
     // The program's own spelling, whatever its line breaks, holds.
     assert_eq!(problems(&demo.path), Vec::<String>::new());
 }
+
+#[test]
+fn a_null_key_is_a_finding_for_verify_and_a_chinese_refusal_for_a_report() {
+    let demo = Demo::new();
+    let path = demo.edited(
+        "null.sqlite",
+        "UPDATE complaints SET id = NULL WHERE id = 'TS-2026-0007'",
+    );
+    assert_found(
+        &problems(&path),
+        "投诉「空值」：编号不是文字（被直接改动），这一行无法核对",
+    );
+    let c = Connection::open(&path).unwrap();
+    let period = crate::report::period::Period::month("2026-11").unwrap();
+    let err = crate::report::figures::report(&c, &period, actor().now)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("数据库中有一行的「编号」是空值，本程序不会这样写"),
+        "{err}"
+    );
+}

@@ -66,7 +66,7 @@ pub fn printed(
     let note = serde_json::json!({
         "文书": paper.paper.title(),
         "编号": paper.key,
-        "文件": to.display().to_string(),
+        "文件": crate::text::audit_path(to),
         "含举报人": personal,
     });
     store.write(|tx| {
