@@ -47,6 +47,12 @@ fn text(v: Option<&serde_json::Value>) -> String {
             }
         }
         Some(serde_json::Value::Null) | None => String::new(),
+        // A list of officers or areas as people write it: W003、W004.
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join("、"),
         Some(other) => other.to_string(),
     }
 }
@@ -162,6 +168,14 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
 
 /// Every field that differs between two JSON forms of a record, by its Chinese name.
 fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<Changed> {
+    if before.is_null() {
+        // A record added to history (a team put on a past day): one line, not one per field.
+        return vec![Changed {
+            field: "整条记录",
+            old: String::new(),
+            new: "补登".into(),
+        }];
+    }
     let empty = serde_json::Map::new();
     let (b, a) = (
         before.as_object().unwrap_or(&empty),
