@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "zhifa-desk",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), "（", env!("ZHIFA_BUILD"), "）"),
     about = "乡镇综合行政执法队值班台：排班、投诉计时、整改通知、台账导入导出"
 )]
 pub struct Cli {

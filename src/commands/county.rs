@@ -21,6 +21,7 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
     let mut county = County::open(&path)?;
     match action {
         CountyAction::Import { dirs } => {
+            let dirs = zhifa_desk::county::find::bundle_dirs(&dirs)?;
             let mut failed = 0;
             let bar = Bar::count(dirs.len() as u64, "个移交包", "导入移交包");
             let step = |done, total| bar.update(done, total);

@@ -215,8 +215,8 @@ pub fn restore(
     let aside = result?;
     let mut store = Store::open_holding(db, Some(lock))?;
     let note = serde_json::json!({
-        "来源": file.display().to_string(),
-        "原数据库另存为": aside.as_ref().map(|p| p.display().to_string()),
+        "来源": crate::text::audit_path(file),
+        "原数据库另存为": aside.as_deref().map(crate::text::audit_path),
     });
     store.write(|tx| {
         audit::record(
@@ -224,7 +224,7 @@ pub fn restore(
             actor,
             "恢复",
             "database",
-            &file.display().to_string(),
+            &crate::text::audit_path(file),
             None,
             Some(&note),
         )
@@ -278,8 +278,12 @@ fn remove_killed_restores(db: &Path) {
     }
 }
 
+/// Flushes a file to the disk through a handle opened for writing: Windows refuses to flush
+/// one opened read-only ("没有权限"), which made every restore fail there.
 fn sync(path: &Path) -> Result<()> {
-    std::fs::File::open(path)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io(path, e))
 }

@@ -87,7 +87,7 @@ pub fn user(db: &Path) -> Result<Option<FileLock>> {
         })),
         Err(TryLockError::WouldBlock) => Err(Error::invalid(format!(
             "数据库 {} 正在恢复或重建，请等它完成后再试；未作任何改动",
-            crate::text::printable(&db.display().to_string())
+            crate::text::path(db)
         ))),
         Err(TryLockError::Error(e)) => Err(Error::io(beside(db, ".lock"), e)),
     }
@@ -146,7 +146,7 @@ pub fn whole_file(db: &Path, what: &str) -> Result<FileLock> {
     let Some(file) = open(db)? else {
         return Err(Error::invalid(format!(
             "{} 所在的文件夹是只读的，不能{what}",
-            crate::text::printable(&db.display().to_string())
+            crate::text::path(db)
         )));
     };
     let start = Instant::now();
@@ -176,7 +176,7 @@ fn held_off(db: &Path, what: &str) -> Error {
     };
     Error::invalid(format!(
         "数据库 {} 正被使用：{who}。不能{what}：请等这些命令结束、值班台按 q 退出后再重试；未作任何改动",
-        crate::text::printable(&db.display().to_string())
+        crate::text::path(db)
     ))
 }
 
