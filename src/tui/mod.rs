@@ -23,6 +23,8 @@ pub mod view;
 mod watch;
 
 #[cfg(test)]
+mod console_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod trust_tests;

@@ -117,6 +117,11 @@ impl Theme {
             .replace('→', "Right")
     }
 
+    /// "There is more": the old console draws `…` (ambiguous in width) two cells wide.
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "..." } else { "…" }
+    }
+
     /// The row marker of a selected table row.
     pub fn pointer(&self) -> &'static str {
         ">"

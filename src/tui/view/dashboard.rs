@@ -122,7 +122,10 @@ fn roster_lines<'a>(app: &'a App, theme: &Theme, capacity: usize) -> Vec<Line<'a
     let mut lines: Vec<Line> = lines.into_iter().skip(start).take(shown).collect();
     if hidden > 0 {
         lines.push(Line::styled(
-            format!("  还有 {hidden} 行未显示…（按 2 在巡查中查看全部）"),
+            format!(
+                "  还有 {hidden} 行未显示{}（按 2 在巡查中查看全部）",
+                theme.ellipsis()
+            ),
             theme.warn(),
         ));
     }
@@ -219,7 +222,12 @@ fn complaints<'a>(
     } else {
         String::new()
     };
-    let more = (hidden > 0).then(|| format!("还有 {hidden} 件未显示{of_them}…（按 3 查看全部）"));
+    let more = (hidden > 0).then(|| {
+        format!(
+            "还有 {hidden} 件未显示{of_them}{}（按 3 查看全部）",
+            theme.ellipsis()
+        )
+    });
     let title = format!("投诉计时（{} 件未办结，{overdue} 件超期）", list.len());
     let table = Table::new(
         rows,
@@ -276,7 +284,12 @@ fn notices<'a>(
             ])
         })
         .collect();
-    let more = (hidden > 0).then(|| format!("还有 {hidden} 份未显示…（按 4 查看全部）"));
+    let more = (hidden > 0).then(|| {
+        format!(
+            "还有 {hidden} 份未显示{}（按 4 查看全部）",
+            theme.ellipsis()
+        )
+    });
     let unserved = list.iter().filter(|n| n.unserved_days.is_some()).count();
     let title = match unserved {
         0 => format!("整改通知（{} 份未销号）", list.len()),

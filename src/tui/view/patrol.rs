@@ -178,7 +178,8 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if hidden > 0 {
         rows.push(Row::new(vec![
             Cell::from(""),
-            Cell::from(format!("还有 {hidden} 个区域未显示…")).style(theme.warn()),
+            Cell::from(format!("还有 {hidden} 个区域未显示{}", theme.ellipsis()))
+                .style(theme.warn()),
         ]));
     }
     let header =
