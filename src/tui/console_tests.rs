@@ -40,3 +40,12 @@ fn every_page_on_the_old_console_is_ascii_or_wide_and_uses_the_named_colours() {
         press(&mut store, &mut app, &[key(KeyCode::Esc)]);
     }
 }
+
+#[test]
+fn a_key_acts_when_pressed_and_not_again_when_released() {
+    use crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
+    let with = |kind| KeyEvent::new_with_kind(KeyCode::Char('q'), KeyModifiers::NONE, kind);
+    assert!(super::counts(&with(KeyEventKind::Press)));
+    assert!(!super::counts(&with(KeyEventKind::Release)));
+    assert!(!super::counts(&with(KeyEventKind::Repeat)));
+}

@@ -109,6 +109,12 @@ fn io(e: std::io::Error) -> Error {
 
 /// Opens the desk on `store` until the duty officer quits; `fixed` is the `--now` time, if
 /// one was given (the desk otherwise follows the wall clock).
+/// Windows reports each key's release too (and repeats while held): only a press acts, or
+/// every key would act twice on the office PC.
+fn counts(key: &crossterm::event::KeyEvent) -> bool {
+    key.is_press()
+}
+
 pub fn run(store: &mut Store, fixed: Option<NaiveDateTime>, ascii: bool) -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -168,8 +174,7 @@ fn event_loop(
         let mut reload = false;
         if event::poll(clock.to_next_second()).map_err(io)? {
             match event::read().map_err(io)? {
-                // Windows reports releases too: only presses count.
-                Event::Key(key) if key.is_press() => match app.on_key(key) {
+                Event::Key(key) if counts(&key) => match app.on_key(key) {
                     Effect::Quit => return Ok(()),
                     Effect::Write(w) => {
                         let operator = app.operator.clone().unwrap_or_default().0;
