@@ -9,9 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-linux=${1:-$root/target/debug/zhifa-desk}
+linux=$(realpath "${1:-$root/target/debug/zhifa-desk}")
 target_dir=${ZHIFA_WIN_TARGET:-${CARGO_HOME:-$HOME/.cargo}/zhifa-win-target}
-exe=${2:-$target_dir/x86_64-pc-windows-gnu/release/zhifa-desk.exe}
+exe=$(realpath "${2:-$target_dir/x86_64-pc-windows-gnu/release/zhifa-desk.exe}")
 
 for p in wine wine64; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="${missing:-} $p"
