@@ -65,7 +65,8 @@ impl DayKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reckoned {
     pub date: NaiveDate,
-    /// Years crossed that have no official 休/班 data: weekends only were assumed there.
+    /// Years crossed that have no official 休/班 data: the statutory holidays and ordinary
+    /// weekends were assumed there, so the date is provisional (暂定).
     pub missing_years: Vec<i32>,
 }
 
@@ -150,9 +151,19 @@ impl Calendar {
         self.marks.values()
     }
 
+    /// A statutory holiday in a year whose arrangement is not in the calendar: a day off by
+    /// law, counted as one while the year is provisional (暂定).
+    pub fn provisional_holiday(&self, date: NaiveDate) -> Option<&'static str> {
+        if self.covers(date.year()) {
+            return None;
+        }
+        crate::statutory::on(date)
+    }
+
     pub fn day_kind(&self, date: NaiveDate) -> DayKind {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-        match (self.marks.get(&date).map(|h| h.mark), weekend) {
+        let by_law = self.provisional_holiday(date).map(|_| Mark::Off);
+        match (self.marks.get(&date).map(|h| h.mark).or(by_law), weekend) {
             (Some(Mark::Off), _) => DayKind::Holiday,
             (Some(Mark::Work), true) => DayKind::SwapWorkday,
             (Some(Mark::Work), false) | (None, false) => DayKind::Workday,
@@ -247,13 +258,16 @@ mod tests {
     }
 
     #[test]
-    fn a_year_without_data_is_counted_by_weekends_and_flagged() {
+    fn a_year_without_data_is_counted_by_its_statutory_days_and_weekends_and_flagged() {
         let cal = Calendar::builtin();
         assert!(!cal.covers(2027));
-        // 2026-12-30 (Wed): 12-31 Thu, 2027-01-01 Fri (no data: counted as working), 01-04 Mon.
+        // 2026-12-30 (Wed): 12-31 Thu; 2027-01-01 Fri is 元旦 by law; 01-04 Mon, 01-05 Tue.
         let r = cal.add_workdays(d("2026-12-30"), 3);
-        assert_eq!(r.date, d("2027-01-04"));
+        assert_eq!(r.date, d("2027-01-05"));
         assert_eq!(r.missing_years, vec![2027]);
+        assert_eq!(cal.day_kind(d("2027-01-01")), DayKind::Holiday);
+        // 春节 2027: 除夕 02-05 (Fri) to 初三 02-08 (Mon), then Tuesday works.
+        assert_eq!(cal.add_workdays(d("2027-02-04"), 1).date, d("2027-02-09"));
         // Within a covered year nothing is flagged.
         assert!(!cal.add_workdays(d("2026-12-01"), 3).uncertain());
     }

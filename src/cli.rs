@@ -100,10 +100,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 日历：`calendar 2026-10` 显示当月休/班；`calendar add 2026-09-30 3` 计算第 N 个工作日
+    /// 日历：`calendar 2026-10` 显示当月休/班；`calendar add 2026-09-30 3` 计算第 N 个工作日；`calendar template 2027` 写出该年法定节假日的底稿
     Calendar {
-        /// 月份（YYYY-MM），或 add 日期 天数
-        #[arg(num_args = 0..=3, value_name = "MONTH | add DATE N")]
+        /// 月份（YYYY-MM），或 add 日期 天数，或 template 年份
+        #[arg(num_args = 0..=3, value_name = "MONTH | add DATE N | template YEAR")]
         args: Vec<String>,
     },
     /// 演示：在新的演示数据库上打开值班台（数据按整周平移到本周）

@@ -19,7 +19,10 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.sheet.is_empty() {
+        if self.line == 0 {
+            // About the file as a whole (a year's arrangement that is not complete).
+            write!(f, "{}", self.file)?;
+        } else if self.sheet.is_empty() {
             write!(f, "{} 第{}行", self.file, self.line)?;
         } else {
             write!(f, "{} 工作表「{}」第{}行", self.file, self.sheet, self.line)?;

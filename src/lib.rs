@@ -23,6 +23,7 @@ pub mod files;
 pub mod generate;
 pub mod progress;
 pub mod report;
+pub mod statutory;
 pub mod store;
 pub mod text;
 

@@ -117,20 +117,34 @@ fn open_notices_with_reinspection_due() {
 }
 
 #[test]
-fn the_missing_year_is_named_until_it_is_imported() {
+fn the_missing_year_is_provisional_until_it_is_imported_whole() {
     let d = Desk::demo();
     let t = today_json(&d, &["--now", "2026-12-28 09:00"]);
     let warnings = t["calendar_warnings"].to_string();
     assert!(warnings.contains("2027年"), "{warnings}");
+    // 2027-01-01 is 元旦 by law, whatever the notice will say: the third working day after
+    // 2026-12-30 is 01-05, and it is provisional.
     let out = d.ok(&["calendar", "add", "2026-12-30", "3"]);
     assert!(
-        out.starts_with("2027-01-04") && out.contains("2027年法定节假日安排尚未导入"),
+        out.starts_with("2027-01-05")
+            && out.contains("2027年放假安排尚未导入")
+            && out.contains("暂定"),
         "{out}"
     );
+    // One row is not a year's arrangement: refused, naming what is missing.
     let f = d.file(
         "h2027.csv",
         "日期,类型,名称\n2027-01-01,休,元旦\n".as_bytes(),
     );
+    let err = d.fails(&["import", "holidays", &f]);
+    assert!(
+        err.contains("2027 年的放假安排不完整") && err.contains("2027-02-05 春节"),
+        "{err}"
+    );
+    // The template holds every statutory day; completed (here: as it is), it is taken.
+    let template = d.ok(&["calendar", "template", "2027"]);
+    assert_eq!(template.matches(",休,").count(), 13, "{template}");
+    let f = d.file("t2027.csv", template.as_bytes());
     d.ok(&["import", "holidays", &f]);
     let out = d.ok(&["calendar", "add", "2026-12-30", "3"]);
     assert_eq!(out.trim(), "2027-01-05（星期二，工作日）");

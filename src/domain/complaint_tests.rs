@@ -67,8 +67,8 @@ fn deadline_into_a_year_without_data_is_flagged() {
     let c = complaint("2026-12-28 10:00", Complexity::Complex);
     let d = deadlines(&c);
     assert_eq!(d.missing_years, vec![2027]);
-    // Weekends only in 2027: 12-29, 30, 31, 01-01 (Fri), 01-04, 05, 06.
-    assert_eq!(d.feedback_due, t("2027-01-06 23:59"));
+    // 2027 by law and weekends: 12-29, 30, 31, (01-01 元旦), 01-04, 05, 06, 07.
+    assert_eq!(d.feedback_due, t("2027-01-07 23:59"));
 }
 
 #[test]

@@ -89,6 +89,44 @@ fn lost_zeros<K: Kind>(tx: &rusqlite::Connection, cells: &mut Cells, key: &str) 
     Ok(())
 }
 
+/// A year's arrangement holds every statutory holiday of that year as a day off: a file with
+/// only some of them (one 元旦 row) would end the year's 暂定 and count the rest as working days.
+fn whole_years(
+    calendar: &crate::calendar::Calendar,
+    years: &std::collections::BTreeSet<i32>,
+    file: &str,
+) -> Result<()> {
+    let mut problems = Vec::new();
+    for &year in years {
+        let missing: Vec<String> = crate::statutory::days(year)
+            .into_iter()
+            .filter(|(day, _)| {
+                calendar.mark(*day).map(|h| h.mark) != Some(crate::calendar::Mark::Off)
+            })
+            .map(|(day, name)| format!("{day} {name}"))
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem {
+                file: file.to_string(),
+                sheet: String::new(),
+                line: 0,
+                column: 0,
+                header: String::new(),
+                value: String::new(),
+                reason: format!(
+                    "{year} 年的放假安排不完整：缺少法定节假日 {}（应标为“休”）；请按国务院通知导入该年全部放假和调休日期\
+                     （zhifa-desk calendar template {year} 可生成法定节假日的底稿）",
+                    missing.join("、")
+                ),
+            });
+        }
+    }
+    match problems.len() {
+        0 => Ok(()),
+        n => Err(Error::import(problems, n)),
+    }
+}
+
 /// Imports one CSV file or workbook sheet of kind `K` read from `input`; `file` names it in
 /// messages. The file streams through the checks into one transaction: every row is checked
 /// and written as it comes, and any problem rolls the whole transaction back, so memory stays
@@ -169,6 +207,8 @@ fn write<K: Kind + Send + 'static>(
             ..Default::default()
         };
         let (mut problems, mut total) = (Vec::new(), 0);
+        // A holiday file's years: each must come whole (see `whole_years`).
+        let mut years = std::collections::BTreeSet::new();
         let mut seal = Sealer::<K>::start(tx, actor)?;
         for item in rows.iter().flatten() {
             // Dropping the rows stops the reader too.
@@ -194,6 +234,9 @@ fn write<K: Kind + Send + 'static>(
             };
             summary.rows += 1;
             let key = rec.key();
+            if K::NAME == "holidays" {
+                years.extend(key.get(..4).and_then(|y| y.parse::<i32>().ok()));
+            }
             let stored = K::load(tx, &key)?;
             rec.check(&mut cells, &env, stored.as_ref())?;
             let make = || stored.as_ref().map(K::cells);
@@ -258,6 +301,7 @@ fn write<K: Kind + Send + 'static>(
         seal.finish(tx)?;
         if K::NAME == "holidays" && summary.new + summary.updated > 0 {
             let calendar = crate::store::holidays::calendar(tx)?;
+            whole_years(&calendar, &years, at.file)?;
             complaints::recompute_dues(tx, &calendar, &settings)?;
             notices::recompute_dues(tx, &calendar, &settings)?;
         }

@@ -99,7 +99,17 @@ pub(crate) fn pad(text: &str, cells: usize) -> String {
     format!("{text}{}", " ".repeat(cells.saturating_sub(w).max(1)))
 }
 
-/// `calendar [YYYY-MM]` or `calendar add DATE N`.
+/// A year's statutory days as a holidays ledger to complete from the notice: UTF-8 with BOM,
+/// CRLF, as every export.
+fn holiday_template(year: i32) -> String {
+    let mut s = String::from("\u{feff}日期,类型,名称\r\n");
+    for (day, name) in zhifa_desk::statutory::days(year) {
+        let _ = write!(s, "{day},休,{name}\r\n");
+    }
+    s
+}
+
+/// `calendar [YYYY-MM]`, `calendar add DATE N` or `calendar template YEAR`.
 pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()> {
     match args {
         [] => print!("{}", printable(&month(cal, today.year(), today.month()))),
@@ -115,6 +125,18 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
             }
             print!("{}", printable(&month(cal, y, mo)));
         }
+        [template, year] if template == "template" => {
+            let y: i32 = year
+                .parse()
+                .ok()
+                .filter(|y| (zhifa_desk::statutory::FIRST_YEAR..=2099).contains(y))
+                .ok_or_else(|| Error::invalid(format!("年份“{year}”无效，应为 2025 至 2099 年")))?;
+            print!("{}", holiday_template(y));
+            eprintln!(
+                "以上是 {y} 年的法定节假日（共 13 天）。请按国务院的放假通知补上连休的“休”和调休上班的“班”，\
+                 存为 CSV 后用 zhifa-desk import holidays 文件 导入"
+            );
+        }
         [add, date, n] if add == "add" => {
             let d = parse::date(date)
                 .map_err(|why| Error::invalid(format!("日期“{date}”无效：{why}")))?;
@@ -125,7 +147,9 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
             let wd = WEEKDAYS[r.date.weekday().num_days_from_monday() as usize];
             println!("{}（{wd}，{}）", r.date, cal.day_kind(r.date).label());
             for y in &r.missing_years {
-                println!("注意：{y}年法定节假日安排尚未导入，该年按普通周末推算，结果可能不准");
+                println!(
+                    "注意：{y}年放假安排尚未导入，该年按法定节假日和普通周末推算，结果为暂定（调休公布并导入后可能变动）"
+                );
             }
         }
         _ => {
@@ -177,8 +201,18 @@ pub fn month(cal: &Calendar, year: i32, month: u32) -> String {
             h.name
         );
     }
+    let mut day = first;
+    while day.month() == month {
+        if let Some(name) = cal.provisional_holiday(day) {
+            let _ = writeln!(s, "{} 休 {name}（法定，暂定）", day.format("%m-%d"));
+        }
+        day = day.succ_opt().expect("in range");
+    }
     if !cal.covers(year) {
-        let _ = writeln!(s, "注意：{year}年法定节假日安排尚未导入，仅按周末显示");
+        let _ = writeln!(
+            s,
+            "注意：{year}年放假安排尚未导入，只按法定节假日和周末显示（暂定）；调休以国务院通知为准"
+        );
     }
     s
 }

@@ -253,7 +253,7 @@ fn timeline<'a>(
     }
     if !due.missing_years.is_empty() {
         lines.push(Line::styled(
-            "期限跨入尚未导入节假日的年份，按普通周末推算",
+            "期限为暂定：跨入尚未导入放假安排的年份，按法定节假日和普通周末推算",
             theme.warn(),
         ));
     }
