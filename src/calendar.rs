@@ -80,6 +80,23 @@ impl Reckoned {
     }
 }
 
+/// What a ledger says of a deadline counted through years whose arrangement is not imported:
+/// "暂定：2027年放假安排未公布"; empty for a deadline on the official calendar.
+pub fn provisional_note(years: &[i32]) -> String {
+    if years.is_empty() {
+        return String::new();
+    }
+    let years: Vec<String> = years.iter().map(|y| format!("{y}年")).collect();
+    format!("暂定：{}放假安排未公布", years.join("、"))
+}
+
+/// The years a `provisional_note` names.
+pub fn provisional_years(note: &str) -> Vec<i32> {
+    note.split(['：', '、'])
+        .filter_map(|part| part.split_once('年')?.0.parse().ok())
+        .collect()
+}
+
 pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::from_hms_opt(23, 59, 0).expect("valid time"))
 }

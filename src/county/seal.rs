@@ -22,7 +22,9 @@ fn tables() -> [(&'static str, &'static str, &'static str, &'static str); 4] {
     ]
 }
 
-/// The digest of every row township `code` has for `month`, column by column with its type.
+/// The digest of every row township `code` has for `month`: each non-empty value with its
+/// column's name and type, so a column added to the ledgers later (empty in older rows)
+/// leaves the seals of bundles imported before it as they were.
 pub fn content(conn: &Connection, code: &str, month: &str) -> Result<String> {
     let mut h = Sha256::new();
     for (table, code_col, month_col, key) in tables() {
@@ -31,13 +33,19 @@ pub fn content(conn: &Connection, code: &str, month: &str) -> Result<String> {
             "SELECT * FROM {table} WHERE \"{code_col}\" = ?1 AND \"{month_col}\" = ?2 ORDER BY \"{key}\""
         );
         let mut stmt = conn.prepare(&sql)?;
-        let n = stmt.column_count();
+        let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
         let mut rows = stmt.query([code, month])?;
         while let Some(r) = rows.next()? {
             h.update(b"\x1e");
-            for i in 0..n {
-                match r.get_ref(i)? {
-                    ValueRef::Null => h.update(b"\x1fN"),
+            for (i, name) in names.iter().enumerate() {
+                let value = r.get_ref(i)?;
+                if matches!(value, ValueRef::Null | ValueRef::Text(b"")) {
+                    continue;
+                }
+                h.update(b"\x1f");
+                h.update(name.as_bytes());
+                match value {
+                    ValueRef::Null => {}
                     ValueRef::Integer(v) => {
                         h.update(b"\x1fI");
                         h.update(v.to_be_bytes());
@@ -59,7 +67,26 @@ pub fn content(conn: &Connection, code: &str, month: &str) -> Result<String> {
 }
 
 /// Files made before the seal have no content digest: it is added, empty until re-imported.
+/// Ledger columns added since the file was made (期限说明) are added too, empty.
 pub fn install(conn: &Connection) -> Result<()> {
+    for (table, cols) in [
+        (Complaint::NAME, ledger_cols::<Complaint>()),
+        (Notice::NAME, ledger_cols::<Notice>()),
+        (Patrol::NAME, ledger_cols::<Patrol>()),
+    ] {
+        let has: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if has.is_empty() {
+            continue;
+        }
+        for col in cols.iter().filter(|c| !has.contains(c)) {
+            conn.execute_batch(&format!(
+                "ALTER TABLE {table} ADD COLUMN \"{col}\" TEXT NOT NULL DEFAULT '';"
+            ))?;
+        }
+    }
     let has: bool = conn.query_row(
         "SELECT count(*) > 0 FROM pragma_table_info('bundles') WHERE name = 'content_sha'",
         [],
@@ -69,6 +96,14 @@ pub fn install(conn: &Connection) -> Result<()> {
         conn.execute_batch("ALTER TABLE bundles ADD COLUMN content_sha TEXT NOT NULL DEFAULT '';")?;
     }
     Ok(())
+}
+
+fn ledger_cols<K: Kind>() -> Vec<String> {
+    K::COLS
+        .iter()
+        .chain(K::COMPUTED)
+        .map(|c| c.name.to_string())
+        .collect()
 }
 
 /// `county verify`: SQLite's integrity check, every bundle's rows against the digest made when

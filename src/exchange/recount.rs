@@ -71,7 +71,7 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<String>> {
         let due = Deadlines {
             verify_due: computed(t, row, "核查期限", parse::datetime)?,
             feedback_due: computed(t, row, "反馈期限", parse::datetime)?,
-            missing_years: Vec::new(),
+            missing_years: provisional(t, row),
         };
         Some(complaints::Tracked { complaint: c, due })
     })?;
@@ -82,7 +82,7 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<String>> {
         n.late = computed(t, row, "是否超期", parse::yes_no)?;
         let reinspect_due = Reckoned {
             date,
-            missing_years: Vec::new(),
+            missing_years: provisional(t, row),
         };
         Some(notices::Tracked {
             notice: n,
@@ -273,6 +273,15 @@ fn ledger<K: Kind, T>(
         return Err(Error::import(problems, n));
     }
     Ok(out)
+}
+
+/// The years a row's deadlines were counted through without an arrangement (期限说明); none
+/// for a ledger from before the column.
+fn provisional(t: &Table, row: &read::RawRow) -> Vec<i32> {
+    computed(t, row, "期限说明", |s| {
+        Ok::<_, String>(crate::calendar::provisional_years(s))
+    })
+    .unwrap_or_default()
 }
 
 /// A computed column of an exported ledger ("核查期限"), read by its header.

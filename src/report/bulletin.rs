@@ -125,6 +125,7 @@ pub fn entries(r: &Report) -> Vec<Entry> {
     row("投诉", "作废（不计）", count(c.voided));
     row("投诉", "其中曾更正时间", count(c.corrected));
     row("投诉", "其中曾延长反馈期限", count(c.extended));
+    row("投诉", "其中期限为暂定", count(c.provisional));
     for x in &c.by_channel {
         row("投诉·来源渠道", &x.name, count(x.count));
     }
@@ -150,6 +151,7 @@ pub fn entries(r: &Report) -> Vec<Entry> {
     row("整改通知", "已立案", count(n.escalated));
     row("整改通知", "仍未销号", count(n.open));
     row("整改通知", "复查超期", count(n.reinspect_overdue));
+    row("整改通知", "其中复查期限为暂定", count(n.provisional));
     row("整改通知", "销号率", Figure::Rate(n.closure_rate, r.target));
 
     let p = &r.patrols;

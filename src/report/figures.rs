@@ -65,6 +65,9 @@ pub struct Complaints {
     /// Of those received, how many had their feedback deadline extended (counted apart; a
     /// lead extended after its deadline had passed stays late).
     pub extended: usize,
+    /// Of those received, how many have a deadline in a year whose arrangement is not yet
+    /// imported: counted on the statutory days, 暂定.
+    pub provisional: usize,
     pub overdue: Vec<Late>,
 }
 
@@ -97,6 +100,8 @@ pub struct Notices {
     pub reinspect_overdue: usize,
     /// closed / issued; null when none was issued.
     pub closure_rate: Option<f64>,
+    /// How many have their re-inspection due in a year not yet imported (暂定).
+    pub provisional: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

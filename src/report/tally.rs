@@ -43,6 +43,7 @@ pub fn complaints(
         on_time_rate: None,
         corrected: 0,
         extended: 0,
+        provisional: 0,
         overdue: Vec::new(),
     };
     let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
@@ -55,6 +56,8 @@ pub fn complaints(
         c.received += 1;
         c.corrected += usize::from(corrected(&x.id)?);
         c.extended += usize::from(!x.work.extensions.is_empty());
+        let provisional = !t.due.missing_years.is_empty();
+        c.provisional += usize::from(provisional);
         let ch = Channel::ALL
             .iter()
             .position(|k| *k == x.channel)
@@ -91,7 +94,11 @@ pub fn complaints(
                 c.overdue.push(Late {
                     id: x.id.clone(),
                     step: name,
-                    due: fmt(due),
+                    due: if provisional {
+                        format!("{}（暂定）", fmt(due))
+                    } else {
+                        fmt(due)
+                    },
                     done_at: at.map(fmt),
                     late_minutes: m,
                     late: countdown(-m.max(1)),
@@ -132,6 +139,7 @@ pub fn notices(all: &[notices::Tracked], now: NaiveDateTime) -> Notices {
         open: 0,
         reinspect_overdue: 0,
         closure_rate: None,
+        provisional: 0,
     };
     for t in all {
         let x = &t.notice;
@@ -145,6 +153,7 @@ pub fn notices(all: &[notices::Tracked], now: NaiveDateTime) -> Notices {
         n.extended +=
             usize::from(x.state == NoticeState::Extended || !x.extension_reason.is_empty());
         n.open += usize::from(x.state.is_open());
+        n.provisional += usize::from(t.reinspect_due.uncertain());
         n.reinspect_overdue += usize::from(x.overdue(end_of_day(t.reinspect_due.date), now));
     }
     n.closure_rate = rate(n.closed, n.issued);

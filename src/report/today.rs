@@ -67,6 +67,8 @@ pub struct ComplaintTimer {
     pub overdue: bool,
     /// Minutes to the nearest unmet deadline; negative when overdue; null when none is left.
     pub remaining_minutes: Option<i64>,
+    /// A deadline counted through a year whose arrangement is not imported (暂定).
+    pub provisional: bool,
     /// 承办中队 and 承办人员 (工号); empty until the lead is dispatched.
     pub squad: String,
     pub handlers: Vec<String>,
@@ -84,6 +86,8 @@ pub struct NoticeTimer {
     pub late: bool,
     /// Days from today to the re-inspection due date; negative when overdue.
     pub days_left: i64,
+    /// The re-inspection due is counted through a year not yet imported (暂定).
+    pub provisional: bool,
     /// Days since it was issued while still not served (送达), from the day after issue;
     /// None once served or on its issue day.
     pub unserved_days: Option<i64>,
@@ -138,6 +142,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 feedback_due: fmt(t.due.feedback_due),
                 overdue: c.overdue(&t.due, now),
                 remaining_minutes: c.remaining_minutes(&t.due, now),
+                provisional: !t.due.missing_years.is_empty(),
                 squad: c.work.squad.clone(),
                 handlers: c.work.handlers.clone(),
             }
@@ -158,6 +163,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 overdue: n.overdue(end_of_day(t.reinspect_due.date), now),
                 late: n.late,
                 days_left: (t.reinspect_due.date - date).num_days(),
+                provisional: t.reinspect_due.uncertain(),
                 unserved_days: n.unserved_days(date),
             }
         })

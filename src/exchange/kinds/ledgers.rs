@@ -101,6 +101,7 @@ impl Kind for Complaint {
         computed("核查期限", Ty::DateTime),
         computed("反馈期限", Ty::DateTime),
         computed("是否超期", Ty::Text),
+        computed("期限说明", Ty::Text),
     ];
 
     fn cells(&self) -> Vec<String> {
@@ -208,6 +209,7 @@ impl Kind for Complaint {
                 fmt_datetime(t.due.verify_due),
                 fmt_datetime(t.due.feedback_due),
                 yes_no(overdue),
+                crate::calendar::provisional_note(&t.due.missing_years),
             ]);
             out(row)
         })
@@ -242,6 +244,7 @@ impl Kind for Notice {
         computed("执法证号", Ty::Code),
         computed("复查期限", Ty::Date),
         computed("是否超期", Ty::Text),
+        computed("期限说明", Ty::Text),
     ];
 
     fn cells(&self) -> Vec<String> {
@@ -358,6 +361,7 @@ impl Kind for Notice {
                 t.notice.issuing.certs.join("、"),
                 t.reinspect_due.date.to_string(),
                 yes_no(overdue),
+                crate::calendar::provisional_note(&t.reinspect_due.missing_years),
             ]);
             out(row)
         })

@@ -47,7 +47,11 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         let style = theme.urgency(u);
         Row::new(vec![
-            Cell::from(u.marker()).style(style),
+            Cell::from(super::dashboard::marker(
+                u.marker(),
+                !t.due.missing_years.is_empty(),
+            ))
+            .style(style),
             Cell::from(left).style(style),
             Cell::from(c.id.as_str()),
             Cell::from(c.received_at.format("%m-%d %H:%M").to_string()),

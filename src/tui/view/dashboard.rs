@@ -206,7 +206,7 @@ fn complaints<'a>(
                 complaint_timer(c.remaining_minutes, c.overdue, app.data.today.soon_minutes);
             let style = theme.urgency(u);
             Row::new(vec![
-                Cell::from(u.marker()).style(style),
+                Cell::from(marker(u.marker(), c.provisional)).style(style),
                 Cell::from(left).style(style),
                 Cell::from(c.id.as_str()),
                 Cell::from(c.state.label()),
@@ -358,4 +358,14 @@ fn alert_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::styled(format!("日历提醒 {short}"), theme.warn()));
     }
     lines
+}
+
+/// The row's marker; a lead with nothing more urgent to say whose deadline is counted through
+/// a year not yet imported says [暂定].
+pub fn marker(urgency: &'static str, provisional: bool) -> &'static str {
+    if provisional && urgency.is_empty() {
+        "[暂定]"
+    } else {
+        urgency
+    }
 }
