@@ -101,7 +101,7 @@ fn reinspection_transfer_and_complaint_papers_carry_their_fields() {
         "老王烧烤",
         "2026年11月1日",
         "设备厂家供货延迟",
-        "延期至2026年11月28日",
+        "延期至2027年1月8日",
     ] {
         assert!(text.contains(want), "{want} not in: {text}");
     }

@@ -234,7 +234,7 @@ fn calendar_warnings(cal: &Calendar, date: NaiveDate, used: &BTreeSet<i32>) -> V
         .into_iter()
         .map(|y| {
             let uses = if used.contains(&y) {
-                "，已有期限跨入该年，按法定节假日和普通周末推算，为暂定（调休公布并导入后可能变动）"
+                "，已有期限跨入该年，为暂定"
             } else {
                 ""
             };

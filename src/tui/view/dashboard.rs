@@ -276,7 +276,7 @@ fn notices<'a>(
                 None => Line::from(n.party.as_str()),
             };
             Row::new(vec![
-                Cell::from(u.marker()).style(style),
+                Cell::from(marker(u.marker(), n.provisional)).style(style),
                 Cell::from(left).style(style),
                 Cell::from(n.id.as_str()),
                 Cell::from(n.state.label()),
@@ -360,8 +360,8 @@ fn alert_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-/// The row's marker; a lead with nothing more urgent to say whose deadline is counted through
-/// a year not yet imported says [暂定].
+/// The row's marker; a lead or notice with nothing more urgent to say whose deadline is
+/// counted through a year not yet imported says [暂定].
 pub fn marker(urgency: &'static str, provisional: bool) -> &'static str {
     if provisional && urgency.is_empty() {
         "[暂定]"

@@ -33,7 +33,11 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let (u, left) = notice_marker(n.state.is_open(), n.late, days_left);
         let style = theme.urgency(u);
         Row::new(vec![
-            Cell::from(u.marker()).style(style),
+            Cell::from(super::dashboard::marker(
+                u.marker(),
+                t.reinspect_due.uncertain(),
+            ))
+            .style(style),
             Cell::from(left).style(style),
             Cell::from(n.id.as_str()),
             Cell::from(n.state.label()),
