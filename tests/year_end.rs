@@ -10,10 +10,14 @@ const HEAD: &str = "编号,受理时间,来源渠道,举报人,联系电话,所�
 
 /// Runs at `2027-01-06 09:00`, after the deadlines; stdout.
 fn later(d: &Desk, args: &[&str]) -> String {
+    at(d, "2027-01-06 09:00", args)
+}
+
+fn at(d: &Desk, now: &str, args: &[&str]) -> String {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
         .arg("--db")
         .arg(&d.db)
-        .args(["--now", "2027-01-06 09:00", "--operator", "W001"])
+        .args(["--now", now, "--operator", "W001"])
         .args(args)
         .env_remove("ZHIFA_DB")
         .output()
@@ -83,9 +87,35 @@ fn a_lead_across_the_year_end_is_provisional_until_the_year_is_imported() {
     // The arrangement, whole: the deadline is official and no longer provisional.
     let template = d.ok(&["calendar", "template", "2027"]);
     let f = d.file("2027.csv", template.as_bytes());
-    later(&d, &["import", "holidays", &f]);
+    let out = later(&d, &["import", "holidays", &f]);
+    assert!(
+        out.contains("投诉 TS-2026-0900 核查期限 2027-01-04 23:59（暂定） → 2027-01-04 23:59"),
+        "{out}"
+    );
     let ledger = later(&d, &["export", "complaints"]);
     let row = row_of(&ledger, "TS-2026-0900");
     assert_eq!(row[col("期限说明")], "");
     assert_eq!(row[col("核查期限")], "2027-01-04 23:59");
+}
+
+#[test]
+fn an_arrangement_that_moves_a_deadline_lists_it_with_its_changed_verdict() {
+    let d = Desk::demo();
+    let lead =
+        "TS-2026-0901,2026-12-29 10:00,信访,王某,13900000000,Q01,M01,占道经营,复杂,已受理,,,,\n";
+    let f = d.file("dec.csv", format!("{HEAD}{lead}").as_bytes());
+    let now = "2027-01-03 09:00";
+    at(&d, now, &["import", "complaints", &f]);
+    // The notice makes Saturday 01-02 a working day: the third working day is now 01-02, and
+    // on 01-03 the lead is overdue where it was not.
+    let template = d.ok(&["calendar", "template", "2027"]);
+    let notice = format!("{template}2027-01-02,班,元旦调休\r\n");
+    let f = d.file("2027.csv", notice.as_bytes());
+    let out = at(&d, now, &["import", "holidays", &f]);
+    assert!(
+        out.contains(
+            "投诉 TS-2026-0901 核查期限 2027-01-04 23:59（暂定） → 2027-01-02 23:59，由未超期变为超期"
+        ),
+        "{out}"
+    );
 }

@@ -131,6 +131,8 @@ step county-report --db 县.sqlite county report month --month 2026-11
 step county-verify --db 县.sqlite county verify
 step paper --db d.sqlite document notice "卧执整〔2026〕第6号" --out 通知书.docx
 step calendar --db d.sqlite calendar 2026-10
+step calendar-2027 --db d.sqlite calendar 2027-02
+step template-2027 --db d.sqlite calendar template 2027
 
 # The audit trail as each side wrote it, every column but the salted digests and the chain
 # hashes over them: paths and texts must be stored the same on both platforms.

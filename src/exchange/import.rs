@@ -29,6 +29,8 @@ pub struct Summary {
     pub dry_run: bool,
     /// In a dry run: the new keys and each updated record's changed fields (the first few).
     pub preview: Preview,
+    /// A year's arrangement imported: the deadlines it moved.
+    pub moved: Vec<crate::store::moved::Moved>,
 }
 
 /// How an import runs.
@@ -60,6 +62,19 @@ impl std::fmt::Display for Summary {
             write!(f, "（试运行，未写入数据库）")?;
         } else if self.new + self.updated == 0 {
             write!(f, "（数据库中已是相同内容，没有改动）")?;
+        }
+        if !self.moved.is_empty() {
+            write!(
+                f,
+                "\n按新的放假安排重算，{} 个期限有变动：",
+                self.moved.len()
+            )?;
+            for m in self.moved.iter().take(30) {
+                write!(f, "\n  {m}")?;
+            }
+            if self.moved.len() > 30 {
+                write!(f, "\n  ……另有 {} 个", self.moved.len() - 30)?;
+            }
         }
         Ok(())
     }
@@ -302,8 +317,10 @@ fn write<K: Kind + Send + 'static>(
         if K::NAME == "holidays" && summary.new + summary.updated > 0 {
             let calendar = crate::store::holidays::calendar(tx)?;
             whole_years(&calendar, &years, at.file)?;
-            complaints::recompute_dues(tx, &calendar, &settings)?;
-            notices::recompute_dues(tx, &calendar, &settings)?;
+            summary.moved = complaints::recompute_dues(tx, &calendar, &settings, actor.now)?;
+            summary.moved.extend(notices::recompute_dues(
+                tx, &calendar, &settings, actor.now,
+            )?);
         }
         Ok(summary)
     })

@@ -230,8 +230,17 @@ pub fn each_received_between(
 }
 
 /// Derives every complaint's deadlines again (after the calendar or the settings changed).
-pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> Result<usize> {
+/// Derives every complaint's deadlines again under `cal` and `settings`; returns those that
+/// moved, with whether the complaint's overdue verdict at `now` changed.
+pub fn recompute_dues(
+    tx: &Transaction,
+    cal: &Calendar,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<Vec<super::moved::Moved>> {
+    use super::moved::{Moved, shown};
     let all = received_between(tx, None, None)?;
+    let mut moved = Vec::new();
     let mut update = tx.prepare_cached(
         "UPDATE complaints SET verify_due = ?2, feedback_due = ?3, next_due = ?4, due_missing_years = ?5
          WHERE id = ?1",
@@ -246,8 +255,17 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
             c.next_due(&d),
             years_text(&d.missing_years)
         ])?;
+        let verdict = (c.overdue(&t.due, now), c.overdue(&d, now));
+        let (was, is) = (!t.due.missing_years.is_empty(), !d.missing_years.is_empty());
+        for (field, old, new) in [
+            ("核查期限", t.due.verify_due, d.verify_due),
+            ("反馈期限", t.due.feedback_due, d.feedback_due),
+        ] {
+            let texts = (shown(old, was, false), shown(new, is, false));
+            moved.extend(Moved::of(("投诉", &c.id, field), texts, verdict));
+        }
     }
-    Ok(all.len())
+    Ok(moved)
 }
 
 /// Calls `found(id, field)` for each derived column that differs from what `cal` and

@@ -16,6 +16,7 @@ pub mod leaves;
 mod ledgers;
 pub mod lock;
 mod migrate;
+pub mod moved;
 pub mod notices;
 pub mod people;
 mod rebaseline;

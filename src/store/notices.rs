@@ -175,8 +175,17 @@ pub fn each_issued_between(
     Ok(())
 }
 
-pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> Result<usize> {
+/// Derives every notice's re-inspection due again; returns those that moved (see
+/// `complaints::recompute_dues`).
+pub fn recompute_dues(
+    tx: &Transaction,
+    cal: &Calendar,
+    settings: &Settings,
+    now: chrono::NaiveDateTime,
+) -> Result<Vec<super::moved::Moved>> {
+    use super::moved::{Moved, shown};
     let all = issued_between(tx, None, None)?;
+    let mut moved = Vec::new();
     let mut update = tx.prepare_cached(
         "UPDATE notices SET reinspect_due = ?2, due_missing_years = ?3 WHERE id = ?1",
     )?;
@@ -187,8 +196,22 @@ pub fn recompute_dues(tx: &Transaction, cal: &Calendar, settings: &Settings) -> 
             due.date,
             years_text(&due.missing_years)
         ])?;
+        let n = &t.notice;
+        let verdict = (
+            n.overdue(crate::calendar::end_of_day(t.reinspect_due.date), now),
+            n.overdue(due.end_of_day(), now),
+        );
+        let texts = (
+            shown(
+                t.reinspect_due.end_of_day(),
+                t.reinspect_due.uncertain(),
+                true,
+            ),
+            shown(due.end_of_day(), due.uncertain(), true),
+        );
+        moved.extend(Moved::of(("整改通知", &n.id, "复查期限"), texts, verdict));
     }
-    Ok(all.len())
+    Ok(moved)
 }
 
 /// Calls `found(id, field)` for each derived column that differs from what `cal` and

@@ -36,7 +36,7 @@ pub fn save(tx: &Transaction, actor: &Actor, new: &Settings) -> Result<()> {
     )?;
     audit::record(tx, actor, "修改", "settings", KEY, Some(&old), Some(new))?;
     let cal = super::holidays::calendar(tx)?;
-    super::complaints::recompute_dues(tx, &cal, new)?;
-    super::notices::recompute_dues(tx, &cal, new)?;
+    super::complaints::recompute_dues(tx, &cal, new, actor.now)?;
+    super::notices::recompute_dues(tx, &cal, new, actor.now)?;
     Ok(())
 }
