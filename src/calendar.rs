@@ -194,6 +194,17 @@ impl Calendar {
 
     /// The n-th working day after `date`; the day itself is not counted (n = 0 gives `date`).
     pub fn add_workdays(&self, date: NaiveDate, n: u32) -> Reckoned {
+        self.add_workdays_seen(date, n, &mut |_, _| {})
+    }
+
+    /// As `add_workdays`, telling `seen` each day passed and whether it counted: the one
+    /// count that both sets a deadline and explains it (`explain`).
+    pub fn add_workdays_seen(
+        &self,
+        date: NaiveDate,
+        n: u32,
+        seen: &mut dyn FnMut(NaiveDate, bool),
+    ) -> Reckoned {
         let mut day = date;
         let mut left = n;
         let mut missing = BTreeSet::new();
@@ -202,9 +213,11 @@ impl Calendar {
             if !self.covers(day.year()) {
                 missing.insert(day.year());
             }
-            if self.is_workday(day) {
+            let counts = self.is_workday(day);
+            if counts {
                 left -= 1;
             }
+            seen(day, counts);
         }
         Reckoned {
             date: day,

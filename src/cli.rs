@@ -100,6 +100,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 说明期限：一件投诉或一份整改通知的每个期限从何而来（规则与设置、逐日计数、节假日与调休、延期、暂定）
+    Explain {
+        /// 投诉编号或整改通知文书编号
+        #[arg(value_name = "编号")]
+        key: String,
+    },
     /// 日历：`calendar 2026-10` 显示当月休/班；`calendar add 2026-09-30 3` 计算第 N 个工作日；`calendar template 2027` 写出该年法定节假日的底稿
     Calendar {
         /// 月份（YYYY-MM），或 add 日期 天数，或 template 年份

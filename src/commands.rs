@@ -132,6 +132,11 @@ pub fn run(cli: Cli) -> Result<()> {
             document(db, now, &actor, &paper, to)
         }
         Some(Command::Report { period }) => report(&open(db, now)?, now, period),
+        Some(Command::Explain { key }) => {
+            let why = zhifa_desk::report::explain::explain(open(db, now)?.conn(), &key)?;
+            print!("{}", text::printable(&print::explained(&why)));
+            Ok(())
+        }
         Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
         Some(Command::Restore { file }) => restore(db, &actor, &file),
     }

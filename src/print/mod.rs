@@ -216,3 +216,19 @@ pub fn month(cal: &Calendar, year: i32, month: u32) -> String {
     }
     s
 }
+
+/// `explain`: each deadline, its rule, the days counted and the notes.
+pub fn explained(e: &zhifa_desk::report::explain::Explained) -> String {
+    let mut s = format!("{}\n", e.title);
+    for w in &e.deadlines {
+        let _ = writeln!(s, "\n{}：{}", w.name, w.due);
+        let _ = writeln!(s, "  规则：{}", w.rule);
+        for d in &w.days {
+            let _ = writeln!(s, "  {d}");
+        }
+        for n in &w.notes {
+            let _ = writeln!(s, "  注：{n}");
+        }
+    }
+    s
+}
