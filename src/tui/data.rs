@@ -73,6 +73,8 @@ pub struct Coverage {
 pub struct ComplaintDetail {
     pub tracked: complaints::Tracked,
     pub history: Vec<AuditRow>,
+    /// Why each deadline is what it is (`explain`).
+    pub why: zhifa_desk::report::explain::Explained,
 }
 
 #[derive(Debug, Clone)]
@@ -80,6 +82,7 @@ pub struct NoticeDetail {
     pub tracked: notices::Tracked,
     pub reinspections: Vec<notices::Logged>,
     pub history: Vec<AuditRow>,
+    pub why: zhifa_desk::report::explain::Explained,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +125,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         Some(id) => match complaints::get(conn, id)? {
             Some(tracked) => Some(ComplaintDetail {
                 history: audit::history(conn, "complaints", id)?,
+                why: zhifa_desk::report::explain::explain(conn, id)?,
                 tracked,
             }),
             None => None,
@@ -133,6 +137,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
             Some(tracked) => Some(NoticeDetail {
                 reinspections: notices::reinspections(conn, id)?,
                 history: audit::history(conn, "notices", id)?,
+                why: zhifa_desk::report::explain::explain(conn, id)?,
                 tracked,
             }),
             None => None,

@@ -177,6 +177,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     right_lines.push(Line::raw(""));
     right_lines.push(Line::styled("操作记录", theme.title()));
     right_lines.extend(history_lines(&d.history, &app.data));
+    right_lines.extend(super::why_lines(&d.why, theme));
     super::detail_panes(
         frame,
         area,

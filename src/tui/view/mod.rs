@@ -79,6 +79,25 @@ fn defuse(buf: &mut ratatui::buffer::Buffer, console: bool) {
     }
 }
 
+/// Why each deadline is what it is, at the foot of a detail (the same text as `explain`).
+pub(crate) fn why_lines<'a>(
+    why: &zhifa_desk::report::explain::Explained,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut out = vec![Line::raw(""), Line::styled("期限从何而来", theme.title())];
+    for w in &why.deadlines {
+        out.push(Line::raw(format!("{}：{}", w.name, w.due)));
+        out.push(Line::styled(format!("  {}", w.rule), theme.dim()));
+        out.extend(w.days.iter().map(|d| Line::raw(format!("  {d}"))));
+        out.extend(
+            w.notes
+                .iter()
+                .map(|n| Line::styled(format!("  {n}"), theme.warn())),
+        );
+    }
+    out
+}
+
 /// Drawn one cell wide by a Western font and two by a CJK one.
 pub(crate) fn ambiguous(c: char) -> bool {
     use unicode_width::UnicodeWidthChar;

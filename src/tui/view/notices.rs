@@ -165,6 +165,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
     r.push(Line::raw(""));
     r.push(Line::styled("操作记录", theme.title()));
     r.extend(history_lines(&d.history, &app.data));
+    r.extend(super::why_lines(&d.why, theme));
     super::detail_panes(
         frame,
         area,
