@@ -115,6 +115,8 @@ pub struct Data {
     pub next_complaint_id: String,
     pub next_notice_id: String,
     pub stats: Option<Stats>,
+    /// The working-day calendar, to ask before a deadline is set by hand on a day off.
+    pub calendar: zhifa_desk::calendar::Calendar,
 }
 
 pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> {
@@ -183,6 +185,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         duty_log,
         next_complaint_id: complaints::next_id(conn, year)?,
         next_notice_id: notices::next_id(conn, year)?,
+        calendar: zhifa_desk::store::holidays::calendar(conn)?,
         stats,
     })
 }

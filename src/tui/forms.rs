@@ -308,6 +308,34 @@ fn opt(text: String) -> Option<String> {
 }
 
 /// The write a checked form stands for.
+/// The deadlines a form sets by hand; one that falls on a day off is asked about first.
+const HAND_SET_DEADLINES: [&str; 3] = ["整改期限", "新整改期限", "新反馈期限"];
+
+/// "整改期限 2027-01-09 是星期六（休息日），不是工作日" for each hand-set deadline on a day off.
+pub fn off_day(form: &Form<FormKind>, cal: &zhifa_desk::calendar::Calendar) -> Vec<String> {
+    use chrono::Datelike;
+    const WEEKDAYS: [&str; 7] = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ];
+    HAND_SET_DEADLINES
+        .iter()
+        .filter_map(|label| {
+            let day = zhifa_desk::exchange::parse::date(&form.get(label)).ok()?;
+            let kind = cal.day_kind(day);
+            (!kind.is_working()).then(|| {
+                let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
+                format!("{label} {day} 是{weekday}（{}），不是工作日", kind.label())
+            })
+        })
+        .collect()
+}
+
 pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
     let get = |label: &str| form.get(label);
     Ok(match &form.kind {

@@ -25,6 +25,8 @@ mod watch;
 #[cfg(test)]
 mod console_tests;
 #[cfg(test)]
+mod deadline_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod trust_tests;

@@ -416,15 +416,21 @@ impl App {
             Action::PrevField => form.prev(),
             Action::Save => {
                 let built = form.check().and_then(|()| forms::submit(form, &self.data));
-                // A team that breaks a rule is saved only after the officer has seen why.
+                // A team that breaks a rule, or a deadline set by hand on a day off, is saved
+                // only after the officer has seen why.
                 let problems = super::team_form::live_checks(form, &self.data);
+                let mut questions = Vec::new();
+                if !problems.is_empty() {
+                    questions.push(format!(
+                        "该组有 {} 项问题：{}",
+                        problems.len(),
+                        problems.join("；")
+                    ));
+                }
+                questions.extend(super::forms::off_day(form, &self.data.calendar));
                 match built {
-                    Ok(write) if !problems.is_empty() => {
-                        let question = format!(
-                            "该组有 {} 项问题：{}。仍要保存吗？",
-                            problems.len(),
-                            problems.join("；")
-                        );
+                    Ok(write) if !questions.is_empty() => {
+                        let question = format!("{}。仍要保存吗？", questions.join("；"));
                         self.confirm = Some(Confirm::Write { question, write });
                     }
                     Ok(w) => return Effect::Write(w),
