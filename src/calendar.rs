@@ -205,6 +205,18 @@ impl Calendar {
         n: u32,
         seen: &mut dyn FnMut(NaiveDate, bool),
     ) -> Reckoned {
+        self.add_workdays_skipping(date, n, &|_| false, seen)
+    }
+
+    /// As `add_workdays_seen`, not counting the working days `skip` names (a lead's clock
+    /// stood stopped at their end).
+    pub fn add_workdays_skipping(
+        &self,
+        date: NaiveDate,
+        n: u32,
+        skip: &dyn Fn(NaiveDate) -> bool,
+        seen: &mut dyn FnMut(NaiveDate, bool),
+    ) -> Reckoned {
         let mut day = date;
         let mut left = n;
         let mut missing = BTreeSet::new();
@@ -213,7 +225,7 @@ impl Calendar {
             if !self.covers(day.year()) {
                 missing.insert(day.year());
             }
-            let counts = self.is_workday(day);
+            let counts = self.is_workday(day) && !skip(day);
             if counts {
                 left -= 1;
             }

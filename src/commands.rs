@@ -11,6 +11,7 @@ use zhifa_desk::{clock, text};
 use crate::cli::{Cli, Command};
 use crate::print;
 
+mod complaint;
 mod county;
 mod documents;
 mod ledgers;
@@ -101,6 +102,7 @@ pub fn run(cli: Cli) -> Result<()> {
             void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }
         Some(Command::Roster { action }) => roster(&mut open(db, now)?, &actor, action),
+        Some(Command::Complaint { action }) => complaint::run(&mut open(db, now)?, &actor, action),
         Some(Command::Settings { action, json }) => {
             settings(&mut open(db, now)?, &actor, action, json)
         }

@@ -151,7 +151,7 @@ fn a_tampered_bundle_is_refused_and_named() {
     }
     let ledger = file(copy.to_str().unwrap(), "-投诉台账.csv");
     let text = std::fs::read_to_string(&ledger).unwrap();
-    std::fs::write(&ledger, text.replacen(",否,\r\n", ",是,\r\n", 1)).unwrap();
+    std::fs::write(&ledger, text.replacen(",否,", ",是,", 1)).unwrap();
     let db = county(&tmp);
     let (ok, _, err) = import(&db, &[copy.display().to_string()]);
     assert!(!ok);

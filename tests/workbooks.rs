@@ -94,7 +94,14 @@ fn the_workbook_types_its_cells_and_prints_on_a4_landscape() {
         xml.contains(r#"state="frozen""#) && xml.contains(r#"topLeftCell="A2""#),
         "{xml:.600}"
     );
-    let last = char::from(b'A' + header.len() as u8 - 1);
+    // The last column's letters: Z, then AA, AB...
+    let n = header.len() - 1;
+    let letter = |i: usize| char::from(b'A' + i as u8);
+    let last = if n < 26 {
+        letter(n).to_string()
+    } else {
+        format!("{}{}", letter(n / 26 - 1), letter(n % 26))
+    };
     assert!(
         xml.contains(&format!(r#"<autoFilter ref="A1:{last}41""#)),
         "filter over the header and rows"

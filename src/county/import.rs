@@ -261,6 +261,7 @@ fn figures(conn: &Connection, path: &Path, (code, month): (&str, &str)) -> Resul
             ("投诉", "受理") => f.received = n(),
             ("投诉", "计入按时率") => f.measured = n(),
             ("投诉", "按时办理") => f.on_time = n(),
+            ("投诉", "超时申诉获批（仍计超期）") => f.appealed = n(),
             ("投诉", "按时办理率") => f.target = cell(target).parse().unwrap_or(0.9),
             ("整改通知", "下达") => f.issued = n(),
             ("整改通知", "已销号") => f.closed = n(),
@@ -272,11 +273,11 @@ fn figures(conn: &Connection, path: &Path, (code, month): (&str, &str)) -> Resul
     }
     conn.execute(
         "INSERT OR REPLACE INTO figures (code, month, received, measured, on_time, target,
-           issued, closed, required, covered, certs)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+           issued, closed, required, covered, certs, appealed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             code, month, f.received, f.measured, f.on_time, f.target, f.issued, f.closed,
-            f.required, f.covered, f.certs
+            f.required, f.covered, f.certs, f.appealed
         ],
     )?;
     Ok(())
@@ -293,6 +294,7 @@ struct Figures {
     required: i64,
     covered: i64,
     certs: i64,
+    appealed: i64,
 }
 
 /// Whether `later` extends `earlier`: the same chain, grown, with `earlier`'s head still at

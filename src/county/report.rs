@@ -88,6 +88,10 @@ pub struct Row {
     pub measured: i64,
     pub on_time: i64,
     pub on_time_rate: Option<f64>,
+    /// Late leads whose appeal was approved, and the rate without them (剔除申诉后). The
+    /// ranking goes by 按时办理率: an appeal approved by the township itself does not lift it.
+    pub appealed: i64,
+    pub on_time_rate_appealed: Option<f64>,
     pub issued: i64,
     pub closed: i64,
     pub closure_rate: Option<f64>,
@@ -142,7 +146,7 @@ pub fn ranked(conn: &Connection, months: &[String]) -> Result<Vec<Row>> {
     let last = months.last().cloned().unwrap_or_default();
     let sql = format!(
         "SELECT f.code, t.name, sum(received), sum(measured), sum(on_time), sum(issued),
-                sum(closed), sum(required), sum(covered),
+                sum(closed), sum(required), sum(covered), sum(appealed),
                 (SELECT certs FROM figures g WHERE g.code = f.code AND g.month <= ?{n}
                  ORDER BY g.month DESC LIMIT 1)
          FROM figures f JOIN townships t ON t.code = f.code
@@ -158,6 +162,7 @@ pub fn ranked(conn: &Connection, months: &[String]) -> Result<Vec<Row>> {
             let (measured, on_time): (i64, i64) = (r.get(3)?, r.get(4)?);
             let (issued, closed): (i64, i64) = (r.get(5)?, r.get(6)?);
             let (required, covered): (i64, i64) = (r.get(7)?, r.get(8)?);
+            let appealed: i64 = r.get(9)?;
             let rates = [
                 rate(on_time, measured),
                 rate(closed, issued),
@@ -171,13 +176,15 @@ pub fn ranked(conn: &Connection, months: &[String]) -> Result<Vec<Row>> {
                 measured,
                 on_time,
                 on_time_rate: rates[0],
+                appealed,
+                on_time_rate_appealed: rate(on_time, measured - appealed),
                 issued,
                 closed,
                 closure_rate: rates[1],
                 required,
                 covered,
                 coverage_rate: rates[2],
-                certs_expiring: r.get::<_, Option<i64>>(9)?.unwrap_or(0),
+                certs_expiring: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
                 score: (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64),
                 rank: 0,
                 bottom: false,

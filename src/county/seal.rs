@@ -87,6 +87,14 @@ pub fn install(conn: &Connection) -> Result<()> {
             ))?;
         }
     }
+    let appealed: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('figures') WHERE name = 'appealed'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !appealed {
+        conn.execute_batch("ALTER TABLE figures ADD COLUMN appealed INTEGER NOT NULL DEFAULT 0;")?;
+    }
     let has: bool = conn.query_row(
         "SELECT count(*) > 0 FROM pragma_table_info('bundles') WHERE name = 'content_sha'",
         [],

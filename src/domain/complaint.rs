@@ -3,6 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 
+use super::pause::Stopped;
 use super::{DeadlineRules, Refusal, refuse};
 use crate::calendar::{Calendar, end_of_day};
 
@@ -97,6 +98,11 @@ pub enum Step {
     Pending {
         remaining_minutes: i64,
     },
+    /// Not done while the lead's clock is stopped (中止): minutes that were left when it
+    /// stopped, and they wait.
+    Stopped {
+        remaining_minutes: i64,
+    },
     /// Not done and no longer required (transferred or voided).
     Dropped,
 }
@@ -121,22 +127,34 @@ impl Step {
         match self {
             Step::Done { late } => late,
             Step::Pending { remaining_minutes } => remaining_minutes < 0,
-            Step::Dropped => false,
+            Step::Stopped { .. } | Step::Dropped => false,
         }
     }
 }
 
 impl Complaint {
+    /// Both deadlines: counted from receipt by the rules, moved by the last extension, and
+    /// pushed back by the time the clock stood stopped before each step was done.
     pub fn deadlines(&self, cal: &Calendar, rules: &DeadlineRules) -> Deadlines {
         let day = self.received_at.date();
-        let feedback = cal.add_workdays(day, rules.feedback_workdays);
+        let stops = &self.work.stops;
+        let (on_verify, on_feedback) = (
+            Stopped::for_step(stops, self.verified_at),
+            Stopped::for_step(stops, self.fed_back_at),
+        );
+        let none = &mut |_, _| {};
+        let feedback =
+            cal.add_workdays_skipping(day, rules.feedback_workdays, &|d| on_feedback.day(d), none);
         let (verify_due, mut missing) = match self.complexity {
             Complexity::Simple => (
-                self.received_at + Duration::hours(i64::from(rules.verify_hours_simple)),
+                on_verify.hours(
+                    self.received_at + Duration::hours(i64::from(rules.verify_hours_simple)),
+                ),
                 Vec::new(),
             ),
             Complexity::Complex => {
-                let r = cal.add_workdays(day, rules.verify_workdays_complex);
+                let n = rules.verify_workdays_complex;
+                let r = cal.add_workdays_skipping(day, n, &|d| on_verify.day(d), none);
                 (r.end_of_day(), r.missing_years)
             }
         };
@@ -144,8 +162,13 @@ impl Complaint {
         missing.sort_unstable();
         missing.dedup();
         // An extension moves the feedback deadline; the one it replaced stays in the record.
+        // Stops after it push the new date back as they push a counted one.
         let feedback_due = match self.work.extensions.last() {
-            Some(e) => end_of_day(e.until),
+            Some(e) => end_of_day(
+                on_feedback
+                    .since(e.at)
+                    .days_after(cal, e.at.date(), e.until),
+            ),
             None => end_of_day(feedback.date),
         };
         Deadlines {
@@ -184,13 +207,20 @@ impl Complaint {
     /// The verify step and the feedback step against their deadlines at `now`.
     pub fn steps(&self, d: &Deadlines, now: NaiveDateTime) -> (Step, Step) {
         let required = self.state.is_open();
+        // While stopped, a step not done waits with the time it had left when it stopped.
+        let stopped = |step: Step| match (step, self.stopped_since()) {
+            (Step::Pending { remaining_minutes }, Some(since)) if since <= now => Step::Stopped {
+                remaining_minutes: remaining_minutes + (now - since).num_minutes(),
+            },
+            _ => step,
+        };
         let feedback = match Step::of(self.fed_back_at, d.feedback_due, required, now) {
             // Extended only after its deadline had passed: done, it is still late.
             Step::Done { .. } if self.extended_late() => Step::Done { late: true },
-            step => step,
+            step => stopped(step),
         };
         (
-            Step::of(self.verified_at, d.verify_due, required, now),
+            stopped(Step::of(self.verified_at, d.verify_due, required, now)),
             feedback,
         )
     }
@@ -207,9 +237,9 @@ impl Complaint {
         self.state != ComplaintState::Voided && (v.is_late() || f.is_late() || self.extended_late())
     }
 
-    /// The nearest deadline not yet met, while the complaint is open.
+    /// The nearest deadline not yet met, while the complaint is open and its clock runs.
     pub fn next_due(&self, d: &Deadlines) -> Option<NaiveDateTime> {
-        if !self.state.is_open() {
+        if !self.state.is_open() || self.stopped_since().is_some() {
             return None;
         }
         match (self.verified_at, self.fed_back_at) {

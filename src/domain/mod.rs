@@ -49,6 +49,7 @@ pub mod matter;
 pub mod notice;
 pub mod officer;
 pub mod patrol;
+pub mod pause;
 pub mod roster;
 pub mod setting_keys;
 pub mod settings;

@@ -58,6 +58,13 @@ pub const KEYS: &[Key] = &[
         per_channel: false,
     },
     Key {
+        name: "max_stops",
+        label: "每件线索中止计时次数上限",
+        unit: "次",
+        range: (0, 5),
+        per_channel: false,
+    },
+    Key {
         name: "bell",
         label: "转为临期或超期时响铃（1 开，0 关）",
         unit: "",
@@ -141,6 +148,7 @@ pub fn set(s: &mut Settings, name: &str, text: &str, channel: Option<&str>) -> R
         "on_time_target" => s.on_time_target = f64::from(n) / 100.0,
         "soon_hours" => s.soon_hours = n,
         "bell" => s.bell = n == 1,
+        "max_stops" => s.max_stops = n,
         _ => unreachable!("every key is matched"),
     }
     if key.per_channel {
@@ -192,6 +200,10 @@ pub fn describe(s: &Settings) -> String {
     out.push(format!(
         "临期提醒：剩余不足 {} 小时（soon_hours）",
         s.soon_hours
+    ));
+    out.push(format!(
+        "每件线索中止计时次数上限：{} 次（max_stops）",
+        s.max_stops
     ));
     out.push(format!(
         "转为临期或超期时响铃：{}（bell）",

@@ -51,6 +51,9 @@ pub struct Settings {
     /// Ring the terminal bell when a lead or notice turns 临期 or 超期 while the desk is open.
     #[serde(default = "default_bell")]
     pub bell: bool,
+    /// A lead's clock may be stopped (中止) at most this many times.
+    #[serde(default = "default_max_stops")]
+    pub max_stops: u32,
     /// The 中队 that handles each 所属领域 of the matter list: the desk suggests it when a
     /// lead is dispatched. Each township divides its fields its own way.
     #[serde(default = "default_squads")]
@@ -79,6 +82,10 @@ fn default_squads() -> BTreeMap<String, String> {
     .collect()
 }
 
+fn default_max_stops() -> u32 {
+    1
+}
+
 fn default_bell() -> bool {
     true
 }
@@ -101,6 +108,7 @@ impl Default for Settings {
             township_code: String::new(),
             soon_hours: default_soon_hours(),
             bell: default_bell(),
+            max_stops: default_max_stops(),
             squads: default_squads(),
         }
     }

@@ -39,6 +39,10 @@ pub struct Work {
     pub extensions: Vec<Extension>,
     /// 移送部门: the competent department a transferred lead went to.
     pub transfer_to: String,
+    /// 中止: the stops of the lead's clock, oldest first; the last may still be running.
+    pub stops: Vec<super::pause::Stop>,
+    /// 超时申诉: at most one.
+    pub appeal: Option<super::pause::Appeal>,
 }
 
 impl Work {
@@ -69,6 +73,9 @@ impl Work {
         if self.transfer_to.is_empty() {
             self.transfer_to = stored.transfer_to.clone();
         }
+        // Stops and appeals are decided on the desk or the command line, never in a file.
+        self.stops = stored.stops.clone();
+        self.appeal = stored.appeal.clone();
     }
 
     /// What is wrong with it, by column.

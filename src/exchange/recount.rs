@@ -67,7 +67,13 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<String>> {
         .map(|r| r.cells.iter().map(|c| c.shown().into_owned()).collect())
         .collect();
     let basis = Basis::read(&stated)?;
-    let all = ledger::<Complaint, _>(dir, files.complaints, |t, row, c| {
+    let all = ledger::<Complaint, _>(dir, files.complaints, |t, row, mut c| {
+        // A ledger from before these columns has none: no stops, no appeal.
+        let text = |h| computed(t, row, h, |s| Ok::<_, String>(s.to_string()));
+        if let Some(cell) = text("中止记录") {
+            c.work.stops = crate::domain::pause::parse_stops(&cell)?;
+        }
+        c.work.appeal = text("超时申诉").and_then(|a| crate::domain::pause::parse_appeal(&a));
         let due = Deadlines {
             verify_due: computed(t, row, "核查期限", parse::datetime)?,
             feedback_due: computed(t, row, "反馈期限", parse::datetime)?,

@@ -40,10 +40,11 @@ pub fn text(r: &Report) -> String {
     );
     let _ = writeln!(
         s,
-        "\n排名  {}{}{}{}{}{}标记",
+        "\n排名  {}{}{}{}{}{}{}标记",
         pad("乡镇", 36),
         pad("受理", 7),
         pad("按时办理率", 18),
+        pad("剔除申诉后", 18),
         pad("整改销号率", 18),
         pad("巡查覆盖率", 18),
         pad("证件到期", 10),
@@ -52,11 +53,19 @@ pub fn text(r: &Report) -> String {
         let rate = |x: Option<f64>| format!("{} {}", percent(x), verdict(x, r.target));
         let _ = writeln!(
             s,
-            "{:>3}   {}{}{}{}{}{}{}",
+            "{:>3}   {}{}{}{}{}{}{}{}",
             row.rank,
             pad(&format!("{}（{}）", row.name, row.code), 36),
             pad(&row.received.to_string(), 7),
             pad(&rate(row.on_time_rate), 18),
+            pad(
+                &format!(
+                    "{}（申诉{}）",
+                    percent(row.on_time_rate_appealed),
+                    row.appealed
+                ),
+                18
+            ),
             pad(&rate(row.closure_rate), 18),
             pad(&rate(row.coverage_rate), 18),
             pad(&row.certs_expiring.to_string(), 10),
@@ -100,7 +109,7 @@ pub fn text(r: &Report) -> String {
     s
 }
 
-const HEADERS: [&str; 17] = [
+const HEADERS: [&str; 19] = [
     "排名",
     "乡镇代码",
     "乡镇",
@@ -108,6 +117,8 @@ const HEADERS: [&str; 17] = [
     "计入按时率",
     "按时办理",
     "按时办理率",
+    "超时申诉获批",
+    "剔除申诉后按时办理率",
     "下达整改",
     "已销号",
     "整改销号率",
@@ -139,6 +150,8 @@ fn rows(r: &Report) -> Vec<Vec<String>> {
                 row.measured.to_string(),
                 row.on_time.to_string(),
                 f(row.on_time_rate),
+                row.appealed.to_string(),
+                f(row.on_time_rate_appealed),
                 row.issued.to_string(),
                 row.closed.to_string(),
                 f(row.closure_rate),
@@ -162,8 +175,8 @@ pub fn csv(r: &Report) -> String {
 pub fn sheets(r: &Report) -> Vec<Sheet> {
     use Ty::{Code, Number, Percent, Text};
     let types = [
-        Number, Code, Text, Number, Number, Number, Percent, Number, Number, Percent, Number,
-        Number, Percent, Number, Percent, Text, Text,
+        Number, Code, Text, Number, Number, Number, Percent, Number, Percent, Number, Number,
+        Percent, Number, Number, Percent, Number, Percent, Text, Text,
     ];
     let title = vec![format!("县级执法效能通报　{}", r.period.label)];
     let ranking = Sheet {

@@ -55,7 +55,12 @@ pub fn today(t: &Today) -> String {
 
     let _ = writeln!(s, "\n【投诉计时】（{} 件未办结）", t.complaints.len());
     for c in &t.complaints {
-        let (u, left) = complaint_timer(c.remaining_minutes, c.overdue, t.soon_minutes);
+        let (u, left) = complaint_timer(
+            c.remaining_minutes,
+            c.stopped_since,
+            c.overdue,
+            t.soon_minutes,
+        );
         let _ = writeln!(
             s,
             "  {}{}{} {} {} {}",

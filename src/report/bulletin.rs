@@ -122,10 +122,18 @@ pub fn entries(r: &Report) -> Vec<Entry> {
     row("投诉", "计入按时率", count(c.measured));
     row("投诉", "按时办理", count(c.on_time));
     row("投诉", "按时办理率", Figure::Rate(c.on_time_rate, r.target));
+    row("投诉", "超时申诉获批（仍计超期）", count(c.appealed));
+    row(
+        "投诉",
+        "剔除申诉后按时办理率",
+        Figure::Rate(c.on_time_rate_appealed, r.target),
+    );
     row("投诉", "作废（不计）", count(c.voided));
     row("投诉", "其中曾更正时间", count(c.corrected));
     row("投诉", "其中曾延长反馈期限", count(c.extended));
     row("投诉", "其中期限为暂定", count(c.provisional));
+    row("投诉", "其中曾中止计时", count(c.stopped));
+    row("投诉", "中止天数合计", Figure::Count(c.stopped_days));
     for x in &c.by_channel {
         row("投诉·来源渠道", &x.name, count(x.count));
     }

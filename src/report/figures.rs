@@ -59,6 +59,15 @@ pub struct Complaints {
     pub on_time: usize,
     /// on_time / measured, from 0 to 1; null when nothing could be measured yet.
     pub on_time_rate: Option<f64>,
+    /// Of those measured late, how many had their timeout appeal (超时申诉) approved: still
+    /// late on the record, left out of `on_time_rate_appealed`.
+    pub appealed: usize,
+    /// on_time / (measured - appealed): the rate after approved appeals (剔除申诉后).
+    pub on_time_rate_appealed: Option<f64>,
+    /// Of those received, how many had their clock stopped (中止) at some point, and the
+    /// calendar days stopped in all (part of a day counts as one).
+    pub stopped: usize,
+    pub stopped_days: i64,
     /// Of those received, how many had a recorded time corrected at some point: the rate is
     /// computed on the corrected times.
     pub corrected: usize,

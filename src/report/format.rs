@@ -22,6 +22,8 @@ pub enum Urgency {
     Soon,
     /// Nothing pending is overdue, but a step was done late.
     WasLate,
+    /// The clock is stopped (中止): nothing runs out while it waits.
+    Stopped,
     Fine,
 }
 
@@ -49,17 +51,26 @@ impl Urgency {
             Urgency::Overdue => "[超期]",
             Urgency::Soon => "[临期]",
             Urgency::WasLate => "[曾超期]",
+            Urgency::Stopped => "[中止]",
             Urgency::Fine => "",
         }
     }
 }
 
-/// A complaint's timer as shown: its urgency and 剩余 3时12分 / 超期 1天2时 / 待结案.
+/// A complaint's timer as shown: its urgency and 剩余 3时12分 / 超期 1天2时 / 待结案, or
+/// 中止 since when while its clock is stopped.
 pub fn complaint_timer(
     remaining_minutes: Option<i64>,
+    stopped_since: Option<chrono::NaiveDateTime>,
     overdue: bool,
     soon: i64,
 ) -> (Urgency, String) {
+    if let Some(since) = stopped_since {
+        return (
+            Urgency::Stopped,
+            format!("中止自 {}", since.format("%m-%d %H:%M")),
+        );
+    }
     let u = match Urgency::of_minutes(remaining_minutes, soon) {
         Urgency::Overdue => Urgency::Overdue,
         _ if overdue => Urgency::WasLate,
@@ -73,12 +84,12 @@ pub fn complaint_timer(
 /// was late.
 pub fn complaint_marker(
     open: bool,
-    remaining_minutes: Option<i64>,
+    (remaining_minutes, stopped_since): (Option<i64>, Option<chrono::NaiveDateTime>),
     overdue: bool,
     soon: i64,
 ) -> (Urgency, String) {
     if open {
-        complaint_timer(remaining_minutes, overdue, soon)
+        complaint_timer(remaining_minutes, stopped_since, overdue, soon)
     } else if overdue {
         (Urgency::WasLate, String::new())
     } else {
@@ -149,12 +160,24 @@ mod tests {
     #[test]
     fn timers_mark_late_steps_and_pending_ones() {
         let soon = 4 * 60;
-        assert_eq!(complaint_timer(Some(-5), true, soon).0, Urgency::Overdue);
-        assert_eq!(complaint_timer(Some(100), true, soon).0, Urgency::WasLate);
-        assert_eq!(complaint_timer(Some(100), false, soon).0, Urgency::Soon);
-        assert_eq!(complaint_timer(Some(600), false, soon).0, Urgency::Fine);
         assert_eq!(
-            complaint_timer(None, false, soon),
+            complaint_timer(Some(-5), None, true, soon).0,
+            Urgency::Overdue
+        );
+        assert_eq!(
+            complaint_timer(Some(100), None, true, soon).0,
+            Urgency::WasLate
+        );
+        assert_eq!(
+            complaint_timer(Some(100), None, false, soon).0,
+            Urgency::Soon
+        );
+        assert_eq!(
+            complaint_timer(Some(600), None, false, soon).0,
+            Urgency::Fine
+        );
+        assert_eq!(
+            complaint_timer(None, None, false, soon),
             (Urgency::Fine, "待结案".into())
         );
         assert_eq!(notice_timer(-3), (Urgency::Overdue, "复查超期 3 天".into()));

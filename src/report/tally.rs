@@ -41,6 +41,10 @@ pub fn complaints(
         measured: 0,
         on_time: 0,
         on_time_rate: None,
+        appealed: 0,
+        on_time_rate_appealed: None,
+        stopped: 0,
+        stopped_days: 0,
         corrected: 0,
         extended: 0,
         provisional: 0,
@@ -56,6 +60,8 @@ pub fn complaints(
         c.received += 1;
         c.corrected += usize::from(corrected(&x.id)?);
         c.extended += usize::from(!x.work.extensions.is_empty());
+        c.stopped += usize::from(!x.work.stops.is_empty());
+        c.stopped_days += crate::domain::pause::stopped_days(&x.work.stops, now);
         let provisional = !t.due.missing_years.is_empty();
         c.provisional += usize::from(provisional);
         let ch = Channel::ALL
@@ -86,8 +92,11 @@ pub fn complaints(
                 }
                 _ => None,
             };
-            pending |=
-                matches!(step, Step::Pending { remaining_minutes } if remaining_minutes >= 0);
+            pending |= match step {
+                Step::Pending { remaining_minutes } => remaining_minutes >= 0,
+                Step::Stopped { .. } => true,
+                _ => false,
+            };
             done |= matches!(step, Step::Done { .. });
             if let Some(m) = late_by {
                 late = true;
@@ -109,9 +118,11 @@ pub fn complaints(
         if late || (done && !pending) {
             c.measured += 1;
             c.on_time += usize::from(!late);
+            c.appealed += usize::from(late && x.appeal_approved());
         }
     }
     c.on_time_rate = rate(c.on_time, c.measured);
+    c.on_time_rate_appealed = rate(c.on_time, c.measured - c.appealed);
     c.by_channel = by_channel
         .into_iter()
         .map(|(i, n)| Count {

@@ -67,6 +67,11 @@ pub struct ComplaintTimer {
     pub overdue: bool,
     /// Minutes to the nearest unmet deadline; negative when overdue; null when none is left.
     pub remaining_minutes: Option<i64>,
+    /// Since when the lead's clock is stopped (中止); null while it runs.
+    #[serde(serialize_with = "minute")]
+    pub stopped_since: Option<NaiveDateTime>,
+    /// 超时申诉: 待审批 / 已批准 / 未批准; null without one.
+    pub appeal: Option<&'static str>,
     /// A deadline counted through a year whose arrangement is not imported (暂定).
     pub provisional: bool,
     /// 承办中队 and 承办人员 (工号); empty until the lead is dispatched.
@@ -102,6 +107,14 @@ pub const WEEKDAYS: [&str; 7] = [
     "星期六",
     "星期日",
 ];
+
+/// A time as the rest of the JSON writes it: "2026-11-20 10:00".
+fn minute<S: serde::Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&t.format("%Y-%m-%d %H:%M").to_string()),
+        None => s.serialize_none(),
+    }
+}
 
 pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
     let cal = crate::store::holidays::calendar(conn)?;
@@ -142,6 +155,8 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 feedback_due: fmt(t.due.feedback_due),
                 overdue: c.overdue(&t.due, now),
                 remaining_minutes: c.remaining_minutes(&t.due, now),
+                stopped_since: c.stopped_since(),
+                appeal: c.work.appeal.as_ref().map(|a| a.state()),
                 provisional: !t.due.missing_years.is_empty(),
                 squad: c.work.squad.clone(),
                 handlers: c.work.handlers.clone(),

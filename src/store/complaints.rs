@@ -21,7 +21,8 @@ const COLS: &str =
     "id, received_at, channel, reporter, phone, area, matter, description, complexity,
     state, verified_at, result, fed_back_at, closed_at, void_reason,
     verify_due, feedback_due, due_missing_years,
-    squad, handlers, verified_by, finding, handled_at, feedback_method, extensions, transfer_to";
+    squad, handlers, verified_by, finding, handled_at, feedback_method, extensions, transfer_to,
+    stops, appeal";
 
 fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let complaint = Complaint {
@@ -47,17 +48,10 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
             finding: r.get(21)?,
             handled_at: codec::opt_datetime(r, 22)?,
             feedback_method: r.get(23)?,
-            extensions: match r.get_ref(24)?.as_str()? {
-                "[]" => Vec::new(),
-                text => serde_json::from_str(text).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        24,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })?,
-            },
+            extensions: json(r, 24, "[]")?.unwrap_or_default(),
             transfer_to: r.get(25)?,
+            stops: json(r, 26, "[]")?.unwrap_or_default(),
+            appeal: json(r, 27, "")?,
         },
     };
     let due = Deadlines {
@@ -66,6 +60,20 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
         missing_years: parse_years(&r.get::<_, String>(17)?),
     };
     Ok(Tracked { complaint, due })
+}
+
+/// A JSON column; None where it holds `empty`.
+fn json<T: serde::de::DeserializeOwned>(
+    r: &Row,
+    i: usize,
+    empty: &str,
+) -> rusqlite::Result<Option<T>> {
+    match r.get_ref(i)?.as_str()? {
+        t if t == empty => Ok(None),
+        text => serde_json::from_str(text).map(Some).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        }),
+    }
 }
 
 pub(crate) fn parse_years(text: &str) -> Vec<i32> {
@@ -111,9 +119,9 @@ impl Record for Complaint {
                description, complexity, state, verified_at, result, fed_back_at, closed_at,
                void_reason, verify_due, feedback_due, next_due, due_missing_years,
                squad, handlers, verified_by, finding, handled_at, feedback_method, extensions,
-               transfer_to, salt)
+               transfer_to, salt, stops, appeal)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)
+               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
              ON CONFLICT(id) DO UPDATE SET received_at = excluded.received_at,
                channel = excluded.channel, reporter = excluded.reporter, phone = excluded.phone,
                area = excluded.area, matter = excluded.matter, description = excluded.description,
@@ -126,7 +134,8 @@ impl Record for Complaint {
                handlers = excluded.handlers, verified_by = excluded.verified_by,
                finding = excluded.finding, handled_at = excluded.handled_at,
                feedback_method = excluded.feedback_method, extensions = excluded.extensions,
-               transfer_to = excluded.transfer_to,
+               transfer_to = excluded.transfer_to, stops = excluded.stops,
+               appeal = excluded.appeal,
                salt = CASE WHEN complaints.reporter IS excluded.reporter
                              AND complaints.phone IS excluded.phone AND complaints.salt <> ''
                            THEN complaints.salt ELSE excluded.salt END",
@@ -162,6 +171,11 @@ impl Record for Complaint {
             // The reporter's digest salt: new with every new reporter or phone, so digests
             // of the ones replaced cannot be tried against candidates (see `digest`).
             super::digest::new_salt(),
+            serde_json::to_string(&self.work.stops).expect("stops serialize"),
+            self.work
+                .appeal
+                .as_ref()
+                .map_or_else(String::new, |a| serde_json::to_string(a).expect("appeal serialize")),
         ])?;
         Ok(())
     }
@@ -286,7 +300,7 @@ pub fn stale_dues(
             found(&r.get::<_, String>(0)?, "存储的内容");
             continue;
         };
-        let next: Option<NaiveDateTime> = r.get(26).ok().flatten();
+        let next: Option<NaiveDateTime> = r.get(28).ok().flatten();
         let c = &t.complaint;
         let d = c.deadlines(cal, &settings.rules_for(c.channel));
         for (field, same) in [

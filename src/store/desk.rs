@@ -105,7 +105,7 @@ fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
 }
 
 /// A time later than now, even later today, is something that has not happened yet.
-fn not_later(actor: &Actor, what: &str, at: NaiveDateTime) -> Result<()> {
+pub(super) fn not_later(actor: &Actor, what: &str, at: NaiveDateTime) -> Result<()> {
     if at > actor.now {
         return Err(Error::invalid(format!(
             "{what} {} 晚于现在（{}），不能登记尚未发生的事",
@@ -201,6 +201,10 @@ pub fn edit_complaint(
         })?;
         c.state = old.state;
         c.void_reason = old.void_reason.clone();
+        // Extensions, stops and appeals have their own steps; an edit never carries them.
+        c.work.extensions = old.work.extensions.clone();
+        c.work.stops = old.work.stops.clone();
+        c.work.appeal = old.work.appeal.clone();
         if crate::exchange::mask::is_masked(&c.reporter) {
             c.reporter = old.reporter.clone();
         }
@@ -281,17 +285,7 @@ pub fn extend_complaint(
             kind: "投诉",
             key: id.to_string(),
         })?;
-        let staff = people::officers_by_id(tx)?;
-        match staff.get(approver) {
-            Some(o) if o.role == crate::domain::Role::Captain => {}
-            Some(o) => {
-                return Err(Error::invalid(format!(
-                    "延期须由队长批准，{} 不是队长",
-                    o.name
-                )));
-            }
-            None => return Err(Error::invalid(format!("人员「{approver}」不存在或已作废"))),
-        }
+        captain(tx, approver, "延期")?;
         let e = crate::domain::work::Extension {
             from: t.due.feedback_due,
             until,
@@ -302,6 +296,18 @@ pub fn extend_complaint(
         };
         record::step::<Complaint>(tx, ctx, id, "延期", |c| c.extend(e).map_err(|r| r.0))
     })
+}
+
+/// Refuses `id` unless it names a live 队长: `what` (延期, 中止) needs one's approval.
+pub(super) fn captain(tx: &Transaction, id: &str, what: &str) -> Result<()> {
+    match people::officers_by_id(tx)?.get(id) {
+        Some(o) if o.role == crate::domain::Role::Captain => Ok(()),
+        Some(o) => Err(Error::invalid(format!(
+            "{what}须由队长批准，{} 不是队长",
+            o.name
+        ))),
+        None => Err(Error::invalid(format!("人员「{id}」不存在或已作废"))),
+    }
 }
 
 /// Moves a complaint one step; the domain refuses a step its state does not allow.

@@ -27,6 +27,9 @@ pub struct Digest {
     pub all: String,
     /// Each column's name and the first 16 hex digits of its hash.
     pub cols: Vec<(String, String)>,
+    /// Each column's whole hash and whether it is NULL: a digest written before a later
+    /// version added columns is held against the columns it had (`differences`).
+    hashes: Vec<([u8; 32], bool)>,
 }
 
 /// A digest as an audit row holds it, read back.
@@ -68,6 +71,25 @@ impl Digest {
     /// The columns whose hashes differ from `stored`, every one of them compared (a column
     /// the stored digest does not cover counts as differing); empty when all hold.
     pub fn differences(&self, stored: &Stored) -> Vec<&str> {
+        let n = stored.cols.len();
+        // Written before a later version added columns (always at the end), which are still
+        // empty: the record is held against the columns it had, its whole hash over them.
+        if n < self.cols.len() && self.hashes[n..].iter().all(|(_, null)| *null) {
+            let mut out: Vec<&str> = self.cols[..n]
+                .iter()
+                .zip(&stored.cols)
+                .filter(|((_, h), s)| h != *s)
+                .map(|((name, _), _)| name.as_str())
+                .collect();
+            let mut all = Sha256::new();
+            for (h, _) in &self.hashes[..n] {
+                all.update(h);
+            }
+            if out.is_empty() && hex(&all.finalize()) != stored.all {
+                out.push("（整条记录的校验值）");
+            }
+            return out;
+        }
         let mut out: Vec<&str> = self
             .cols
             .iter()
@@ -152,15 +174,18 @@ impl Ledger {
             .unwrap_or_default();
         let mut all = Sha256::new();
         let mut cols = Vec::with_capacity(columns.len());
+        let mut hashes = Vec::with_capacity(columns.len());
         for (name, value) in columns {
             let salted = self.is_personal(name).then_some(salt);
             let h = column_hash(name, salted, *value);
             all.update(h);
             cols.push((name.to_string(), hex(&h[..8])));
+            hashes.push((h, *value == ValueRef::Null));
         }
         Digest {
             all: hex(&all.finalize()),
             cols,
+            hashes,
         }
     }
 }

@@ -27,6 +27,10 @@ fn actions_of(kind: &str) -> &'static [&'static str] {
             "结案",
             "移送",
             "延期",
+            "中止",
+            "恢复计时",
+            "超时申诉",
+            "申诉审批",
             "查看举报人",
         ],
         "notices" => &["待复查", "送达", "复查"],
@@ -40,6 +44,14 @@ fn actions_of(kind: &str) -> &'static [&'static str] {
 fn moves_time(kind: &str, action: &str, column: &str) -> bool {
     kind == "notices" && action == "复查" && column == "deadline"
 }
+
+/// Columns that only their own steps write: a stop, an appeal or an extension changed by any
+/// other action (an edit, an import) is named.
+const OWNED: &[(&str, &str, &[&str])] = &[
+    ("complaints", "stops", &["中止", "恢复计时"]),
+    ("complaints", "appeal", &["超时申诉", "申诉审批"]),
+    ("complaints", "extensions", &["延期"]),
+];
 
 /// One recorded-time column of a ledger: its place in the digest, its name and header, and
 /// the hashes it has while nothing is recorded (NULL or empty text).
@@ -91,6 +103,15 @@ pub fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
 
 fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()> {
     let times = times(conn, l)?;
+    let owned: Vec<(usize, &str, &[&str])> = {
+        let stmt = conn.prepare(&l.select_all(conn)?)?;
+        let names: Vec<&str> = stmt.column_names().skip(1).collect();
+        OWNED
+            .iter()
+            .filter(|(k, _, _)| *k == l.kind)
+            .filter_map(|(_, col, by)| Some((names.iter().position(|n| n == col)?, *col, *by)))
+            .collect()
+    };
     let mut stmt = conn.prepare(
         "SELECT key, id, action, reason, digest, before, after FROM audit
          WHERE kind = ?1 ORDER BY key, id",
@@ -132,6 +153,21 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
                     say(format!(
                         "（{action}）改动了已登记的{}，却不是写明原因的更正",
                         t.header
+                    ));
+                }
+            }
+        }
+        if let (Some(was), Some(now)) = (
+            prev.digest.as_deref().and_then(Digest::parse),
+            digest.as_deref().and_then(Digest::parse),
+        ) && was.cols.len() == now.cols.len()
+        {
+            for (at, column, by) in &owned {
+                if was.cols[*at] != now.cols[*at] && !by.contains(&action.as_str()) {
+                    say(format!(
+                        "（{action}）改动了{}，只有「{}」会改动它",
+                        super::digest::label(column),
+                        by.join("」「")
                     ));
                 }
             }

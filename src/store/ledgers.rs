@@ -95,6 +95,10 @@ pub const LEDGERS: &[Ledger] = &[
             (7, ", NULLIF(transfer_to, '') AS transfer_to"),
             // The salt of the personal columns' digests (see `digest`).
             (10, ", salt"),
+            (
+                11,
+                ", NULLIF(stops, '[]') AS stops, NULLIF(appeal, '') AS appeal",
+            ),
         ],
         personal: &["reporter", "phone"],
         optional: &[
@@ -275,6 +279,8 @@ pub fn label(col: &str) -> &'static str {
         "served_on" => "送达日期",
         "service_method" => "送达方式",
         "salt" => "举报人信息的校验盐值",
+        "stops" => "中止记录",
+        "appeal" => "超时申诉",
         "reason" => "事由",
         "start" => "开始日期",
         "end" => "结束日期",

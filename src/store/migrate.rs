@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/008_open_notices.sql")),
     Migration::Sql(include_str!("sql/009_last_patrols.sql")),
     Migration::Code(super::rebaseline::migrate),
+    Migration::Sql(include_str!("sql/011_stops_appeals.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

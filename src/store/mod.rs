@@ -18,6 +18,7 @@ pub mod lock;
 mod migrate;
 pub mod moved;
 pub mod notices;
+pub mod pause;
 pub mod people;
 mod rebaseline;
 pub mod record;
@@ -270,3 +271,6 @@ mod safety_tests;
 mod tamper_tests;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod pause_tests;

@@ -50,6 +50,7 @@ impl Theme {
             Urgency::Overdue => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             Urgency::Soon | Urgency::WasLate => self.fg(Color::Yellow),
             Urgency::Fine => self.fg(Color::Green),
+            Urgency::Stopped => self.fg(Color::Cyan),
         }
     }
 

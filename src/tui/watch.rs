@@ -14,7 +14,7 @@ pub struct Watch {
 
 fn rank(u: Urgency) -> u8 {
     match u {
-        Urgency::Fine | Urgency::WasLate => 0,
+        Urgency::Fine | Urgency::WasLate | Urgency::Stopped => 0,
         Urgency::Soon => 1,
         Urgency::Overdue => 2,
     }
@@ -22,7 +22,12 @@ fn rank(u: Urgency) -> u8 {
 
 fn now_of(today: &Today) -> Vec<(String, String, Urgency)> {
     let leads = today.complaints.iter().map(|c| {
-        let (u, _) = complaint_timer(c.remaining_minutes, c.overdue, today.soon_minutes);
+        let (u, _) = complaint_timer(
+            c.remaining_minutes,
+            c.stopped_since,
+            c.overdue,
+            today.soon_minutes,
+        );
         (format!("投诉 {}", c.id), c.id.clone(), u)
     });
     let notices = today.notices.iter().map(|n| {

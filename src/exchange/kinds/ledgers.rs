@@ -102,6 +102,8 @@ impl Kind for Complaint {
         computed("反馈期限", Ty::DateTime),
         computed("是否超期", Ty::Text),
         computed("期限说明", Ty::Text),
+        computed("中止记录", Ty::Text),
+        computed("超时申诉", Ty::Text),
     ];
 
     fn cells(&self) -> Vec<String> {
@@ -126,8 +128,9 @@ impl Kind for Complaint {
             handled_at: c.opt_datetime("处置时间"),
             feedback_method: c.text("反馈方式"),
             transfer_to: c.text("移送部门"),
-            // Extensions are granted on the desk; a ledger file keeps what is stored.
-            extensions: Vec::new(),
+            // Extensions, stops and appeals are decided on the desk or the command line; a
+            // ledger file keeps what is stored.
+            ..Default::default()
         };
         for (column, why) in work.problems() {
             c.fail(column, why);
@@ -200,6 +203,8 @@ impl Kind for Complaint {
     ) -> Result<()> {
         complaints::each_received_between(env.conn, q.from, q.to, &mut |t| {
             let overdue = t.complaint.overdue(&t.due, env.now);
+            let stops = crate::domain::pause::stops_summary(&t.complaint.work.stops);
+            let appeal = t.complaint.work.appeal.as_ref().map(|a| a.summary());
             let mut row = complaint_cells(t.complaint);
             if !q.include_personal {
                 row[3] = mask::name(&row[3]);
@@ -210,6 +215,8 @@ impl Kind for Complaint {
                 fmt_datetime(t.due.feedback_due),
                 yes_no(overdue),
                 crate::calendar::provisional_note(&t.due.missing_years),
+                stops,
+                appeal.unwrap_or_default(),
             ]);
             out(row)
         })

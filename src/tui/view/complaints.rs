@@ -41,7 +41,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let c = &t.complaint;
         let (u, left) = complaint_marker(
             c.state.is_open(),
-            c.remaining_minutes(&t.due, now),
+            (c.remaining_minutes(&t.due, now), c.stopped_since()),
             c.overdue(&t.due, now),
             app.data.today.soon_minutes,
         );
@@ -214,6 +214,10 @@ fn timeline<'a>(
             Step::Pending { remaining_minutes } => (
                 countdown(remaining_minutes),
                 Urgency::of_minutes(Some(remaining_minutes), soon),
+            ),
+            Step::Stopped { remaining_minutes } => (
+                format!("中止计时，恢复后{}", countdown(remaining_minutes)),
+                Urgency::Stopped,
             ),
             Step::Dropped => ("无需办理".to_string(), Urgency::Fine),
         };

@@ -202,8 +202,12 @@ fn complaints<'a>(
         .skip(start)
         .take(shown)
         .map(|c| {
-            let (u, left) =
-                complaint_timer(c.remaining_minutes, c.overdue, app.data.today.soon_minutes);
+            let (u, left) = complaint_timer(
+                c.remaining_minutes,
+                c.stopped_since,
+                c.overdue,
+                app.data.today.soon_minutes,
+            );
             let style = theme.urgency(u);
             Row::new(vec![
                 Cell::from(marker(u.marker(), c.provisional)).style(style),
