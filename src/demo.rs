@@ -120,7 +120,62 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
         })
         .collect::<Result<Vec<_>>>()?;
     duty_history(store, days)?;
+    clocks_and_appeals(store, days)?;
     Ok(summaries)
+}
+
+/// An actor for a demo moment: the anchor week's `date` and `time`, shifted by `days`.
+fn demo_actor(date: &str, time: &str, who: &str, days: i64) -> Actor {
+    let shifted = shift_text(&format!("{date} {time}"), days);
+    Actor {
+        operator: who.to_string(),
+        now: chrono::NaiveDateTime::parse_from_str(&shifted, "%Y-%m-%d %H:%M")
+            .expect("a demo time"),
+    }
+}
+
+/// A lead stopped and restarted, one still stopped, an appeal approved and one waiting for
+/// the captain: what the desk, `explain` and the reports show of stopped clocks and appeals.
+fn clocks_and_appeals(store: &mut Store, days: i64) -> Result<()> {
+    use crate::store::pause;
+    let done: i64 = store.conn().query_row(
+        "SELECT count(*) FROM complaints WHERE stops <> '[]' OR appeal <> ''",
+        [],
+        |r| r.get(0),
+    )?;
+    if done > 0 {
+        return Ok(());
+    }
+    let a = demo_actor("2026-11-19", "15:00", "W002", days);
+    let why = ("当事人无法联系", "店主外出，电话无人接听");
+    pause::stop(store, &a, "TS-2026-0025", (a.now, why.0, why.1), "W001")?;
+    let a = demo_actor("2026-11-20", "09:00", "W002", days);
+    pause::resume(store, &a, "TS-2026-0025", a.now)?;
+    let a = demo_actor("2026-11-20", "17:00", "W004", days);
+    let why = ("等待其他部门答复", "待县自然资源局出具用地性质意见");
+    pause::stop(store, &a, "TS-2026-0029", (a.now, why.0, why.1), "W001")?;
+    let a = demo_actor("2026-11-20", "10:00", "W005", days);
+    pause::appeal(
+        store,
+        &a,
+        "TS-2026-0010",
+        "暴雨致进村道路中断，核查人员当日无法到场",
+    )?;
+    let a = demo_actor("2026-11-20", "11:00", "W001", days);
+    pause::decide(
+        store,
+        &a,
+        "TS-2026-0010",
+        (true, "W001", "情况属实，有气象预警为证"),
+    )?;
+    let a = demo_actor("2026-11-20", "16:30", "W003", days);
+    pause::appeal(
+        store,
+        &a,
+        "TS-2026-0026",
+        "网格员上报的地址有误，当天未能找到现场",
+    )?;
+    Ok(())
 }
 
 /// Thursday's and Friday's shifts before the anchor Monday: sign-ins, an acknowledgement,

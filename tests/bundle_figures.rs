@@ -179,3 +179,18 @@ fn a_county_database_edited_by_sql_is_named_by_its_verify_and_put_right_by_a_rei
     );
     assert_eq!(said.trim().lines().count(), 1, "{said}");
 }
+
+#[test]
+fn an_appeal_approved_in_the_ledger_alone_is_named_by_the_rate_after_appeals() {
+    let d = Desk::demo();
+    let dir = bundle(&d);
+    // The demo's TS-2026-0026 waits for its review; the forger writes it approved.
+    forge(&dir, "-投诉台账.csv", |t| {
+        t.replacen("待审批：", "已批准：", 1)
+    });
+    let why = d.fails(&["verify-handoff", &dir.display().to_string()]);
+    assert!(
+        why.contains("超时申诉获批（仍计超期）") && why.contains("剔除申诉后按时办理率"),
+        "{why}"
+    );
+}

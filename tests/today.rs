@@ -199,7 +199,8 @@ fn every_change_is_audited_under_the_operator() {
     let conn = rusqlite::Connection::open(&d.db).unwrap();
     let (rows, ops): (i64, String) = conn
         .query_row(
-            "SELECT count(*), group_concat(DISTINCT operator) FROM audit WHERE kind <> 'duty_log'",
+            "SELECT count(*), group_concat(DISTINCT operator) FROM audit WHERE kind <> 'duty_log'
+             AND action NOT IN ('中止', '恢复计时', '超时申诉', '申诉审批')",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -208,6 +209,32 @@ fn every_change_is_audited_under_the_operator() {
     // officers who sat at the desk.
     assert_eq!(rows, 1 + 12 + 15 + 30 + 1 + 51 + 34 + 40 + 15);
     assert_eq!(ops, "W001");
+    // The demo's stopped clocks and appeals, each under the officer who acted.
+    let pauses: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT action, operator FROM audit
+             WHERE action IN ('中止', '恢复计时', '超时申诉', '申诉审批') ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let pauses: Vec<(&str, &str)> = pauses
+        .iter()
+        .map(|(a, o)| (a.as_str(), o.as_str()))
+        .collect();
+    assert_eq!(
+        pauses,
+        [
+            ("中止", "W002"),
+            ("恢复计时", "W002"),
+            ("中止", "W004"),
+            ("超时申诉", "W005"),
+            ("申诉审批", "W001"),
+            ("超时申诉", "W003"),
+        ]
+    );
     let duty: String = conn
         .query_row(
             "SELECT group_concat(DISTINCT operator) FROM audit WHERE kind = 'duty_log'",

@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::calendar::{Calendar, DayKind, Reckoned, end_of_day};
+use crate::calendar::{Calendar, DayKind, Reckoned};
 use crate::domain::Complexity;
+use crate::domain::pause::Stopped;
 use crate::error::{Error, Result};
 use crate::store::{complaints, notices, settings};
 
@@ -52,6 +53,10 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
         let rules = s.rules_for(c.channel);
         let setting = format!("（设置按渠道「{}」）", c.channel.label());
         let received = c.received_at;
+        let (on_verify, on_feedback) = (
+            Stopped::for_step(&c.work.stops, c.verified_at),
+            Stopped::for_step(&c.work.stops, c.fed_back_at),
+        );
         let verify = match c.complexity {
             Complexity::Simple => Why {
                 name: "核查期限",
@@ -69,24 +74,28 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
             },
             Complexity::Complex => workdays(
                 &cal,
-                "核查期限",
-                format!(
-                    "复杂线索：受理后 {} 个工作日内启动核查，截至当天 23:59{setting}",
-                    rules.verify_workdays_complex
+                (
+                    "核查期限",
+                    format!(
+                        "复杂线索：受理后 {} 个工作日内启动核查，截至当天 23:59{setting}",
+                        rules.verify_workdays_complex
+                    ),
                 ),
-                received.date(),
-                rules.verify_workdays_complex,
+                (received.date(), rules.verify_workdays_complex),
+                &on_verify,
             ),
         };
         let mut feedback = workdays(
             &cal,
-            "反馈期限",
-            format!(
-                "受理后 {} 个工作日内反馈，截至当天 23:59{setting}",
-                rules.feedback_workdays
+            (
+                "反馈期限",
+                format!(
+                    "受理后 {} 个工作日内反馈，截至当天 23:59{setting}",
+                    rules.feedback_workdays
+                ),
             ),
-            received.date(),
-            rules.feedback_workdays,
+            (received.date(), rules.feedback_workdays),
+            &on_feedback,
         );
         for e in &c.work.extensions {
             feedback.notes.push(format!(
@@ -102,8 +111,20 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
                 }
             ));
         }
-        if let Some(last) = c.work.extensions.last() {
-            feedback.due = shown(end_of_day(last.until), false);
+        if c.work.extensions.last().is_some() {
+            feedback.due = shown(t.due.feedback_due, false);
+        }
+        let mut verify = verify;
+        for s in &c.work.stops {
+            let line = stop_line(s);
+            verify.notes.push(line.clone());
+            feedback.notes.push(line);
+        }
+        if c.complexity == Complexity::Simple && !c.work.stops.is_empty() {
+            verify.due = shown(t.due.verify_due, false);
+            verify
+                .days
+                .push("中止的时间不计：期限按每次中止的时长顺延".to_string());
         }
         return Ok(Explained {
             title: format!(
@@ -121,13 +142,15 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
         let rules = &s.deadlines;
         let why = workdays(
             &cal,
-            "复查期限",
-            format!(
-                "整改期限 {} 之后 {} 个工作日内复查，截至当天 23:59",
-                n.deadline, rules.reinspect_workdays
+            (
+                "复查期限",
+                format!(
+                    "整改期限 {} 之后 {} 个工作日内复查，截至当天 23:59",
+                    n.deadline, rules.reinspect_workdays
+                ),
             ),
-            n.deadline,
-            rules.reinspect_workdays,
+            (n.deadline, rules.reinspect_workdays),
+            &Stopped::for_step(&[], None),
         );
         return Ok(Explained {
             title: format!("整改通知 {}（{}，下达 {}）", n.id, n.party, n.issued_on),
@@ -141,13 +164,21 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
 }
 
 /// A deadline `n` working days after `from`, each day passed written down.
-fn workdays(cal: &Calendar, name: &'static str, rule: String, from: NaiveDate, n: u32) -> Why {
+fn workdays(
+    cal: &Calendar,
+    (name, rule): (&'static str, String),
+    (from, n): (NaiveDate, u32),
+    stopped: &Stopped,
+) -> Why {
     let mut days = vec![format!("起算：{from}（当天不计）")];
     let mut counted = 0;
-    let r: Reckoned = cal.add_workdays_seen(from, n, &mut |day, counts| {
+    let skip = |d| stopped.day(d);
+    let r: Reckoned = cal.add_workdays_skipping(from, n, &skip, &mut |day, counts| {
         counted += u32::from(counts);
         let what = if counts {
             format!("第 {counted} 个工作日")
+        } else if stopped.day(day) {
+            "中止计时，不计".to_string()
         } else {
             "不计".to_string()
         };
@@ -171,6 +202,20 @@ fn workdays(cal: &Calendar, name: &'static str, rule: String, from: NaiveDate, n
         days,
         notes,
     }
+}
+
+/// One stop as a note: when, why, who approved, and what it does to the count.
+fn stop_line(s: &crate::domain::pause::Stop) -> String {
+    let until = s.until.map_or_else(
+        || "今（仍中止，期限待恢复计时后顺延）".to_string(),
+        |u| u.format("%Y-%m-%d %H:%M").to_string(),
+    );
+    format!(
+        "中止计时 {} 至 {until}（{}，{} 批准）：中止期间不计入期限",
+        s.from.format("%Y-%m-%d %H:%M"),
+        s.reason_text(),
+        s.approved_by
+    )
 }
 
 /// "星期五 法定节假日（元旦，暂定）".

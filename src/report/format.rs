@@ -68,7 +68,7 @@ pub fn complaint_timer(
     if let Some(since) = stopped_since {
         return (
             Urgency::Stopped,
-            format!("中止自 {}", since.format("%m-%d %H:%M")),
+            format!("中止 自{}", since.format("%m-%d")),
         );
     }
     let u = match Urgency::of_minutes(remaining_minutes, soon) {

@@ -68,17 +68,22 @@ fn stops_and_appeals_are_audited_as_their_own_actions_and_verify_holds() {
     // 11-23 and 11-24 stood stopped: two working days later than 11-25 and 12-01.
     assert_eq!(t.due.verify_due, at("2026-11-27 23:59"));
     assert_eq!(t.due.feedback_due, at("2026-12-03 23:59"));
-    pause::appeal(&mut store, &a, "TS-2026-0026", "村委会换届，当事人外出").unwrap();
+    // The demo's TS-2026-0026 waits with its appeal; TS-2026-0030 is late too.
     pause::decide(&mut store, &a, "TS-2026-0026", (true, "W001", "")).unwrap();
+    pause::appeal(&mut store, &a, "TS-2026-0030", "河道涨水，无法到达现场").unwrap();
     let actions: Vec<String> = store
         .conn()
-        .prepare("SELECT action FROM audit WHERE kind = 'complaints' AND key IN ('TS-2026-0028', 'TS-2026-0026') AND id > 200 ORDER BY id")
+        .prepare(
+            "SELECT action FROM audit WHERE kind = 'complaints'
+             AND key IN ('TS-2026-0028', 'TS-2026-0026', 'TS-2026-0030')
+             AND at >= '2026-11-23' AND action <> '新增' ORDER BY id",
+        )
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
-    assert_eq!(actions, ["中止", "恢复计时", "超时申诉", "申诉审批"]);
+    assert_eq!(actions, ["中止", "恢复计时", "申诉审批", "超时申诉"]);
     assert_eq!(problems(&store), Vec::<String>::new());
 }
 
@@ -130,9 +135,11 @@ fn a_file_from_before_stops_verifies_after_the_upgrade() {
         let store = demo(&path);
         drop(store);
         let c = Connection::open(&path).unwrap();
+        // Version 10 knew no stop: the demo's stopped lead has its next deadline running.
         c.execute_batch(
             "ALTER TABLE complaints DROP COLUMN stops;
              ALTER TABLE complaints DROP COLUMN appeal;
+             UPDATE complaints SET next_due = feedback_due WHERE id = 'TS-2026-0029';
              PRAGMA user_version = 10;",
         )
         .unwrap();

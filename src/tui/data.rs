@@ -90,6 +90,8 @@ pub struct Data {
     pub team_name: String,
     /// Ring when something turns 临期 or 超期 (a setting).
     pub bell: bool,
+    /// How many times a lead's clock may be stopped (a setting).
+    pub max_stops: u32,
     /// The 中队 for each 所属领域 (a setting), to suggest when dispatching.
     pub squads: std::collections::BTreeMap<String, String>,
     pub today: Today,
@@ -167,6 +169,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
     Ok(Data {
         team_name: settings.team_name().to_string(),
         bell: settings.bell,
+        max_stops: settings.max_stops,
         squads: settings.squads.clone(),
         today: zhifa_desk::report::today(conn, now)?,
         officers: people::officers(conn)?,

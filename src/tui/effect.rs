@@ -51,6 +51,11 @@ pub enum Write {
         reason: String,
         approver: String,
     },
+    /// 中止 / 恢复计时 / 超时申诉 / 申诉审批 of lead `id`.
+    Pause {
+        id: String,
+        act: super::pause_forms::Act,
+    },
     Leave(Box<zhifa_desk::domain::Leave>),
     Officer(Box<zhifa_desk::domain::Officer>),
     /// A roster team set (renamed from `original` if its name changed).
@@ -178,6 +183,7 @@ fn carry_out(
                 c.work.extensions.len()
             )
         }
+        Write::Pause { id, act } => super::pause_forms::carry_out(store, &actor, &id, act)?,
         Write::Leave(l) => {
             let (who, from, to) = (l.officer.clone(), l.from, l.to);
             desk::add_leave(store, &actor, *l)?;

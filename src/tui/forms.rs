@@ -41,6 +41,11 @@ pub enum FormKind {
     Extend {
         id: String,
     },
+    /// 中止 / 恢复计时 / 超时申诉 / 申诉审批 of a lead.
+    Pause {
+        id: String,
+        step: super::pause_forms::Step,
+    },
     /// An officer's leave period, and their certificate, status and phone.
     Leave {
         officer: String,
@@ -211,6 +216,18 @@ pub fn find_complaint<'a>(data: &'a Data, id: &str) -> Option<&'a Complaint> {
         .find(|c| c.id == id)
 }
 
+/// A lead with its deadlines, from the open detail or the list.
+pub fn find_tracked<'a>(
+    data: &'a Data,
+    id: &str,
+) -> Option<&'a zhifa_desk::store::complaints::Tracked> {
+    let detail = data.complaint.as_ref().map(|d| &d.tracked);
+    detail
+        .into_iter()
+        .chain(&data.complaints)
+        .find(|t| t.complaint.id == id)
+}
+
 pub fn find_notice<'a>(data: &'a Data, id: &str) -> Option<&'a Notice> {
     let detail = data.notice.as_ref().map(|d| &d.tracked);
     detail
@@ -270,6 +287,10 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
                 find_complaint(data, id)?,
                 now.date(),
             ));
+        }
+        FormKind::Pause { id, step } => {
+            let c = find_complaint(data, id)?;
+            return Some(super::pause_forms::form(data, c, *step, now));
         }
         FormKind::EditNotice { id } => return edit_forms::notice(data, id),
         FormKind::Serve { id } => return Some(super::papers::serve_form(id, now.date())),
@@ -469,6 +490,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         })),
         FormKind::Team { .. } => super::team_form::submit(form, data)?,
         FormKind::Extend { id } => dispatch_forms::submit_extend(form, data, id)?,
+        FormKind::Pause { id, step } => super::pause_forms::submit(form, data, id, *step)?,
         FormKind::Dispatch { id } => Write::ComplaintStep {
             id: id.clone(),
             step: dispatch_forms::submit_dispatch(form, data)?,

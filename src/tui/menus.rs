@@ -11,7 +11,7 @@ use super::effect::Write;
 use super::forms::{FormKind, find_complaint, find_notice, step_word};
 
 /// The next steps of a complaint, from its state; 处置 is left out for a matter off the list.
-pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
+pub fn complaint_menu(data: &Data, id: &str, now: chrono::NaiveDateTime) -> Option<Menu> {
     let c = find_complaint(data, id)?;
     let on_list = c
         .matter
@@ -56,6 +56,15 @@ pub fn complaint_menu(data: &Data, id: &str) -> Option<Menu> {
             "延长反馈期限（队长批准，最多两次）".to_string(),
             Pick::Form(kind),
         ));
+    }
+    if let Some(t) = super::forms::find_tracked(data, id) {
+        for (label, step) in super::pause_forms::menu_items(t, now) {
+            let kind = FormKind::Pause {
+                id: id.to_string(),
+                step,
+            };
+            items.push((label, Pick::Form(kind)));
+        }
     }
     if c.state != ComplaintState::Voided {
         let kind = FormKind::EditComplaint { id: id.to_string() };

@@ -14,6 +14,7 @@ pub mod menus;
 
 pub mod note;
 pub mod papers;
+pub mod pause_forms;
 pub mod people_forms;
 pub mod team_form;
 pub mod text_field;
@@ -26,6 +27,8 @@ mod watch;
 mod console_tests;
 #[cfg(test)]
 mod deadline_tests;
+#[cfg(test)]
+mod pause_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

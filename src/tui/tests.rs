@@ -345,6 +345,7 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
             "核查",
             "移送",
             "作废",
+            "中止计时（等待外部情况，队长批准）",
             "修改登记内容（改时间为更正）"
         ]
     );
@@ -380,6 +381,7 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
             "反馈",
             "移送",
             "作废",
+            "中止计时（等待外部情况，队长批准）",
             "修改登记内容（改时间为更正）"
         ]
     );

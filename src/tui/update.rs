@@ -316,7 +316,7 @@ impl App {
             Action::New => self.form = Some(forms::new_complaint(&self.data, self.now)),
             Action::Act => {
                 if let Some(id) = selected {
-                    self.menu = super::menus::complaint_menu(&self.data, &id);
+                    self.menu = super::menus::complaint_menu(&self.data, &id, self.now);
                 }
             }
             Action::Print => {

@@ -253,6 +253,54 @@ fn timeline<'a>(
             theme.warn(),
         ));
     }
+    for (i, s) in c.work.stops.iter().enumerate() {
+        let until = s
+            .until
+            .map_or_else(|| "今（仍中止）".to_string(), parse::fmt_datetime);
+        lines.push(Line::styled(
+            format!(
+                "  第{}次中止：{} 至 {until}，{}，{} 批准",
+                i + 1,
+                parse::fmt_datetime(s.from),
+                s.reason_text(),
+                s.approved_by
+            ),
+            theme.urgency(Urgency::Stopped),
+        ));
+    }
+    if let Some(a) = &c.work.appeal {
+        lines.push(Line::styled(
+            format!(
+                "  超时申诉（{}）：{}，{} {} 提出",
+                a.state(),
+                a.reason,
+                a.filed_by,
+                parse::fmt_datetime(a.filed_at)
+            ),
+            theme.warn(),
+        ));
+        if let Some(d) = &a.decision {
+            let opinion = if d.opinion.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", d.opinion)
+            };
+            lines.push(Line::styled(
+                format!(
+                    "    {} {} {}{opinion}{}",
+                    d.by,
+                    parse::fmt_datetime(d.at),
+                    if d.approved { "批准" } else { "不予批准" },
+                    if d.approved {
+                        "（仍计超期，剔除申诉后不计）"
+                    } else {
+                        ""
+                    }
+                ),
+                theme.warn(),
+            ));
+        }
+    }
     if let Some(t) = c.closed_at {
         lines.push(Line::raw(format!(
             "办结  {}（{}）",
