@@ -106,6 +106,14 @@ fn an_arrangement_that_moves_a_deadline_lists_it_with_its_changed_verdict() {
     let f = d.file("dec.csv", format!("{HEAD}{lead}").as_bytes());
     let now = "2027-01-03 09:00";
     at(&d, now, &["import", "complaints", &f]);
+    // December is handed off with the lead on time by the provisional count.
+    d.ok(&["settings", "code", "150783101"]);
+    let dir = d.path("12月");
+    at(
+        &d,
+        now,
+        &["export", "handoff", "--month", "2026-12", "--out", &dir],
+    );
     // The notice makes Saturday 01-02 a working day: the third working day is now 01-02, and
     // on 01-03 the lead is overdue where it was not.
     let template = d.ok(&["calendar", "template", "2027"]);
@@ -114,8 +122,54 @@ fn an_arrangement_that_moves_a_deadline_lists_it_with_its_changed_verdict() {
     let out = at(&d, now, &["import", "holidays", &f]);
     assert!(
         out.contains(
-            "投诉 TS-2026-0901 核查期限 2027-01-04 23:59（暂定） → 2027-01-02 23:59，由未超期变为超期"
+            "投诉 TS-2026-0901 核查期限 2027-01-04 23:59（暂定） → 2027-01-02 23:59，由未超期变为超期（2026-12 的移交包已交出，已记为更正）"
         ),
         "{out}"
     );
+    // The changed verdict of a month already handed off is a 更正 of the lead, with the
+    // calendar as its reason, in the next month's report; verify still holds.
+    let report = at(
+        &d,
+        now,
+        &["report", "month", "--month", "2027-01", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let fixes = v["corrections"].as_array().unwrap();
+    let listed = |field: &str, old: &str, new: &str| {
+        fixes.iter().any(|c| {
+            c["key"] == "TS-2026-0901"
+                && c["field"] == field
+                && c["old"] == old
+                && c["new"] == new
+                && c["reason"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("日历：导入2027年放假安排")
+        })
+    };
+    assert!(
+        listed("核查期限", "2027-01-04 23:59（暂定）", "2027-01-02 23:59"),
+        "{report}"
+    );
+    assert!(listed("是否超期", "否", "是"), "{report}");
+    let text = at(&d, now, &["report", "month", "--month", "2027-01"]);
+    assert!(text.contains("2026-12 的移交包已交出"), "{text}");
+    let v = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .args(["--db", d.db.to_str().unwrap(), "--now", now, "verify"])
+        .output()
+        .unwrap();
+    assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stdout));
+    // A lead of a month not yet handed off moves without a 更正.
+    let fixes_before = fixes.len();
+    let lead =
+        "TS-2027-0001,2027-01-02 10:00,信访,王某,13900000000,Q01,M01,占道经营,复杂,已受理,,,,\n";
+    let f = d.file("jan.csv", format!("{HEAD}{lead}").as_bytes());
+    at(&d, now, &["import", "complaints", &f]);
+    let report = at(
+        &d,
+        now,
+        &["report", "month", "--month", "2027-01", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(v["corrections"].as_array().unwrap().len(), fixes_before);
 }

@@ -321,6 +321,15 @@ fn write<K: Kind + Send + 'static>(
             summary.moved.extend(notices::recompute_dues(
                 tx, &calendar, &settings, actor.now,
             )?);
+            let why = format!(
+                "日历：导入{}放假安排",
+                years
+                    .iter()
+                    .map(|y| format!("{y}年"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            );
+            crate::store::moved::correct_handed_off(tx, actor, &mut summary.moved, &why)?;
         }
         Ok(summary)
     })

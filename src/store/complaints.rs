@@ -276,7 +276,8 @@ pub fn recompute_dues(
             ("反馈期限", t.due.feedback_due, d.feedback_due),
         ] {
             let texts = (shown(old, was, false), shown(new, is, false));
-            moved.extend(Moved::of(("投诉", &c.id, field), texts, verdict));
+            let month = c.received_at.format("%Y-%m").to_string();
+            moved.extend(Moved::of(("投诉", &c.id, field), texts, verdict, month));
         }
     }
     Ok(moved)

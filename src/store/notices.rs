@@ -209,7 +209,13 @@ pub fn recompute_dues(
             ),
             shown(due.end_of_day(), due.uncertain(), true),
         );
-        moved.extend(Moved::of(("整改通知", &n.id, "复查期限"), texts, verdict));
+        let month = n.issued_on.format("%Y-%m").to_string();
+        moved.extend(Moved::of(
+            ("整改通知", &n.id, "复查期限"),
+            texts,
+            verdict,
+            month,
+        ));
     }
     Ok(moved)
 }
