@@ -120,23 +120,15 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
         })
         .collect::<Result<Vec<_>>>()?;
     duty_history(store, days)?;
-    clocks_and_appeals(store, days)?;
+    clocks_and_appeals(store, actor, days)?;
     Ok(summaries)
-}
-
-/// An actor for a demo moment: the anchor week's `date` and `time`, shifted by `days`.
-fn demo_actor(date: &str, time: &str, who: &str, days: i64) -> Actor {
-    let shifted = shift_text(&format!("{date} {time}"), days);
-    Actor {
-        operator: who.to_string(),
-        now: chrono::NaiveDateTime::parse_from_str(&shifted, "%Y-%m-%d %H:%M")
-            .expect("a demo time"),
-    }
 }
 
 /// A lead stopped and restarted, one still stopped, an appeal approved and one waiting for
 /// the captain: what the desk, `explain` and the reports show of stopped clocks and appeals.
-fn clocks_and_appeals(store: &mut Store, days: i64) -> Result<()> {
+/// Each is done at the load's moment by the officer who did it; the stops' own times lie in
+/// the week before, shifted with the seeds.
+fn clocks_and_appeals(store: &mut Store, actor: &Actor, days: i64) -> Result<()> {
     use crate::store::pause;
     let done: i64 = store.conn().query_row(
         "SELECT count(*) FROM complaints WHERE stops <> '[]' OR appeal <> ''",
@@ -146,35 +138,27 @@ fn clocks_and_appeals(store: &mut Store, days: i64) -> Result<()> {
     if done > 0 {
         return Ok(());
     }
-    let a = demo_actor("2026-11-19", "15:00", "W002", days);
+    let by = |who: &str| Actor {
+        operator: who.to_string(),
+        now: actor.now,
+    };
+    let at = |when: &str| {
+        let shifted = shift_text(when, days);
+        chrono::NaiveDateTime::parse_from_str(&shifted, "%Y-%m-%d %H:%M").expect("a demo time")
+    };
     let why = ("当事人无法联系", "店主外出，电话无人接听");
-    pause::stop(store, &a, "TS-2026-0025", (a.now, why.0, why.1), "W001")?;
-    let a = demo_actor("2026-11-20", "09:00", "W002", days);
-    pause::resume(store, &a, "TS-2026-0025", a.now)?;
-    let a = demo_actor("2026-11-20", "17:00", "W004", days);
+    let stop = (at("2026-11-19 15:00"), why.0, why.1);
+    pause::stop(store, &by("W002"), "TS-2026-0025", stop, "W001")?;
+    pause::resume(store, &by("W002"), "TS-2026-0025", at("2026-11-20 09:00"))?;
     let why = ("等待其他部门答复", "待县自然资源局出具用地性质意见");
-    pause::stop(store, &a, "TS-2026-0029", (a.now, why.0, why.1), "W001")?;
-    let a = demo_actor("2026-11-20", "10:00", "W005", days);
-    pause::appeal(
-        store,
-        &a,
-        "TS-2026-0010",
-        "暴雨致进村道路中断，核查人员当日无法到场",
-    )?;
-    let a = demo_actor("2026-11-20", "11:00", "W001", days);
-    pause::decide(
-        store,
-        &a,
-        "TS-2026-0010",
-        (true, "W001", "情况属实，有气象预警为证"),
-    )?;
-    let a = demo_actor("2026-11-20", "16:30", "W003", days);
-    pause::appeal(
-        store,
-        &a,
-        "TS-2026-0026",
-        "网格员上报的地址有误，当天未能找到现场",
-    )?;
+    let stop = (at("2026-11-20 17:00"), why.0, why.1);
+    pause::stop(store, &by("W004"), "TS-2026-0029", stop, "W001")?;
+    let reason = "暴雨致进村道路中断，核查人员当日无法到场";
+    pause::appeal(store, &by("W005"), "TS-2026-0010", reason)?;
+    let review = (true, "W001", "情况属实，有气象预警为证");
+    pause::decide(store, &by("W001"), "TS-2026-0010", review)?;
+    let reason = "网格员上报的地址有误，当天未能找到现场";
+    pause::appeal(store, &by("W003"), "TS-2026-0026", reason)?;
     Ok(())
 }
 

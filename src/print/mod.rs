@@ -53,7 +53,21 @@ pub fn today(t: &Today) -> String {
         }
     }
 
-    let _ = writeln!(s, "\n【投诉计时】（{} 件未办结）", t.complaints.len());
+    let stopped = t
+        .complaints
+        .iter()
+        .filter(|c| c.stopped_since.is_some())
+        .count();
+    let stopped = if stopped > 0 {
+        format!("，{stopped} 件中止计时")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        s,
+        "\n【投诉计时】（{} 件未办结{stopped}）",
+        t.complaints.len()
+    );
     for c in &t.complaints {
         let (u, left) = complaint_timer(
             c.remaining_minutes,

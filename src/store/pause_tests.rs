@@ -83,7 +83,11 @@ fn stops_and_appeals_are_audited_as_their_own_actions_and_verify_holds() {
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
-    assert_eq!(actions, ["中止", "恢复计时", "申诉审批", "超时申诉"]);
+    // The demo's own appeal of TS-2026-0026 comes first, at the load.
+    assert_eq!(
+        actions,
+        ["超时申诉", "中止", "恢复计时", "申诉审批", "超时申诉"]
+    );
     assert_eq!(problems(&store), Vec::<String>::new());
 }
 

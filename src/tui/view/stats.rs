@@ -19,8 +19,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new("正在统计……"), area);
         return;
     };
-    let [rates, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-    frame.render_widget(Paragraph::new(period_lines(stats, app, theme)), rates);
+    let head = period_lines(stats, app, theme, usize::from(area.width));
+    let [rates, body] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(head), rates);
     let [charts, grid] =
         Layout::horizontal([Constraint::Length(44), Constraint::Min(0)]).areas(body);
     let [received, on_time] =
@@ -106,7 +108,7 @@ fn bars(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn period_lines<'a>(stats: &Stats, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+fn period_lines<'a>(stats: &Stats, app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let m = &stats.period;
     let item = |name: &str, rate: Option<f64>| {
         let v = verdict(rate, m.target);
@@ -138,11 +140,30 @@ fn period_lines<'a>(stats: &Stats, app: &App, theme: &Theme) -> Vec<Line<'a>> {
         theme.title(),
     )];
     spans.push(Span::raw(format!("  目标 {}", percent(Some(m.target)))));
-    let mut rates = Vec::new();
-    rates.extend(item("按时办理率", m.complaints.on_time_rate));
-    rates.extend(item("整改销号率", m.notices.closure_rate));
-    rates.extend(item("巡查覆盖率", m.patrols.coverage_rate));
-    vec![Line::from(spans), Line::from(rates)]
+    let mut items = vec![item("按时办理率", m.complaints.on_time_rate)];
+    if m.complaints.appealed > 0 {
+        items.push(item(
+            &format!("剔除申诉后（{} 件获批）", m.complaints.appealed),
+            m.complaints.on_time_rate_appealed,
+        ));
+    }
+    items.push(item("整改销号率", m.notices.closure_rate));
+    items.push(item("巡查覆盖率", m.patrols.coverage_rate));
+    // As many rates to a line as fit: none is cut at the edge.
+    let mut lines = vec![Line::from(spans)];
+    let mut line: Vec<Span> = Vec::new();
+    for it in items {
+        let (used, more) = (
+            Line::from(line.clone()).width(),
+            Line::from(it.clone()).width(),
+        );
+        if !line.is_empty() && used + more > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+        }
+        line.extend(it);
+    }
+    lines.push(Line::from(line));
+    lines
 }
 
 /// Area × week: 全 every window patrolled, 缺 some, 无 none; blank when nothing was due yet.
