@@ -112,11 +112,14 @@ pub enum Command {
         #[arg(num_args = 0..=3, value_name = "MONTH | add DATE N | template YEAR")]
         args: Vec<String>,
     },
-    /// 演示：在新的演示数据库上打开值班台（数据按整周平移到本周）
+    /// 演示：打开演示数据库（第一次运行时新建，数据按整周平移到本周；再次运行时打开上次的，演示中办理的事都在）
     Demo {
         /// 只载入演示数据，不打开值班台
         #[arg(long)]
         load_only: bool,
+        /// 重新开始：先把现有的演示数据库备份到 backups/，再新建（按本周平移）
+        #[arg(long)]
+        fresh: bool,
     },
     /// 作废一条记录（不会删除；须写明原因）
     Void {

@@ -40,7 +40,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let fixed = cli.now.is_some().then_some(now);
     lock::describe_process(match &cli.command {
         None => "值班台".to_string(),
-        Some(Command::Demo { load_only: false }) => "值班台（演示）".to_string(),
+        Some(Command::Demo {
+            load_only: false, ..
+        }) => "值班台（演示）".to_string(),
         Some(_) => {
             let args: Vec<String> = std::env::args_os()
                 .skip(1)
@@ -97,7 +99,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Calendar { args }) => {
             print::calendar(&open(db, now)?.calendar()?, now.date(), &args)
         }
-        Some(Command::Demo { load_only }) => demo(db, &actor, load_only, (fixed, cli.ascii)),
+        Some(Command::Demo { load_only, fresh }) => {
+            demo(db, &actor, (load_only, fresh), (fixed, cli.ascii))
+        }
         Some(Command::Void { kind, key, reason }) => {
             void(&mut open(db, now)?, &actor, &kind, &key, &reason)
         }

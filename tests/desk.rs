@@ -30,6 +30,10 @@ impl Screen {
             .args(["--now", NOW])
             .env("TERM", "xterm-256color")
             .env_remove("ZHIFA_DB");
+        Screen::spawn(cmd)
+    }
+
+    fn spawn(cmd: Command) -> Screen {
         let mut session = Session::spawn(cmd).expect("desk starts in a pty");
         session
             .get_process_mut()
@@ -376,4 +380,82 @@ fn the_desk_opens_first_and_makes_the_days_backup_behind_it() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// `demo` a second time opens the same demo database, with what was done in it; `--fresh`
+/// keeps a backup of it before starting anew.
+#[test]
+fn the_demo_reopens_with_the_days_work_and_starts_afresh_only_after_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("zhifa-desk.sqlite");
+    let demo = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"));
+        cmd.args(["--now", NOW, "--operator", "W001"])
+            .arg("demo")
+            .args(args)
+            .env("ZHIFA_DB", &home)
+            .env("TERM", "xterm-256color");
+        cmd
+    };
+    let first = demo(&["--load-only"]).output().unwrap();
+    assert!(first.status.success());
+    let db = dir.path().join("demo.sqlite");
+    // A day's work in the demo: an appeal filed.
+    let work = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--now", NOW, "--operator", "W003"])
+        .args([
+            "complaint",
+            "appeal",
+            "TS-2026-0030",
+            "--reason",
+            "河道涨水",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        work.status.success(),
+        "{}",
+        String::from_utf8_lossy(&work.stderr)
+    );
+    let appeals = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM complaints WHERE appeal <> ''",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(appeals(&db), 3);
+
+    // Run again: the desk opens on the same database, the appeal still there.
+    let mut s = Screen::spawn(demo(&[]));
+    s.sign_in_and_take_over("孙丽华");
+    s.send("q");
+    drop(s);
+    assert_eq!(appeals(&db), 3, "nothing was wiped");
+
+    // --fresh: the old one is kept in backups/, the new one has only the demo's own.
+    let fresh = demo(&["--fresh", "--load-only"]).output().unwrap();
+    let said = String::from_utf8_lossy(&fresh.stderr);
+    assert!(
+        fresh.status.success() && said.contains("原演示数据库已备份到"),
+        "{said}"
+    );
+    assert_eq!(appeals(&db), 2);
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("demo-重建前-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(appeals(&kept[0]), 3, "the backup holds the day's work");
 }

@@ -117,6 +117,10 @@ step export-csv --db d.sqlite export complaints --out 投诉台账.csv
 compare_file 投诉台账.csv
 step export-xlsx --db d.sqlite export complaints --out 投诉台账.xlsx
 step reimport-xlsx --db d.sqlite import complaints 投诉台账.xlsx --dry-run
+step stop --db d.sqlite complaint stop TS-2026-0028 --reason 当事人无法联系 --note 电话停机 --approver W001 --at "2026-11-21 09:00"
+step resume --db d.sqlite complaint resume TS-2026-0028 --at "2026-11-23 08:00"
+step appeal-review --db d.sqlite complaint review TS-2026-0026 --approve --by W001
+step explain-stop --db d.sqlite explain TS-2026-0028
 step verify --db d.sqlite verify
 step backup --db d.sqlite backup --to 备份.sqlite
 step void --db d.sqlite void complaints TS-2026-0036 --reason 重复登记

@@ -13,21 +13,22 @@ use crate::cli::SettingsAction;
 pub(super) fn demo(
     db: Option<PathBuf>,
     actor: &Actor,
-    load_only: bool,
+    (load_only, fresh): (bool, bool),
     (fixed, ascii): (Option<NaiveDateTime>, bool),
 ) -> Result<()> {
     let path = match db {
+        Some(_) if fresh => {
+            return Err(Error::invalid(
+                "--fresh 只用于默认的演示数据库；用 --db 指定的文件不会被删除或覆盖",
+            ));
+        }
         Some(p) => p,
         None => {
-            // The default demo database is scratch: it is made anew on every run (never from
-            // under a demo desk that is still open).
+            // The default demo database is kept from run to run, like any day's work; only
+            // --fresh makes it anew, after a backup (never from under a demo desk still open).
             let p = default_path()?.with_file_name("demo.sqlite");
-            let _reset = lock::whole_file(&p, "重建演示数据库")?;
-            for suffix in ["", "-wal", "-shm"] {
-                let f = PathBuf::from(format!("{}{suffix}", p.display()));
-                if f.exists() {
-                    std::fs::remove_file(&f).map_err(|e| Error::io(&f, e))?;
-                }
+            if fresh && p.exists() {
+                start_afresh(&p, actor)?;
             }
             p
         }
@@ -37,20 +38,51 @@ pub(super) fn demo(
         .conn()
         .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))?;
     if !store.created() && holds > 0 {
-        return Err(Error::invalid(format!(
-            "数据库 {} 中已经有数据（{holds} 件投诉），演示数据只能载入新的数据库，未作任何改动。\
-             要看演示，请直接运行 zhifa-desk demo（每次新建演示库），或用 --db 指定一个还不存在的文件",
-            zhifa_desk::text::path(&path)
-        )));
+        let shown = zhifa_desk::text::path(&path);
+        if load_only || fresh {
+            return Err(Error::invalid(format!(
+                "数据库 {shown} 中已经有数据（{holds} 件投诉），演示数据只能载入新的数据库，未作任何改动。\
+                 要重新开始演示，运行 zhifa-desk demo --fresh（先备份现有的演示库），或用 --db 指定一个还不存在的文件"
+            )));
+        }
+        eprintln!(
+            "打开已有的演示数据库 {shown}（上次演示中办理的事都在）；要换成本周的新数据，运行 zhifa-desk demo --fresh"
+        );
+        return crate::tui::run(&mut store, fixed, ascii);
     }
     for summary in zhifa_desk::demo::load(&mut store, actor)? {
         eprintln!("{summary}");
     }
-    eprintln!("演示数据库：{}", zhifa_desk::text::path(&path));
+    eprintln!(
+        "演示数据库：{}（再次运行 zhifa-desk demo 会打开它，办理的事都在）",
+        zhifa_desk::text::path(&path)
+    );
     if load_only {
         return Ok(());
     }
     crate::tui::run(&mut store, fixed, ascii)
+}
+
+/// Backs the demo database up beside it, then removes it, holding it alone: a demo desk
+/// still open keeps it.
+fn start_afresh(p: &std::path::Path, actor: &Actor) -> Result<()> {
+    let _reset = lock::whole_file(p, "重建演示数据库")?;
+    let dest = zhifa_desk::store::backup::dir_for(p).join(format!(
+        "demo-重建前-{}.sqlite",
+        actor.now.format("%Y-%m-%dT%H%M%S")
+    ));
+    {
+        let old = rusqlite::Connection::open(p)?;
+        zhifa_desk::store::backup::copy_to(&old, &dest)?;
+    }
+    eprintln!("原演示数据库已备份到 {}", zhifa_desk::text::path(&dest));
+    for suffix in ["", "-wal", "-shm"] {
+        let f = PathBuf::from(format!("{}{suffix}", p.display()));
+        if f.exists() {
+            std::fs::remove_file(&f).map_err(|e| Error::io(&f, e))?;
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn settings(
