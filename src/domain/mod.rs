@@ -50,6 +50,7 @@ pub mod notice;
 pub mod officer;
 pub mod patrol;
 pub mod pause;
+pub mod phone;
 pub mod roster;
 pub mod setting_keys;
 pub mod settings;

@@ -288,6 +288,13 @@ impl Notice {
         if s == Voided && self.void_reason.is_empty() {
             out.push(("作废原因", "状态为「已作废」时必须填写作废原因".into()));
         }
+        // The paper reads "上述行为违反了{法律依据}的规定": a notice never goes out without one.
+        if s != Voided && self.legal_basis.trim().is_empty() {
+            out.push((
+                "法律依据",
+                "须写明法律依据：选执法事项清单内的事项（自动带出其法律依据），或直接填写".into(),
+            ));
+        }
         out
     }
 }

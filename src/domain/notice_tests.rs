@@ -14,7 +14,7 @@ fn notice(state: NoticeState) -> Notice {
         area: None,
         matter: None,
         problem: "店外占道堆放".into(),
-        legal_basis: String::new(),
+        legal_basis: "《城市市容和环境卫生管理条例》第十四条".into(),
         issued_on: d("2026-09-20"),
         deadline: d("2026-09-30"),
         state: NoticeState::Pending,
@@ -163,4 +163,19 @@ fn fields_must_agree_with_the_state() {
     let mut n = notice(NoticeState::Pending);
     n.deadline = d("2026-09-01");
     assert_eq!(n.problems()[0].0, "整改期限");
+}
+
+#[test]
+fn a_notice_without_a_legal_basis_is_refused_unless_voided() {
+    let mut n = notice(NoticeState::Pending);
+    n.legal_basis = " ".into();
+    let p = n.problems();
+    assert!(
+        p.iter()
+            .any(|(col, why)| *col == "法律依据" && why.contains("须写明法律依据")),
+        "{p:?}"
+    );
+    n.state = NoticeState::Voided;
+    n.void_reason = "重复下达".into();
+    assert!(n.problems().is_empty());
 }

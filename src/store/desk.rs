@@ -170,6 +170,7 @@ pub fn receive_complaint(store: &mut Store, actor: &Actor, mut c: Complaint) -> 
         not_later(actor, "受理时间", c.received_at)?;
         c.id = complaints::next_id(tx, c.received_at.year())?;
         refuse_problems(c.problems())?;
+        phone(&c.phone, None)?;
         place_and_matter(tx, c.area.as_deref(), c.matter.as_deref())?;
         record::upsert(tx, ctx, &c)?;
         Ok(c.id)
@@ -222,6 +223,7 @@ pub fn edit_complaint(
             }
         }
         refuse_problems(c.problems())?;
+        phone(&c.phone, Some(&old.phone))?;
         place_and_matter(tx, c.area.as_deref(), c.matter.as_deref())?;
         edited(tx, ctx, &c, &old, reason)
     })
@@ -246,6 +248,7 @@ pub fn edit_notice(
         n.void_reason = old.void_reason.clone();
         n.late = old.late;
         not_future(actor, "下达日期", n.issued_on)?;
+        people::fill_legal_basis(tx, &mut n)?;
         refuse_problems(n.problems())?;
         place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
         if let Some(c) = &n.complaint {
@@ -296,6 +299,14 @@ pub fn extend_complaint(
         };
         record::step::<Complaint>(tx, ctx, id, "延期", |c| c.extend(e).map_err(|r| r.0))
     })
+}
+
+/// Refuses a phone that is not one (`domain::phone`, the importer's check too).
+fn phone(new: &str, stored: Option<&str>) -> Result<()> {
+    match crate::domain::phone::problem(new, stored) {
+        Some(why) => Err(Error::invalid(format!("联系电话“{}”{why}", new.trim()))),
+        None => Ok(()),
+    }
 }
 
 /// Refuses `id` unless it names a live 队长: `what` (延期, 中止) needs one's approval.
@@ -372,6 +383,7 @@ pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<S
     store.write_with_rules(actor, |tx, ctx| {
         not_future(actor, "下达日期", n.issued_on)?;
         n.id = notices::next_id(tx, n.issued_on.year())?;
+        people::fill_legal_basis(tx, &mut n)?;
         refuse_problems(n.problems())?;
         place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
         if let Some(c) = &n.complaint {
@@ -454,6 +466,10 @@ pub fn update_officer(store: &mut Store, actor: &Actor, o: crate::domain::Office
     store.write_with_rules(actor, |tx, ctx| {
         must_exist(tx, "officers", "人员", &o.id)?;
         refuse_problems(o.problems())?;
+        let old = crate::store::people::officers_by_id(tx)?
+            .get(&o.id)
+            .map(|x| x.phone.clone());
+        phone(&o.phone, old.as_deref())?;
         record::upsert(tx, ctx, &o).map(drop)
     })
 }

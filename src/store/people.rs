@@ -179,6 +179,23 @@ pub fn matters(conn: &Connection) -> Result<Vec<Matter>> {
 }
 
 /// Whether a live (not voided) record with this key exists in `table`.
+/// A notice's legal basis when none is written: that of its matter on the list (the one
+/// rule the desk, the store and the importer share). Left empty for a matter off the list,
+/// which the notice's own check then refuses.
+pub fn fill_legal_basis(conn: &Connection, n: &mut crate::domain::Notice) -> Result<()> {
+    if !n.legal_basis.trim().is_empty() {
+        return Ok(());
+    }
+    if let Some(m) = &n.matter {
+        let basis: Option<String> = conn
+            .prepare_cached("SELECT legal_basis FROM matters WHERE id = ?1 AND void_reason = ''")?
+            .query_row([m], |r| r.get(0))
+            .optional()?;
+        n.legal_basis = basis.unwrap_or_default();
+    }
+    Ok(())
+}
+
 pub fn exists(conn: &Connection, table: &str, key: &str) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND void_reason = ''");
     Ok(conn

@@ -411,15 +411,9 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
             }
         }
         FormKind::NewNotice => {
+            // Left empty, the store takes the matter's own (`people::fill_legal_basis`).
             let matter = key_of(&get("执法事项"));
-            let basis = match get("法律依据") {
-                b if b.is_empty() => matter
-                    .as_ref()
-                    .and_then(|m| data.matters.iter().find(|x| &x.id == m))
-                    .map(|m| m.legal_basis.clone())
-                    .unwrap_or_default(),
-                b => b,
-            };
+            let basis = get("法律依据");
             Write::NewNotice(Box::new(Notice {
                 id: String::new(),
                 party: get("当事人"),

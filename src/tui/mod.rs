@@ -30,6 +30,8 @@ mod deadline_tests;
 #[cfg(test)]
 mod pause_tests;
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod trust_tests;

@@ -31,7 +31,7 @@ fn pick(store: &mut Store, app: &mut App, id: &str, label: &str) {
     assert!(app.form.is_some(), "{label} opens its form");
 }
 
-fn save(store: &mut Store, app: &mut App, fields: &[(&str, &str)]) -> String {
+pub(super) fn save(store: &mut Store, app: &mut App, fields: &[(&str, &str)]) -> String {
     for (label, value) in fields {
         app.form.as_mut().unwrap().preset(label, value);
     }

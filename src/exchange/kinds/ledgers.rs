@@ -326,7 +326,11 @@ impl Kind for Notice {
             }
             forward_only(c, old.state.can_reach(self.state), old.state, self.state);
             self.issuing.keep_from(&old.issuing);
+            if self.legal_basis.trim().is_empty() {
+                self.legal_basis = old.legal_basis.clone();
+            }
         }
+        crate::store::people::fill_legal_basis(env.conn, self)?;
         report(c, self.problems());
         report(c, self.issuing.problems(self.issued_on));
         // Issuing officers named anew: two certified on the issue date, their numbers kept.

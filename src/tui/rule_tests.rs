@@ -1,0 +1,73 @@
+//! The desk's rules decided once: what the store refuses, the desk refuses on the form, in words.
+
+use crossterm::event::KeyCode;
+
+use super::pause_tests::save;
+use super::tests::{key, press, signed_in};
+
+/// A notice whose matter is off the list and whose legal basis is left empty is not issued:
+/// its paper would read "违反了的规定". With a basis typed, it is.
+#[test]
+fn a_notice_without_a_legal_basis_is_not_issued() {
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('4')), key(KeyCode::Char('n'))],
+    );
+    let fields = [
+        ("当事人", "某某商店"),
+        ("地址", "中心街8号"),
+        ("执法事项", "（不在事项清单内）"),
+        ("存在问题", "店外占道堆放"),
+        ("整改要求", "三日内清理"),
+        ("执法人员", "赵建国、钱志强"),
+    ];
+    let said = save(&mut store, &mut app, &fields);
+    assert!(said.contains("须写明法律依据"), "{said}");
+    let said = save(
+        &mut store,
+        &mut app,
+        &[("法律依据", "《城市市容和环境卫生管理条例》第十四条")],
+    );
+    assert!(said.contains("卧执整〔2026〕第16号"), "{said}");
+}
+
+/// The desk takes no phone the importer would refuse: a reporter's `12345` and an officer's
+/// `1390470` are refused on the form with the importer's words; a stored one may stay.
+#[test]
+fn the_desk_refuses_phones_the_importer_refuses() {
+    use super::forms::FormKind;
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    let fields = [
+        ("联系电话", "12345"),
+        ("执法事项", "M01"),
+        ("问题描述", "水果摊占道"),
+    ];
+    let said = save(&mut store, &mut app, &fields);
+    assert!(said.contains("联系电话“12345”不是有效的电话号码"), "{said}");
+    let said = save(&mut store, &mut app, &[("联系电话", "0470-3321234")]);
+    assert!(said.contains("已受理投诉"), "{said}");
+
+    let o = app
+        .data
+        .officers
+        .iter()
+        .find(|o| o.id == "W002")
+        .unwrap()
+        .clone();
+    app.form = Some(super::people_forms::officer(&o));
+    assert!(matches!(
+        app.form.as_ref().unwrap().kind,
+        FormKind::Officer { .. }
+    ));
+    let said = save(&mut store, &mut app, &[("联系电话", "1390470")]);
+    assert!(said.contains("不是有效的电话号码"), "{said}");
+    let said = save(&mut store, &mut app, &[("联系电话", "13904701002")]);
+    assert!(!said.contains("不是有效的电话号码"), "{said}");
+}
