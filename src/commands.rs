@@ -76,7 +76,7 @@ pub fn run(cli: Cli) -> Result<()> {
             ..
         }) if kind == "handoff" => {
             let to = (month, out, include_personal);
-            handoff(&mut open(db, now)?, &actor, to)
+            handoff(&mut open(existing(db)?, now)?, &actor, to)
         }
         Some(Command::Export {
             kind,
@@ -93,24 +93,31 @@ pub fn run(cli: Cli) -> Result<()> {
                 include_personal,
             };
             let to = Output::decide(out.as_deref(), format.as_deref())?;
-            export(&mut open(db, now)?, &actor, &kind, &q, to)
+            export(&mut open(existing(db)?, now)?, &actor, &kind, &q, to)
         }
-        Some(Command::Today { json }) => today(&open(db, now)?, now, json),
+        Some(Command::Today { json }) => today(&open(existing(db)?, now)?, now, json),
         Some(Command::Calendar { args }) => {
-            print::calendar(&open(db, now)?.calendar()?, now.date(), &args)
+            // Without a database the calendar is the built-in one: nothing is created.
+            let cal = match existing(db) {
+                Ok(path) => open(path, now)?.calendar()?,
+                Err(_) => zhifa_desk::calendar::Calendar::builtin(),
+            };
+            print::calendar(&cal, now.date(), &args)
         }
         Some(Command::Demo { load_only, fresh }) => {
             demo(db, &actor, (load_only, fresh), (fixed, cli.ascii))
         }
         Some(Command::Void { kind, key, reason }) => {
-            void(&mut open(db, now)?, &actor, &kind, &key, &reason)
+            void(&mut open(existing(db)?, now)?, &actor, &kind, &key, &reason)
         }
-        Some(Command::Roster { action }) => roster(&mut open(db, now)?, &actor, action),
-        Some(Command::Complaint { action }) => complaint::run(&mut open(db, now)?, &actor, action),
+        Some(Command::Roster { action }) => roster(&mut open(existing(db)?, now)?, &actor, action),
+        Some(Command::Complaint { action }) => {
+            complaint::run(&mut open(existing(db)?, now)?, &actor, action)
+        }
         Some(Command::Settings { action, json }) => {
             settings(&mut open(db, now)?, &actor, action, json)
         }
-        Some(Command::Verify { against }) => verify(&open(db, now)?, &against),
+        Some(Command::Verify { against }) => verify(&open(existing(db)?, now)?, &against),
         Some(Command::GenDemo {
             years,
             scale,
@@ -125,7 +132,7 @@ pub fn run(cli: Cli) -> Result<()> {
             width,
             height,
             frames,
-        }) => bench_frames(&open(db, now)?, now, (width, height), frames),
+        }) => bench_frames(&open(existing(db)?, now)?, now, (width, height), frames),
         Some(Command::VerifyHandoff { dir }) => verify_handoff(&dir),
         Some(Command::County { action }) => county::county(db, now, action),
         Some(Command::Document {
@@ -135,15 +142,16 @@ pub fn run(cli: Cli) -> Result<()> {
             include_personal,
         }) => {
             let to = (key.as_deref(), out.as_deref(), include_personal);
-            document(db, now, &actor, &paper, to)
+            document(existing(db)?, now, &actor, &paper, to)
         }
-        Some(Command::Report { period }) => report(&open(db, now)?, now, period),
+        Some(Command::Report { period }) => report(&open(existing(db)?, now)?, now, period),
         Some(Command::Explain { key }) => {
-            let why = zhifa_desk::report::explain::explain(open(db, now)?.conn(), &key)?;
+            let store = open(existing(db)?, now)?;
+            let why = zhifa_desk::report::explain::explain(store.conn(), &key)?;
             print!("{}", text::printable(&print::explained(&why)));
             Ok(())
         }
-        Some(Command::Backup { to }) => backup(&open(db, now)?, now, to),
+        Some(Command::Backup { to }) => backup(&open(existing(db)?, now)?, now, to),
         Some(Command::Restore { file }) => restore(db, &actor, &file),
     }
 }
@@ -162,6 +170,19 @@ fn db_path(db: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 /// Opens the store, saying so when there was no database at that path.
+/// The database a command that only reads (or works on records already there) opens: it
+/// must exist, so a mistyped path never leaves an empty database behind that "passes".
+fn existing(db: Option<PathBuf>) -> Result<Option<PathBuf>> {
+    let path = db_path(db)?;
+    if !path.exists() {
+        return Err(zhifa_desk::error::Error::invalid(format!(
+            "数据库 {} 不存在（路径写错了？），未新建任何文件。新的数据库在第一次导入数据或打开值班台时建立",
+            zhifa_desk::text::path(&path)
+        )));
+    }
+    Ok(Some(path))
+}
+
 fn open_store(db: Option<PathBuf>) -> Result<Store> {
     let store = Store::open(&db_path(db)?)?;
     if store.created() {

@@ -82,9 +82,32 @@ fn a_file_from_a_newer_version_is_refused_without_a_byte_written() {
 }
 
 #[test]
-fn a_database_path_that_does_not_exist_is_said_to_be_new() {
+fn a_database_path_that_does_not_exist_is_never_made_by_a_command_that_reads() {
     let d = Desk::new();
-    let (_, stderr) = d.both(&["today"]);
+    // A mistyped path: verify, today, report and export say so and leave nothing behind.
+    for args in [
+        &["verify"][..],
+        &["today"],
+        &["report", "month"],
+        &["export", "complaints"],
+        &["explain", "TS-2026-0001"],
+    ] {
+        let err = d.fails(args);
+        assert!(
+            err.contains("不存在（路径写错了？），未新建任何文件"),
+            "{args:?}: {err}"
+        );
+        assert!(!d.db.exists(), "{args:?} made a database");
+    }
+    // The calendar needs none: the built-in one answers.
+    assert!(d.ok(&["calendar", "2026-10"]).contains("国庆"));
+    assert!(!d.db.exists());
+    // An import makes the database, and says so.
+    let f = d.file(
+        "areas.csv",
+        "区域编号,区域名称,类型,巡查频次,所属村\nQ01,集镇中心街,集镇主干道,每日,\n".as_bytes(),
+    );
+    let (_, stderr) = d.both(&["import", "areas", &f]);
     assert!(stderr.contains("原来没有数据库，已新建"), "{stderr}");
     let (_, again) = d.both(&["today"]);
     assert!(!again.contains("已新建"), "{again}");
