@@ -71,3 +71,34 @@ fn the_desk_refuses_phones_the_importer_refuses() {
     let said = save(&mut store, &mut app, &[("联系电话", "13904701002")]);
     assert!(!said.contains("不是有效的电话号码"), "{said}");
 }
+
+/// A refusal is shown whole on the form, wrapped inside its border, at 80×24 and 120×40: the
+/// way out at its end ("写明更正原因") is never cut off.
+#[test]
+fn a_long_refusal_is_shown_whole_on_the_form() {
+    use super::forms::{FormKind, step_form};
+    let (mut store, mut app) = signed_in();
+    let kind = FormKind::EditComplaint {
+        id: "TS-2026-0020".into(),
+    };
+    app.form = step_form(&app.data, kind, app.now);
+    let said = save(&mut store, &mut app, &[("核查时间", "2026-11-16 21:00")]);
+    assert!(said.contains("请写明更正原因"), "{said}");
+    for size in [(80, 24), (120, 40)] {
+        let shown = super::tests::screen(&app, size);
+        let flat: String = shown
+            .split('\n')
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect();
+        assert!(
+            flat.contains("更正会记入审计并列入周报、月报"),
+            "{size:?}\n{shown}"
+        );
+        for line in shown.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= usize::from(size.0),
+                "{line}"
+            );
+        }
+    }
+}

@@ -200,7 +200,17 @@ fn form(
     } else {
         checks.len() as u16 + 1
     };
-    let h = form.fields.len() as u16 + 5 + check_rows;
+    let tried = form.error.is_some();
+    let focused_problem = form.fields.get(form.focus).and_then(|f| {
+        f.problem()
+            .filter(|_| f.dirty() || tried)
+            .map(|p| format!("{}：{p}", f.label))
+    });
+    let message = form.error.clone().or(focused_problem);
+    // The whole message is shown, wrapped, however long: its last words are often the way out
+    // ("写明更正原因").
+    let message_rows = message.as_deref().map_or(1, |m| wrapped_rows(m, 76));
+    let h = form.fields.len() as u16 + 4 + message_rows + check_rows;
     let r = centered(area, 78, h);
     clear(frame, r);
     let block = theme
@@ -209,7 +219,6 @@ fn form(
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let value_w = inner.width.saturating_sub(LABEL_W);
-    let tried = form.error.is_some();
     for (i, f) in form.fields.iter().enumerate() {
         let y = inner.y + i as u16;
         if y >= inner.bottom() {
@@ -291,20 +300,14 @@ fn form(
             },
         );
     }
-    let focused_problem = form.fields.get(form.focus).and_then(|f| {
-        f.problem()
-            .filter(|_| f.dirty() || tried)
-            .map(|p| format!("{}：{p}", f.label))
-    });
-    let message = form.error.clone().or(focused_problem);
-    let bottom = inner.bottom().saturating_sub(2);
     if let Some(m) = message {
+        let rows = wrapped_rows(&m, inner.width).min(inner.height.saturating_sub(1));
         let msg = Paragraph::new(Line::styled(m, theme.error())).wrap(Wrap { trim: true });
         frame.render_widget(
             msg,
             Rect {
-                y: bottom,
-                height: 1,
+                y: inner.bottom().saturating_sub(1 + rows),
+                height: rows,
                 ..inner
             },
         );
@@ -322,7 +325,7 @@ fn form(
     frame.render_widget(
         Paragraph::new(hint),
         Rect {
-            y: bottom + 1,
+            y: inner.bottom().saturating_sub(1),
             height: 1,
             ..inner
         },
@@ -350,4 +353,13 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let h = lines.len() as u16 + 2;
     popup(frame, centered(area, 56, h), theme, "按键帮助", lines);
+}
+
+/// The rows `text` takes wrapped at `width` cells (a row more once it wraps: lines break at
+/// words, not always at the last cell).
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let w = text.width().max(1);
+    let width = usize::from(width.max(1));
+    let rows = w.div_ceil(width);
+    (rows + usize::from(rows > 1)) as u16
 }
