@@ -102,3 +102,21 @@ fn a_long_refusal_is_shown_whole_on_the_form() {
         }
     }
 }
+
+/// On every page at 80×24 the footer ends with the help key, and help lists every key of the
+/// page, the last ones too.
+#[test]
+fn the_help_key_is_always_in_the_footer_and_help_shows_every_key() {
+    let (mut store, mut app) = signed_in();
+    for page in '1'..='7' {
+        press(&mut store, &mut app, &[key(KeyCode::Char(page))]);
+        let shown = super::tests::screen(&app, (80, 24));
+        let last = shown.lines().last().unwrap_or_default();
+        assert!(last.trim_end().ends_with("F1 帮助"), "page {page}: {last}");
+    }
+    press(&mut store, &mut app, &[key(KeyCode::Char('3')), key(KeyCode::Char('?'))]);
+    let shown = super::tests::screen(&app, (80, 24));
+    for k in ["只看超期", "交接班", "Ctrl+C/Ctrl+Q"] {
+        assert!(shown.contains(k), "{k}\n{shown}");
+    }
+}

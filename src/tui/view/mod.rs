@@ -197,11 +197,40 @@ fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
+    // As many hints as fit, whole, and always the help key last: it lists the rest.
+    let hints: Vec<(String, String, bool)> = keymap::bindings(app.context())
+        .iter()
+        .filter(|b| b.footer)
+        .map(|b| {
+            let help = b.action == super::action::Action::Help;
+            (
+                theme.keys(b.label),
+                format!(" {}  ", b.action.description()),
+                help,
+            )
+        })
+        .collect();
+    let width = |(k, d, _): &(String, String, bool)| {
+        unicode_width::UnicodeWidthStr::width(k.as_str())
+            + unicode_width::UnicodeWidthStr::width(d.as_str())
+    };
+    let help_w: usize = hints.iter().filter(|h| h.2).map(width).sum();
+    let mut room = usize::from(area.width).saturating_sub(help_w);
     let mut spans = Vec::new();
-    for b in keymap::bindings(app.context()).iter().filter(|b| b.footer) {
-        spans.push(Span::styled(theme.keys(b.label), theme.key()));
-        spans.push(Span::raw(format!(" {}  ", b.action.description())));
+    let mut help = Vec::new();
+    for h in &hints {
+        let (key, what) = (
+            Span::styled(h.0.clone(), theme.key()),
+            Span::raw(h.1.clone()),
+        );
+        if h.2 {
+            help.extend([key, what]);
+        } else if width(h) <= room {
+            room -= width(h);
+            spans.extend([key, what]);
+        }
     }
+    spans.extend(help);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
