@@ -393,6 +393,18 @@ pub fn window(
     (start..end, sel.map(|s| s - start))
 }
 
+/// "第 1–9 / 12 行，↑↓ 滚动；" when a list shows only part of its rows; empty when all show.
+pub fn rows_note(shown: &std::ops::Range<usize>, len: usize) -> String {
+    if shown.start == 0 && shown.end >= len {
+        return String::new();
+    }
+    format!(
+        "第 {}–{} / {len} 行，↑↓ 滚动；",
+        shown.start + 1,
+        shown.end
+    )
+}
+
 /// A list's filter line: `prefix` (the chosen filters), the text filter in brackets with the
 /// real cursor in it while it is typed into, and how many rows the list holds.
 pub fn filter_bar(

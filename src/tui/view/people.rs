@@ -46,7 +46,7 @@ pub fn cert_status(o: &Officer, today: chrono::NaiveDate) -> (String, Urgency) {
         (None, _) | (Some(""), _) => ("无执法证".into(), Urgency::Fine),
         (_, None) => ("有效".into(), Urgency::Fine),
         (_, Some(exp)) => match (exp - today).num_days() {
-            d if d < 0 => (format!("已过期 {} 天", -d), Urgency::Overdue),
+            d if d < 0 => (format!("已过期{}天", -d), Urgency::Overdue),
             d if d <= CERT_WARN_DAYS => (format!("{d} 天后到期"), Urgency::Soon),
             _ => ("有效".into(), Urgency::Fine),
         },
@@ -56,6 +56,7 @@ pub fn cert_status(o: &Officer, today: chrono::NaiveDate) -> (String, Urgency) {
 fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Option<usize>) {
     let today = app.now.date();
     let (shown, selected) = super::window(app.data.officers.len(), selected, area);
+    let shown_rows = shown.clone();
     let wide = area.width >= 100;
     let rows = app.data.officers[shown].iter().map(|o| {
         let (cert, u) = cert_status(o, today);
@@ -112,7 +113,10 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
         ],
     )
     .header(header)
-    .block(theme.block(theme.keys("执法人员（←/→ 切换到区域）")))
+    .block(theme.block(theme.keys(&format!(
+        "执法人员（{}←/→ 切换到区域）",
+        super::rows_note(&shown_rows, app.data.officers.len())
+    ))))
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
@@ -129,6 +133,7 @@ fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Opti
             .and_then(|c| c.last)
     };
     let (shown, selected) = super::window(app.data.areas.len(), selected, area);
+    let note = super::rows_note(&shown, app.data.areas.len());
     let rows = app.data.areas[shown].iter().map(|a| {
         let l = last(&a.id);
         let since = l.map(|d| (today - d).num_days());
@@ -162,7 +167,13 @@ fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Opti
         ],
     )
     .header(header)
-    .block(theme.block("巡查区域"))
+    .block(theme.block(format!(
+        "巡查区域{}",
+        match note.trim_end_matches('；') {
+            "" => String::new(),
+            n => format!("（{n}）"),
+        }
+    )))
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
