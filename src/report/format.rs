@@ -46,6 +46,11 @@ impl Urgency {
         }
     }
 
+    /// The marker's word without brackets, for JSON: 超期 / 临期 / 曾超期 / 中止 / "".
+    pub fn word(self) -> &'static str {
+        self.marker().trim_matches(['[', ']'])
+    }
+
     pub fn marker(self) -> &'static str {
         match self {
             Urgency::Overdue => "[超期]",

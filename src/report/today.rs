@@ -64,7 +64,13 @@ pub struct ComplaintTimer {
     pub received_at: String,
     pub verify_due: String,
     pub feedback_due: String,
+    /// 是否超期: a step is late now or was done late (as the ledger's column says).
     pub overdue: bool,
+    /// What the desk shows beside it, decided by the same function: 超期 (a deadline passed
+    /// and its step not done), 临期, 曾超期, 中止, or "".
+    pub marker: &'static str,
+    /// The desk's countdown text: 剩余 3时12分 / 超期 1天2时 / 中止 自11-20 / 待结案.
+    pub timer: String,
     /// Minutes to the nearest unmet deadline; negative when overdue; null when none is left.
     pub remaining_minutes: Option<i64>,
     /// Since when the lead's clock is stopped (中止); null while it runs.
@@ -86,7 +92,13 @@ pub struct NoticeTimer {
     pub state: NoticeState,
     pub deadline: String,
     pub reinspect_due: String,
+    /// 是否超期: past its re-inspection due now, or a re-inspection was once late.
     pub overdue: bool,
+    /// What the desk shows beside it, decided by the same function: 超期 (past its due now),
+    /// 临期, 曾超期 (late once, its new due ahead), or "".
+    pub marker: &'static str,
+    /// The desk's text: 复查超期 3 天 / 今日应复查 / 5 天后应复查.
+    pub timer: String,
     /// A re-inspection was once late (the notice was extended or escalated after it).
     pub late: bool,
     /// Days from today to the re-inspection due date; negative when overdue.
@@ -139,12 +151,22 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         .collect();
 
     let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let soon_minutes = crate::store::settings::load(conn)?.soon_minutes();
     let complaints = complaints::open_by_due(conn)?
         .into_iter()
         .map(|t| {
             missing.extend(t.due.missing_years.iter().copied());
             let c = &t.complaint;
+            let (overdue, remaining) = (c.overdue(&t.due, now), c.remaining_minutes(&t.due, now));
+            let (u, timer) = crate::report::format::complaint_timer(
+                remaining,
+                c.stopped_since(),
+                overdue,
+                soon_minutes,
+            );
             ComplaintTimer {
+                marker: u.word(),
+                timer,
                 id: c.id.clone(),
                 channel: c.channel.label(),
                 state: c.state,
@@ -153,8 +175,8 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 received_at: fmt(c.received_at),
                 verify_due: fmt(t.due.verify_due),
                 feedback_due: fmt(t.due.feedback_due),
-                overdue: c.overdue(&t.due, now),
-                remaining_minutes: c.remaining_minutes(&t.due, now),
+                overdue,
+                remaining_minutes: remaining,
                 stopped_since: c.stopped_since(),
                 appeal: c.work.appeal.as_ref().map(|a| a.state()),
                 provisional: !t.due.missing_years.is_empty(),
@@ -169,7 +191,11 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         .map(|t| {
             missing.extend(t.reinspect_due.missing_years.iter().copied());
             let n = &t.notice;
+            let days_left = (t.reinspect_due.date - date).num_days();
+            let (u, timer) = crate::report::format::notice_marker(true, n.late, days_left);
             NoticeTimer {
+                marker: u.word(),
+                timer,
                 id: n.id.clone(),
                 party: n.party.clone(),
                 state: n.state,
@@ -177,7 +203,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
                 reinspect_due: t.reinspect_due.date.to_string(),
                 overdue: n.overdue(end_of_day(t.reinspect_due.date), now),
                 late: n.late,
-                days_left: (t.reinspect_due.date - date).num_days(),
+                days_left,
                 provisional: t.reinspect_due.uncertain(),
                 unserved_days: n.unserved_days(date),
             }
@@ -194,7 +220,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         complaints,
         notices,
         calendar_warnings: calendar_warnings(&cal, date, &missing),
-        soon_minutes: crate::store::settings::load(conn)?.soon_minutes(),
+        soon_minutes,
     })
 }
 
@@ -258,4 +284,47 @@ fn calendar_warnings(cal: &Calendar, date: NaiveDate, used: &BTreeSet<i32>) -> V
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Outcome;
+    use crate::store::desk::{self, NoticeStep};
+    use crate::store::{Actor, Store};
+
+    /// A notice extended after its re-inspection was late: `today` says 曾超期 with its new
+    /// due ahead, as the desk does, not 超期 (`overdue` keeps that it was once late).
+    #[test]
+    fn an_extended_late_notice_is_marked_as_the_desk_marks_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = NaiveDateTime::parse_from_str("2026-11-23 08:30", "%Y-%m-%d %H:%M").unwrap();
+        let actor = Actor {
+            operator: "W001".into(),
+            now,
+        };
+        crate::demo::load(&mut store, &actor).unwrap();
+        let id = "卧执整〔2026〕第7号";
+        let before = today(store.conn(), now).unwrap();
+        let n = before.notices.iter().find(|n| n.id == id).unwrap();
+        assert_eq!((n.marker, n.overdue), ("超期", true));
+        let step = NoticeStep::Reinspect {
+            date: now.date(),
+            result: "部分整改".into(),
+            outcome: Outcome::Extend {
+                new_deadline: now.date() + chrono::Duration::days(14),
+                reason: "当事人申请延期".into(),
+            },
+            officers: vec!["W001".into(), "W002".into()],
+        };
+        desk::notice_step(&mut store, &actor, id, step).unwrap();
+        let after = today(store.conn(), now).unwrap();
+        let n = after.notices.iter().find(|n| n.id == id).unwrap();
+        assert_eq!((n.marker, n.overdue, n.late), ("曾超期", true, true));
+        assert!(
+            n.days_left > 0 && n.timer.ends_with("天后应复查"),
+            "{}",
+            n.timer
+        );
+    }
 }

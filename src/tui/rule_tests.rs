@@ -114,7 +114,11 @@ fn the_help_key_is_always_in_the_footer_and_help_shows_every_key() {
         let last = shown.lines().last().unwrap_or_default();
         assert!(last.trim_end().ends_with("F1 帮助"), "page {page}: {last}");
     }
-    press(&mut store, &mut app, &[key(KeyCode::Char('3')), key(KeyCode::Char('?'))]);
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('?'))],
+    );
     let shown = super::tests::screen(&app, (80, 24));
     for k in ["只看超期", "交接班", "Ctrl+C/Ctrl+Q"] {
         assert!(shown.contains(k), "{k}\n{shown}");

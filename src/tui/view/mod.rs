@@ -398,11 +398,7 @@ pub fn rows_note(shown: &std::ops::Range<usize>, len: usize) -> String {
     if shown.start == 0 && shown.end >= len {
         return String::new();
     }
-    format!(
-        "第 {}–{} / {len} 行，↑↓ 滚动；",
-        shown.start + 1,
-        shown.end
-    )
+    format!("第 {}–{} / {len} 行，↑↓ 滚动；", shown.start + 1, shown.end)
 }
 
 /// A list's filter line: `prefix` (the chosen filters), the text filter in brackets with the
