@@ -357,6 +357,41 @@ pub fn off_day(form: &Form<FormKind>, cal: &zhifa_desk::calendar::Calendar) -> V
         .collect()
 }
 
+/// A recorded date this many days before today is asked about before it is saved: 1999 for
+/// 2026 is a slip of the keyboard far more often than a record from then.
+pub const LONG_AGO_DAYS: i64 = 30;
+
+/// "受理时间 1999-01-01 00:00 是 10,190 天前" for each date or time typed (changed) on the form
+/// that lies more than `LONG_AGO_DAYS` before `now`; a receipt time also says the number the
+/// lead will get.
+pub fn long_ago(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> Vec<String> {
+    use chrono::Datelike;
+    form.fields
+        .iter()
+        .filter(|f| f.dirty())
+        .filter_map(|f| {
+            let v = f.value();
+            let day = parse::datetime(&v)
+                .map(|t| t.date())
+                .or_else(|_| parse::date(&v))
+                .ok()?;
+            let days = (now.date() - day).num_days();
+            (days > LONG_AGO_DAYS).then(|| {
+                let mut q = format!("{} {v} 是 {days} 天前", f.label);
+                if f.label == "受理时间" && day.year() != now.year() {
+                    q.push_str(&format!(
+                        "，编号将按 {} 年编为 TS-{}-…，而不是 {}",
+                        day.year(),
+                        day.year(),
+                        data.next_complaint_id
+                    ));
+                }
+                q
+            })
+        })
+        .collect()
+}
+
 pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
     let get = |label: &str| form.get(label);
     Ok(match &form.kind {

@@ -124,3 +124,45 @@ fn the_help_key_is_always_in_the_footer_and_help_shows_every_key() {
         assert!(shown.contains(k), "{k}\n{shown}");
     }
 }
+
+/// A receipt time long ago (1999 typed for 2026) is saved only after a question that says how
+/// long ago it is and which number the lead would get.
+#[test]
+fn a_time_long_ago_asks_first() {
+    use super::app::Confirm;
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
+    );
+    let form = app.form.as_mut().unwrap();
+    for (label, value) in [
+        ("受理时间", "1999-01-01 00:00"),
+        ("执法事项", "M01"),
+        ("问题描述", "水果摊占道"),
+    ] {
+        form.preset(label, value);
+    }
+    let e = app.on_key(super::tests::ctrl('s'));
+    assert!(matches!(e, super::effect::Effect::None), "not saved yet");
+    match &app.confirm {
+        Some(Confirm::Write { question, .. }) => assert!(
+            question.contains("受理时间 1999-01-01 00:00 是 10188 天前")
+                && question.contains("TS-1999-")
+                && question.contains("TS-2026-0041"),
+            "{question}"
+        ),
+        other => panic!("no question: {other:?}"),
+    }
+    press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    app.form
+        .as_mut()
+        .unwrap()
+        .preset("受理时间", "2026-11-23 08:00");
+    let e = app.on_key(super::tests::ctrl('s'));
+    assert!(
+        matches!(e, super::effect::Effect::Write(_)),
+        "saved at once"
+    );
+}
