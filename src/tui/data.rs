@@ -105,6 +105,8 @@ pub struct Data {
     /// The patrols logged on the 巡查 view's date.
     pub patrols: Vec<zhifa_desk::domain::Patrol>,
     pub coverage: Vec<Coverage>,
+    /// Each area's last patrol as of today (page 5), whatever day page 2 shows.
+    pub last_patrols: std::collections::HashMap<String, NaiveDate>,
     pub complaints: Vec<complaints::Tracked>,
     pub notices: Vec<notices::Tracked>,
     pub complaint: Option<ComplaintDetail>,
@@ -178,6 +180,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         leaves: zhifa_desk::store::leaves::from(conn, now.date())?,
         patrols: roster::patrols_between(conn, Some(want.patrol_date), Some(want.patrol_date))?,
         coverage,
+        last_patrols: roster::last_patrols(conn, now.date())?,
         areas,
         complaints: complaints::list(conn, &want.complaints)?,
         notices: notices::list(conn, &want.notices)?,

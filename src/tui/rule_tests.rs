@@ -166,3 +166,25 @@ fn a_time_long_ago_asks_first() {
         "saved at once"
     );
 }
+
+/// Page 5's 上次巡查 is as of today, whichever day page 2 was left on.
+#[test]
+fn page_five_last_patrols_are_as_of_today_whatever_page_two_shows() {
+    let (mut store, mut app) = signed_in();
+    let row = |app: &super::app::App| {
+        super::tests::screen(app, (120, 40))
+            .lines()
+            .find(|l| l.contains("Q01  集镇中心街"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
+    let today = row(&app);
+    assert!(today.contains("2026-11-22"), "{today}");
+    // Page 2 walked back a week, then page 5 again.
+    press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
+    press(&mut store, &mut app, &[key(KeyCode::Left); 7]);
+    super::tests::reload(&store, &mut app);
+    press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
+    assert_eq!(row(&app), today);
+}

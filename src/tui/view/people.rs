@@ -125,13 +125,8 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
 
 fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Option<usize>) {
     let today = app.now.date();
-    let last = |id: &str| {
-        app.data
-            .coverage
-            .iter()
-            .find(|c| c.area.id == id)
-            .and_then(|c| c.last)
-    };
+    // As of today: page 2 may be showing another day.
+    let last = |id: &str| app.data.last_patrols.get(id).copied();
     let (shown, selected) = super::window(app.data.areas.len(), selected, area);
     let note = super::rows_note(&shown, app.data.areas.len());
     let rows = app.data.areas[shown].iter().map(|a| {
