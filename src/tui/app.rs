@@ -404,7 +404,9 @@ impl App {
         } else if o.status != zhifa_desk::domain::OfficerStatus::OnDuty {
             why.push(format!("您当前状态为{}", o.status.label()));
         }
-        if o.role != zhifa_desk::domain::Role::GridWorker && !o.cert_valid_on(today) {
+        if o.role == zhifa_desk::domain::Role::GridWorker {
+            why.push("您是网格员，只能登记和上报线索，不能承办、核查或复查".to_string());
+        } else if !o.cert_valid_on(today) {
             why.push("您没有有效的执法证".to_string());
         }
         (!why.is_empty()).then(|| {

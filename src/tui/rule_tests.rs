@@ -188,3 +188,34 @@ fn page_five_last_patrols_are_as_of_today_whatever_page_two_shows() {
     press(&mut store, &mut app, &[key(KeyCode::Char('5'))]);
     assert_eq!(row(&app), today);
 }
+
+/// A grid worker may sit at the desk and is told at sign-in what a grid worker may not do;
+/// a new team is offered the next name in the day's own style (第四组 after 第三组).
+#[test]
+fn a_grid_worker_is_told_at_sign_in_and_a_new_team_gets_the_next_name() {
+    let (mut store, mut app) = super::tests::desk();
+    for k in "陈春生".chars() {
+        app.on_key(key(KeyCode::Char(k)));
+    }
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("您是网格员"), "{said}");
+
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('2')), key(KeyCode::Char('n'))],
+    );
+    let form = app.form.as_ref().expect("the team form");
+    assert_eq!(form.get("巡查组"), "第四组");
+    let shown = super::tests::screen(&app, (120, 40));
+    assert!(
+        !shown.contains("←/→ 选择"),
+        "a form with nothing to choose offers no choosing"
+    );
+}

@@ -22,7 +22,7 @@ pub fn team(app: &App, date: NaiveDate, original: Option<&str>) -> Form<FormKind
     let officers: Vec<String> = t.map_or_else(Vec::new, |t| {
         t.officers.iter().map(|m| m.id.clone()).collect()
     });
-    let next = format!("第{}组", app.data.day.len() + 1);
+    let next = next_team_name(&app.data.day);
     let mut fields = vec![
         Field::text(
             "巡查组",
@@ -122,4 +122,22 @@ pub fn remove(date: NaiveDate, team: &str) -> Form<FormKind> {
     };
     let fields = vec![Field::text("撤下原因", "", Format::Any).required()];
     Form::new(kind, format!("撤下 {date} {team}（作废，不删除）"), fields)
+}
+
+/// The name a new team is offered: after 第一组…第三组 comes 第四组, after 第1组 comes 第2组.
+fn next_team_name(day: &[zhifa_desk::report::today::TeamDay]) -> String {
+    const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let n = day.len() + 1;
+    let chinese = day
+        .iter()
+        .any(|t| NUMERALS.iter().any(|c| t.team.contains(c)));
+    let name = |n: usize| match (chinese, NUMERALS.get(n - 1)) {
+        (true, Some(c)) => format!("第{c}组"),
+        _ => format!("第{n}组"),
+    };
+    // Never one already taken that day.
+    (n..n + 50)
+        .map(name)
+        .find(|candidate| !day.iter().any(|t| &t.team == candidate))
+        .unwrap_or_else(|| format!("第{n}组"))
 }

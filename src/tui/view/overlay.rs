@@ -312,16 +312,25 @@ fn form(
             },
         );
     }
-    let hint = Line::from(vec![
+    let mut hint = vec![
         Span::styled("Ctrl+S", theme.key()),
         Span::raw(" 保存  "),
         Span::styled("Esc", theme.key()),
         Span::raw(" 取消  "),
         Span::styled("Tab/Enter", theme.key()),
         Span::raw(" 下一项  "),
-        Span::styled(theme.keys("←/→"), theme.key()),
-        Span::raw(" 选择  * 必填"),
-    ]);
+    ];
+    // ←/→ only where there is something to choose.
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.input, Input::Choice { .. }))
+    {
+        hint.push(Span::styled(theme.keys("←/→"), theme.key()));
+        hint.push(Span::raw(" 选择  "));
+    }
+    hint.push(Span::raw("* 必填"));
+    let hint = Line::from(hint);
     frame.render_widget(
         Paragraph::new(hint),
         Rect {
