@@ -4,6 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::pause_tests::save;
 use super::tests::{key, press, signed_in};
+use zhifa_desk::store::Store;
 
 /// A notice whose matter is off the list and whose legal basis is left empty is not issued:
 /// its paper would read "违反了的规定". With a basis typed, it is.
@@ -218,4 +219,27 @@ fn a_grid_worker_is_told_at_sign_in_and_a_new_team_gets_the_next_name() {
         !shown.contains("←/→ 选择"),
         "a form with nothing to choose offers no choosing"
     );
+}
+
+/// `/` starts a new search rather than adding to the last one, and a list that matches
+/// nothing says so.
+#[test]
+fn a_new_search_replaces_the_last_and_an_empty_list_says_so() {
+    let (mut store, mut app) = signed_in();
+    let search = |store: &mut Store, app: &mut super::app::App, text: &str| {
+        press(store, app, &[key(KeyCode::Char('/'))]);
+        for ch in text.chars() {
+            press(store, app, &[key(KeyCode::Char(ch))]);
+        }
+        press(store, app, &[key(KeyCode::Enter)]);
+        super::tests::reload(store, app);
+    };
+    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
+    search(&mut store, &mut app, "秸秆");
+    assert!(!app.data.complaints.is_empty());
+    search(&mut store, &mut app, "无此内容");
+    assert_eq!(app.complaints.filter.text(), "无此内容");
+    assert!(app.data.complaints.is_empty());
+    let shown = super::tests::screen(&app, (80, 24));
+    assert!(shown.contains("没有符合条件的投诉"), "{shown}");
 }

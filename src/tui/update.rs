@@ -302,7 +302,11 @@ impl App {
                 c.reveal = false;
             }
             Action::Back => *c = ComplaintView::default(),
-            Action::Filter => c.filtering = true,
+            // `/` starts a new search: the old text goes, as in a browser's find.
+            Action::Filter => {
+                c.filter.clear();
+                c.filtering = true;
+            }
             Action::CycleState => c.state = cycle(c.state, ComplaintState::ALL),
             Action::CycleChannel => c.channel = cycle(c.channel, Channel::ALL),
             Action::ToggleOverdue => c.overdue = !c.overdue,
@@ -355,7 +359,10 @@ impl App {
             }
             Action::Back if n.detail.is_some() => n.detail = None,
             Action::Back => *n = NoticeView::default(),
-            Action::Filter => n.filtering = true,
+            Action::Filter => {
+                n.filter.clear();
+                n.filtering = true;
+            }
             Action::CycleState => {
                 n.state = cycle(n.state, NoticeState::ALL);
                 n.cursor = Cursor(0);

@@ -96,6 +96,14 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, body, &mut state);
+    if app.data.complaints.is_empty() {
+        super::empty_note(
+            frame,
+            body,
+            "没有符合条件的投诉（/ 重新筛选，s、c、o 换条件）",
+            theme,
+        );
+    }
 }
 
 fn at(t: Option<NaiveDateTime>) -> String {

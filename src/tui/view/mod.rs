@@ -401,6 +401,23 @@ pub fn rows_note(shown: &std::ops::Range<usize>, len: usize) -> String {
     format!("第 {}–{} / {len} 行，↑↓ 滚动；", shown.start + 1, shown.end)
 }
 
+/// A line inside an empty list's frame saying it is empty and how to widen it.
+pub fn empty_note(frame: &mut Frame, list: Rect, text: &str, theme: &Theme) {
+    if list.height < 4 {
+        return;
+    }
+    let r = Rect {
+        x: list.x + 2,
+        y: list.y + 2,
+        width: list.width.saturating_sub(4),
+        height: 1,
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(text.to_string(), theme.dim())),
+        r,
+    );
+}
+
 /// A list's filter line: `prefix` (the chosen filters), the text filter in brackets with the
 /// real cursor in it while it is typed into, and how many rows the list holds.
 pub fn filter_bar(

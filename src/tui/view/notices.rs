@@ -67,6 +67,14 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, body, &mut state);
+    if app.data.notices.is_empty() {
+        super::empty_note(
+            frame,
+            body,
+            "没有符合条件的整改通知（/ 重新筛选，s 换状态）",
+            theme,
+        );
+    }
 }
 
 fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Theme) {
