@@ -93,6 +93,8 @@ pub struct ComplaintView {
     pub scroll_max: std::cell::Cell<u16>,
     /// Show the reporter's name and phone in the detail (masked otherwise).
     pub reveal: bool,
+    /// The detail was opened from the dashboard: Esc goes back there.
+    pub from_dashboard: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -105,6 +107,8 @@ pub struct NoticeView {
     /// Rows the detail is scrolled down by, and the most it can be (set as it is drawn).
     pub scroll: u16,
     pub scroll_max: std::cell::Cell<u16>,
+    /// The detail was opened from the dashboard: Esc goes back there.
+    pub from_dashboard: bool,
 }
 
 /// What the dashboard can open, in the order it shows them.

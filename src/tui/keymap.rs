@@ -49,6 +49,9 @@ pub struct Binding {
     pub action: Action,
     /// Shown in the footer (everything is shown in the help overlay).
     pub footer: bool,
+    /// What the key does here when the action's own word would mislead (Enter signs in on
+    /// the sign-in page, it does not "open").
+    pub word: Option<&'static str>,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -65,6 +68,23 @@ const fn b(
         keys,
         action,
         footer,
+        word: None,
+    }
+}
+
+impl Binding {
+    /// The same binding, described as `word` here.
+    const fn says(mut self, word: &'static str) -> Binding {
+        self.word = Some(word);
+        self
+    }
+
+    /// What the key does, in the footer and the help alike.
+    pub fn description(&self) -> &'static str {
+        match self.word {
+            Some(w) => w,
+            None => self.action.description(),
+        }
     }
 }
 
@@ -212,7 +232,10 @@ const ESC: &[(KeyCode, KeyModifiers)] = &[(KeyCode::Esc, NONE)];
 fn own(ctx: Context) -> Vec<Binding> {
     use Action::*;
     match ctx {
-        Context::SignIn => vec![b("Enter", ENTER, Open, true), b("Esc", ESC, Back, true)],
+        Context::SignIn => vec![
+            b("Enter", ENTER, Open, true).says("签到"),
+            b("Esc", ESC, Back, true).says("清空输入"),
+        ],
         Context::Dashboard => vec![b("Enter", ENTER, Open, true)],
         Context::Duty => vec![],
         Context::Stats => vec![

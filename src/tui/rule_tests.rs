@@ -243,3 +243,38 @@ fn a_new_search_replaces_the_last_and_an_empty_list_says_so() {
     let shown = super::tests::screen(&app, (80, 24));
     assert!(shown.contains("没有符合条件的投诉"), "{shown}");
 }
+
+/// A lead opened from the dashboard goes back to the dashboard on Esc; one opened from the
+/// list goes back to the list. The sign-in page says Enter signs in.
+#[test]
+fn esc_returns_to_where_the_item_was_opened_from() {
+    use super::app::View;
+    let (mut store, mut app) = signed_in();
+    let teams = app.data.today.roster.len();
+    press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
+    press(&mut store, &mut app, &vec![key(KeyCode::Down); teams]);
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.view, View::Complaints);
+    assert!(app.complaints.detail.is_some());
+    press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.view, View::Dashboard);
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Enter)],
+    );
+    assert!(app.complaints.detail.is_some());
+    press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.view, View::Complaints);
+
+    let (_, app) = super::tests::desk();
+    let shown = super::tests::screen(&app, (80, 24));
+    assert!(
+        shown
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("Enter 签到"),
+        "{shown}"
+    );
+}

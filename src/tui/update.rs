@@ -211,11 +211,13 @@ impl App {
                 self.view = View::Complaints;
                 self.complaints = ComplaintView::default();
                 self.complaints.detail = Some(id);
+                self.complaints.from_dashboard = true;
             }
             DashItem::Notice(id) => {
                 self.view = View::Notices;
                 self.notices = NoticeView::default();
                 self.notices.detail = Some(id);
+                self.notices.from_dashboard = true;
             }
         }
     }
@@ -296,10 +298,14 @@ impl App {
             Action::Open => {
                 c.detail = selected;
                 c.scroll = 0;
+                c.from_dashboard = false;
             }
             Action::Back if c.detail.is_some() => {
                 c.detail = None;
                 c.reveal = false;
+                if std::mem::take(&mut c.from_dashboard) {
+                    self.view = View::Dashboard;
+                }
             }
             Action::Back => *c = ComplaintView::default(),
             // `/` starts a new search: the old text goes, as in a browser's find.
@@ -356,8 +362,14 @@ impl App {
             Action::Open => {
                 n.detail = selected;
                 n.scroll = 0;
+                n.from_dashboard = false;
             }
-            Action::Back if n.detail.is_some() => n.detail = None,
+            Action::Back if n.detail.is_some() => {
+                n.detail = None;
+                if std::mem::take(&mut n.from_dashboard) {
+                    self.view = View::Dashboard;
+                }
+            }
             Action::Back => *n = NoticeView::default(),
             Action::Filter => {
                 n.filter.clear();

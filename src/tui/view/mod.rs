@@ -203,11 +203,7 @@ fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter(|b| b.footer)
         .map(|b| {
             let help = b.action == super::action::Action::Help;
-            (
-                theme.keys(b.label),
-                format!(" {}  ", b.action.description()),
-                help,
-            )
+            (theme.keys(b.label), format!(" {}  ", b.description()), help)
         })
         .collect();
     let width = |(k, d, _): &(String, String, bool)| {

@@ -345,7 +345,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let ctx = app.base_context();
     let entries: Vec<(String, &str)> = keymap::bindings(ctx)
         .into_iter()
-        .map(|b| (theme.keys(b.label), b.action.description()))
+        .map(|b| (theme.keys(b.label), b.description()))
         .collect();
     let mut notes = Vec::new();
     if ctx.takes_text() {
