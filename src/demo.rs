@@ -63,6 +63,14 @@ pub fn shift_days(today: NaiveDate) -> i64 {
     (monday_of(today) - monday_of(anchor)).num_days()
 }
 
+/// The moment the demo's story starts in the week of `today`: Monday 08:30, the handover of
+/// Friday's shift waiting, the weekend's leads just in. The demo desk's clock starts there.
+pub fn morning(today: NaiveDate) -> chrono::NaiveDateTime {
+    monday_of(today)
+        .and_hms_opt(8, 30, 0)
+        .expect("08:30 is a time")
+}
+
 /// Moves every YYYY-MM-DD date in `text` by `days`.
 pub fn shift_text(text: &str, days: i64) -> String {
     let bytes = text.as_bytes();

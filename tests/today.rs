@@ -446,3 +446,52 @@ fn the_demo_starts_on_a_fresh_machine_with_no_data_folder_yet() {
         "{err}"
     );
 }
+
+/// Made on any day, the demo is the Monday morning its story tells: its records are written
+/// at this week's Monday 08:30, so it opens with the four overdue leads of that morning, not
+/// with a week's worth.
+#[test]
+fn a_demo_made_on_any_day_starts_on_this_weeks_monday_morning() {
+    use chrono::Datelike;
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .args(["--operator", "W001", "demo", "--load-only"])
+        .env("ZHIFA_DB", dir.path().join("z.sqlite"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("演示从本周一早上开始"),
+        "{said}"
+    );
+    let conn = rusqlite::Connection::open(dir.path().join("demo.sqlite")).unwrap();
+    let at: String = conn
+        .query_row(
+            "SELECT max(at) FROM audit WHERE kind = 'complaints'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M").unwrap();
+    assert_eq!(at.weekday(), chrono::Weekday::Mon, "{at}");
+    assert_eq!(at.format("%H:%M").to_string(), "08:30");
+    let today = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(dir.path().join("demo.sqlite"))
+        .args([
+            "--now",
+            &at.format("%Y-%m-%d %H:%M").to_string(),
+            "today",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&today.stdout).unwrap();
+    let overdue = v["complaints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["marker"] == "超期")
+        .count();
+    assert_eq!(overdue, 4);
+}

@@ -50,6 +50,16 @@ pub(super) fn demo(
         );
         return crate::tui::run(&mut store, fixed, ascii);
     }
+    // A new demo is the Monday morning its story tells, whatever day it is made: its clock
+    // starts at this week's Monday 08:30 (unless --now says otherwise).
+    let morning = fixed
+        .is_none()
+        .then(|| zhifa_desk::demo::morning(actor.now.date()));
+    let fixed = fixed.or(morning);
+    let actor = &Actor {
+        operator: actor.operator.clone(),
+        now: fixed.unwrap_or(actor.now),
+    };
     for summary in zhifa_desk::demo::load(&mut store, actor)? {
         eprintln!("{summary}");
     }
@@ -57,6 +67,12 @@ pub(super) fn demo(
         "演示数据库：{}（再次运行 zhifa-desk demo 会打开它，办理的事都在）",
         zhifa_desk::text::path(&path)
     );
+    if let Some(t) = morning {
+        eprintln!(
+            "演示从本周一早上开始：值班台的时钟从 {} 走起",
+            t.format("%Y-%m-%d %H:%M")
+        );
+    }
     if load_only {
         return Ok(());
     }
