@@ -287,6 +287,9 @@ fn leave_a_correction_and_a_dispatched_verification_run_through_the_real_desk() 
     s.send("\t");
     s.send("周海涛、吴晓燕");
     s.send("\x13");
+    // 三中队's officers for 一中队's matter: asked first, then saved.
+    s.wait_for("周海涛（三中队）不属于承办中队一中队");
+    s.send("y");
     s.wait_for("承办：一中队 周海涛、吴晓燕");
     s.send("a");
     s.wait_for("改派（承办中队、承办人员）");

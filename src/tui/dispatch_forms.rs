@@ -142,6 +142,23 @@ pub fn submit_dispatch(form: &Form<FormKind>, data: &Data) -> Result<ComplaintSt
     })
 }
 
+/// "钱志强（一中队）不属于承办中队二中队" for each officer named outside the chosen squad: a
+/// joint effort is possible, so it is asked about, not refused.
+pub fn other_squads(form: &Form<FormKind>, data: &Data) -> Vec<String> {
+    if !matches!(form.kind, FormKind::Dispatch { .. }) {
+        return Vec::new();
+    }
+    let squad = form.get("承办中队");
+    let Ok(ids) = lookup::officers(&form.get("承办人员"), &data.officers) else {
+        return Vec::new();
+    };
+    data.officers
+        .iter()
+        .filter(|o| ids.contains(&o.id) && !o.squad.is_empty() && o.squad != squad)
+        .map(|o| format!("{}（{}）不属于承办中队{squad}", o.name, o.squad))
+        .collect()
+}
+
 pub fn verified_by(form: &Form<FormKind>, data: &Data) -> Result<Vec<String>, String> {
     lookup::officers(&form.get("核查人员"), &data.officers).map_err(|e| format!("核查人员：{e}"))
 }

@@ -89,6 +89,12 @@ pub fn notice(data: &Data, id: &str) -> Option<Form<FormKind>> {
         Field::text("法律依据", &n.legal_basis, Format::Any),
         Field::text("下达日期", &n.issued_on.to_string(), Format::Date).required(),
         Field::text("整改期限", &n.deadline.to_string(), Format::Date).required(),
+        Field::text("整改要求", &n.issuing.requirement, Format::Any).required(),
+        Field::text(
+            "送达日期",
+            &n.issuing.served_on.map_or(String::new(), |d| d.to_string()),
+            Format::Date,
+        ),
         Field::text(
             "关联投诉",
             n.complaint.as_deref().unwrap_or_default(),
@@ -97,7 +103,7 @@ pub fn notice(data: &Data, id: &str) -> Option<Form<FormKind>> {
         Field::text(REASON, "", Format::Any),
     ];
     let kind = FormKind::EditNotice { id: id.to_string() };
-    let title = format!("修改整改通知 {id}（改下达日期、整改期限须写更正原因）");
+    let title = format!("修改整改通知 {id}（改下达日期、整改期限、送达日期须写更正原因）");
     Some(Form::new(kind, title, fields))
 }
 
@@ -156,6 +162,14 @@ pub fn submit_notice(form: &Form<FormKind>, data: &Data, id: &str) -> Result<Wri
         issued_on: date("下达日期")?,
         deadline: date("整改期限")?,
         complaint: Some(get("关联投诉")).filter(|c| !c.is_empty()),
+        issuing: zhifa_desk::domain::Issuing {
+            requirement: get("整改要求"),
+            served_on: match get("送达日期").trim() {
+                "" => None,
+                d => Some(parse::date(d).map_err(|e| format!("送达日期：{e}"))?),
+            },
+            ..old.issuing.clone()
+        },
         ..old.clone()
     };
     Ok(Write::EditNotice {

@@ -179,7 +179,8 @@ pub fn patrol(team: &TeamDay, date: NaiveDate, now: NaiveDateTime) -> Form<FormK
     } else {
         String::new()
     };
-    let officers: Vec<&str> = team.officers.iter().map(|m| m.id.as_str()).collect();
+    // Names, as the roster form writes them (工号 are read too).
+    let officers: Vec<&str> = team.officers.iter().map(|m| m.name.as_str()).collect();
     let fields = vec![
         Field::text("日期", &date.to_string(), Format::Date).required(),
         Field::text("开始时间", "", Format::Time).required(),

@@ -278,3 +278,56 @@ fn esc_returns_to_where_the_item_was_opened_from() {
         "{shown}"
     );
 }
+
+/// A dispatch to 二中队 of 一中队's officers is saved only after a question naming them.
+#[test]
+fn a_dispatch_outside_the_squad_asks_first() {
+    use super::app::Confirm;
+    use super::forms::{FormKind, step_form};
+    let (_store, mut app) = signed_in();
+    let kind = FormKind::Dispatch {
+        id: "TS-2026-0028".into(),
+    };
+    let mut form = step_form(&app.data, kind, app.now).unwrap();
+    form.preset("承办中队", "二中队");
+    form.preset("承办人员", "赵建国、钱志强");
+    app.form = Some(form);
+    let e = app.on_key(super::tests::ctrl('s'));
+    assert!(matches!(e, super::effect::Effect::None));
+    match &app.confirm {
+        Some(Confirm::Write { question, .. }) => assert!(
+            question.contains("赵建国（一中队）不属于承办中队二中队")
+                && question.contains("钱志强（一中队）"),
+            "{question}"
+        ),
+        other => panic!("no question: {other:?}"),
+    }
+}
+
+/// The notice edit form carries 整改要求 and 送达日期 (a served date moved is a 更正); the
+/// patrol form names its officers as the roster does.
+#[test]
+fn the_notice_edit_form_carries_its_requirement_and_service_and_patrols_name_people() {
+    use super::forms::{FormKind, step_form};
+    let (mut store, mut app) = signed_in();
+    let id = "卧执整〔2026〕第9号";
+    app.form = step_form(&app.data, FormKind::EditNotice { id: id.into() }, app.now);
+    let form = app.form.as_ref().expect("the edit form");
+    assert!(!form.get("整改要求").is_empty());
+    let said = save(
+        &mut store,
+        &mut app,
+        &[("整改要求", "三日内拆除违规广告牌")],
+    );
+    assert!(!said.contains("错误") && app.form.is_none(), "{said}");
+    let n = zhifa_desk::store::notices::get(store.conn(), id)
+        .unwrap()
+        .unwrap()
+        .notice;
+    assert_eq!(n.issuing.requirement, "三日内拆除违规广告牌");
+
+    let team = app.data.today.roster[0].clone();
+    let form = super::forms::patrol(&team, app.now.date(), app.now);
+    let names: Vec<String> = team.officers.iter().map(|m| m.name.clone()).collect();
+    assert_eq!(form.get("人员"), names.join("、"));
+}

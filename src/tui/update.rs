@@ -448,6 +448,7 @@ impl App {
                 }
                 questions.extend(super::forms::off_day(form, &self.data.calendar));
                 questions.extend(super::forms::long_ago(form, &self.data, self.now));
+                questions.extend(super::dispatch_forms::other_squads(form, &self.data));
                 match built {
                     Ok(write) if !questions.is_empty() => {
                         let question = format!("{}。仍要保存吗？", questions.join("；"));
