@@ -3,11 +3,12 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::Transaction;
 
+pub use super::desk_notices::{NoticeStep, edit_notice, issue_notice, notice_step};
 use super::record::{self, Record};
 pub use super::traces::{export_personal, handed_off, printed, view_personal};
-use super::{Actor, Ctx, Store, complaints, duty, notices, people, roster};
+use super::{Actor, Ctx, Store, complaints, duty, people, roster};
 use crate::domain::duty::{DutyEntry, DutyKind};
-use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Outcome, Patrol, RosterTeam};
+use crate::domain::{Complaint, ComplaintState, Patrol, RosterTeam};
 use crate::error::{Error, Result};
 
 /// One step of a complaint, as the duty officer records it.
@@ -73,28 +74,7 @@ impl ComplaintStep {
     }
 }
 
-/// One step of a rectification notice.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoticeStep {
-    /// The deadline has passed: the notice waits for its re-inspection.
-    Await,
-    Reinspect {
-        date: NaiveDate,
-        result: String,
-        outcome: Outcome,
-        officers: Vec<String>,
-    },
-    Void {
-        reason: String,
-    },
-    /// 送达: the paper reached the party.
-    Serve {
-        on: NaiveDate,
-        method: String,
-    },
-}
-
-fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
+pub(super) fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
     if date > actor.now.date() {
         return Err(Error::invalid(format!(
             "{what} {date} 晚于今天（{}），不能登记尚未发生的事",
@@ -116,14 +96,18 @@ pub(super) fn not_later(actor: &Actor, what: &str, at: NaiveDateTime) -> Result<
     Ok(())
 }
 
-fn must_exist(tx: &Transaction, table: &str, noun: &str, key: &str) -> Result<()> {
+pub(super) fn must_exist(tx: &Transaction, table: &str, noun: &str, key: &str) -> Result<()> {
     if !people::exists(tx, table, key)? {
         return Err(Error::invalid(format!("{noun}「{key}」不存在或已作废")));
     }
     Ok(())
 }
 
-fn place_and_matter(tx: &Transaction, area: Option<&str>, matter: Option<&str>) -> Result<()> {
+pub(super) fn place_and_matter(
+    tx: &Transaction,
+    area: Option<&str>,
+    matter: Option<&str>,
+) -> Result<()> {
     if let Some(a) = area {
         must_exist(tx, "areas", "区域", a)?;
     }
@@ -133,7 +117,7 @@ fn place_and_matter(tx: &Transaction, area: Option<&str>, matter: Option<&str>) 
     Ok(())
 }
 
-fn refuse_problems(problems: Vec<(&'static str, String)>) -> Result<()> {
+pub(super) fn refuse_problems(problems: Vec<(&'static str, String)>) -> Result<()> {
     match problems.into_iter().next() {
         Some((col, why)) => Err(Error::invalid(format!("{col}：{why}"))),
         None => Ok(()),
@@ -229,36 +213,7 @@ pub fn edit_complaint(
     })
 }
 
-/// As `edit_complaint`, for a notice: its number, state, re-inspection and lateness stay.
-pub fn edit_notice(
-    store: &mut Store,
-    actor: &Actor,
-    mut n: Notice,
-    reason: Option<&str>,
-) -> Result<Edited> {
-    store.write_with_rules(actor, |tx, ctx| {
-        let old = Notice::load(tx, &n.id)?.ok_or_else(|| Error::NotFound {
-            kind: "整改通知",
-            key: n.id.clone(),
-        })?;
-        n.state = old.state;
-        n.reinspected_on = old.reinspected_on;
-        n.reinspect_result = old.reinspect_result.clone();
-        n.extension_reason = old.extension_reason.clone();
-        n.void_reason = old.void_reason.clone();
-        n.late = old.late;
-        not_future(actor, "下达日期", n.issued_on)?;
-        people::fill_legal_basis(tx, &mut n)?;
-        refuse_problems(n.problems())?;
-        place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
-        if let Some(c) = &n.complaint {
-            must_exist(tx, "complaints", "投诉", c)?;
-        }
-        edited(tx, ctx, &n, &old, reason)
-    })
-}
-
-fn edited<R: Record>(
+pub(super) fn edited<R: Record>(
     tx: &Transaction,
     ctx: &Ctx,
     rec: &R,
@@ -374,58 +329,6 @@ pub fn complaint_step(
             }
             .map_err(|r| r.0)
         })
-    })
-}
-
-/// 下达: records a new notice (state 待整改) under the next number of its year.
-pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<String> {
-    n.state = NoticeState::Pending;
-    store.write_with_rules(actor, |tx, ctx| {
-        not_future(actor, "下达日期", n.issued_on)?;
-        n.id = notices::next_id(tx, n.issued_on.year())?;
-        people::fill_legal_basis(tx, &mut n)?;
-        refuse_problems(n.problems())?;
-        place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
-        if let Some(c) = &n.complaint {
-            must_exist(tx, "complaints", "投诉", c)?;
-        }
-        n.issuing.certs = notices::certified(tx, &n.issuing.officers, n.issued_on)?
-            .map_err(|why| Error::invalid(format!("下达整改通知{why}")))?;
-        record::upsert(tx, ctx, &n)?;
-        Ok(n.id)
-    })
-}
-
-pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep) -> Result<Notice> {
-    store.write_with_rules(actor, |tx, ctx| match step {
-        NoticeStep::Await => record::step::<Notice>(tx, ctx, id, "待复查", |n| {
-            n.await_reinspection().map_err(|r| r.0)
-        }),
-        NoticeStep::Void { reason } => {
-            record::step::<Notice>(tx, ctx, id, "作废", |n| n.void(&reason).map_err(|r| r.0))
-        }
-        NoticeStep::Serve { on, method } => {
-            not_future(actor, "送达日期", on)?;
-            record::step::<Notice>(tx, ctx, id, "送达", |n| {
-                n.serve(on, &method).map_err(|r| r.0)
-            })
-        }
-        NoticeStep::Reinspect {
-            date,
-            result,
-            outcome,
-            officers,
-        } => {
-            not_future(actor, "复查日期", date)?;
-            let r = notices::Reinspection {
-                notice_id: id,
-                date,
-                result: &result,
-                outcome,
-                officers: &officers,
-            };
-            notices::reinspect(tx, ctx, r)
-        }
     })
 }
 

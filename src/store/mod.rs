@@ -7,6 +7,7 @@ mod codec;
 pub mod complaints;
 pub mod correction;
 pub mod desk;
+mod desk_notices;
 pub mod digest;
 pub mod duty;
 mod history;

@@ -16,6 +16,7 @@ pub mod note;
 pub mod papers;
 pub mod pause_forms;
 pub mod people_forms;
+pub mod questions;
 pub mod team_form;
 pub mod text_field;
 pub mod theme;

@@ -446,9 +446,7 @@ impl App {
                         problems.join("；")
                     ));
                 }
-                questions.extend(super::forms::off_day(form, &self.data.calendar));
-                questions.extend(super::forms::long_ago(form, &self.data, self.now));
-                questions.extend(super::dispatch_forms::other_squads(form, &self.data));
+                questions.extend(super::questions::before_saving(form, &self.data, self.now));
                 match built {
                     Ok(write) if !questions.is_empty() => {
                         let question = format!("{}。仍要保存吗？", questions.join("；"));

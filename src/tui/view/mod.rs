@@ -3,6 +3,7 @@
 mod complaints;
 pub mod dashboard;
 mod duty;
+mod help;
 mod notices;
 mod overlay;
 mod patrol;

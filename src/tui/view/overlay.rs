@@ -9,7 +9,6 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{App, Confirm, Menu};
 use super::super::form::{Form, Input};
 use super::super::forms::FormKind;
-use super::super::keymap;
 use super::super::theme::Theme;
 use super::{centered, wrap};
 
@@ -28,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         acknowledge(frame, area, app, h, theme);
     }
     if app.help {
-        help(frame, area, app, theme);
+        super::help::help(frame, area, app, theme, popup);
     }
     if let Some(c) = &app.confirm {
         let (title, question, yes, no) = match c {
@@ -339,68 +338,6 @@ fn form(
             ..inner
         },
     );
-}
-
-fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let ctx = app.base_context();
-    let entries: Vec<(String, &str)> = keymap::bindings(ctx)
-        .into_iter()
-        .map(|b| (theme.keys(b.label), b.description()))
-        .collect();
-    let mut notes = Vec::new();
-    if ctx.takes_text() {
-        notes.push(Line::styled(
-            " 其他按键直接输入文字（可用输入法或粘贴）",
-            theme.dim(),
-        ));
-    }
-    // One column while it fits the screen's height, else two side by side: every key is
-    // always on screen, at 80×24 too.
-    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(notes.len());
-    let columns = if entries.len() <= room { 1 } else { 2 };
-    let col_w = if columns == 1 {
-        54
-    } else {
-        usize::from(area.width.saturating_sub(2) / 2).min(44)
-    };
-    let entry = |(label, what): &(String, &str)| {
-        let pad = 14usize.saturating_sub(label.width());
-        let what = fit(what, col_w.saturating_sub(16), theme.ellipsis());
-        let used = 1 + label.width() + pad + what.width();
-        vec![
-            Span::styled(format!(" {label}{}", " ".repeat(pad)), theme.key()),
-            Span::raw(format!("{what}{}", " ".repeat(col_w.saturating_sub(used)))),
-        ]
-    };
-    let rows = entries.len().div_ceil(columns);
-    let mut lines: Vec<Line> = (0..rows)
-        .map(|r| {
-            let spans = (0..columns)
-                .filter_map(|c| entries.get(c * rows + r))
-                .flat_map(entry)
-                .collect::<Vec<_>>();
-            Line::from(spans)
-        })
-        .collect();
-    lines.extend(notes);
-    let h = lines.len() as u16 + 2;
-    let w = (col_w * columns + 2) as u16;
-    popup(frame, centered(area, w, h), theme, "按键帮助", lines);
-}
-
-/// `text` cut to `width` cells with `more` at the end when it is longer.
-fn fit(text: &str, width: usize, more: &str) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for ch in text.chars() {
-        if out.width() + ch.to_string().width() + more.width() > width {
-            break;
-        }
-        out.push(ch);
-    }
-    out + more
 }
 
 /// The rows `text` takes wrapped at `width` cells (a row more once it wraps: lines break at
