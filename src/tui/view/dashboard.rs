@@ -311,7 +311,8 @@ fn notices<'a>(
     let table = Table::new(
         rows,
         [
-            Constraint::Length(6),
+            // "[曾超期]" whole.
+            Constraint::Length(8),
             Constraint::Length(14),
             Constraint::Length(21),
             Constraint::Length(6),

@@ -186,7 +186,7 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, weeks: &[Report], theme: &
     }
     lines.push(Line::from(head));
     for (i, a) in app.data.areas.iter().enumerate() {
-        let label = fit(&format!("{} {}", a.id, a.name), label_w);
+        let label = fit(&format!("{} {}", a.id, a.name), label_w, theme.ellipsis());
         let mut spans = vec![Span::raw(label)];
         for w in weeks {
             let cell = w.patrols.by_area.get(i).filter(|c| c.area == a.id);
@@ -210,17 +210,10 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, weeks: &[Report], theme: &
 }
 
 /// `text` cut or padded to `cells` terminal cells.
-fn fit(text: &str, cells: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > cells.saturating_sub(1) {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out + &" ".repeat(cells - used)
+/// `text` in `cells` cells with a space after it, cut with "…" (or "..." on an ASCII
+/// console) when longer, padded when shorter.
+fn fit(text: &str, cells: usize, more: &str) -> String {
+    let shown = super::help::fit(text, cells.saturating_sub(1), more);
+    let used = unicode_width::UnicodeWidthStr::width(shown.as_str());
+    shown + &" ".repeat(cells.saturating_sub(used))
 }
