@@ -186,7 +186,13 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, weeks: &[Report], theme: &
     }
     lines.push(Line::from(head));
     for (i, a) in app.data.areas.iter().enumerate() {
-        let label = fit(&format!("{} {}", a.id, a.name), label_w, theme.ellipsis());
+        // The code always whole; the name after it as far as it fits, cut with "…".
+        let id_w = unicode_width::UnicodeWidthStr::width(a.id.as_str());
+        let label = if label_w > id_w + 3 {
+            fit(&format!("{} {}", a.id, a.name), label_w, theme.ellipsis())
+        } else {
+            format!("{:<label_w$}", a.id)
+        };
         let mut spans = vec![Span::raw(label)];
         for w in weeks {
             let cell = w.patrols.by_area.get(i).filter(|c| c.area == a.id);
