@@ -28,8 +28,7 @@ pub const CODE: &str = "（乡镇代码）";
 /// there now. The county checks that the last bundle it holds is among them: history between
 /// two bundles was extended, not rewritten.
 pub const PRIOR: &str = "（既往移交链头）";
-/// The audit action of a handoff export.
-pub const EXPORTED: &str = "导出移交包";
+pub use crate::store::traces::EXPORTED;
 
 /// Where the audit chain stood when a bundle was made.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -85,9 +85,7 @@ pub fn shown(at: NaiveDateTime, provisional: bool, date_only: bool) -> String {
 fn handed_off_months(conn: &Connection) -> Result<BTreeSet<String>> {
     let mut stmt =
         conn.prepare("SELECT DISTINCT key FROM audit WHERE kind = 'exports' AND action = ?1")?;
-    let keys = stmt.query_map([crate::exchange::handoff::EXPORTED], |r| {
-        r.get::<_, String>(0)
-    })?;
+    let keys = stmt.query_map([super::traces::EXPORTED], |r| r.get::<_, String>(0))?;
     let mut out = BTreeSet::new();
     for k in keys {
         if let Some(month) = k?.strip_prefix("移交包 ") {

@@ -36,6 +36,9 @@ pub fn export_personal(store: &Store, actor: &Actor, what: &str, rows: usize) ->
     })
 }
 
+/// The audit action of a handoff bundle written out (its key: "移交包 2026-11").
+pub const EXPORTED: &str = "导出移交包";
+
 /// Records a handoff export and where the audit chain stood, so the next bundle can show the
 /// county that it extends this one.
 pub fn handed_off(store: &Store, actor: &Actor, month: &str, rows: i64, head: &str) -> Result<()> {
@@ -44,7 +47,7 @@ pub fn handed_off(store: &Store, actor: &Actor, month: &str, rows: i64, head: &s
         super::audit::record(
             tx,
             actor,
-            crate::exchange::handoff::EXPORTED,
+            EXPORTED,
             "exports",
             &format!("移交包 {month}"),
             None,
