@@ -159,7 +159,7 @@ fn clocks_and_appeals(store: &mut Store, actor: &Actor, days: i64) -> Result<()>
     pause::stop(store, &by("W002"), "TS-2026-0025", stop, "W001")?;
     pause::resume(store, &by("W002"), "TS-2026-0025", at("2026-11-20 09:00"))?;
     let why = ("等待其他部门答复", "待县自然资源局出具用地性质意见");
-    let stop = (at("2026-11-20 17:00"), why.0, why.1);
+    let stop = (at("2026-11-21 09:00"), why.0, why.1);
     pause::stop(store, &by("W004"), "TS-2026-0029", stop, "W001")?;
     let reason = "暴雨致进村道路中断，核查人员当日无法到场";
     pause::appeal(store, &by("W005"), "TS-2026-0010", reason)?;

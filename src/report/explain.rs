@@ -115,12 +115,20 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
             feedback.due = shown(t.due.feedback_due, false);
         }
         let mut verify = verify;
+        // Each stop is noted on the deadlines it moved: those of steps not done when it began.
+        let before = |done: Option<chrono::NaiveDateTime>, s: &crate::domain::pause::Stop| {
+            done.is_none_or(|d| s.from < d)
+        };
         for s in &c.work.stops {
-            let line = stop_line(s);
-            verify.notes.push(line.clone());
-            feedback.notes.push(line);
+            if before(c.verified_at, s) {
+                verify.notes.push(stop_line(s));
+            }
+            if before(c.fed_back_at, s) {
+                feedback.notes.push(stop_line(s));
+            }
         }
-        if c.complexity == Complexity::Simple && !c.work.stops.is_empty() {
+        let verify_stopped = c.work.stops.iter().any(|s| before(c.verified_at, s));
+        if c.complexity == Complexity::Simple && verify_stopped {
             verify.due = shown(t.due.verify_due, false);
             verify
                 .days
