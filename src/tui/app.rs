@@ -245,7 +245,19 @@ impl App {
     /// announced.
     pub fn reloaded(&mut self, data: Data) {
         self.data = data;
+        let before = self.watch.announcement_holds();
         let turned = self.watch.look(&self.data.today);
+        // A 临期 / 超期 notice whose items have all been dealt with no longer stands.
+        if before
+            && turned.is_empty()
+            && !self.watch.announcement_holds()
+            && self
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.starts_with("注意："))
+        {
+            self.status = None;
+        }
         if !turned.is_empty() && self.operator.is_some() {
             self.ring = self.data.bell;
             self.status = Some(Status {

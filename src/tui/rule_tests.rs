@@ -331,3 +331,35 @@ fn the_notice_edit_form_carries_its_requirement_and_service_and_patrols_name_peo
     let names: Vec<String> = team.officers.iter().map(|m| m.name.clone()).collect();
     assert_eq!(form.get("人员"), names.join("、"));
 }
+
+/// "注意：… 已临期" goes once what it named has been dealt with.
+#[test]
+fn a_soon_notice_goes_once_its_lead_is_dealt_with() {
+    use zhifa_desk::store::desk::{self, ComplaintStep};
+    let (mut store, mut app) = signed_in();
+    // TS-2026-0035 has 6时30分 left at 08:30: at 11:01 it is 临期 (under 4 hours).
+    app.now += chrono::Duration::minutes(151);
+    super::tests::reload(&store, &mut app);
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("TS-2026-0035 已临期"), "{said}");
+    let actor = zhifa_desk::store::Actor {
+        operator: "W003".into(),
+        now: app.now,
+    };
+    let step = ComplaintStep::Verify {
+        at: app.now,
+        by: vec!["W003".into()],
+        finding: "情况属实".into(),
+    };
+    desk::complaint_step(&mut store, &actor, "TS-2026-0035", step).unwrap();
+    super::tests::reload(&store, &mut app);
+    assert!(
+        app.status.is_none(),
+        "{:?}",
+        app.status.as_ref().map(|s| &s.text)
+    );
+}

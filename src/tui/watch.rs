@@ -10,6 +10,8 @@ use zhifa_desk::report::format::{Urgency, complaint_timer, notice_marker};
 #[derive(Debug, Clone, Default)]
 pub struct Watch {
     seen: Option<HashMap<String, Urgency>>,
+    /// The items of the last announcement, while its message stands.
+    announced: Vec<String>,
 }
 
 fn rank(u: Urgency) -> u8 {
@@ -47,6 +49,10 @@ impl Watch {
             for (name, id, u) in &now {
                 let before = seen.get(id).copied().unwrap_or(Urgency::Fine);
                 if seen.contains_key(id) && rank(*u) > rank(before) {
+                    if turned.is_empty() {
+                        self.announced.clear();
+                    }
+                    self.announced.push(id.clone());
                     let word = if *u == Urgency::Overdue {
                         "超期"
                     } else {
@@ -58,5 +64,19 @@ impl Watch {
         }
         self.seen = Some(now.into_iter().map(|(_, id, u)| (id, u)).collect());
         turned
+    }
+
+    /// Whether the last announcement still holds: one of its items is still 临期 or 超期.
+    /// Once none is (each was acted on), the message is stale and goes; it is forgotten.
+    pub fn announcement_holds(&mut self) -> bool {
+        let seen = self.seen.clone().unwrap_or_default();
+        let holds = self
+            .announced
+            .iter()
+            .any(|id| seen.get(id).is_some_and(|u| rank(*u) > 0));
+        if !holds {
+            self.announced.clear();
+        }
+        holds
     }
 }
