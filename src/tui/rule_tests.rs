@@ -214,10 +214,20 @@ fn a_grid_worker_is_told_at_sign_in_and_a_new_team_gets_the_next_name() {
     );
     let form = app.form.as_ref().expect("the team form");
     assert_eq!(form.get("巡查组"), "第四组");
+    // 班次 is chosen, as the hint says.
+    assert_eq!(form.get("班次"), "全天");
+    let shown = super::tests::screen(&app, (120, 40));
+    assert!(shown.contains("←/→ 选择"));
+    // A form with nothing to choose offers no choosing: 恢复计时 asks only a time.
+    let kind = super::forms::FormKind::Pause {
+        id: "TS-2026-0029".into(),
+        step: super::pause_forms::Step::Resume,
+    };
+    app.form = super::forms::step_form(&app.data, kind, app.now);
     let shown = super::tests::screen(&app, (120, 40));
     assert!(
-        !shown.contains("←/→ 选择"),
-        "a form with nothing to choose offers no choosing"
+        shown.contains("恢复计时") && !shown.contains("←/→ 选择"),
+        "{shown}"
     );
 }
 

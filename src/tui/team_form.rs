@@ -30,7 +30,7 @@ pub fn team(app: &App, date: NaiveDate, original: Option<&str>) -> Form<FormKind
             Format::Any,
         )
         .required(),
-        Field::text("班次", t.map_or("全天", |t| t.shift.as_str()), Format::Any),
+        shift_field(t.map_or("全天", |t| t.shift.as_str())),
         Field::text("人员", &names(&officers), Format::Any).required(),
         Field::text(
             "区域",
@@ -140,4 +140,17 @@ fn next_team_name(day: &[zhifa_desk::report::today::TeamDay]) -> String {
         .map(name)
         .find(|candidate| !day.iter().any(|t| &t.team == candidate))
         .unwrap_or_else(|| format!("第{n}组"))
+}
+
+/// The usual shifts, and the team's own if it has another.
+fn shift_field(current: &str) -> Field {
+    let mut options: Vec<String> = ["全天", "上午", "下午", "夜间"].map(String::from).to_vec();
+    if !current.trim().is_empty() && !options.iter().any(|o| o == current.trim()) {
+        options.push(current.trim().to_string());
+    }
+    let at = options
+        .iter()
+        .position(|o| o == current.trim())
+        .unwrap_or(0);
+    Field::choice("班次", options, at)
 }
