@@ -300,3 +300,43 @@ fn a_noncharacter_is_refused_on_import_and_escaped_from_a_stored_value_in_a_pape
     assert!(!xml.contains('\u{FFFF}'), "U+FFFF written raw into the XML");
     assert!(text.contains(&format!("{party}\\u{{FFFF}}")), "{text}");
 }
+
+/// A 移送函 printed from the command line by someone who is not one of the team names the
+/// team's contact (the captain when the lead has no handler) with a phone, never a login
+/// name or 未知用户; a lead never verified was 审查, not 核查.
+#[test]
+fn a_transfer_letter_printed_by_an_outsider_names_a_team_contact() {
+    let d = Desk::demo();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(&d.db)
+        .args(["--now", util::NOW, "--operator", "administrator"])
+        .args(["document", "transfer", "TS-2026-0015"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = said.split('：').nth(1).unwrap().trim().to_string();
+    let path = if std::path::Path::new(&path).is_absolute() {
+        path
+    } else {
+        d.dir.path().join(path).display().to_string()
+    };
+    let (text, _) = docx(&path);
+    assert!(
+        text.contains("本队联系人：赵建国　联系电话：13904701001"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("administrator") && !text.contains("未知用户"),
+        "{text}"
+    );
+    assert!(
+        text.contains("经审查，该事项不在本镇综合行政执法事项清单内"),
+        "{text}"
+    );
+}

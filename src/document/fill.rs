@@ -260,10 +260,33 @@ pub fn transfer(src: &Source, id: &str) -> Result<Filled> {
         )));
     }
     let staff = people::officers_by_id(src.conn)?;
-    let contact = operator(&staff, src.operator);
+    // Who the department calls back: the officer printing if one of the team, else the
+    // lead's own handler or verifier, else the captain; never a login name.
+    let contact = operator(&staff, src.operator)
+        .or_else(|| {
+            c.work
+                .handlers
+                .iter()
+                .chain(&c.work.verified_by)
+                .find_map(|id| staff.get(id))
+        })
+        .or_else(|| {
+            let mut captains: Vec<&Officer> = staff
+                .values()
+                .filter(|o| o.role == crate::domain::Role::Captain)
+                .collect();
+            captains.sort_by(|a, b| a.id.cmp(&b.id));
+            captains.first().copied()
+        });
+    // A lead transferred before it was verified was examined, not verified (核查).
+    let looked = if c.verified_at.is_some() {
+        "经核查"
+    } else {
+        "经审查"
+    };
     let reason = match &c.matter {
-        None => "经核查，该事项不在本镇综合行政执法事项清单内，不属于本队管辖。",
-        Some(_) => "经核查，该事项属于你单位的职责范围。",
+        None => format!("{looked}，该事项不在本镇综合行政执法事项清单内，不属于本队管辖。"),
+        Some(_) => format!("{looked}，该事项属于你单位的职责范围。"),
     };
     let (who, phone) = reporter(src, c);
     let mut f = Filled::new(Paper::Transfer, &c.id);
@@ -274,12 +297,12 @@ pub fn transfer(src: &Source, id: &str) -> Result<Filled> {
     f.set("受理时间", written_time(c.received_at));
     f.set("问题描述", c.description.trim_end_matches('。'));
     f.set("所属区域", area_name(src.conn, c.area.as_deref())?);
-    f.set("移送理由", reason);
+    f.set("移送理由", reason.as_str());
     f.set("举报人", or_none(who));
     f.set("联系电话", or_none(phone));
     f.set(
         "联系人",
-        contact.map_or_else(|| src.operator.to_string(), |o| o.name.clone()),
+        contact.map_or_else(String::new, |o| o.name.clone()),
     );
     f.set(
         "联系人电话",
