@@ -26,13 +26,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let log = &app.data.duty_log;
     let (shown, selected) = super::window(log.len(), Some(app.duty.0), list);
+    // The note's first line in what is left of the row; "…" says there is more below.
+    let note_w = usize::from(list.width).saturating_sub(2 + 1 + 11 + 12 + 8 + 3);
     let rows = log[shown].iter().map(|e| {
         let first = e.note.lines().next().unwrap_or("");
+        let more = e.note.lines().nth(1).is_some();
+        let shown = super::help::fit(first, note_w, theme.ellipsis());
+        let shown = if more && shown == first {
+            super::help::fit(
+                &format!("{first}{}", theme.ellipsis()),
+                note_w,
+                theme.ellipsis(),
+            )
+        } else {
+            shown
+        };
         Row::new(vec![
             Cell::from(e.at.format("%m-%d %H:%M").to_string()),
             Cell::from(who(app, e)),
             Cell::from(e.kind.label()),
-            Cell::from(first.to_string()),
+            Cell::from(shown),
         ])
     });
     let header = Row::new(["时间", "值班员", "事项", "交接内容"]).style(theme.dim());
