@@ -58,7 +58,7 @@ pub fn complaint_menu(data: &Data, id: &str, now: chrono::NaiveDateTime) -> Opti
         ));
     }
     if let Some(t) = super::forms::find_tracked(data, id) {
-        for (label, step) in super::pause_forms::menu_items(t, now) {
+        for (label, step) in super::pause_forms::menu_items(t, now, data.max_stops) {
             let kind = FormKind::Pause {
                 id: id.to_string(),
                 step,

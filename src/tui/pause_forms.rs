@@ -52,13 +52,18 @@ pub enum Step {
     Review,
 }
 
-/// The menu items a lead offers for its clock and lateness at `now`.
-pub fn menu_items(t: &Tracked, now: NaiveDateTime) -> Vec<(String, Step)> {
+/// The menu items a lead offers for its clock and lateness at `now`; a lead stopped
+/// `max_stops` times already is offered no more stops.
+pub fn menu_items(t: &Tracked, now: NaiveDateTime, max_stops: u32) -> Vec<(String, Step)> {
     let c = &t.complaint;
     let mut items = Vec::new();
     if c.stopped_since().is_some() {
         items.push(("恢复计时（期限按中止的时间顺延）".to_string(), Step::Resume));
-    } else if c.state.is_open() && c.fed_back_at.is_none() && !c.overdue(&t.due, now) {
+    } else if c.state.is_open()
+        && c.fed_back_at.is_none()
+        && !c.overdue(&t.due, now)
+        && c.work.stops.len() < max_stops as usize
+    {
         items.push(("中止计时（等待外部情况，队长批准）".to_string(), Step::Stop));
     }
     match &c.work.appeal {
