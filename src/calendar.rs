@@ -97,6 +97,22 @@ pub fn provisional_years(note: &str) -> Vec<i32> {
         .collect()
 }
 
+/// The days of the week as people write them, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+];
+
+/// "星期五".
+pub fn weekday_name(date: NaiveDate) -> &'static str {
+    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
+}
+
 pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::from_hms_opt(23, 59, 0).expect("valid time"))
 }

@@ -96,6 +96,11 @@ impl<'a> Stopped<'a> {
         }
     }
 
+    /// The stops that move this step's deadline, oldest first.
+    pub fn stops(&self) -> impl Iterator<Item = &'a Stop> + '_ {
+        self.stops.iter().copied()
+    }
+
     /// Only the stops that began at or after `at` (an extension's date already allowed for
     /// the ones before it).
     pub fn since(mut self, at: NaiveDateTime) -> Stopped<'a> {

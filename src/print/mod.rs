@@ -9,7 +9,6 @@ use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::parse;
 use zhifa_desk::report::Today;
 use zhifa_desk::report::format::{complaint_timer, notice_timer, unserved_label};
-use zhifa_desk::report::today::WEEKDAYS;
 use zhifa_desk::text::printable;
 
 pub mod county;
@@ -53,16 +52,7 @@ pub fn today(t: &Today) -> String {
         }
     }
 
-    let stopped = t
-        .complaints
-        .iter()
-        .filter(|c| c.stopped_since.is_some())
-        .count();
-    let stopped = if stopped > 0 {
-        format!("，{stopped} 件中止计时")
-    } else {
-        String::new()
-    };
+    let stopped = t.stopped_note();
     let _ = writeln!(
         s,
         "\n【投诉计时】（{} 件未办结{stopped}）",
@@ -163,7 +153,7 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
                 .parse()
                 .map_err(|_| Error::invalid(format!("天数“{n}”应为非负整数")))?;
             let r = cal.add_workdays(d, n);
-            let wd = WEEKDAYS[r.date.weekday().num_days_from_monday() as usize];
+            let wd = zhifa_desk::calendar::weekday_name(r.date);
             println!("{}（{wd}，{}）", r.date, cal.day_kind(r.date).label());
             for y in &r.missing_years {
                 println!(

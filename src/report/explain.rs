@@ -3,7 +3,7 @@
 //! 法定 and 暂定), the extensions that replaced it, and the result — counted by the very same
 //! count that set it (`Calendar::add_workdays_seen`).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -12,16 +12,6 @@ use crate::domain::Complexity;
 use crate::domain::pause::Stopped;
 use crate::error::{Error, Result};
 use crate::store::{complaints, notices, settings};
-
-const WEEKDAYS: [&str; 7] = [
-    "星期一",
-    "星期二",
-    "星期三",
-    "星期四",
-    "星期五",
-    "星期六",
-    "星期日",
-];
 
 /// One deadline, explained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -116,19 +106,9 @@ pub fn explain(conn: &Connection, key: &str) -> Result<Explained> {
         }
         let mut verify = verify;
         // Each stop is noted on the deadlines it moved: those of steps not done when it began.
-        let before = |done: Option<chrono::NaiveDateTime>, s: &crate::domain::pause::Stop| {
-            done.is_none_or(|d| s.from < d)
-        };
-        for s in &c.work.stops {
-            if before(c.verified_at, s) {
-                verify.notes.push(stop_line(s));
-            }
-            if before(c.fed_back_at, s) {
-                feedback.notes.push(stop_line(s));
-            }
-        }
-        let verify_stopped = c.work.stops.iter().any(|s| before(c.verified_at, s));
-        if c.complexity == Complexity::Simple && verify_stopped {
+        verify.notes.extend(on_verify.stops().map(stop_line));
+        feedback.notes.extend(on_feedback.stops().map(stop_line));
+        if c.complexity == Complexity::Simple && on_verify.stops().next().is_some() {
             verify.due = shown(t.due.verify_due, false);
             verify
                 .days
@@ -228,7 +208,7 @@ fn stop_line(s: &crate::domain::pause::Stop) -> String {
 
 /// "星期五 法定节假日（元旦，暂定）".
 fn kind_of(cal: &Calendar, day: NaiveDate) -> String {
-    let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
+    let weekday = crate::calendar::weekday_name(day);
     let kind = cal.day_kind(day);
     let named = match (cal.mark(day), cal.provisional_holiday(day)) {
         (Some(h), _) if !h.name.is_empty() => format!("（{}）", h.name),

@@ -28,6 +28,22 @@ pub struct Today {
     pub soon_minutes: i64,
 }
 
+impl Today {
+    /// "，1 件中止计时" when leads wait with their clock stopped; empty when none does (the
+    /// desk's dashboard and the printed `today` say it alike).
+    pub fn stopped_note(&self) -> String {
+        match self
+            .complaints
+            .iter()
+            .filter(|c| c.stopped_since.is_some())
+            .count()
+        {
+            0 => String::new(),
+            n => format!("，{n} 件中止计时"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Member {
     pub id: String,
@@ -109,16 +125,6 @@ pub struct NoticeTimer {
     /// None once served or on its issue day.
     pub unserved_days: Option<i64>,
 }
-
-pub const WEEKDAYS: [&str; 7] = [
-    "星期一",
-    "星期二",
-    "星期三",
-    "星期四",
-    "星期五",
-    "星期六",
-    "星期日",
-];
 
 /// A time as the rest of the JSON writes it: "2026-11-20 10:00".
 fn minute<S: serde::Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
@@ -213,7 +219,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
     Ok(Today {
         now: fmt(now),
         date: date.to_string(),
-        weekday: WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        weekday: crate::calendar::weekday_name(date),
         day_kind: cal.day_kind(date).label(),
         roster,
         areas,

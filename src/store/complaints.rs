@@ -193,6 +193,14 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Tracked>> {
     Ok(conn.prepare_cached(&sql)?.query_row([id], row).optional()?)
 }
 
+/// Complaint `id` with its deadlines, or a refusal naming it as not found.
+pub fn existing(conn: &Connection, id: &str) -> Result<Tracked> {
+    get(conn, id)?.ok_or_else(|| crate::error::Error::NotFound {
+        kind: "投诉",
+        key: id.to_string(),
+    })
+}
+
 /// Open complaints, nearest unmet deadline first, from the partial index on `next_due`.
 pub fn open_by_due(conn: &Connection) -> Result<Vec<Tracked>> {
     let sql = format!(

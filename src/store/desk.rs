@@ -239,10 +239,7 @@ pub fn extend_complaint(
     (until, reason, approver): (NaiveDate, &str, &str),
 ) -> Result<Complaint> {
     store.write_with_rules(actor, |tx, ctx| {
-        let t = complaints::get(tx, id)?.ok_or_else(|| Error::NotFound {
-            kind: "投诉",
-            key: id.to_string(),
-        })?;
+        let t = complaints::existing(tx, id)?;
         captain(tx, approver, "延期")?;
         let e = crate::domain::work::Extension {
             from: t.due.feedback_due,

@@ -62,11 +62,9 @@ struct Time {
     unset: [String; 2],
 }
 
-fn times(conn: &Connection, l: &Ledger) -> Result<Vec<Time>> {
-    let stmt = conn.prepare(&l.select_all(conn)?)?;
-    let names: Vec<&str> = stmt.column_names().skip(1).collect();
+fn times(names: &[&str], l: &Ledger) -> Vec<Time> {
     let unset = |column: &str, v: ValueRef| hex(&column_hash(column, None, v)[..8]);
-    Ok(TIMES
+    TIMES
         .iter()
         .filter(|(k, _, _)| *k == l.kind)
         .filter_map(|(_, column, header)| {
@@ -81,7 +79,7 @@ fn times(conn: &Connection, l: &Ledger) -> Result<Vec<Time>> {
                 ],
             })
         })
-        .collect())
+        .collect()
 }
 
 /// What the walk remembers of the record's previous row.
@@ -102,16 +100,15 @@ pub fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
 }
 
 fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()> {
-    let times = times(conn, l)?;
-    let owned: Vec<(usize, &str, &[&str])> = {
-        let stmt = conn.prepare(&l.select_all(conn)?)?;
-        let names: Vec<&str> = stmt.column_names().skip(1).collect();
-        OWNED
-            .iter()
-            .filter(|(k, _, _)| *k == l.kind)
-            .filter_map(|(_, col, by)| Some((names.iter().position(|n| n == col)?, *col, *by)))
-            .collect()
-    };
+    // The digest's columns, as the ledger reads them: where each time and owned column is.
+    let columns = conn.prepare(&l.select_all(conn)?)?;
+    let names: Vec<&str> = columns.column_names().skip(1).collect();
+    let times = times(&names, l);
+    let owned: Vec<(usize, &str, &[&str])> = OWNED
+        .iter()
+        .filter(|(k, _, _)| *k == l.kind)
+        .filter_map(|(_, col, by)| Some((names.iter().position(|n| n == col)?, *col, *by)))
+        .collect();
     let mut stmt = conn.prepare(
         "SELECT key, id, action, reason, digest, before, after FROM audit
          WHERE kind = ?1 ORDER BY key, id",
@@ -138,13 +135,14 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
         }
         let corrected =
             action == CORRECTION && reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+        // Held column by column against the previous row (a digest of an earlier version,
+        // with fewer columns, is not).
         if let (Some(was), Some(now)) = (
             prev.digest.as_deref().and_then(Digest::parse),
             digest.as_deref().and_then(Digest::parse),
         ) && was.cols.len() == now.cols.len()
-            && !corrected
         {
-            for t in &times {
+            for t in times.iter().filter(|_| !corrected) {
                 let (old, new) = (was.cols[t.at], now.cols[t.at]);
                 if old != new
                     && !t.unset.iter().any(|u| u == old)
@@ -156,12 +154,6 @@ fn check_ledger(conn: &Connection, l: &Ledger, out: &mut Findings) -> Result<()>
                     ));
                 }
             }
-        }
-        if let (Some(was), Some(now)) = (
-            prev.digest.as_deref().and_then(Digest::parse),
-            digest.as_deref().and_then(Digest::parse),
-        ) && was.cols.len() == now.cols.len()
-        {
             for (at, column, by) in &owned {
                 if was.cols[*at] != now.cols[*at] && !by.contains(&action.as_str()) {
                     say(format!(

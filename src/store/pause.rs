@@ -10,13 +10,6 @@ use crate::domain::Complaint;
 use crate::domain::pause::{Appeal, Decision, Stop};
 use crate::error::{Error, Result};
 
-fn tracked(tx: &rusqlite::Transaction, id: &str) -> Result<complaints::Tracked> {
-    complaints::get(tx, id)?.ok_or_else(|| Error::NotFound {
-        kind: "投诉",
-        key: id.to_string(),
-    })
-}
-
 /// 中止: the clock of lead `id` stops at `at` for `reason` (a `StopReason` label) and `note`,
 /// approved by 队长 `approver`.
 pub fn stop(
@@ -29,7 +22,7 @@ pub fn stop(
     not_later(actor, "中止时间", at)?;
     store.write_with_rules(actor, |tx, ctx| {
         captain(tx, approver, "中止")?;
-        let t = tracked(tx, id)?;
+        let t = complaints::existing(tx, id)?;
         let s = Stop::new(at, reason, note, approver).map_err(|r| Error::Invalid(r.0))?;
         let max = ctx.settings.max_stops;
         record::step::<Complaint>(tx, ctx, id, "中止", |c| {
@@ -51,7 +44,7 @@ pub fn resume(store: &mut Store, actor: &Actor, id: &str, at: NaiveDateTime) -> 
 /// 超时申诉: the operator appeals lead `id`'s lateness, once, with `reason`.
 pub fn appeal(store: &mut Store, actor: &Actor, id: &str, reason: &str) -> Result<Complaint> {
     store.write_with_rules(actor, |tx, ctx| {
-        let t = tracked(tx, id)?;
+        let t = complaints::existing(tx, id)?;
         let a = Appeal {
             reason: reason.trim().to_string(),
             filed_by: actor.operator.clone(),

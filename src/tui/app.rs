@@ -245,12 +245,10 @@ impl App {
     /// announced.
     pub fn reloaded(&mut self, data: Data) {
         self.data = data;
-        let before = self.watch.announcement_holds();
         let turned = self.watch.look(&self.data.today);
         // A 临期 / 超期 notice whose items have all been dealt with no longer stands.
-        if before
-            && turned.is_empty()
-            && !self.watch.announcement_holds()
+        if turned.is_empty()
+            && self.watch.announcement_lapsed()
             && self
                 .status
                 .as_ref()

@@ -126,7 +126,14 @@ pub struct Data {
 pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> {
     let (day, _) = roster_day(conn, want.patrol_date)?;
     let areas = people::areas(conn)?;
-    let coverage = coverage(conn, &areas, &day, want.patrol_date)?;
+    // Page 5 wants the last patrols as of today; page 2 as of its date, mostly today too.
+    let last_patrols = roster::last_patrols(conn, now.date())?;
+    let last_then = if want.patrol_date == now.date() {
+        last_patrols.clone()
+    } else {
+        roster::last_patrols(conn, want.patrol_date)?
+    };
+    let coverage = coverage(&areas, &day, want.patrol_date, &last_then);
     let complaint = match &want.complaint {
         Some(id) => match complaints::get(conn, id)? {
             Some(tracked) => Some(ComplaintDetail {
@@ -180,7 +187,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         leaves: zhifa_desk::store::leaves::from(conn, now.date())?,
         patrols: roster::patrols_between(conn, Some(want.patrol_date), Some(want.patrol_date))?,
         coverage,
-        last_patrols: roster::last_patrols(conn, now.date())?,
+        last_patrols,
         areas,
         complaints: complaints::list(conn, &want.complaints)?,
         notices: notices::list(conn, &want.notices)?,
@@ -215,12 +222,11 @@ fn stats(conn: &Connection, now: NaiveDateTime, (kind, back): (Kind, u32)) -> Re
 
 /// Every area on `date`, the ones needing a patrol first.
 fn coverage(
-    conn: &Connection,
     areas: &[Area],
     day: &[TeamDay],
     date: NaiveDate,
-) -> Result<Vec<Coverage>> {
-    let last = roster::last_patrols(conn, date)?;
+    last: &std::collections::HashMap<String, NaiveDate>,
+) -> Vec<Coverage> {
     let mut out: Vec<Coverage> = areas
         .iter()
         .map(|a| {
@@ -239,5 +245,5 @@ fn coverage(
         })
         .collect();
     out.sort_by_key(|c| (c.status.checks.is_empty(), !c.status.due));
-    Ok(out)
+    out
 }

@@ -21,23 +21,13 @@ const HAND_SET_DEADLINES: [&str; 3] = ["整改期限", "新整改期限", "新�
 
 /// "整改期限 2027-01-09 是星期六（休息日），不是工作日" for each hand-set deadline on a day off.
 pub fn off_day(form: &Form<FormKind>, cal: &zhifa_desk::calendar::Calendar) -> Vec<String> {
-    use chrono::Datelike;
-    const WEEKDAYS: [&str; 7] = [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-    ];
     HAND_SET_DEADLINES
         .iter()
         .filter_map(|label| {
             let day = zhifa_desk::exchange::parse::date(&form.get(label)).ok()?;
             let kind = cal.day_kind(day);
             (!kind.is_working()).then(|| {
-                let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
+                let weekday = zhifa_desk::calendar::weekday_name(day);
                 format!("{label} {day} 是{weekday}（{}），不是工作日", kind.label())
             })
         })

@@ -66,17 +66,20 @@ impl Watch {
         turned
     }
 
-    /// Whether the last announcement still holds: one of its items is still 临期 or 超期.
-    /// Once none is (each was acted on), the message is stale and goes; it is forgotten.
-    pub fn announcement_holds(&mut self) -> bool {
-        let seen = self.seen.clone().unwrap_or_default();
+    /// Whether the last announcement has just lapsed: none of its items is 临期 or 超期 any
+    /// more (each was acted on). Said once; the announcement is then forgotten.
+    pub fn announcement_lapsed(&mut self) -> bool {
+        if self.announced.is_empty() {
+            return false;
+        }
+        let seen = self.seen.as_ref();
         let holds = self
             .announced
             .iter()
-            .any(|id| seen.get(id).is_some_and(|u| rank(*u) > 0));
+            .any(|id| seen.and_then(|s| s.get(id)).is_some_and(|u| rank(*u) > 0));
         if !holds {
             self.announced.clear();
         }
-        holds
+        !holds
     }
 }

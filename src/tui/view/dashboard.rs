@@ -232,12 +232,7 @@ fn complaints<'a>(
             theme.ellipsis()
         )
     });
-    let stopped = list.iter().filter(|c| c.stopped_since.is_some()).count();
-    let stopped = if stopped > 0 {
-        format!("，{stopped} 件中止计时")
-    } else {
-        String::new()
-    };
+    let stopped = app.data.today.stopped_note();
     let title = format!(
         "投诉计时（{} 件未办结，{overdue} 件超期{stopped}）",
         list.len()

@@ -31,9 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = log[shown].iter().map(|e| {
         let first = e.note.lines().next().unwrap_or("");
         let more = e.note.lines().nth(1).is_some();
-        let shown = super::help::fit(first, note_w, theme.ellipsis());
+        let shown = super::fit(first, note_w, theme.ellipsis());
         let shown = if more && shown == first {
-            super::help::fit(
+            super::fit(
                 &format!("{first}{}", theme.ellipsis()),
                 note_w,
                 theme.ellipsis(),

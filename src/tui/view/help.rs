@@ -42,7 +42,7 @@ pub fn help(
     };
     let entry = |(label, what): &(String, &str)| {
         let pad = 14usize.saturating_sub(label.width());
-        let what = fit(what, col_w.saturating_sub(16), theme.ellipsis());
+        let what = super::fit(what, col_w.saturating_sub(16), theme.ellipsis());
         let used = 1 + label.width() + pad + what.width();
         vec![
             Span::styled(format!(" {label}{}", " ".repeat(pad)), theme.key()),
@@ -63,19 +63,4 @@ pub fn help(
     let h = lines.len() as u16 + 2;
     let w = (col_w * columns + 2) as u16;
     popup(frame, centered(area, w, h), theme, "按键帮助", lines);
-}
-
-/// `text` cut to `width` cells with `more` at the end when it is longer.
-pub fn fit(text: &str, width: usize, more: &str) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for ch in text.chars() {
-        if out.width() + ch.to_string().width() + more.width() > width {
-            break;
-        }
-        out.push(ch);
-    }
-    out + more
 }

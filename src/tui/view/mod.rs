@@ -1,6 +1,8 @@
 //! Drawing the desk: the frame around every view (header, tabs, footer) and the overlays.
 
+mod cells;
 mod complaints;
+pub use cells::{empty_note, fit, rows_note};
 pub mod dashboard;
 mod duty;
 mod help;
@@ -388,31 +390,6 @@ pub fn window(
     let start = sel.map_or(0, |s| (s + 1).saturating_sub(height));
     let end = (start + height).min(len);
     (start..end, sel.map(|s| s - start))
-}
-
-/// "第 1–9 / 12 行，↑↓ 滚动；" when a list shows only part of its rows; empty when all show.
-pub fn rows_note(shown: &std::ops::Range<usize>, len: usize) -> String {
-    if shown.start == 0 && shown.end >= len {
-        return String::new();
-    }
-    format!("第 {}–{} / {len} 行，↑↓ 滚动；", shown.start + 1, shown.end)
-}
-
-/// A line inside an empty list's frame saying it is empty and how to widen it.
-pub fn empty_note(frame: &mut Frame, list: Rect, text: &str, theme: &Theme) {
-    if list.height < 4 {
-        return;
-    }
-    let r = Rect {
-        x: list.x + 2,
-        y: list.y + 2,
-        width: list.width.saturating_sub(4),
-        height: 1,
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(text.to_string(), theme.dim())),
-        r,
-    );
 }
 
 /// A list's filter line: `prefix` (the chosen filters), the text filter in brackets with the

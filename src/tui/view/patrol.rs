@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use zhifa_desk::report::format::Urgency;
-use zhifa_desk::report::today::WEEKDAYS;
 
 use super::super::app::App;
 use super::super::theme::Theme;
@@ -13,7 +12,7 @@ use super::or_dash;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let date = app.patrol_date;
-    let weekday = WEEKDAYS[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+    let weekday = zhifa_desk::calendar::weekday_name(date);
     let when = match (date - app.now.date()).num_days() {
         0 => "今天".to_string(),
         d if d < 0 => format!("{} 天前", -d),

@@ -219,7 +219,7 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, weeks: &[Report], theme: &
 /// `text` in `cells` cells with a space after it, cut with "…" (or "..." on an ASCII
 /// console) when longer, padded when shorter.
 fn fit(text: &str, cells: usize, more: &str) -> String {
-    let shown = super::help::fit(text, cells.saturating_sub(1), more);
+    let shown = super::fit(text, cells.saturating_sub(1), more);
     let used = unicode_width::UnicodeWidthStr::width(shown.as_str());
     shown + &" ".repeat(cells.saturating_sub(used))
 }
