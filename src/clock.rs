@@ -3,7 +3,7 @@
 use chrono::{Local, NaiveDateTime, Timelike};
 
 use crate::error::{Error, Result};
-use crate::exchange::parse;
+use crate::written;
 
 /// The current local time, truncated to the minute (all records keep minutes).
 pub fn system_now() -> NaiveDateTime {
@@ -18,5 +18,5 @@ pub fn truncate_to_minute(t: NaiveDateTime) -> NaiveDateTime {
 
 /// Parses the `--now` argument ("YYYY-MM-DD HH:MM", or any date-time form the CSV accepts).
 pub fn parse_now(text: &str) -> Result<NaiveDateTime> {
-    parse::datetime(text).map_err(|why| Error::invalid(format!("--now 的值“{text}”无效：{why}")))
+    written::datetime(text).map_err(|why| Error::invalid(format!("--now 的值“{text}”无效：{why}")))
 }

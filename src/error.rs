@@ -41,7 +41,7 @@ impl std::fmt::Display for Problem {
         if !self.value.is_empty() {
             // A message never quotes what may be someone's phone, whatever the column.
             let value = if crate::text::looks_like_phone(&self.value) {
-                crate::exchange::mask::phone(&self.value)
+                crate::domain::personal::phone(&self.value)
             } else {
                 crate::text::one_line(&self.value).into_owned()
             };
@@ -110,7 +110,7 @@ fn db_message(e: &rusqlite::Error) -> String {
             "数据库中有一行的{}是{ty}，本程序不会这样写，无法读取（数据被绕过本程序改动）；请运行 zhifa-desk verify 查看是哪一行",
             match col {
                 "" => "某一列".to_string(),
-                col => format!("「{}」", crate::store::digest::label(col)),
+                col => format!("「{}」", crate::domain::columns::label(col)),
             }
         )
     };

@@ -10,6 +10,7 @@
 //! - [`files`]: files written whole or not at all.
 //! - [`progress`]: how long work reports how far it got.
 //! - [`text`]: stored text made safe to print in a terminal.
+//! - [`written`]: dates, times, lists and yes/no as people and spreadsheets write them.
 
 pub mod calendar;
 pub mod clock;
@@ -26,5 +27,6 @@ pub mod report;
 pub mod statutory;
 pub mod store;
 pub mod text;
+pub mod written;
 
 pub use error::{Error, Result};

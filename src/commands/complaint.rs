@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use zhifa_desk::domain::Complaint;
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::exchange::parse;
 use zhifa_desk::store::{Actor, Store, complaints, pause};
 use zhifa_desk::text;
+use zhifa_desk::written;
 
 use crate::cli::ComplaintAction;
 
@@ -14,7 +14,7 @@ fn at(text: Option<&str>, actor: &Actor) -> Result<NaiveDateTime> {
     match text {
         None => Ok(actor.now),
         Some(t) => {
-            parse::datetime(t).map_err(|why| Error::invalid(format!("时间“{t}”无效：{why}")))
+            written::datetime(t).map_err(|why| Error::invalid(format!("时间“{t}”无效：{why}")))
         }
     }
 }

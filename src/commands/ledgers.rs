@@ -8,17 +8,18 @@ use zhifa_desk::domain::{
     Area, Complaint, Leave, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
 };
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff, parse};
+use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff};
 use zhifa_desk::progress::Tick;
 use zhifa_desk::report::period::Period;
 use zhifa_desk::store::{Actor, Store, desk, record};
+use zhifa_desk::written;
 use zhifa_desk::{files, text};
 
 use crate::bar::{Bar, Counted};
 
 pub(super) fn opt_date(text: Option<String>, flag: &str) -> Result<Option<chrono::NaiveDate>> {
     text.map(|t| {
-        parse::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}")))
+        written::date(&t).map_err(|why| Error::invalid(format!("{flag} 的值“{t}”无效：{why}")))
     })
     .transpose()
 }

@@ -2,15 +2,15 @@
 
 use zhifa_desk::domain::{RosterTeam, lookup};
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::exchange::parse;
 use zhifa_desk::report::today::roster_day;
 use zhifa_desk::store::{Actor, Store, desk, people};
 use zhifa_desk::text;
+use zhifa_desk::written;
 
 use crate::cli::RosterAction;
 
 fn date(text: &str) -> Result<chrono::NaiveDate> {
-    parse::date(text).map_err(|why| Error::invalid(format!("日期“{text}”无效：{why}")))
+    written::date(text).map_err(|why| Error::invalid(format!("日期“{text}”无效：{why}")))
 }
 
 pub(super) fn roster(store: &mut Store, actor: &Actor, action: RosterAction) -> Result<()> {

@@ -186,7 +186,7 @@ fn bundle(conn: &Connection, dir: &Path, now: NaiveDateTime) -> Result<Imported>
             serde_json::to_string(&prior).expect("anchors serialize"),
             sha,
             shown,
-            crate::exchange::parse::fmt_datetime(now),
+            crate::written::fmt_datetime(now),
             content,
         ],
     )?;

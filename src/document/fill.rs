@@ -9,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension};
 use super::Paper;
 use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Officer, SERVICE_METHODS};
 use crate::error::{Error, Result};
-use crate::exchange::{mask, parse};
 use crate::store::{Record, complaints, notices, people};
+use crate::written;
 
 /// What filling a paper needs besides the record.
 pub struct Source<'a> {
@@ -235,11 +235,7 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
 }
 
 fn reporter(src: &Source, c: &Complaint) -> (String, String) {
-    if src.include_personal {
-        (c.reporter.clone(), c.phone.clone())
-    } else {
-        (mask::name(&c.reporter), mask::phone(&c.phone))
-    }
+    c.reporter_shown(src.include_personal)
 }
 
 /// The officer printing, by 工号 or name.
@@ -328,7 +324,7 @@ pub fn complaint(src: &Source, id: &str) -> Result<Filled> {
     let t = complaint_of(src.conn, id)?;
     let c = &t.complaint;
     let staff = people::officers_by_id(src.conn)?;
-    let time = |t: Option<NaiveDateTime>| t.map(parse::fmt_datetime).unwrap_or_default();
+    let time = |t: Option<NaiveDateTime>| t.map(written::fmt_datetime).unwrap_or_default();
     let matter = match &c.matter {
         Some(m) => people::matters(src.conn)?
             .into_iter()
@@ -375,14 +371,14 @@ pub fn complaint(src: &Source, id: &str) -> Result<Filled> {
     f.set("反馈方式", c.work.feedback_method.as_str());
     f.set("办结时间", time(c.closed_at));
     f.set("移送部门", c.work.transfer_to.as_str());
-    f.set("核查期限", parse::fmt_datetime(t.due.verify_due));
-    f.set("反馈期限", parse::fmt_datetime(t.due.feedback_due));
+    f.set("核查期限", written::fmt_datetime(t.due.verify_due));
+    f.set("反馈期限", written::fmt_datetime(t.due.feedback_due));
     let printer = operator(&staff, src.operator);
     f.set(
         "填表人",
         printer.map_or_else(|| src.operator.to_string(), |o| o.name.clone()),
     );
-    f.set("填表时间", parse::fmt_datetime(src.now));
+    f.set("填表时间", written::fmt_datetime(src.now));
     Ok(f)
 }
 

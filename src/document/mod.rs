@@ -166,7 +166,13 @@ pub fn print(
     let personal = p.include_personal && matches!(p.paper, Paper::Transfer | Paper::Complaint);
     // On record before it appears: a paper with the reporter in full never exists unaudited.
     crate::files::write_recorded(&path, &bytes, || {
-        crate::store::desk::printed(store, actor, &filled, &path, personal)
+        crate::store::desk::printed(
+            store,
+            actor,
+            (filled.paper.title(), &filled.key),
+            &path,
+            personal,
+        )
     })?;
     // Said in full, so the duty officer finds it from WPS's open dialog: `C:\…` as typed
     // there (canonicalize would say `\\?\C:\…` on Windows).

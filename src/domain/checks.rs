@@ -50,6 +50,25 @@ pub fn roster_checks(teams: &[RosterTeam], officers: &HashMap<String, Officer>) 
         .collect()
 }
 
+/// The checks team `edited` fails on its date once it takes the place of team `original` (None: a
+/// new team) among that date's `teams`, with `officers` as they stand that day (leave applied).
+/// The one rule behind the desk's live checks and the store's answer to a save: a team renamed
+/// with the same officers is still one team, never double-booked against itself.
+pub fn checks_with_edit(
+    teams: &[RosterTeam],
+    edited: &RosterTeam,
+    original: Option<&str>,
+    officers: &HashMap<String, Officer>,
+) -> Vec<Check> {
+    let mut day: Vec<RosterTeam> = teams
+        .iter()
+        .filter(|t| Some(t.team.as_str()) != original && t.team != edited.team)
+        .cloned()
+        .collect();
+    day.push(edited.clone());
+    roster_checks(&day, officers).pop().unwrap_or_default()
+}
+
 fn team_checks(
     index: usize,
     teams: &[RosterTeam],
@@ -256,6 +275,28 @@ mod tests {
             team("二组", &["A", "D"], "下午"),
         ];
         assert!(roster_checks(&teams, &staff()).iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn a_renamed_team_is_one_team_and_a_new_one_beside_it_is_two() {
+        let day = [team("一组", &["A", "B"], ""), team("二组", &["D", "C"], "")];
+        let renamed = team("第一组", &["A", "B"], "");
+        assert!(checks_with_edit(&day, &renamed, Some("一组"), &staff()).is_empty());
+        // The same officers in a new team beside 一组 are booked twice.
+        let beside = checks_with_edit(&day, &renamed, None, &staff());
+        assert_eq!(codes(&beside), ["officer_double_booked"; 2], "A and B");
+        // Saving a team under its own name replaces it, with or without `original`.
+        let same = team("二组", &["C", "D"], "上午");
+        assert_eq!(
+            codes(&checks_with_edit(&day, &same, None, &staff())),
+            codes(&roster_checks(&day, &staff())[1]),
+        );
+        // Leave applied by the caller counts: L is away.
+        let away = team("一组", &["A", "L"], "");
+        assert_eq!(
+            codes(&checks_with_edit(&day, &away, Some("一组"), &staff())),
+            ["too_few_certified", "officer_on_leave"]
+        );
     }
 
     fn area(interval: u32) -> Area {

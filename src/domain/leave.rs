@@ -1,8 +1,12 @@
 //! Leave as a period: an officer away from one date to another, with the reason, so the
 //! roster check knows who is away on which day.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
+
+use super::{Officer, OfficerStatus};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Leave {
@@ -29,6 +33,15 @@ impl Leave {
             out.push(("结束日期", "请假超过一年，请核对日期".to_string()));
         }
         out
+    }
+}
+
+/// `staff` as it stands on `date`: an officer on a leave period that covers it is 请假.
+pub fn apply(staff: &mut HashMap<String, Officer>, leaves: &[Leave], date: NaiveDate) {
+    for l in leaves.iter().filter(|l| l.covers(date)) {
+        if let Some(o) = staff.get_mut(&l.officer) {
+            o.status = OfficerStatus::OnLeave;
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! name, several separated by 、 or ; — a name shared by two is refused with both numbers shown.
 
 use super::{Area, Officer};
-use crate::exchange::parse;
+use crate::written;
 
 /// The keys of the items written in `text`, each given by key or by exact name.
 fn resolve<'a>(
@@ -11,7 +11,7 @@ fn resolve<'a>(
     items: impl Iterator<Item = (&'a str, &'a str)> + Clone,
 ) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
-    for word in parse::list(text) {
+    for word in written::list(text) {
         let by_key = items.clone().find(|(k, _)| k.eq_ignore_ascii_case(&word));
         let key = match by_key {
             Some((k, _)) => k.to_string(),

@@ -41,6 +41,7 @@ macro_rules! labelled_enum {
 
 pub mod area;
 pub mod checks;
+pub mod columns;
 pub mod complaint;
 pub mod duty;
 pub mod leave;
@@ -50,6 +51,7 @@ pub mod notice;
 pub mod officer;
 pub mod patrol;
 pub mod pause;
+pub mod personal;
 pub mod phone;
 pub mod roster;
 pub mod setting_keys;

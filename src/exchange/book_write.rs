@@ -7,10 +7,10 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::parse;
 use super::sheet::Sheet;
 use super::value::Ty;
 use crate::error::{Error, Result};
+use crate::written;
 
 /// The font of every cell: what a Chinese office PC has and WPS and Excel both know.
 const FONT: &str = "宋体";
@@ -164,19 +164,19 @@ fn write_cell(
     }
     match ty {
         Ty::Date => {
-            if let Ok(d) = parse::date(cell) {
+            if let Ok(d) = written::date(cell) {
                 ws.write_datetime_with_format(r, c, d, &f.date)?;
                 return Ok(());
             }
         }
         Ty::DateTime => {
-            if let Ok(t) = parse::datetime(cell) {
+            if let Ok(t) = written::datetime(cell) {
                 ws.write_datetime_with_format(r, c, t, &f.datetime)?;
                 return Ok(());
             }
         }
         Ty::Time => {
-            if let Ok(t) = parse::time(cell) {
+            if let Ok(t) = written::time(cell) {
                 ws.write_datetime_with_format(r, c, t, &f.time)?;
                 return Ok(());
             }

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::parse;
 use super::read::{RawRow, Table};
 use super::value::{Ty, Value};
 use crate::error::Problem;
+use crate::written;
 
 /// One column of a kind's ledger: its Chinese header, accepted English aliases and type.
 pub struct Col {
@@ -218,7 +218,7 @@ impl<'a> Cells<'a> {
             line: self.row.line,
             column,
             header,
-            value: if personal(col) {
+            value: if crate::domain::personal::is_personal(col) {
                 String::from("（已隐去）")
             } else {
                 self.value(col)
@@ -291,13 +291,13 @@ impl<'a> Cells<'a> {
     fn date_cell(&mut self, col: &str, required: bool) -> Option<NaiveDate> {
         match self.value(col).and_then(Value::as_date) {
             Some(d) => d.map_err(|why| self.fail(col, why)).ok(),
-            None => self.parsed(col, required, parse::date),
+            None => self.parsed(col, required, written::date),
         }
     }
     fn datetime_cell(&mut self, col: &str, required: bool) -> Option<NaiveDateTime> {
         match self.value(col).and_then(Value::as_datetime) {
             Some(t) => Some(t),
-            None => self.parsed(col, required, parse::datetime),
+            None => self.parsed(col, required, written::datetime),
         }
     }
 
@@ -314,10 +314,10 @@ impl<'a> Cells<'a> {
         self.datetime_cell(col, false)
     }
     pub fn time(&mut self, col: &str) -> Option<NaiveTime> {
-        self.parsed(col, true, parse::time)
+        self.parsed(col, true, written::time)
     }
     pub fn yes_no(&mut self, col: &str) -> Option<bool> {
-        self.parsed(col, true, parse::yes_no)
+        self.parsed(col, true, written::yes_no)
     }
 
     /// One of a fixed set of labels; the message lists the accepted ones.
@@ -340,16 +340,8 @@ impl<'a> Cells<'a> {
     }
 
     pub fn list(&mut self, col: &str) -> Vec<String> {
-        parse::list(&self.raw(col))
+        written::list(&self.raw(col))
     }
-}
-
-/// Columns whose values never appear in a message: reporters' identities are confidential.
-const PERSONAL: &[&str] = &["举报人", "联系电话"];
-
-/// Whether column `col` holds someone's name or phone: masked in messages and previews.
-pub fn personal(col: &str) -> bool {
-    PERSONAL.contains(&col)
 }
 
 /// A cell shown in a message: long cells are cut so one bad 1 MB cell does not flood the screen.

@@ -3,16 +3,16 @@
 
 use std::cell::OnceCell;
 
-use super::cells::{Cells, Col, personal};
-use super::mask;
+use super::cells::{Cells, Col};
 use super::read::looks_like_formula;
 use super::value::{Ty, USE_XLSX, Value};
+use crate::domain::personal::{self, is_masked};
 
 pub use crate::domain::phone::NOT_A_PHONE;
 
 /// A phone as `domain::phone` takes it, or the masked form an export writes.
 pub fn is_phone(t: &str) -> bool {
-    if mask::is_masked(t) {
+    if is_masked(t) {
         return t
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '*' | '-' | ' '));
@@ -90,7 +90,7 @@ pub fn against_stored(c: &mut Cells, cols: &[Col], stored: &Stored, gbk: bool) {
         {
             c.fail(name, formula_refusal());
         }
-        if mask::is_masked(text) && personal(name) && !stored.present {
+        if is_masked(text) && personal::is_personal(name) && !stored.present {
             c.fail(
                 name,
                 "带 * 号，是打码后的值：新记录没有原值可保留，打码值不能当作真实信息登记；\

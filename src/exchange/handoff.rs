@@ -102,7 +102,7 @@ pub fn write_checked(
         .map(|s| (format!("{prefix}-{}.csv", s.name), s.to_csv(), s.rows.len()))
         .collect();
     let title = [
-        format!("制表时间：{}", super::parse::fmt_datetime(env.now)),
+        format!("制表时间：{}", crate::written::fmt_datetime(env.now)),
         format!("审计链：第 {} 条，链头 {}", anchor.rows, anchor.head),
     ];
     for s in &mut sheets {

@@ -113,18 +113,18 @@ pub fn not_later(c: &mut Cells, env: &Env, col: &str, at: Option<NaiveDateTime>)
             col,
             format!(
                 "晚于现在（{}），不能登记尚未发生的事",
-                super::parse::fmt_datetime(env.now)
+                crate::written::fmt_datetime(env.now)
             ),
         );
     }
 }
 
 pub fn opt_date(d: Option<NaiveDate>) -> String {
-    d.map(super::parse::fmt_date).unwrap_or_default()
+    d.map(crate::written::fmt_date).unwrap_or_default()
 }
 
 pub fn opt_datetime(t: Option<NaiveDateTime>) -> String {
-    t.map(super::parse::fmt_datetime).unwrap_or_default()
+    t.map(crate::written::fmt_datetime).unwrap_or_default()
 }
 
 pub fn yes_no(b: bool) -> String {

@@ -11,8 +11,6 @@ pub mod import;
 mod import_rows;
 pub mod kind;
 mod kinds;
-pub mod mask;
-pub mod parse;
 pub mod preview;
 pub mod read;
 pub mod recount;

@@ -1,8 +1,8 @@
 //! The fuzz targets' promise kept in every `cargo test`: mutated seed files and odd date text
 //! never panic the importer or the parsers (cargo fuzz explores further; see fuzz/).
 
-use crate::exchange::parse;
 use crate::store::{Actor, Store};
+use crate::written;
 
 struct Lcg(u64);
 
@@ -97,14 +97,14 @@ fn odd_text_never_panics_the_parsers_and_what_parses_prints_back() {
         let s: String = (0..len)
             .map(|_| alphabet[rng.next(alphabet.len())])
             .collect();
-        if let Ok(d) = parse::date(&s) {
-            assert_eq!(parse::date(&parse::fmt_date(d)), Ok(d), "{s:?}");
+        if let Ok(d) = written::date(&s) {
+            assert_eq!(written::date(&written::fmt_date(d)), Ok(d), "{s:?}");
         }
-        if let Ok(t) = parse::time(&s) {
-            assert_eq!(parse::time(&parse::fmt_time(t)), Ok(t), "{s:?}");
+        if let Ok(t) = written::time(&s) {
+            assert_eq!(written::time(&written::fmt_time(t)), Ok(t), "{s:?}");
         }
-        if let Ok(t) = parse::datetime(&s) {
-            assert_eq!(parse::datetime(&parse::fmt_datetime(t)), Ok(t), "{s:?}");
+        if let Ok(t) = written::datetime(&s) {
+            assert_eq!(written::datetime(&written::fmt_datetime(t)), Ok(t), "{s:?}");
         }
         let _ = super::stream::decode_all(s.as_bytes());
     }

@@ -1,9 +1,8 @@
 //! What an import would do, record by record: the new keys and, for each updated record, the
 //! fields that change (old → new, personal data masked), so a wrong edit is seen before it lands.
 
-use super::cells::{Col, personal};
-use super::mask;
-use super::value::Ty;
+use super::cells::Col;
+use crate::domain::personal;
 
 /// Records listed; past this they are only counted.
 const LISTED: usize = 200;
@@ -55,10 +54,9 @@ pub fn note(p: &mut Preview, cols: &[Col], key: &str, old: Option<Vec<String>>, 
 
 /// A value as the preview shows it: reporters and phones masked.
 fn shown(c: &Col, v: &str) -> String {
-    match (personal(c.name), c.ty) {
-        (true, Ty::Phone) => mask::phone(v),
-        (true, _) => mask::name(v),
-        (false, _) => v.to_string(),
+    match personal::kind(c.name) {
+        Some(kind) => personal::shown(kind, v, false),
+        None => v.to_string(),
     }
 }
 

@@ -11,7 +11,6 @@ use chrono::NaiveDateTime;
 
 use super::cells::{Cells, Layout};
 use super::kind::Kind;
-use super::parse;
 use super::read::{self, Table};
 use crate::calendar::Reckoned;
 use crate::domain::complaint::Deadlines;
@@ -22,6 +21,7 @@ use crate::report::figures::Report;
 use crate::report::period::Period;
 use crate::report::tally::{self, AreaPlan, Member};
 use crate::store::{complaints, notices};
+use crate::written;
 
 /// The sections whose every line the ledgers decide, and the lines within them they do not.
 const CHECKED: [&str; 7] = [
@@ -75,17 +75,17 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<String>> {
         }
         c.work.appeal = text("超时申诉").and_then(|a| crate::domain::pause::parse_appeal(&a));
         let due = Deadlines {
-            verify_due: computed(t, row, "核查期限", parse::datetime)?,
-            feedback_due: computed(t, row, "反馈期限", parse::datetime)?,
+            verify_due: computed(t, row, "核查期限", written::datetime)?,
+            feedback_due: computed(t, row, "反馈期限", written::datetime)?,
             missing_years: provisional(t, row),
         };
         Some(complaints::Tracked { complaint: c, due })
     })?;
     let issued = ledger::<Notice, _>(dir, files.notices, |t, row, mut n| {
-        let date = computed(t, row, "复查期限", parse::date)?;
+        let date = computed(t, row, "复查期限", written::date)?;
         // Whether a re-inspection was ever late is the notice's history, which the ledger
         // states in 是否超期 (an open notice past its due is overdue by the rule itself).
-        n.late = computed(t, row, "是否超期", parse::yes_no)?;
+        n.late = computed(t, row, "是否超期", written::yes_no)?;
         let reinspect_due = Reckoned {
             date,
             missing_years: provisional(t, row),
@@ -102,7 +102,7 @@ pub fn check(dir: &Path, files: &Files) -> Result<Vec<String>> {
         period: basis.period.label.clone(),
         from: basis.period.from,
         to: basis.period.to,
-        as_of: parse::fmt_datetime(basis.now),
+        as_of: written::fmt_datetime(basis.now),
         target: basis.target,
         complaints: tally::complaints(&all, &none, &never, basis.now)?,
         notices: tally::notices(&issued, basis.now),
@@ -192,13 +192,13 @@ impl Basis {
         // 2026-11（2026-11-01 至 2026-11-30）
         let (from, to) = cell("报告", "期间", 6)
             .and_then(|p| p.split_once('（')?.1.strip_suffix('）')?.split_once(" 至 "))
-            .and_then(|(a, b)| Some((parse::date(a).ok()?, parse::date(b).ok()?)))
+            .and_then(|(a, b)| Some((written::date(a).ok()?, written::date(b).ok()?)))
             .ok_or_else(|| bad("报告 期间"))?;
         let label = cell("报告", "期间", 6)
             .and_then(|p| p.split_once('（'))
             .map_or(String::new(), |(l, _)| l.to_string());
         let now = cell("报告", "统计截至", 6)
-            .and_then(|t| parse::datetime(t).ok())
+            .and_then(|t| written::datetime(t).ok())
             .ok_or_else(|| bad("报告 统计截至"))?;
         let target = cell("投诉", "按时办理率", 4)
             .and_then(|t| t.parse().ok())

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-use super::parse::{fmt_date, fmt_datetime, fmt_time};
+use crate::written::{fmt_date, fmt_datetime, fmt_time};
 
 /// What a column holds, which decides how its cells are read and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -6,10 +6,10 @@ use chrono::{Datelike, NaiveDate};
 use unicode_width::UnicodeWidthStr;
 use zhifa_desk::calendar::{Calendar, DayKind};
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::exchange::parse;
 use zhifa_desk::report::Today;
 use zhifa_desk::report::format::{complaint_timer, notice_timer, unserved_label};
 use zhifa_desk::text::printable;
+use zhifa_desk::written;
 
 pub mod county;
 mod report;
@@ -147,7 +147,7 @@ pub fn calendar(cal: &Calendar, today: NaiveDate, args: &[String]) -> Result<()>
             );
         }
         [add, date, n] if add == "add" => {
-            let d = parse::date(date)
+            let d = written::date(date)
                 .map_err(|why| Error::invalid(format!("日期“{date}”无效：{why}")))?;
             let n: u32 = n
                 .parse()

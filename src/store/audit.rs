@@ -4,6 +4,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::{Actor, chain, digest};
+use crate::domain::personal;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -189,17 +190,11 @@ pub fn insert(conn: &Connection, row: &AuditRow, prev_hash: &str, hash: &str) ->
 /// The audit trail can never be edited or cut, so the reporter's name and phone go into it
 /// masked: the trail still shows that they changed, and never who reported.
 fn mask_reporter(value: &mut serde_json::Value) {
-    for (field, mask) in [
-        (
-            "reporter",
-            crate::exchange::mask::name as fn(&str) -> String,
-        ),
-        ("phone", crate::exchange::mask::phone),
-    ] {
+    for (field, _, kind) in personal::FIELDS {
         if let Some(v) = value.get_mut(field)
             && let Some(text) = v.as_str()
         {
-            *v = serde_json::Value::String(mask(text));
+            *v = serde_json::Value::String(personal::shown(kind, text, false));
         }
     }
 }

@@ -190,12 +190,7 @@ pub fn edit_complaint(
         c.work.extensions = old.work.extensions.clone();
         c.work.stops = old.work.stops.clone();
         c.work.appeal = old.work.appeal.clone();
-        if crate::exchange::mask::is_masked(&c.reporter) {
-            c.reporter = old.reporter.clone();
-        }
-        if crate::exchange::mask::is_masked(&c.phone) {
-            c.phone = old.phone.clone();
-        }
+        c.keep_personal_from(&old);
         for (what, at) in [
             ("受理时间", Some(c.received_at)),
             ("核查时间", c.verified_at),
@@ -406,6 +401,12 @@ pub fn set_team(
         for a in &team.areas {
             must_exist(tx, "areas", "区域", a)?;
         }
+        let checks = crate::domain::checks::checks_with_edit(
+            &roster::teams_on(tx, team.date)?,
+            &team,
+            original,
+            &super::leaves::officers_on(tx, team.date)?,
+        );
         let before = RosterTeam::load(tx, &team.key())?;
         match reason.filter(|_| past) {
             Some(r) => record::upsert_declared(tx, ctx, &team, before.as_ref(), r)?,
@@ -418,25 +419,8 @@ pub fn set_team(
             };
             record::void::<RosterTeam>(tx, ctx, &format!("{} {old}", team.date), &why)?;
         }
-        team_checks(tx, team.date, &team.team)
+        Ok(checks)
     })
-}
-
-/// The checks team `name` fails on `date`, against every team of that date.
-pub fn team_checks(
-    conn: &rusqlite::Connection,
-    date: NaiveDate,
-    name: &str,
-) -> Result<Vec<crate::domain::Check>> {
-    let teams = roster::teams_on(conn, date)?;
-    let staff = super::leaves::officers_on(conn, date)?;
-    let checks = crate::domain::checks::roster_checks(&teams, &staff);
-    Ok(teams
-        .iter()
-        .zip(checks)
-        .find(|(t, _)| t.team == name)
-        .map(|(_, c)| c)
-        .unwrap_or_default())
 }
 
 /// Takes team `name` off `date` (voided with the reason; nothing is deleted).

@@ -15,7 +15,8 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use sha2::{Digest as _, Sha256};
 
 use super::chain::hex;
-pub use super::ledgers::{LEDGERS, Ledger, label, ledger};
+pub use super::ledgers::{LEDGERS, Ledger, ledger};
+pub use crate::domain::columns::label;
 use crate::error::Result;
 
 /// The format's mark, first in every digest it writes.

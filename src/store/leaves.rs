@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Ctx, Record};
-use crate::domain::{Leave, Officer, OfficerStatus};
+use crate::domain::{Leave, Officer};
 use crate::error::{Error, Result};
 
 const COLS: &str = "officer, start, end, reason";
@@ -85,18 +85,9 @@ pub fn all(conn: &Connection) -> Result<Vec<Leave>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// `staff` as it stands on `date`: an officer on a leave period that covers it is 请假.
-pub fn apply(staff: &mut HashMap<String, Officer>, leaves: &[Leave], date: NaiveDate) {
-    for l in leaves.iter().filter(|l| l.covers(date)) {
-        if let Some(o) = staff.get_mut(&l.officer) {
-            o.status = OfficerStatus::OnLeave;
-        }
-    }
-}
-
 /// Officers by 工号 as they stand on `date` (leave periods applied).
 pub fn officers_on(conn: &Connection, date: NaiveDate) -> Result<HashMap<String, Officer>> {
     let mut staff = super::people::officers_by_id(conn)?;
-    apply(&mut staff, &from(conn, date)?, date);
+    crate::domain::leave::apply(&mut staff, &from(conn, date)?, date);
     Ok(staff)
 }

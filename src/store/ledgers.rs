@@ -216,82 +216,6 @@ impl Ledger {
     }
 }
 
-/// The Chinese name of a stored column, as the ledgers' headers call it, for findings.
-pub fn label(col: &str) -> &'static str {
-    match col {
-        "id" => "编号",
-        "name" => "名称",
-        "squad" => "中队",
-        "role" => "身份",
-        "cert_no" => "执法证号",
-        "cert_expiry" => "执法证有效期",
-        "phone" => "联系电话",
-        "status" | "state" => "状态",
-        "void_reason" => "作废原因",
-        "kind" => "类别",
-        "interval_days" => "巡查间隔",
-        "village" => "所属村",
-        "field" => "所属领域",
-        "legal_basis" => "法律依据",
-        "date" => "日期",
-        "team" => "巡查组",
-        "officers" | "officer" => "人员",
-        "areas" | "area" => "区域",
-        "shift" => "班次",
-        "start_time" => "开始时间",
-        "end_time" => "结束时间",
-        "notes" => "巡查情况",
-        "found_problem" => "发现问题",
-        "received_at" => "受理时间",
-        "channel" => "来源渠道",
-        "reporter" => "举报人",
-        "matter" => "事项编号",
-        "description" => "问题描述",
-        "complexity" => "复杂程度",
-        "verified_at" => "核查时间",
-        "result" => "处置结果",
-        "fed_back_at" => "反馈时间",
-        "closed_at" => "办结时间",
-        "party" => "当事人",
-        "address" => "地址",
-        "problem" => "存在问题",
-        "issued_on" => "下达日期",
-        "deadline" => "整改期限",
-        "reinspected_on" => "复查日期",
-        "reinspect_result" => "复查结果",
-        "complaint" => "关联投诉编号",
-        "extension_reason" => "延期原因",
-        "late" => "曾超期",
-        "reinspections" => "复查记录",
-        "value" => "内容",
-        "key" => "设置项",
-        "at" => "时间",
-        "note" => "交接内容",
-        "handlers" => "承办人员",
-        "verified_by" => "核查人员",
-        "finding" => "核查情况",
-        "handled_at" => "处置时间",
-        "feedback_method" => "反馈方式",
-        "extensions" => "延期记录",
-        "transfer_to" => "移送部门",
-        "certs" => "执法证号（下达当日）",
-        "requirement" => "整改要求",
-        "served_on" => "送达日期",
-        "service_method" => "送达方式",
-        "salt" => "举报人信息的校验盐值",
-        "stops" => "中止记录",
-        "verify_due" => "核查期限",
-        "feedback_due" => "反馈期限",
-        "reinspect_due" => "复查期限",
-        "overdue" => "是否超期",
-        "appeal" => "超时申诉",
-        "reason" => "事由",
-        "start" => "开始日期",
-        "end" => "结束日期",
-        _ => "其他字段",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,7 +227,12 @@ mod tests {
             let sql = l.select_all(store.conn()).unwrap();
             let stmt = store.conn().prepare(&sql).unwrap();
             for name in stmt.column_names().skip(1) {
-                assert_ne!(label(name), "其他字段", "{} {name}", l.kind);
+                assert_ne!(
+                    crate::domain::columns::label(name),
+                    "其他字段",
+                    "{} {name}",
+                    l.kind
+                );
             }
         }
     }

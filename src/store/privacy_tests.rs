@@ -72,7 +72,7 @@ fn a_replaced_phone_cannot_be_found_from_the_history_by_trying_its_mask() {
     };
     let phone_at = names.iter().position(|n| n == "phone").unwrap();
     // What the history shows of the old phone: its mask, and nothing in clear.
-    let mask = crate::exchange::mask::phone(&old.phone);
+    let mask = crate::domain::personal::phone(&old.phone);
     let texts: String = history
         .iter()
         .flat_map(|r| [r.before.clone(), r.after.clone()])

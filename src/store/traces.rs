@@ -56,19 +56,19 @@ pub fn handed_off(store: &Store, actor: &Actor, month: &str, rows: i64, head: &s
     })
 }
 
-/// Records that `actor` printed a paper (文书) and where it went; `personal` when it carries
-/// the reporter in full.
+/// Records that `actor` printed the paper titled `title` (文书) for record `key` and where it
+/// went; `personal` when it carries the reporter in full.
 pub fn printed(
     store: &mut Store,
     actor: &Actor,
-    paper: &crate::document::Filled,
+    (title, key): (&str, &str),
     to: &std::path::Path,
     personal: bool,
 ) -> Result<()> {
-    let what = format!("{} {}", paper.paper.title(), paper.key);
+    let what = format!("{title} {key}");
     let note = serde_json::json!({
-        "文书": paper.paper.title(),
-        "编号": paper.key,
+        "文书": title,
+        "编号": key,
         "文件": crate::text::audit_path(to),
         "含举报人": personal,
     });

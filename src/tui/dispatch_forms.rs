@@ -3,8 +3,8 @@
 
 use zhifa_desk::domain::work::FEEDBACK_METHODS;
 use zhifa_desk::domain::{Complaint, lookup};
-use zhifa_desk::exchange::parse;
 use zhifa_desk::store::desk::ComplaintStep;
+use zhifa_desk::written;
 
 use super::data::Data;
 use super::form::{Field, Form, Format};
@@ -120,7 +120,7 @@ pub fn submit_extend(
     data: &Data,
     id: &str,
 ) -> Result<super::effect::Write, String> {
-    let until = parse::date(&form.get("新反馈期限")).map_err(|e| format!("新反馈期限：{e}"))?;
+    let until = written::date(&form.get("新反馈期限")).map_err(|e| format!("新反馈期限：{e}"))?;
     let approver = lookup::officers(&form.get("批准人（队长）"), &data.officers)
         .map_err(|e| format!("批准人：{e}"))?;
     let [approver] = approver.as_slice() else {
@@ -164,7 +164,7 @@ pub fn verified_by(form: &Form<FormKind>, data: &Data) -> Result<Vec<String>, St
 }
 
 pub fn handled_at(form: &Form<FormKind>) -> Result<Option<chrono::NaiveDateTime>, String> {
-    parse::datetime(&form.get("处置时间"))
+    written::datetime(&form.get("处置时间"))
         .map(Some)
         .map_err(|e| format!("处置时间：{e}"))
 }

@@ -2,7 +2,7 @@
 //! reporter masked), and the write it becomes. A changed recorded time needs 更正原因.
 
 use zhifa_desk::domain::{Channel, Complaint, Complexity, Notice};
-use zhifa_desk::exchange::{mask, parse};
+use zhifa_desk::written;
 
 use super::data::Data;
 use super::effect::Write;
@@ -16,7 +16,7 @@ fn at(options: &[String], key: Option<&str>) -> usize {
 }
 
 fn time_text(t: Option<chrono::NaiveDateTime>) -> String {
-    t.map(parse::fmt_datetime).unwrap_or_default()
+    t.map(written::fmt_datetime).unwrap_or_default()
 }
 
 const REASON: &str = "更正原因";
@@ -37,16 +37,17 @@ pub fn complaint(data: &Data, id: &str) -> Option<Form<FormKind>> {
         .iter()
         .position(|x| *x == c.complexity)
         .unwrap_or(0);
+    let (reporter, phone) = c.reporter_shown(false);
     let mut fields = vec![
         Field::choice("来源渠道", channels, channel),
         Field::text(
             "受理时间",
-            &parse::fmt_datetime(c.received_at),
+            &written::fmt_datetime(c.received_at),
             Format::DateTime,
         )
         .required(),
-        Field::text("举报人", &mask::name(&c.reporter), Format::Any),
-        Field::text("联系电话", &mask::phone(&c.phone), Format::Any),
+        Field::text("举报人", &reporter, Format::Any),
+        Field::text("联系电话", &phone, Format::Any),
         Field::choice("所属区域", areas.clone(), at(&areas, c.area.as_deref())),
         Field::choice(
             "执法事项",
@@ -114,7 +115,7 @@ fn reason(form: &Form<FormKind>) -> Option<String> {
 fn datetime(form: &Form<FormKind>, label: &str) -> Result<Option<chrono::NaiveDateTime>, String> {
     match form.get(label) {
         t if t.is_empty() => Ok(None),
-        t => parse::datetime(&t)
+        t => written::datetime(&t)
             .map(Some)
             .map_err(|e| format!("{label}：{e}")),
     }
@@ -150,7 +151,7 @@ pub fn submit_complaint(form: &Form<FormKind>, data: &Data, id: &str) -> Result<
 pub fn submit_notice(form: &Form<FormKind>, data: &Data, id: &str) -> Result<Write, String> {
     let old = find_notice(data, id).ok_or_else(|| format!("找不到整改通知 {id}"))?;
     let get = |label: &str| form.get(label);
-    let date = |label: &str| parse::date(&get(label)).map_err(|e| format!("{label}：{e}"));
+    let date = |label: &str| written::date(&get(label)).map_err(|e| format!("{label}：{e}"));
     let n = Notice {
         id: id.to_string(),
         party: get("当事人"),
@@ -166,7 +167,7 @@ pub fn submit_notice(form: &Form<FormKind>, data: &Data, id: &str) -> Result<Wri
             requirement: get("整改要求"),
             served_on: match get("送达日期").trim() {
                 "" => None,
-                d => Some(parse::date(d).map_err(|e| format!("送达日期：{e}"))?),
+                d => Some(written::date(d).map_err(|e| format!("送达日期：{e}"))?),
             },
             ..old.issuing.clone()
         },

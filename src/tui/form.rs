@@ -1,7 +1,7 @@
 //! A form: labelled fields checked as they are typed, with the reason in Chinese.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use zhifa_desk::exchange::parse;
+use zhifa_desk::written;
 
 use super::text_field::TextField;
 
@@ -87,9 +87,9 @@ impl Field {
         };
         match format {
             Format::Any => Ok(()),
-            Format::Date => parse::date(&v).map(drop),
-            Format::DateTime => parse::datetime(&v).map(drop),
-            Format::Time => parse::time(&v).map(drop),
+            Format::Date => written::date(&v).map(drop),
+            Format::DateTime => written::datetime(&v).map(drop),
+            Format::Time => written::time(&v).map(drop),
         }
         .err()
     }

@@ -4,9 +4,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use zhifa_desk::domain::{
     Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState, Outcome, Patrol,
 };
-use zhifa_desk::exchange::parse;
 use zhifa_desk::report::today::TeamDay;
 use zhifa_desk::store::desk::{ComplaintStep, NoticeStep};
+use zhifa_desk::written;
 
 use super::data::Data;
 use super::effect::Write;
@@ -82,7 +82,7 @@ const UNCHOSEN: &str = "";
 const OUTCOMES: [&str; 3] = ["销号", "延期", "立案"];
 
 fn now_text(now: NaiveDateTime) -> String {
-    parse::fmt_datetime(now)
+    written::fmt_datetime(now)
 }
 
 pub fn area_options(data: &Data) -> Vec<String> {
@@ -318,11 +318,11 @@ fn reinspectors(data: &Data, n: &Notice) -> String {
 }
 
 fn datetime(form: &Form<FormKind>, label: &str) -> Result<NaiveDateTime, String> {
-    parse::datetime(&form.get(label)).map_err(|e| format!("{label}：{e}"))
+    written::datetime(&form.get(label)).map_err(|e| format!("{label}：{e}"))
 }
 
 fn date(form: &Form<FormKind>, label: &str) -> Result<NaiveDate, String> {
-    parse::date(&form.get(label)).map_err(|e| format!("{label}：{e}"))
+    written::date(&form.get(label)).map_err(|e| format!("{label}：{e}"))
 }
 
 fn opt(text: String) -> Option<String> {
@@ -446,8 +446,8 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::Patrol { team } => Write::Patrol(Box::new(Patrol {
             id: String::new(),
             date: date(form, "日期")?,
-            start: parse::time(&get("开始时间")).map_err(|e| format!("开始时间：{e}"))?,
-            end: parse::time(&get("结束时间")).map_err(|e| format!("结束时间：{e}"))?,
+            start: written::time(&get("开始时间")).map_err(|e| format!("开始时间：{e}"))?,
+            end: written::time(&get("结束时间")).map_err(|e| format!("结束时间：{e}"))?,
             team: team.clone(),
             officers: names::officers(&get("人员"), &data.officers)
                 .map_err(|e| format!("人员：{e}"))?,

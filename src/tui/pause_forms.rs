@@ -4,8 +4,8 @@
 use chrono::NaiveDateTime;
 use zhifa_desk::domain::pause::StopReason;
 use zhifa_desk::domain::{Complaint, ComplaintState, Role, lookup};
-use zhifa_desk::exchange::parse;
 use zhifa_desk::store::complaints::Tracked;
+use zhifa_desk::written;
 
 use super::data::Data;
 use super::effect::Write;
@@ -157,7 +157,7 @@ fn one_captain(form: &Form<FormKind>, data: &Data) -> Result<String, String> {
 }
 
 fn time(form: &Form<FormKind>) -> Result<NaiveDateTime, String> {
-    parse::datetime(&form.get(AT)).map_err(|e| format!("{AT}：{e}"))
+    written::datetime(&form.get(AT)).map_err(|e| format!("{AT}：{e}"))
 }
 
 pub fn submit(form: &Form<FormKind>, data: &Data, id: &str, step: Step) -> Result<Write, String> {

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 use zhifa_desk::domain::{Leave, Officer, OfficerStatus};
-use zhifa_desk::exchange::parse;
+use zhifa_desk::written;
 
 use super::effect::Write;
 use super::form::{Field, Form, Format};
@@ -50,7 +50,7 @@ pub fn officer(o: &Officer) -> Form<FormKind> {
 }
 
 fn date(form: &Form<FormKind>, label: &str) -> Result<NaiveDate, String> {
-    parse::date(&form.get(label)).map_err(|e| format!("{label}：{e}"))
+    written::date(&form.get(label)).map_err(|e| format!("{label}：{e}"))
 }
 
 pub fn submit_leave(form: &Form<FormKind>, officer: &str) -> Result<Write, String> {

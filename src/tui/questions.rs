@@ -2,7 +2,7 @@
 //! deadline set by hand on a day off, a date long ago, officers outside the chosen squad.
 
 use chrono::NaiveDateTime;
-use zhifa_desk::exchange::parse;
+use zhifa_desk::written;
 
 use super::data::Data;
 use super::form::Form;
@@ -24,7 +24,7 @@ pub fn off_day(form: &Form<FormKind>, cal: &zhifa_desk::calendar::Calendar) -> V
     HAND_SET_DEADLINES
         .iter()
         .filter_map(|label| {
-            let day = zhifa_desk::exchange::parse::date(&form.get(label)).ok()?;
+            let day = zhifa_desk::written::date(&form.get(label)).ok()?;
             let kind = cal.day_kind(day);
             (!kind.is_working()).then(|| {
                 let weekday = zhifa_desk::calendar::weekday_name(day);
@@ -48,9 +48,9 @@ pub fn long_ago(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> Vec<S
         .filter(|f| f.dirty())
         .filter_map(|f| {
             let v = f.value();
-            let day = parse::datetime(&v)
+            let day = written::datetime(&v)
                 .map(|t| t.date())
-                .or_else(|_| parse::date(&v))
+                .or_else(|_| written::date(&v))
                 .ok()?;
             let days = (now.date() - day).num_days();
             (days > LONG_AGO_DAYS).then(|| {

@@ -373,3 +373,37 @@ fn a_soon_notice_goes_once_its_lead_is_dealt_with() {
         app.status.as_ref().map(|s| &s.text)
     );
 }
+
+/// A team renamed with the same officers is one team: no double booking against itself, on
+/// the form or in the store's answer, and the rename is one save.
+#[test]
+fn a_renamed_team_is_not_double_booked_against_itself() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('2'))]);
+    let at = app
+        .data
+        .day
+        .iter()
+        .position(|t| t.team == "第一组")
+        .unwrap();
+    let ids = |t: &zhifa_desk::report::today::TeamDay| -> Vec<String> {
+        t.officers.iter().map(|m| m.id.clone()).collect()
+    };
+    let before = ids(&app.data.day[at]);
+    app.patrol.0 = at;
+    press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
+    super::trust_tests::set(&mut app, "巡查组", "集镇组");
+    let live = super::team_form::live_checks(app.form.as_ref().unwrap(), &app.data);
+    assert!(live.iter().all(|c| !c.contains("同时")), "{live:?}");
+    press(&mut store, &mut app, &[super::tests::ctrl('s')]);
+    assert!(app.confirm.is_none(), "no question: {:?}", app.confirm);
+    super::tests::saved(&app);
+    let names: Vec<&str> = app.data.day.iter().map(|t| t.team.as_str()).collect();
+    assert!(
+        names.contains(&"集镇组") && !names.contains(&"第一组"),
+        "{names:?}"
+    );
+    let t = app.data.day.iter().find(|t| t.team == "集镇组").unwrap();
+    assert_eq!(ids(t), before);
+    assert!(t.checks.is_empty(), "{:?}", t.checks);
+}

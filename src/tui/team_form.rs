@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use zhifa_desk::domain::checks::roster_checks;
+use zhifa_desk::domain::checks::checks_with_edit;
+use zhifa_desk::domain::leave;
 use zhifa_desk::domain::{RosterTeam, lookup};
 
 use super::app::App;
@@ -76,10 +77,9 @@ pub fn live_checks(form: &Form<FormKind>, data: &Data) -> Vec<String> {
         Ok(t) => t,
         Err(why) => return vec![why],
     };
-    let mut teams: Vec<RosterTeam> = data
+    let day: Vec<RosterTeam> = data
         .day
         .iter()
-        .filter(|t| Some(&t.team) != original.as_ref() && t.team != edited.team)
         .map(|t| RosterTeam {
             date: *date,
             team: t.team.clone(),
@@ -88,15 +88,13 @@ pub fn live_checks(form: &Form<FormKind>, data: &Data) -> Vec<String> {
             shift: t.shift.clone(),
         })
         .collect();
-    teams.push(edited);
-    let staff: HashMap<String, _> = data
+    let mut staff: HashMap<String, _> = data
         .officers
         .iter()
         .map(|o| (o.id.clone(), o.clone()))
         .collect();
-    roster_checks(&teams, &staff)
-        .pop()
-        .unwrap_or_default()
+    leave::apply(&mut staff, &data.leaves, *date);
+    checks_with_edit(&day, &edited, original.as_deref(), &staff)
         .into_iter()
         .map(|c| c.message)
         .collect()

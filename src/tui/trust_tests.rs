@@ -627,7 +627,7 @@ fn open_edit(store: &mut zhifa_desk::store::Store, app: &mut super::app::App) {
     assert!(app.form.is_some());
 }
 
-fn set(app: &mut super::app::App, label: &str, text: &str) {
+pub(super) fn set(app: &mut super::app::App, label: &str, text: &str) {
     focus(app, label);
     let f = app.form.as_mut().unwrap().focused().unwrap();
     f.handle(key(KeyCode::End));

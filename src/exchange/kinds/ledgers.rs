@@ -5,13 +5,12 @@ use super::super::kind::{
     Env, ExportQuery, Kind, collect, must_exist, not_future, not_later, opt_date, opt_datetime,
     yes_no,
 };
-use super::super::mask;
-use super::super::parse::fmt_datetime;
 use super::super::value::Ty;
 use crate::calendar::end_of_day;
 use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState};
 use crate::error::Result;
 use crate::store::{complaints, notices};
+use crate::written::fmt_datetime;
 
 /// An import may move a ledger record forward, never back (已结案 does not become 已受理 again).
 fn forward_only(c: &mut Cells, ok: bool, from: impl std::fmt::Display, to: impl std::fmt::Display) {
@@ -158,12 +157,7 @@ impl Kind for Complaint {
     fn check(&mut self, c: &mut Cells, env: &Env, stored: Option<&Self>) -> Result<()> {
         if let Some(old) = stored {
             // A masked export never overwrites what is stored; an empty reason never erases one.
-            if mask::is_masked(&self.reporter) {
-                self.reporter = old.reporter.clone();
-            }
-            if mask::is_masked(&self.phone) {
-                self.phone = old.phone.clone();
-            }
+            self.keep_personal_from(old);
             if self.void_reason.is_empty() {
                 self.void_reason = old.void_reason.clone();
             }
@@ -205,11 +199,10 @@ impl Kind for Complaint {
             let overdue = t.complaint.overdue(&t.due, env.now);
             let stops = crate::domain::pause::stops_summary(&t.complaint.work.stops);
             let appeal = t.complaint.work.appeal.as_ref().map(|a| a.summary());
+            let (reporter, phone) = t.complaint.reporter_shown(q.include_personal);
             let mut row = complaint_cells(t.complaint);
-            if !q.include_personal {
-                row[3] = mask::name(&row[3]);
-                row[4] = mask::phone(&row[4]);
-            }
+            row[3] = reporter;
+            row[4] = phone;
             row.extend([
                 fmt_datetime(t.due.verify_due),
                 fmt_datetime(t.due.feedback_due),

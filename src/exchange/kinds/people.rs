@@ -2,8 +2,8 @@
 
 use super::super::cells::{Cells, Col, col};
 use super::super::kind::{Env, ExportQuery, Kind, opt_date};
-use super::super::mask;
 use crate::calendar::{Holiday, Mark};
+use crate::domain::personal::is_masked;
 use crate::domain::{Area, AreaKind, Matter, Officer, OfficerStatus, PatrolInterval, Role};
 use crate::error::Result;
 use crate::store::{holidays, people};
@@ -60,7 +60,7 @@ impl Kind for Officer {
     fn check(&mut self, _: &mut Cells, _: &Env, stored: Option<&Self>) -> Result<()> {
         // A phone typed masked (139****1234) never overwrites the whole one.
         if let Some(old) = stored
-            && mask::is_masked(&self.phone)
+            && is_masked(&self.phone)
         {
             self.phone = old.phone.clone();
         }

@@ -4,10 +4,10 @@ use super::super::cells::{Cells, Col, col};
 use super::super::kind::{
     Env, ExportQuery, Kind, collect, must_exist, not_future, not_later, yes_no,
 };
-use super::super::parse::fmt_time;
 use crate::domain::{Patrol, RosterTeam};
 use crate::error::Result;
 use crate::store::roster;
+use crate::written::fmt_time;
 
 /// Every listed officer and area must exist; an empty list is refused.
 fn check_members(c: &mut Cells, env: &Env, officers: &[String], areas: &[String]) -> Result<()> {

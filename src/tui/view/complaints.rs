@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table, TableState};
 use zhifa_desk::domain::complaint::Step;
-use zhifa_desk::exchange::{mask, parse};
 use zhifa_desk::report::format::{Urgency, complaint_marker, countdown};
+use zhifa_desk::written;
 
 use super::super::app::App;
 use super::super::data::ComplaintDetail;
@@ -107,16 +107,12 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn at(t: Option<NaiveDateTime>) -> String {
-    t.map(parse::fmt_datetime).unwrap_or_else(|| "-".into())
+    t.map(written::fmt_datetime).unwrap_or_else(|| "-".into())
 }
 
 fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: &Theme) {
     let c = &d.tracked.complaint;
-    let (reporter, phone) = if app.complaints.reveal {
-        (c.reporter.clone(), c.phone.clone())
-    } else {
-        (mask::name(&c.reporter), mask::phone(&c.phone))
-    };
+    let (reporter, phone) = c.reporter_shown(app.complaints.reveal);
     let area_name = c.area.as_deref().map(|a| name_of(&app.data, a));
     let matter = match &c.matter {
         Some(m) => match app.data.matters.iter().find(|x| &x.id == m) {
@@ -127,7 +123,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     };
     let mut fields = vec![
         ("编号", c.id.clone()),
-        ("受理时间", parse::fmt_datetime(c.received_at)),
+        ("受理时间", written::fmt_datetime(c.received_at)),
         ("来源渠道", c.channel.label().to_string()),
         ("举报人", or_dash(&reporter).to_string()),
         ("联系电话", or_dash(&phone).to_string()),
@@ -156,7 +152,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
         ));
     }
     if let Some(t) = w.handled_at {
-        fields.push(("处置时间", parse::fmt_datetime(t)));
+        fields.push(("处置时间", written::fmt_datetime(t)));
     }
     if !w.feedback_method.is_empty() {
         fields.push(("反馈方式", w.feedback_method.clone()));
@@ -230,7 +226,10 @@ fn timeline<'a>(
             Step::Dropped => ("无需办理".to_string(), Urgency::Fine),
         };
         Line::from(vec![
-            Span::raw(format!("{name}  期限 {}  ", parse::fmt_datetime(deadline))),
+            Span::raw(format!(
+                "{name}  期限 {}  ",
+                written::fmt_datetime(deadline)
+            )),
             Span::styled(
                 format!("{} {text}", u.marker()).trim().to_string(),
                 theme.urgency(u),
@@ -238,7 +237,7 @@ fn timeline<'a>(
         ])
     };
     let mut lines = vec![
-        Line::raw(format!("受理  {}", parse::fmt_datetime(c.received_at))),
+        Line::raw(format!("受理  {}", written::fmt_datetime(c.received_at))),
         step("核查", c.verified_at, due.verify_due, verify),
         step("反馈", c.fed_back_at, due.feedback_due, feedback),
     ];
@@ -253,7 +252,7 @@ fn timeline<'a>(
             format!(
                 "  第{}次延期：{} → {}，{}，{} 批准{late}",
                 i + 1,
-                parse::fmt_datetime(e.from),
+                written::fmt_datetime(e.from),
                 e.until,
                 e.reason,
                 e.approved_by
@@ -264,12 +263,12 @@ fn timeline<'a>(
     for (i, s) in c.work.stops.iter().enumerate() {
         let until = s
             .until
-            .map_or_else(|| "今（仍中止）".to_string(), parse::fmt_datetime);
+            .map_or_else(|| "今（仍中止）".to_string(), written::fmt_datetime);
         lines.push(Line::styled(
             format!(
                 "  第{}次中止：{} 至 {until}，{}，{} 批准",
                 i + 1,
-                parse::fmt_datetime(s.from),
+                written::fmt_datetime(s.from),
                 s.reason_text(),
                 s.approved_by
             ),
@@ -283,7 +282,7 @@ fn timeline<'a>(
                 a.state(),
                 a.reason,
                 a.filed_by,
-                parse::fmt_datetime(a.filed_at)
+                written::fmt_datetime(a.filed_at)
             ),
             theme.warn(),
         ));
@@ -297,7 +296,7 @@ fn timeline<'a>(
                 format!(
                     "    {} {} {}{opinion}{}",
                     d.by,
-                    parse::fmt_datetime(d.at),
+                    written::fmt_datetime(d.at),
                     if d.approved { "批准" } else { "不予批准" },
                     if d.approved {
                         "（仍计超期，剔除申诉后不计）"
@@ -312,7 +311,7 @@ fn timeline<'a>(
     if let Some(t) = c.closed_at {
         lines.push(Line::raw(format!(
             "办结  {}（{}）",
-            parse::fmt_datetime(t),
+            written::fmt_datetime(t),
             c.state
         )));
     }
