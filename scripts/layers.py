@@ -38,20 +38,31 @@ def module_of(path):
 
 def desk():
     """Edges between the desk's modules (a folder counts as one), then its cycles."""
-    def unit(name):
-        return name.split("::")[0]
     edges = collections.defaultdict(set)
     for path, text in sources("src/tui"):
-        me = unit(module_of(path))
+        here = module_of(path).split("::") if module_of(path) else []
+        # A file's `super` is its parent module; a folder's mod.rs is the folder itself.
+        parent = here[:-1] if not path.endswith("mod.rs") else here[:-1]
+        me = here[0] if here else ""
         if not me:
             continue
-        for m in re.finditer(r"(?:crate::tui|super)::(?:\{([^}]*)\}|([a-z_]+))", text):
-            names = m.group(1).split(",") if m.group(1) else [m.group(2)]
+        pat = r"(crate::tui|(?:super::)*super)::(?:\{([^}]*)\}|([a-z_]+))"
+        for m in re.finditer(pat, text):
+            if m.group(1) == "crate::tui":
+                base = []
+            else:
+                ups = m.group(1).count("super")
+                base = parent[: len(parent) - (ups - 1)] if ups - 1 <= len(parent) else None
+                if base is None:
+                    continue
+            names = m.group(2).split(",") if m.group(2) else [m.group(3)]
             for n in names:
                 n = n.strip().split("::")[0]
-                if re.fullmatch(r"[a-z_]+", n) and os.path.exists(f"src/tui/{n}.rs") or os.path.isdir(f"src/tui/{n}"):
-                    if n != me:
-                        edges[me].add(n)
+                target = (base + [n])[0] if re.fullmatch(r"[a-z_]+", n) else None
+                if target and target != me and (
+                    os.path.exists(f"src/tui/{target}.rs") or os.path.isdir(f"src/tui/{target}")
+                ):
+                    edges[me].add(target)
     # Tarjan's strongly connected components.
     index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
     def visit(v):

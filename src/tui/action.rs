@@ -1,6 +1,6 @@
 //! What a key asks for, and the words for it in the footer and the help overlay.
 
-use super::app::View;
+use super::state::{Cursor, View};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -114,5 +114,23 @@ impl Action {
             Action::Edit(Edit::ClearBefore) => "清空光标前的文字",
             Action::Edit(Edit::NewLine) => "换行",
         }
+    }
+}
+
+impl Cursor {
+    /// Moves the cursor as `action` asks, over a list of `len` rows; false when `action` is
+    /// not a move.
+    pub(super) fn apply(&mut self, action: Action, len: usize) -> bool {
+        let last = len.saturating_sub(1);
+        self.0 = match action {
+            Action::Up => self.0.saturating_sub(1),
+            Action::Down => (self.0 + 1).min(last),
+            Action::PageUp => self.0.saturating_sub(Cursor::PAGE),
+            Action::PageDown => (self.0 + Cursor::PAGE).min(last),
+            Action::Home => 0,
+            Action::End => last,
+            _ => return false,
+        };
+        true
     }
 }

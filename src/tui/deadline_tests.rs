@@ -8,8 +8,8 @@ use super::tests::{key, press, signed_in};
 /// working day it is saved at once.
 #[test]
 fn an_extension_to_a_saturday_asks_first_and_names_the_day() {
-    use super::app::Confirm;
     use super::forms::{FormKind, step_form};
+    use super::state::Confirm;
     let (mut store, mut app) = signed_in();
     let open = |app: &mut super::app::App, until: &str| {
         let kind = FormKind::Extend {

@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Edit};
-use super::app::View;
+use super::state::View;
 
 /// Where the keyboard is: each place has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use zhifa_desk::domain::{ComplaintState, Complexity, NoticeState};
 use zhifa_desk::store::desk::NoticeStep;
 
-use super::app::{Cursor, Menu, Pick};
 use super::data::Data;
 use super::effect::Write;
 use super::forms::{FormKind, find_complaint, find_notice, step_word};
+use super::state::{Cursor, Menu, Pick};
 
 /// The next steps of a complaint, from its state; 处置 is left out for a matter off the list.
 pub fn complaint_menu(data: &Data, id: &str, now: chrono::NaiveDateTime) -> Option<Menu> {
@@ -58,7 +58,7 @@ pub fn complaint_menu(data: &Data, id: &str, now: chrono::NaiveDateTime) -> Opti
         ));
     }
     if let Some(t) = super::forms::find_tracked(data, id) {
-        for (label, step) in super::pause_forms::menu_items(t, now, data.max_stops) {
+        for (label, step) in super::forms::pause::menu_items(t, now, data.max_stops) {
             let kind = FormKind::Pause {
                 id: id.to_string(),
                 step,

@@ -3,8 +3,6 @@
 pub mod action;
 pub mod app;
 pub mod data;
-pub mod dispatch_forms;
-pub mod edit_forms;
 pub mod effect;
 pub mod form;
 pub mod forms;
@@ -14,10 +12,8 @@ pub mod menus;
 
 pub mod note;
 pub mod papers;
-pub mod pause_forms;
-pub mod people_forms;
 pub mod questions;
-pub mod team_form;
+pub mod state;
 pub mod text_field;
 pub mod theme;
 mod update;

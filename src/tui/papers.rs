@@ -1,16 +1,13 @@
 //! The papers a record can print from the desk (文书), and the form that records a notice's
 //! service (送达).
 
-use chrono::NaiveDate;
 use zhifa_desk::document::Paper;
-use zhifa_desk::domain::{ComplaintState, NoticeState, SERVICE_METHODS};
-use zhifa_desk::store::desk::NoticeStep;
+use zhifa_desk::domain::{ComplaintState, NoticeState};
 
-use super::app::{Cursor, Menu, Pick};
 use super::data::Data;
 use super::effect::Write;
-use super::form::{Field, Form, Format};
-use super::forms::{FormKind, find_complaint, find_notice};
+use super::forms::{find_complaint, find_notice};
+use super::state::{Cursor, Menu, Pick};
 
 fn print(paper: Paper, key: &str) -> (String, Pick) {
     let label = match paper {
@@ -58,32 +55,4 @@ fn papers_menu(title: String, items: Vec<(String, Pick)>) -> Menu {
         items,
         cursor: Cursor(0),
     }
-}
-
-/// 登记送达: the date the paper reached the party and how.
-pub fn serve_form(id: &str, today: NaiveDate) -> Form<FormKind> {
-    let fields = vec![
-        Field::text("送达日期", &today.to_string(), Format::Date).required(),
-        Field::choice(
-            "送达方式",
-            SERVICE_METHODS.iter().map(|m| m.to_string()).collect(),
-            0,
-        ),
-    ];
-    let kind = FormKind::Serve { id: id.to_string() };
-    Form::new(kind, format!("登记送达：{id}"), fields)
-}
-
-pub fn submit_serve(form: &Form<FormKind>, id: &str) -> Result<Write, String> {
-    let on = form
-        .get("送达日期")
-        .parse()
-        .map_err(|_| "送达日期：应为 2026-11-24 这样的日期".to_string())?;
-    Ok(Write::NoticeStep {
-        id: id.to_string(),
-        step: NoticeStep::Serve {
-            on,
-            method: form.get("送达方式"),
-        },
-    })
 }

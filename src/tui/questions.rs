@@ -12,7 +12,7 @@ use super::forms::FormKind;
 pub fn before_saving(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> Vec<String> {
     let mut out = off_day(form, &data.calendar);
     out.extend(long_ago(form, data, now));
-    out.extend(super::dispatch_forms::other_squads(form, data));
+    out.extend(super::forms::dispatch::other_squads(form, data));
     out
 }
 

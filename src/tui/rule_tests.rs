@@ -62,7 +62,7 @@ fn the_desk_refuses_phones_the_importer_refuses() {
         .find(|o| o.id == "W002")
         .unwrap()
         .clone();
-    app.form = Some(super::people_forms::officer(&o));
+    app.form = Some(super::forms::people::officer(&o));
     assert!(matches!(
         app.form.as_ref().unwrap().kind,
         FormKind::Officer { .. }
@@ -130,7 +130,7 @@ fn the_help_key_is_always_in_the_footer_and_help_shows_every_key() {
 /// long ago it is and which number the lead would get.
 #[test]
 fn a_time_long_ago_asks_first() {
-    use super::app::Confirm;
+    use super::state::Confirm;
     let (mut store, mut app) = signed_in();
     press(
         &mut store,
@@ -221,7 +221,7 @@ fn a_grid_worker_is_told_at_sign_in_and_a_new_team_gets_the_next_name() {
     // A form with nothing to choose offers no choosing: 恢复计时 asks only a time.
     let kind = super::forms::FormKind::Pause {
         id: "TS-2026-0029".into(),
-        step: super::pause_forms::Step::Resume,
+        step: super::forms::kind::PauseStep::Resume,
     };
     app.form = super::forms::step_form(&app.data, kind, app.now);
     let shown = super::tests::screen(&app, (120, 40));
@@ -258,7 +258,7 @@ fn a_new_search_replaces_the_last_and_an_empty_list_says_so() {
 /// list goes back to the list. The sign-in page says Enter signs in.
 #[test]
 fn esc_returns_to_where_the_item_was_opened_from() {
-    use super::app::View;
+    use super::state::View;
     let (mut store, mut app) = signed_in();
     let teams = app.data.today.roster.len();
     press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
@@ -292,8 +292,8 @@ fn esc_returns_to_where_the_item_was_opened_from() {
 /// A dispatch to 二中队 of 一中队's officers is saved only after a question naming them.
 #[test]
 fn a_dispatch_outside_the_squad_asks_first() {
-    use super::app::Confirm;
     use super::forms::{FormKind, step_form};
+    use super::state::Confirm;
     let (_store, mut app) = signed_in();
     let kind = FormKind::Dispatch {
         id: "TS-2026-0028".into(),
@@ -393,7 +393,7 @@ fn a_renamed_team_is_not_double_booked_against_itself() {
     app.patrol.0 = at;
     press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
     super::trust_tests::set(&mut app, "巡查组", "集镇组");
-    let live = super::team_form::live_checks(app.form.as_ref().unwrap(), &app.data);
+    let live = super::forms::team::live_checks(app.form.as_ref().unwrap(), &app.data);
     assert!(live.iter().all(|c| !c.contains("同时")), "{live:?}");
     press(&mut store, &mut app, &[super::tests::ctrl('s')]);
     assert!(app.confirm.is_none(), "no question: {:?}", app.confirm);

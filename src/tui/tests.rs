@@ -6,8 +6,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use zhifa_desk::store::{Actor, Store};
 
-use super::app::{App, View};
+use super::app::App;
 use super::effect::{self, Effect, Write};
+use super::state::View;
 use super::theme::Theme;
 use super::{data, first_want, view};
 
@@ -232,7 +233,7 @@ fn keys_move_between_views_and_q_quits_only_outside_forms() {
     assert_eq!(app.on_key(key(KeyCode::Char('q'))), Effect::None);
     assert_eq!(app.form.as_ref().unwrap().get("问题描述"), "q");
     assert_eq!(app.on_key(ctrl('c')), Effect::None);
-    assert_eq!(app.confirm, Some(super::app::Confirm::Quit));
+    assert_eq!(app.confirm, Some(super::state::Confirm::Quit));
     assert_eq!(app.on_key(key(KeyCode::Char('n'))), Effect::None);
     assert!(app.confirm.is_none() && app.form.is_some());
     app.on_key(ctrl('c'));

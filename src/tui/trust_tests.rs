@@ -4,8 +4,8 @@
 use crossterm::event::KeyCode;
 use zhifa_desk::domain::NoticeState;
 
-use super::app::{Confirm, Pick};
 use super::effect::Effect;
+use super::state::{Confirm, Pick};
 use super::tests::*;
 
 #[test]
@@ -566,7 +566,7 @@ fn the_dashboard_opens_a_team_a_lead_or_a_notice_where_it_can_be_acted_on() {
     let (mut store, mut app) = signed_in();
     let first_team = app.teams_in_order()[0].team.clone();
     press(&mut store, &mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.view, super::app::View::Patrol);
+    assert_eq!(app.view, super::state::View::Patrol);
     assert_eq!(
         app.data.day[app.patrol.0].team, first_team,
         "problem teams first"
@@ -811,14 +811,14 @@ fn a_team_is_edited_on_the_desk_with_its_checks_live_and_a_question_before_a_bro
         "{shown}"
     );
     set(&mut app, "人员", "孙丽华、陈春生");
-    let live = super::team_form::live_checks(app.form.as_ref().unwrap(), &app.data);
+    let live = super::forms::team::live_checks(app.form.as_ref().unwrap(), &app.data);
     assert!(live.iter().any(|c| c.contains("网格员")), "{live:?}");
     // Saving a broken team asks first; n goes back to the form.
     press(&mut store, &mut app, &[ctrl('s')]);
     assert!(matches!(app.confirm, Some(Confirm::Write { .. })));
     press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);
     set(&mut app, "人员", "孙丽华、李明");
-    let live = super::team_form::live_checks(app.form.as_ref().unwrap(), &app.data);
+    let live = super::forms::team::live_checks(app.form.as_ref().unwrap(), &app.data);
     assert!(
         live.is_empty(),
         "the check is gone as soon as it is fixed: {live:?}"

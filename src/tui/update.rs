@@ -6,13 +6,14 @@ use crossterm::event::KeyEvent;
 use zhifa_desk::domain::{Channel, ComplaintState, NoticeState};
 
 use super::action::Action;
-use super::app::{App, ComplaintView, Confirm, Cursor, DashItem, NoticeView, Pick, View};
+use super::app::App;
 use super::effect::{Effect, Write};
 use super::form::Form;
 use super::forms;
 use super::handover;
 use super::keymap::{self, Context};
 use super::note::Note;
+use super::state::{ComplaintView, Confirm, Cursor, DashItem, NoticeView, Pick, View};
 use super::text_field::TextField;
 
 impl App {
@@ -176,9 +177,9 @@ impl App {
                 let (cursor, areas_focused) = self.people;
                 match self.data.officers.get(cursor.0).filter(|_| !areas_focused) {
                     Some(o) if action == Action::AddLeave => {
-                        self.form = Some(super::people_forms::leave(o, self.now.date()));
+                        self.form = Some(super::forms::people::leave(o, self.now.date()));
                     }
-                    Some(o) => self.form = Some(super::people_forms::officer(o)),
+                    Some(o) => self.form = Some(super::forms::people::officer(o)),
                     None => self.refused("请先在人员名单中选中一人（←/→ 切换到人员）"),
                 }
             }
@@ -254,12 +255,17 @@ impl App {
                 if action == Action::EditTeam && original.is_none() {
                     self.refused("当天没有可修改的组；按 n 新增一个组");
                 } else {
-                    let form = super::team_form::team(self, self.patrol_date, original.as_deref());
+                    let form = super::forms::team::team(
+                        &self.data,
+                        self.now,
+                        self.patrol_date,
+                        original.as_deref(),
+                    );
                     self.form = Some(form);
                 }
             }
             Action::RemoveTeam => match self.data.day.get(self.patrol.0) {
-                Some(t) => self.form = Some(super::team_form::remove(self.patrol_date, &t.team)),
+                Some(t) => self.form = Some(super::forms::team::remove(self.patrol_date, &t.team)),
                 None => self.refused("当天没有排班"),
             },
             Action::CopyRoster => {
@@ -437,7 +443,7 @@ impl App {
                 let built = form.check().and_then(|()| forms::submit(form, &self.data));
                 // A team that breaks a rule, or a deadline set by hand on a day off, is saved
                 // only after the officer has seen why.
-                let problems = super::team_form::live_checks(form, &self.data);
+                let problems = super::forms::team::live_checks(form, &self.data);
                 let mut questions = Vec::new();
                 if !problems.is_empty() {
                     questions.push(format!(

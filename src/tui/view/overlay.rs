@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Confirm, Menu};
+use super::super::app::App;
 use super::super::form::{Form, Input};
 use super::super::forms::FormKind;
+use super::super::state::{Confirm, Menu};
 use super::super::theme::Theme;
 use super::{centered, wrap};
 
@@ -193,7 +194,7 @@ fn form(
     theme: &Theme,
 ) {
     // A roster team shows the checks it would fail as it is typed.
-    let checks = super::super::team_form::live_checks(form, data);
+    let checks = super::super::forms::team::live_checks(form, data);
     let check_rows = if checks.is_empty() {
         0
     } else {

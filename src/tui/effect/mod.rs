@@ -1,6 +1,9 @@
 //! The writes the desk asks for, carried out on the store by the loop (never by `update`).
 
+mod pause;
+
 use chrono::{NaiveDate, NaiveDateTime};
+pub use pause::Act;
 use zhifa_desk::domain::{Complaint, Notice, Patrol};
 use zhifa_desk::error::Result;
 use zhifa_desk::store::desk::{self, ComplaintStep, NoticeStep};
@@ -54,7 +57,7 @@ pub enum Write {
     /// 中止 / 恢复计时 / 超时申诉 / 申诉审批 of lead `id`.
     Pause {
         id: String,
-        act: super::pause_forms::Act,
+        act: pause::Act,
     },
     Leave(Box<zhifa_desk::domain::Leave>),
     Officer(Box<zhifa_desk::domain::Officer>),
@@ -183,7 +186,7 @@ fn carry_out(
                 c.work.extensions.len()
             )
         }
-        Write::Pause { id, act } => super::pause_forms::carry_out(store, &actor, &id, act)?,
+        Write::Pause { id, act } => pause::carry_out(store, &actor, &id, act)?,
         Write::Leave(l) => {
             let (who, from, to) = (l.officer.clone(), l.from, l.to);
             desk::add_leave(store, &actor, *l)?;
