@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::Paper;
 use crate::domain::{Complaint, ComplaintState, Notice, NoticeState, Officer, SERVICE_METHODS};
 use crate::error::{Error, Result};
-use crate::store::{Record, complaints, notices, people};
+use crate::store::{Record, complaints, people};
 use crate::written;
 
 /// What filling a paper needs besides the record.
@@ -192,7 +192,7 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
             NoticeState::Escalated => "立案",
             _ => return None,
         };
-        Some(notices::Logged {
+        Some(crate::store::reinspections::Logged {
             date: n.reinspected_on?,
             result: n.reinspect_result.clone(),
             outcome: outcome.to_string(),
@@ -200,14 +200,14 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
             late: false,
         })
     };
-    let last = notices::reinspections(src.conn, key)?
+    let last = crate::store::reinspections::reinspections(src.conn, key)?
         .pop()
         .or_else(from_ledger)
         .ok_or_else(|| {
             Error::invalid(format!("整改通知 {key} 还没有复查记录，无法出具复查意见书"))
         })?;
     let staff = people::officers_by_id(src.conn)?;
-    let certs = notices::certified(src.conn, &last.officers, last.date)?.unwrap_or_default();
+    let certs = people::certified(src.conn, &last.officers, last.date)?.unwrap_or_default();
     let opinion = match last.outcome.as_str() {
         "销号" => "你（单位）已按要求完成整改，本通知予以销号。".to_string(),
         "延期" => format!(

@@ -43,6 +43,7 @@ pub mod area;
 pub mod checks;
 pub mod columns;
 pub mod complaint;
+mod complaint_steps;
 pub mod duty;
 pub mod leave;
 pub mod lookup;

@@ -71,7 +71,7 @@ pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<S
         if let Some(c) = &n.complaint {
             must_exist(tx, "complaints", "投诉", c)?;
         }
-        n.issuing.certs = notices::certified(tx, &n.issuing.officers, n.issued_on)?
+        n.issuing.certs = people::certified(tx, &n.issuing.officers, n.issued_on)?
             .map_err(|why| Error::invalid(format!("下达整改通知{why}")))?;
         record::upsert(tx, ctx, &n)?;
         Ok(n.id)
@@ -99,14 +99,14 @@ pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep)
             officers,
         } => {
             not_future(actor, "复查日期", date)?;
-            let r = notices::Reinspection {
+            let r = super::reinspections::Reinspection {
                 notice_id: id,
                 date,
                 result: &result,
                 outcome,
                 officers: &officers,
             };
-            notices::reinspect(tx, ctx, r)
+            super::reinspections::reinspect(tx, ctx, r)
         }
     })
 }

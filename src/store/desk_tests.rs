@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::desk::*;
-use super::{Actor, Store, complaints, notices, roster};
+use super::{Actor, Store, complaints, roster};
 use crate::domain::*;
 
 fn at(s: &str) -> NaiveDateTime {
@@ -192,7 +192,12 @@ fn a_notice_is_numbered_in_the_teams_style_and_reinspected_by_two() {
     };
     let n = notice_step(&mut store, &actor, &id, two).unwrap();
     assert_eq!(n.state, NoticeState::ClosedOut);
-    assert_eq!(notices::reinspections(store.conn(), &id).unwrap().len(), 1);
+    assert_eq!(
+        super::reinspections::reinspections(store.conn(), &id)
+            .unwrap()
+            .len(),
+        1
+    );
     let mut unknown = notice();
     unknown.complaint = Some("TS-1999-0001".into());
     assert!(issue_notice(&mut store, &actor, unknown).is_err());

@@ -5,10 +5,10 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::codec::{self, bounds, label, list_json, next_serial, opt_text, paged};
 use super::complaints::{parse_years, years_text};
-use super::{Ctx, Record, audit};
+use super::{Ctx, Record};
 use crate::calendar::{Calendar, Reckoned};
-use crate::domain::{Issuing, Notice, NoticeState, Outcome, Settings};
-use crate::error::{Error, Result};
+use crate::domain::{Issuing, Notice, NoticeState, Settings};
+use crate::error::Result;
 
 /// A notice as stored, with its re-inspection due date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,103 +248,6 @@ pub fn stale_dues(
     Ok(())
 }
 
-/// One re-inspection, done by named officers.
-pub struct Reinspection<'a> {
-    pub notice_id: &'a str,
-    pub date: NaiveDate,
-    pub result: &'a str,
-    pub outcome: Outcome,
-    pub officers: &'a [String],
-}
-
-/// The certificate numbers of `officers` on `date`, in order, when at least two of them are
-/// on duty and hold a valid certificate that day (an enforcement act needs two); else why not,
-/// to follow 复查 or 下达.
-pub fn certified(
-    conn: &Connection,
-    officers: &[String],
-    date: NaiveDate,
-) -> Result<std::result::Result<Vec<String>, String>> {
-    let staff = super::leaves::officers_on(conn, date)?;
-    let valid: Vec<Option<&String>> = officers
-        .iter()
-        .map(|id| {
-            staff
-                .get(id)
-                .filter(|o| o.can_enforce_on(date))
-                .and_then(|o| o.cert_no.as_ref())
-        })
-        .collect();
-    let n = valid.iter().flatten().count();
-    if n < 2 {
-        let why: Vec<String> = officers
-            .iter()
-            .filter_map(|id| match staff.get(id) {
-                None => Some(format!("{id} 不在人员名册中")),
-                Some(o) => o.cannot_enforce_on(date).map(|w| format!("{} {w}", o.name)),
-            })
-            .collect();
-        let why = if why.is_empty() {
-            String::new()
-        } else {
-            format!("（{}）", why.join("；"))
-        };
-        return Ok(Err(format!(
-            "须由至少 2 名持有效执法证的在岗人员进行，本次只有 {n} 名{why}"
-        )));
-    }
-    Ok(Ok(valid
-        .into_iter()
-        .map(|c| c.cloned().unwrap_or_default())
-        .collect()))
-}
-
-/// Records a re-inspection: the notice moves on, the visit is logged, both are audited.
-/// Fewer than two certified officers on duty is not a valid enforcement act and is refused.
-pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice> {
-    let tracked = get(tx, r.notice_id)?.ok_or_else(|| Error::NotFound {
-        kind: "整改通知",
-        key: r.notice_id.to_string(),
-    })?;
-    if let Err(why) = certified(tx, r.officers, r.date)? {
-        return Err(Error::invalid(format!("复查{why}")));
-    }
-    let before = tracked.notice.clone();
-    let mut notice = tracked.notice;
-    let outcome_label = match &r.outcome {
-        Outcome::CloseOut => "销号",
-        Outcome::Extend { .. } => "延期",
-        Outcome::Escalate => "立案",
-    };
-    notice
-        .reinspect(r.date, r.result, r.outcome, tracked.reinspect_due.date)
-        .map_err(|e| Error::invalid(e.0))?;
-    let late = r.date > tracked.reinspect_due.date;
-    tx.prepare_cached(
-        "INSERT INTO reinspections (notice_id, date, result, outcome, officers, late)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        notice.id,
-        r.date,
-        r.result,
-        outcome_label,
-        list_json(r.officers),
-        late
-    ])?;
-    notice.save(tx, ctx)?;
-    audit::record(
-        tx,
-        ctx.actor,
-        "复查",
-        Notice::KIND,
-        &notice.id,
-        Some(&before),
-        Some(&notice),
-    )?;
-    Ok(notice)
-}
-
 /// The number for the next notice issued in `year`, in the style of the last one issued:
 /// 卧执整〔2026〕第16号. With no notice yet the prefix is 执整.
 pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
@@ -395,32 +298,4 @@ pub fn list(conn: &Connection, q: &Query) -> Result<Vec<Tracked>> {
     ];
     let (state, text) = (q.state.map(|s| s.label()), q.text.trim());
     paged(conn, parts, &[&state, &text], q.limit, row)
-}
-
-/// The re-inspections of one notice, oldest first.
-pub fn reinspections(conn: &Connection, id: &str) -> Result<Vec<Logged>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT date, result, outcome, officers, late FROM reinspections
-         WHERE notice_id = ?1 ORDER BY date, rowid",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(Logged {
-            date: r.get(0)?,
-            result: r.get(1)?,
-            outcome: r.get(2)?,
-            officers: super::codec::list(r, 3)?,
-            late: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// One logged re-inspection, as read back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Logged {
-    pub date: NaiveDate,
-    pub result: String,
-    pub outcome: String,
-    pub officers: Vec<String>,
-    pub late: bool,
 }

@@ -204,3 +204,45 @@ pub fn exists(conn: &Connection, table: &str, key: &str) -> Result<bool> {
         .optional()?
         .is_some())
 }
+
+/// The certificate numbers of `officers` on `date`, in order, when at least two of them are
+/// on duty and hold a valid certificate that day (an enforcement act needs two); else why not,
+/// to follow 复查 or 下达.
+pub fn certified(
+    conn: &Connection,
+    officers: &[String],
+    date: chrono::NaiveDate,
+) -> Result<std::result::Result<Vec<String>, String>> {
+    let staff = super::leaves::officers_on(conn, date)?;
+    let valid: Vec<Option<&String>> = officers
+        .iter()
+        .map(|id| {
+            staff
+                .get(id)
+                .filter(|o| o.can_enforce_on(date))
+                .and_then(|o| o.cert_no.as_ref())
+        })
+        .collect();
+    let n = valid.iter().flatten().count();
+    if n < 2 {
+        let why: Vec<String> = officers
+            .iter()
+            .filter_map(|id| match staff.get(id) {
+                None => Some(format!("{id} 不在人员名册中")),
+                Some(o) => o.cannot_enforce_on(date).map(|w| format!("{} {w}", o.name)),
+            })
+            .collect();
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", why.join("；"))
+        };
+        return Ok(Err(format!(
+            "须由至少 2 名持有效执法证的在岗人员进行，本次只有 {n} 名{why}"
+        )));
+    }
+    Ok(Ok(valid
+        .into_iter()
+        .map(|c| c.cloned().unwrap_or_default())
+        .collect()))
+}

@@ -232,10 +232,10 @@ fn reinspection_needs_two_certified_officers_and_is_logged() {
     with_ctx(&mut store, |tx, ctx| upsert(tx, ctx, &n)).unwrap();
     let go = |store: &mut Store, officers: Vec<String>| {
         with_ctx(store, |tx, ctx| {
-            notices::reinspect(
+            super::reinspections::reinspect(
                 tx,
                 ctx,
-                notices::Reinspection {
+                super::reinspections::Reinspection {
                     notice_id: &n.id,
                     date: "2026-11-20".parse().unwrap(),
                     result: "已清理",

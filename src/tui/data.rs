@@ -80,7 +80,7 @@ pub struct ComplaintDetail {
 #[derive(Debug, Clone)]
 pub struct NoticeDetail {
     pub tracked: notices::Tracked,
-    pub reinspections: Vec<notices::Logged>,
+    pub reinspections: Vec<zhifa_desk::store::reinspections::Logged>,
     pub history: Vec<AuditRow>,
     pub why: zhifa_desk::report::explain::Explained,
 }
@@ -148,7 +148,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
     let notice = match &want.notice {
         Some(id) => match notices::get(conn, id)? {
             Some(tracked) => Some(NoticeDetail {
-                reinspections: notices::reinspections(conn, id)?,
+                reinspections: zhifa_desk::store::reinspections::reinspections(conn, id)?,
                 history: audit::history(conn, "notices", id)?,
                 why: zhifa_desk::report::explain::explain(conn, id)?,
                 tracked,

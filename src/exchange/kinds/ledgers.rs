@@ -331,7 +331,8 @@ impl Kind for Notice {
             for id in self.issuing.officers.clone() {
                 must_exist(c, env, "officers", "人员", "执法人员", &id)?;
             }
-            match notices::certified(env.conn, &self.issuing.officers, self.issued_on)? {
+            match crate::store::people::certified(env.conn, &self.issuing.officers, self.issued_on)?
+            {
                 Ok(certs) => self.issuing.certs = certs,
                 Err(why) => c.fail(
                     "执法人员",

@@ -1,20 +1,20 @@
 //! What each place of the desk does with a key: the sign-in list, the views, the menu and
 //! the form. `App::update` routes here; each returns the effect for the loop to carry out.
 
-use chrono::Duration;
 use crossterm::event::KeyEvent;
-use zhifa_desk::domain::{Channel, ComplaintState, NoticeState};
 
 use super::action::Action;
 use super::app::App;
 use super::effect::{Effect, Write};
 use super::form::Form;
-use super::forms;
 use super::handover;
 use super::keymap::{self, Context};
 use super::note::Note;
-use super::state::{ComplaintView, Confirm, Cursor, DashItem, NoticeView, Pick, View};
+use super::state::{ComplaintView, Confirm, Cursor, DashItem, NoticeView, View};
 use super::text_field::TextField;
+
+mod lists;
+mod overlays;
 
 impl App {
     pub fn on_key(&mut self, key: KeyEvent) -> Effect {
@@ -243,234 +243,11 @@ impl App {
         }
         Effect::None
     }
-
-    pub(super) fn update_patrol(&mut self, action: Action) -> Effect {
-        match action {
-            Action::PrevDay => self.patrol_date -= Duration::days(1),
-            Action::NextDay => self.patrol_date += Duration::days(1),
-            Action::Today => self.patrol_date = self.now.date(),
-            Action::EditTeam | Action::New => {
-                let team = self.data.day.get(self.patrol.0).map(|t| t.team.clone());
-                let original = team.filter(|_| action == Action::EditTeam);
-                if action == Action::EditTeam && original.is_none() {
-                    self.refused("当天没有可修改的组；按 n 新增一个组");
-                } else {
-                    let form = super::forms::team::team(
-                        &self.data,
-                        self.now,
-                        self.patrol_date,
-                        original.as_deref(),
-                    );
-                    self.form = Some(form);
-                }
-            }
-            Action::RemoveTeam => match self.data.day.get(self.patrol.0) {
-                Some(t) => self.form = Some(super::forms::team::remove(self.patrol_date, &t.team)),
-                None => self.refused("当天没有排班"),
-            },
-            Action::CopyRoster => {
-                return Effect::Write(Write::CopyRoster {
-                    date: self.patrol_date,
-                });
-            }
-            Action::LogPatrol => {
-                if self.patrol_date > self.now.date() {
-                    self.refused("不能登记尚未发生的巡查");
-                } else if let Some(team) = self.data.day.get(self.patrol.0) {
-                    self.form = Some(forms::patrol(team, self.patrol_date, self.now));
-                } else {
-                    self.refused("当天没有排班，先按 c 复制上周同日排班，或导入排班");
-                }
-            }
-            a => {
-                self.patrol.apply(a, self.data.day.len());
-            }
-        }
-        Effect::None
-    }
-
-    pub(super) fn update_complaints(&mut self, action: Action) -> Effect {
-        let selected = self.complaints.detail.clone().or_else(|| {
-            self.data
-                .complaints
-                .get(self.complaints.cursor.0)
-                .map(|t| t.complaint.id.clone())
-        });
-        let c = &mut self.complaints;
-        if c.detail.is_some() && scroll(&mut c.scroll, c.scroll_max.get(), action) {
-            return Effect::None;
-        }
-        match action {
-            Action::Open => {
-                c.detail = selected;
-                c.scroll = 0;
-                c.from_dashboard = false;
-            }
-            Action::Back if c.detail.is_some() => {
-                c.detail = None;
-                c.reveal = false;
-                if std::mem::take(&mut c.from_dashboard) {
-                    self.view = View::Dashboard;
-                }
-            }
-            Action::Back => *c = ComplaintView::default(),
-            // `/` starts a new search: the old text goes, as in a browser's find.
-            Action::Filter => {
-                c.filter.clear();
-                c.filtering = true;
-            }
-            Action::CycleState => c.state = cycle(c.state, ComplaintState::ALL),
-            Action::CycleChannel => c.channel = cycle(c.channel, Channel::ALL),
-            Action::ToggleOverdue => c.overdue = !c.overdue,
-            // Showing who reported is recorded first; hiding again needs no record.
-            Action::Reveal if c.reveal => c.reveal = false,
-            Action::Reveal => {
-                if let Some(id) = selected {
-                    return Effect::Write(Write::ViewPersonal { id });
-                }
-            }
-            Action::New => self.form = Some(forms::new_complaint(&self.data, self.now)),
-            Action::Act => {
-                if let Some(id) = selected {
-                    self.menu = super::menus::complaint_menu(&self.data, &id, self.now);
-                }
-            }
-            Action::Print => {
-                if let Some(id) = selected {
-                    self.menu = super::papers::complaint_papers(&self.data, &id);
-                }
-            }
-            a => {
-                c.cursor.apply(a, self.data.complaints.len());
-            }
-        }
-        if matches!(
-            action,
-            Action::CycleState | Action::CycleChannel | Action::ToggleOverdue
-        ) {
-            self.complaints.cursor = Cursor(0);
-        }
-        Effect::None
-    }
-
-    pub(super) fn update_notices(&mut self, action: Action) -> Effect {
-        let selected = self.notices.detail.clone().or_else(|| {
-            self.data
-                .notices
-                .get(self.notices.cursor.0)
-                .map(|t| t.notice.id.clone())
-        });
-        let n = &mut self.notices;
-        if n.detail.is_some() && scroll(&mut n.scroll, n.scroll_max.get(), action) {
-            return Effect::None;
-        }
-        match action {
-            Action::Open => {
-                n.detail = selected;
-                n.scroll = 0;
-                n.from_dashboard = false;
-            }
-            Action::Back if n.detail.is_some() => {
-                n.detail = None;
-                if std::mem::take(&mut n.from_dashboard) {
-                    self.view = View::Dashboard;
-                }
-            }
-            Action::Back => *n = NoticeView::default(),
-            Action::Filter => {
-                n.filter.clear();
-                n.filtering = true;
-            }
-            Action::CycleState => {
-                n.state = cycle(n.state, NoticeState::ALL);
-                n.cursor = Cursor(0);
-            }
-            Action::New => self.form = Some(forms::new_notice(&self.data, self.now)),
-            Action::Act => {
-                if let Some(id) = selected {
-                    self.menu = super::menus::notice_menu(&self.data, &id, self.now.date());
-                }
-            }
-            Action::Print => {
-                if let Some(id) = selected {
-                    self.menu = super::papers::notice_papers(&self.data, &id);
-                }
-            }
-            a => {
-                n.cursor.apply(a, self.data.notices.len());
-            }
-        }
-        Effect::None
-    }
-
-    pub(super) fn update_menu(&mut self, action: Action) -> Effect {
-        let Some(menu) = self.menu.as_mut() else {
-            return Effect::None;
-        };
-        match action {
-            Action::Back => self.menu = None,
-            Action::Open => {
-                let pick = menu.items.get(menu.cursor.0).map(|(_, p)| p.clone());
-                self.menu = None;
-                match pick {
-                    Some(Pick::Write(w)) => return Effect::Write(w),
-                    Some(Pick::Confirm { question, write }) => {
-                        self.confirm = Some(Confirm::Write { question, write });
-                    }
-                    Some(Pick::Form(kind)) => {
-                        self.form = forms::step_form(&self.data, kind, self.now);
-                    }
-                    None => {}
-                }
-            }
-            a => {
-                menu.cursor.apply(a, menu.items.len());
-            }
-        }
-        Effect::None
-    }
-
-    pub(super) fn update_form(&mut self, action: Action) -> Effect {
-        let Some(form) = self.form.as_mut() else {
-            return Effect::None;
-        };
-        match action {
-            Action::Cancel if form.dirty() => self.confirm = Some(Confirm::Discard),
-            Action::Cancel => self.form = None,
-            Action::NextField => form.next(),
-            Action::PrevField => form.prev(),
-            Action::Save => {
-                let built = form.check().and_then(|()| forms::submit(form, &self.data));
-                // A team that breaks a rule, or a deadline set by hand on a day off, is saved
-                // only after the officer has seen why.
-                let problems = super::forms::team::live_checks(form, &self.data);
-                let mut questions = Vec::new();
-                if !problems.is_empty() {
-                    questions.push(format!(
-                        "该组有 {} 项问题：{}",
-                        problems.len(),
-                        problems.join("；")
-                    ));
-                }
-                questions.extend(super::questions::before_saving(form, &self.data, self.now));
-                match built {
-                    Ok(write) if !questions.is_empty() => {
-                        let question = format!("{}。仍要保存吗？", questions.join("；"));
-                        self.confirm = Some(Confirm::Write { question, write });
-                    }
-                    Ok(w) => return Effect::Write(w),
-                    Err(why) => form.error = Some(why),
-                }
-            }
-            _ => {}
-        }
-        Effect::None
-    }
 }
 
 /// Scrolls a detail by a list key, within `max` (what the last frame could scroll); whether
 /// the key was one.
-fn scroll(offset: &mut u16, max: u16, action: Action) -> bool {
+pub(super) fn scroll(offset: &mut u16, max: u16, action: Action) -> bool {
     const PAGE: u16 = 10;
     let now = (*offset).min(max);
     *offset = match action {
@@ -486,7 +263,7 @@ fn scroll(offset: &mut u16, max: u16, action: Action) -> bool {
 }
 
 /// None → the first → … → the last → None.
-fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
+pub(super) fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
     match current.and_then(|c| all.iter().position(|x| *x == c)) {
         None => all.first().copied(),
         Some(i) => all.get(i + 1).copied(),
