@@ -36,6 +36,7 @@ mod trust_tests;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Timelike};
+use zhifa_desk::clock::Clock;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::DefaultTerminal;
 use rusqlite::Connection;
@@ -46,48 +47,6 @@ use app::App;
 use data::{LIST_LIMIT, Want};
 use effect::Effect;
 use theme::Theme;
-
-/// The desk's clock: the wall clock, read afresh on every tick (so it is right to the second
-/// and right again after the PC wakes from sleep); or, with `--now`, that time running on.
-pub enum Clock {
-    Wall,
-    From {
-        start: NaiveDateTime,
-        started: Instant,
-    },
-}
-
-impl Clock {
-    /// `fixed` is the time given with `--now`; None follows the wall clock.
-    pub fn new(fixed: Option<NaiveDateTime>) -> Clock {
-        match fixed {
-            None => Clock::Wall,
-            Some(start) => Clock::From {
-                start,
-                started: Instant::now(),
-            },
-        }
-    }
-
-    pub fn now(&self) -> NaiveDateTime {
-        let t = match self {
-            Clock::Wall => chrono::Local::now().naive_local(),
-            Clock::From { start, started } => {
-                *start + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
-            }
-        };
-        t.with_nanosecond(0).unwrap_or(t)
-    }
-
-    /// Time until the clock shows the next second.
-    fn to_next_second(&self) -> Duration {
-        let ms = match self {
-            Clock::Wall => chrono::Local::now().timestamp_subsec_millis() % 1000,
-            Clock::From { started, .. } => started.elapsed().subsec_millis(),
-        };
-        Duration::from_millis(u64::from(1000 - ms.min(999)))
-    }
-}
 
 /// What the desk reads first: today, unfiltered lists, nothing opened.
 pub fn first_want(now: NaiveDateTime) -> Want {
@@ -176,7 +135,7 @@ fn event_loop(
             app.backed_up(made);
         }
         let mut reload = false;
-        if event::poll(clock.to_next_second()).map_err(io)? {
+        if event::poll(clock.until_next_second()).map_err(io)? {
             match event::read().map_err(io)? {
                 Event::Key(key) if counts(&key) => match app.on_key(key) {
                     Effect::Quit => return Ok(()),

@@ -84,15 +84,6 @@ fn awaiting_re_inspection_before_the_deadline_is_asked_about_first() {
 }
 
 #[test]
-fn the_clock_reads_the_wall_clock_to_the_second_unless_fixed() {
-    let wall = super::Clock::new(None).now();
-    let real = chrono::Local::now().naive_local();
-    assert!((real - wall).num_seconds().abs() <= 1, "{wall} vs {real}");
-    let fixed = super::Clock::new(Some(now())).now();
-    assert!((fixed - now()).num_seconds() <= 1);
-}
-
-#[test]
 fn a_long_message_wraps_at_80_columns_and_is_never_cut_silently() {
     let (_, mut app) = signed_in();
     let busy = zhifa_desk::Error::Db(rusqlite::Error::SqliteFailure(

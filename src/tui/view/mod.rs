@@ -66,12 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = &app.data.today;
     let (id, name) = app.operator.clone().unwrap_or_default();
-    let clock = format!(
-        "{:02}:{:02}:{:02}",
-        app.now.hour(),
-        app.now.minute(),
-        app.now.second()
-    );
+    let clock = format!("{:02}:{:02}", app.now.hour(), app.now.minute());
     let line = Line::from(vec![
         Span::styled(app.data.team_name.clone(), theme.title()),
         Span::raw(format!("  {} {} ", t.date, t.weekday)),
