@@ -18,7 +18,10 @@ pub fn system_now() -> NaiveDateTime {
 /// with `--now`, that time running on.
 pub enum Clock {
     Wall,
-    From { start: NaiveDateTime, started: Instant },
+    From {
+        start: NaiveDateTime,
+        started: Instant,
+    },
 }
 
 impl Clock {

@@ -36,10 +36,10 @@ mod trust_tests;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Timelike};
-use zhifa_desk::clock::Clock;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::DefaultTerminal;
 use rusqlite::Connection;
+use zhifa_desk::clock::Clock;
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::store::{Store, complaints, notices};
 

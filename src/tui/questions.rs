@@ -7,6 +7,7 @@ use zhifa_desk::written;
 use super::data::Data;
 use super::form::Form;
 use super::forms::FormKind;
+use super::forms::labels::{DEADLINE, NEW_DEADLINE, NEW_FEEDBACK_DUE, RECEIVED_AT};
 
 /// Every question `form` raises before it is saved, in words.
 pub fn before_saving(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> Vec<String> {
@@ -17,7 +18,7 @@ pub fn before_saving(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> 
 }
 
 /// The deadlines a form sets by hand; one that falls on a day off is asked about first.
-const HAND_SET_DEADLINES: [&str; 3] = ["整改期限", "新整改期限", "新反馈期限"];
+const HAND_SET_DEADLINES: [&str; 3] = [DEADLINE, NEW_DEADLINE, NEW_FEEDBACK_DUE];
 
 /// "整改期限 2027-01-09 是星期六（休息日），不是工作日" for each hand-set deadline on a day off.
 pub fn off_day(form: &Form<FormKind>, cal: &zhifa_desk::calendar::Calendar) -> Vec<String> {
@@ -55,7 +56,7 @@ pub fn long_ago(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> Vec<S
             let days = (now.date() - day).num_days();
             (days > LONG_AGO_DAYS).then(|| {
                 let mut q = format!("{} {v} 是 {days} 天前", f.label);
-                if f.label == "受理时间" && day.year() != now.year() {
+                if f.label == RECEIVED_AT && day.year() != now.year() {
                     q.push_str(&format!(
                         "，编号将按 {} 年编为 TS-{}-…，而不是 {}",
                         day.year(),

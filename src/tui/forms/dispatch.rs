@@ -4,11 +4,14 @@
 use zhifa_desk::domain::work::FEEDBACK_METHODS;
 use zhifa_desk::domain::{Complaint, lookup};
 use zhifa_desk::store::desk::ComplaintStep;
-use zhifa_desk::written;
 
 use super::super::data::Data;
 use super::super::form::{Field, Form, Format};
 use super::kind::FormKind;
+use super::labels::{
+    CAPTAIN, EXTENSION_REASON, FEEDBACK_METHOD, FINDING, HANDLED_AT, HANDLERS, NEW_FEEDBACK_DUE,
+    SQUAD, VERIFIED_BY,
+};
 
 /// Every 中队 the team has: from the settings' field map and the officers' own squads.
 fn squads(data: &Data) -> Vec<String> {
@@ -45,13 +48,8 @@ pub fn dispatch(data: &Data, c: &Complaint) -> Form<FormKind> {
         .and_then(|s| options.iter().position(|o| *o == s))
         .unwrap_or(0);
     let fields = vec![
-        Field::choice("承办中队", options, at).required(),
-        Field::text(
-            "承办人员",
-            &data.officer_names(&c.work.handlers),
-            Format::Any,
-        )
-        .required(),
+        Field::choice(SQUAD, options, at).required(),
+        Field::text(HANDLERS, &data.officer_names(&c.work.handlers), Format::Any).required(),
     ];
     let kind = FormKind::Dispatch { id: c.id.clone() };
     Form::new(
@@ -72,16 +70,16 @@ pub fn step_fields(
     match to {
         Verifying => vec![
             Field::text(
-                "核查人员",
+                VERIFIED_BY,
                 &data.officer_names(&c.work.handlers),
                 Format::Any,
             )
             .required(),
-            Field::text("核查情况", &c.work.finding, Format::Any).required(),
+            Field::text(FINDING, &c.work.finding, Format::Any).required(),
         ],
-        Handling => vec![Field::text("处置时间", now, Format::DateTime).required()],
+        Handling => vec![Field::text(HANDLED_AT, now, Format::DateTime).required()],
         FedBack => vec![Field::choice(
-            "反馈方式",
+            FEEDBACK_METHOD,
             FEEDBACK_METHODS.map(String::from).to_vec(),
             0,
         )],
@@ -98,13 +96,13 @@ pub fn extend(data: &Data, c: &Complaint, today: chrono::NaiveDate) -> Form<Form
         .map_or(String::new(), |o| o.name.clone());
     let fields = vec![
         Field::text(
-            "新反馈期限",
+            NEW_FEEDBACK_DUE,
             &(today + chrono::Duration::days(7)).to_string(),
             Format::Date,
         )
         .required(),
-        Field::text("延期原因", "", Format::Any).required(),
-        Field::text("批准人（队长）", &captain, Format::Any).required(),
+        Field::text(EXTENSION_REASON, "", Format::Any).required(),
+        Field::text(CAPTAIN, &captain, Format::Any).required(),
     ];
     let n = c.work.extensions.len();
     let kind = FormKind::Extend { id: c.id.clone() };
@@ -120,25 +118,23 @@ pub fn submit_extend(
     data: &Data,
     id: &str,
 ) -> Result<super::super::effect::Write, String> {
-    let until = written::date(&form.get("新反馈期限")).map_err(|e| format!("新反馈期限：{e}"))?;
-    let approver = lookup::officers(&form.get("批准人（队长）"), &data.officers)
-        .map_err(|e| format!("批准人：{e}"))?;
+    let until = super::find::date(form, NEW_FEEDBACK_DUE)?;
+    let approver = super::find::officers(form, CAPTAIN, data)?;
     let [approver] = approver.as_slice() else {
-        return Err("批准人：写一位队长".into());
+        return Err(format!("{CAPTAIN}：写一位队长"));
     };
     Ok(super::super::effect::Write::Extend {
         id: id.to_string(),
         until,
-        reason: form.get("延期原因"),
+        reason: form.get(EXTENSION_REASON),
         approver: approver.clone(),
     })
 }
 
 pub fn submit_dispatch(form: &Form<FormKind>, data: &Data) -> Result<ComplaintStep, String> {
     Ok(ComplaintStep::Dispatch {
-        squad: form.get("承办中队"),
-        handlers: lookup::officers(&form.get("承办人员"), &data.officers)
-            .map_err(|e| format!("承办人员：{e}"))?,
+        squad: form.get(SQUAD),
+        handlers: super::find::officers(form, HANDLERS, data)?,
     })
 }
 
@@ -148,8 +144,8 @@ pub fn other_squads(form: &Form<FormKind>, data: &Data) -> Vec<String> {
     if !matches!(form.kind, FormKind::Dispatch { .. }) {
         return Vec::new();
     }
-    let squad = form.get("承办中队");
-    let Ok(ids) = lookup::officers(&form.get("承办人员"), &data.officers) else {
+    let squad = form.get(SQUAD);
+    let Ok(ids) = lookup::officers(&form.get(HANDLERS), &data.officers) else {
         return Vec::new();
     };
     data.officers
@@ -160,11 +156,9 @@ pub fn other_squads(form: &Form<FormKind>, data: &Data) -> Vec<String> {
 }
 
 pub fn verified_by(form: &Form<FormKind>, data: &Data) -> Result<Vec<String>, String> {
-    lookup::officers(&form.get("核查人员"), &data.officers).map_err(|e| format!("核查人员：{e}"))
+    super::find::officers(form, VERIFIED_BY, data)
 }
 
 pub fn handled_at(form: &Form<FormKind>) -> Result<Option<chrono::NaiveDateTime>, String> {
-    written::datetime(&form.get("处置时间"))
-        .map(Some)
-        .map_err(|e| format!("处置时间：{e}"))
+    super::find::datetime(form, HANDLED_AT).map(Some)
 }

@@ -9,6 +9,11 @@ use super::super::effect::Write;
 use super::super::form::{Field, Form, Format};
 use super::find::{area_options, find_complaint, find_notice, key_of, matter_options};
 use super::kind::FormKind;
+use super::labels::{
+    ADDRESS, AREA, CHANNEL, CLOSED_AT, COMPLAINT, COMPLEXITY, CORRECTION, DEADLINE, DESCRIPTION,
+    FED_BACK_AT, ISSUED_ON, LEGAL_BASIS, MATTER, PARTY, PHONE, PROBLEM, RECEIVED_AT, REPORTER,
+    REQUIREMENT, RESULT, SERVED_ON, VERIFIED_AT,
+};
 
 /// The option of `options` whose key is `key` (or the blank first one).
 fn at(options: &[String], key: Option<&str>) -> usize {
@@ -19,8 +24,6 @@ fn at(options: &[String], key: Option<&str>) -> usize {
 fn time_text(t: Option<chrono::NaiveDateTime>) -> String {
     t.map(written::fmt_datetime).unwrap_or_default()
 }
-
-const REASON: &str = "更正原因";
 
 pub fn complaint(data: &Data, id: &str) -> Option<Form<FormKind>> {
     let c = find_complaint(data, id)?;
@@ -40,36 +43,32 @@ pub fn complaint(data: &Data, id: &str) -> Option<Form<FormKind>> {
         .unwrap_or(0);
     let (reporter, phone) = c.reporter_shown(false);
     let mut fields = vec![
-        Field::choice("来源渠道", channels, channel),
+        Field::choice(CHANNEL, channels, channel),
         Field::text(
-            "受理时间",
+            RECEIVED_AT,
             &written::fmt_datetime(c.received_at),
             Format::DateTime,
         )
         .required(),
-        Field::text("举报人", &reporter, Format::Any),
-        Field::text("联系电话", &phone, Format::Any),
-        Field::choice("所属区域", areas.clone(), at(&areas, c.area.as_deref())),
-        Field::choice(
-            "执法事项",
-            matters.clone(),
-            at(&matters, c.matter.as_deref()),
-        ),
-        Field::text("问题描述", &c.description, Format::Any).required(),
-        Field::choice("复杂程度", levels, level),
+        Field::text(REPORTER, &reporter, Format::Any),
+        Field::text(PHONE, &phone, Format::Any),
+        Field::choice(AREA, areas.clone(), at(&areas, c.area.as_deref())),
+        Field::choice(MATTER, matters.clone(), at(&matters, c.matter.as_deref())),
+        Field::text(DESCRIPTION, &c.description, Format::Any).required(),
+        Field::choice(COMPLEXITY, levels, level),
     ];
     // Times not yet recorded are steps, taken from the 办理 menu, not typed here.
     for (label, t) in [
-        ("核查时间", c.verified_at),
-        ("反馈时间", c.fed_back_at),
-        ("办结时间", c.closed_at),
+        (VERIFIED_AT, c.verified_at),
+        (FED_BACK_AT, c.fed_back_at),
+        (CLOSED_AT, c.closed_at),
     ] {
         if t.is_some() {
             fields.push(Field::text(label, &time_text(t), Format::DateTime).required());
         }
     }
-    fields.push(Field::text("处置结果", &c.result, Format::Any));
-    fields.push(Field::text(REASON, "", Format::Any));
+    fields.push(Field::text(RESULT, &c.result, Format::Any));
+    fields.push(Field::text(CORRECTION, "", Format::Any));
     let kind = FormKind::EditComplaint { id: id.to_string() };
     let title = format!("修改投诉 {id}（改登记时间须写更正原因；举报人打码，不改则保留）");
     Some(Form::new(kind, title, fields))
@@ -79,30 +78,26 @@ pub fn notice(data: &Data, id: &str) -> Option<Form<FormKind>> {
     let n = find_notice(data, id)?;
     let (areas, matters) = (area_options(data), matter_options(data));
     let fields = vec![
-        Field::text("当事人", &n.party, Format::Any).required(),
-        Field::text("地址", &n.address, Format::Any).required(),
-        Field::choice("所属区域", areas.clone(), at(&areas, n.area.as_deref())),
-        Field::choice(
-            "执法事项",
-            matters.clone(),
-            at(&matters, n.matter.as_deref()),
-        ),
-        Field::text("存在问题", &n.problem, Format::Any).required(),
-        Field::text("法律依据", &n.legal_basis, Format::Any),
-        Field::text("下达日期", &n.issued_on.to_string(), Format::Date).required(),
-        Field::text("整改期限", &n.deadline.to_string(), Format::Date).required(),
-        Field::text("整改要求", &n.issuing.requirement, Format::Any).required(),
+        Field::text(PARTY, &n.party, Format::Any).required(),
+        Field::text(ADDRESS, &n.address, Format::Any).required(),
+        Field::choice(AREA, areas.clone(), at(&areas, n.area.as_deref())),
+        Field::choice(MATTER, matters.clone(), at(&matters, n.matter.as_deref())),
+        Field::text(PROBLEM, &n.problem, Format::Any).required(),
+        Field::text(LEGAL_BASIS, &n.legal_basis, Format::Any),
+        Field::text(ISSUED_ON, &n.issued_on.to_string(), Format::Date).required(),
+        Field::text(DEADLINE, &n.deadline.to_string(), Format::Date).required(),
+        Field::text(REQUIREMENT, &n.issuing.requirement, Format::Any).required(),
         Field::text(
-            "送达日期",
+            SERVED_ON,
             &n.issuing.served_on.map_or(String::new(), |d| d.to_string()),
             Format::Date,
         ),
         Field::text(
-            "关联投诉",
+            COMPLAINT,
             n.complaint.as_deref().unwrap_or_default(),
             Format::Any,
         ),
-        Field::text(REASON, "", Format::Any),
+        Field::text(CORRECTION, "", Format::Any),
     ];
     let kind = FormKind::EditNotice { id: id.to_string() };
     let title = format!("修改整改通知 {id}（改下达日期、整改期限、送达日期须写更正原因）");
@@ -110,7 +105,7 @@ pub fn notice(data: &Data, id: &str) -> Option<Form<FormKind>> {
 }
 
 fn reason(form: &Form<FormKind>) -> Option<String> {
-    Some(form.get(REASON)).filter(|r| !r.trim().is_empty())
+    Some(form.get(CORRECTION)).filter(|r| !r.trim().is_empty())
 }
 
 fn datetime(form: &Form<FormKind>, label: &str) -> Result<Option<chrono::NaiveDateTime>, String> {
@@ -127,19 +122,19 @@ pub fn submit_complaint(form: &Form<FormKind>, data: &Data, id: &str) -> Result<
     let get = |label: &str| form.get(label);
     let c = Complaint {
         id: id.to_string(),
-        received_at: datetime(form, "受理时间")?.ok_or("受理时间：必填")?,
-        channel: Channel::parse(&get("来源渠道")).unwrap_or(old.channel),
-        reporter: get("举报人"),
-        phone: get("联系电话"),
-        area: key_of(&get("所属区域")),
-        matter: key_of(&get("执法事项")),
-        description: get("问题描述"),
-        complexity: Complexity::parse(&get("复杂程度")).unwrap_or(old.complexity),
+        received_at: datetime(form, RECEIVED_AT)?.ok_or("受理时间：必填")?,
+        channel: Channel::parse(&get(CHANNEL)).unwrap_or(old.channel),
+        reporter: get(REPORTER),
+        phone: get(PHONE),
+        area: key_of(&get(AREA)),
+        matter: key_of(&get(MATTER)),
+        description: get(DESCRIPTION),
+        complexity: Complexity::parse(&get(COMPLEXITY)).unwrap_or(old.complexity),
         state: old.state,
-        verified_at: datetime(form, "核查时间")?.or(old.verified_at),
-        result: get("处置结果"),
-        fed_back_at: datetime(form, "反馈时间")?.or(old.fed_back_at),
-        closed_at: datetime(form, "办结时间")?.or(old.closed_at),
+        verified_at: datetime(form, VERIFIED_AT)?.or(old.verified_at),
+        result: get(RESULT),
+        fed_back_at: datetime(form, FED_BACK_AT)?.or(old.fed_back_at),
+        closed_at: datetime(form, CLOSED_AT)?.or(old.closed_at),
         void_reason: old.void_reason.clone(),
         work: old.work.clone(),
     };
@@ -155,20 +150,20 @@ pub fn submit_notice(form: &Form<FormKind>, data: &Data, id: &str) -> Result<Wri
     let date = |label: &str| written::date(&get(label)).map_err(|e| format!("{label}：{e}"));
     let n = Notice {
         id: id.to_string(),
-        party: get("当事人"),
-        address: get("地址"),
-        area: key_of(&get("所属区域")),
-        matter: key_of(&get("执法事项")),
-        problem: get("存在问题"),
-        legal_basis: get("法律依据"),
-        issued_on: date("下达日期")?,
-        deadline: date("整改期限")?,
-        complaint: Some(get("关联投诉")).filter(|c| !c.is_empty()),
+        party: get(PARTY),
+        address: get(ADDRESS),
+        area: key_of(&get(AREA)),
+        matter: key_of(&get(MATTER)),
+        problem: get(PROBLEM),
+        legal_basis: get(LEGAL_BASIS),
+        issued_on: date(ISSUED_ON)?,
+        deadline: date(DEADLINE)?,
+        complaint: Some(get(COMPLAINT)).filter(|c| !c.is_empty()),
         issuing: zhifa_desk::domain::Issuing {
-            requirement: get("整改要求"),
-            served_on: match get("送达日期").trim() {
+            requirement: get(REQUIREMENT),
+            served_on: match get(SERVED_ON).trim() {
                 "" => None,
-                d => Some(written::date(d).map_err(|e| format!("送达日期：{e}"))?),
+                d => Some(written::date(d).map_err(|e| format!("{SERVED_ON}：{e}"))?),
             },
             ..old.issuing.clone()
         },

@@ -87,6 +87,30 @@ pub(super) fn date(form: &Form<FormKind>, label: &str) -> Result<NaiveDate, Stri
     written::date(&form.get(label)).map_err(|e| format!("{label}：{e}"))
 }
 
+pub(super) fn time(form: &Form<FormKind>, label: &str) -> Result<chrono::NaiveTime, String> {
+    written::time(&form.get(label)).map_err(|e| format!("{label}：{e}"))
+}
+
+/// The officers named (by name or 工号) in field `label`.
+pub(super) fn officers(
+    form: &Form<FormKind>,
+    label: &str,
+    data: &Data,
+) -> Result<Vec<String>, String> {
+    zhifa_desk::domain::lookup::officers(&form.get(label), &data.officers)
+        .map_err(|e| format!("{label}：{e}"))
+}
+
+/// The areas named (by name or 编号) in field `label`.
+pub(super) fn areas(
+    form: &Form<FormKind>,
+    label: &str,
+    data: &Data,
+) -> Result<Vec<String>, String> {
+    zhifa_desk::domain::lookup::areas(&form.get(label), &data.areas)
+        .map_err(|e| format!("{label}：{e}"))
+}
+
 pub(super) fn opt(text: String) -> Option<String> {
     Some(text).filter(|t| !t.is_empty())
 }

@@ -5,6 +5,7 @@ pub mod dispatch;
 pub mod edit;
 pub mod find;
 pub mod kind;
+pub mod labels;
 pub mod new;
 pub mod pause;
 pub mod people;
@@ -22,6 +23,7 @@ pub use step::step_word;
 use super::data::Data;
 use super::effect::Write;
 use super::form::Form;
+use labels::{REMOVAL_REASON, VOID_REASON};
 
 /// The form for a step picked from a menu.
 pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form<FormKind>> {
@@ -53,14 +55,14 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::VoidNotice { id } => Ok(Write::NoticeStep {
             id: id.clone(),
             step: zhifa_desk::store::desk::NoticeStep::Void {
-                reason: form.get("作废原因"),
+                reason: form.get(VOID_REASON),
             },
         }),
         FormKind::Team { .. } => team::submit(form, data),
         FormKind::RemoveTeam { date, team } => Ok(Write::RemoveTeam {
             date: *date,
             team: team.clone(),
-            reason: form.get("撤下原因"),
+            reason: form.get(REMOVAL_REASON),
         }),
         FormKind::Extend { id } => dispatch::submit_extend(form, data, id),
         FormKind::Dispatch { id } => Ok(Write::ComplaintStep {

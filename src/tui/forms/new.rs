@@ -2,12 +2,10 @@
 //! rectification notice (下达), a patrol (登记巡查).
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use zhifa_desk::domain::lookup as names;
 use zhifa_desk::domain::{
     Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState, Patrol,
 };
 use zhifa_desk::report::today::TeamDay;
-use zhifa_desk::written;
 
 use super::super::data::Data;
 use super::super::effect::Write;
@@ -16,18 +14,23 @@ use super::find::{
     area_options, date, datetime, key_of, labels, matter_options, now_text, opt, unchosen,
 };
 use super::kind::FormKind;
+use super::labels::{
+    ADDRESS, AREA, AREAS, CHANNEL, COMPLAINT, COMPLEXITY, DATE, DEADLINE, DESCRIPTION, END_TIME,
+    FOUND_PROBLEM, ISSUED_ON, ISSUING_OFFICERS, LEGAL_BASIS, MATTER, NOTES, OFFICERS, PARTY, PHONE,
+    PROBLEM, RECEIVED_AT, REPORTER, REQUIREMENT, START_TIME,
+};
 
 pub fn new_complaint(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
     let fields = vec![
-        Field::choice("来源渠道", labels(Channel::ALL, Channel::label), 0),
-        Field::text("受理时间", &now_text(now), Format::DateTime).required(),
-        Field::text("举报人", "", Format::Any),
-        Field::text("联系电话", "", Format::Any),
-        Field::choice("所属区域", area_options(data), 0),
+        Field::choice(CHANNEL, labels(Channel::ALL, Channel::label), 0),
+        Field::text(RECEIVED_AT, &now_text(now), Format::DateTime).required(),
+        Field::text(REPORTER, "", Format::Any),
+        Field::text(PHONE, "", Format::Any),
+        Field::choice(AREA, area_options(data), 0),
         // No silent default: off the list or not, the matter is chosen.
-        Field::choice("执法事项", unchosen(matter_options(data)), 0).required(),
-        Field::text("问题描述", "", Format::Any).required(),
-        Field::choice("复杂程度", labels(Complexity::ALL, Complexity::label), 0),
+        Field::choice(MATTER, unchosen(matter_options(data)), 0).required(),
+        Field::text(DESCRIPTION, "", Format::Any).required(),
+        Field::choice(COMPLEXITY, labels(Complexity::ALL, Complexity::label), 0),
     ];
     let title = format!("受理投诉（编号将为 {}）", data.next_complaint_id);
     Form::new(FormKind::NewComplaint, title, fields)
@@ -42,33 +45,33 @@ pub fn complaint_from_patrol(data: &Data, p: &Patrol) -> Form<FormKind> {
         "巡查发现问题：登记为投诉线索（已按 {} 填好，核对后保存；Esc 不登记）",
         p.team
     );
-    form.preset("来源渠道", Channel::Patrol.label());
+    form.preset(CHANNEL, Channel::Patrol.label());
     if let Some(area) = p.areas.first() {
-        form.preset("所属区域", area);
+        form.preset(AREA, area);
     }
-    form.preset("问题描述", &p.notes);
+    form.preset(DESCRIPTION, &p.notes);
     form
 }
 
 pub fn new_notice(data: &Data, now: NaiveDateTime) -> Form<FormKind> {
     let today = now.date();
     let fields = vec![
-        Field::text("当事人", "", Format::Any).required(),
-        Field::text("地址", "", Format::Any).required(),
-        Field::choice("所属区域", area_options(data), 0),
-        Field::choice("执法事项", matter_options(data), 0),
-        Field::text("存在问题", "", Format::Any).required(),
-        Field::text("法律依据", "", Format::Any),
-        Field::text("整改要求", "", Format::Any).required(),
-        Field::text("执法人员", "", Format::Any).required(),
-        Field::text("下达日期", &today.to_string(), Format::Date).required(),
+        Field::text(PARTY, "", Format::Any).required(),
+        Field::text(ADDRESS, "", Format::Any).required(),
+        Field::choice(AREA, area_options(data), 0),
+        Field::choice(MATTER, matter_options(data), 0),
+        Field::text(PROBLEM, "", Format::Any).required(),
+        Field::text(LEGAL_BASIS, "", Format::Any),
+        Field::text(REQUIREMENT, "", Format::Any).required(),
+        Field::text(ISSUING_OFFICERS, "", Format::Any).required(),
+        Field::text(ISSUED_ON, &today.to_string(), Format::Date).required(),
         Field::text(
-            "整改期限",
+            DEADLINE,
             &(today + Duration::days(7)).to_string(),
             Format::Date,
         )
         .required(),
-        Field::text("关联投诉", "", Format::Any),
+        Field::text(COMPLAINT, "", Format::Any),
     ];
     let title = format!("下达整改通知（编号将为 {}）", data.next_notice_id);
     Form::new(FormKind::NewNotice, title, fields)
@@ -83,13 +86,13 @@ pub fn patrol(team: &TeamDay, date: NaiveDate, now: NaiveDateTime) -> Form<FormK
     // Names, as the roster form writes them (工号 are read too).
     let officers: Vec<&str> = team.officers.iter().map(|m| m.name.as_str()).collect();
     let fields = vec![
-        Field::text("日期", &date.to_string(), Format::Date).required(),
-        Field::text("开始时间", "", Format::Time).required(),
-        Field::text("结束时间", &end, Format::Time).required(),
-        Field::text("人员", &officers.join("、"), Format::Any).required(),
-        Field::text("区域", &team.areas.join("、"), Format::Any).required(),
-        Field::text("巡查情况", "", Format::Any).required(),
-        Field::choice("发现问题", vec!["否".into(), "是".into()], 0),
+        Field::text(DATE, &date.to_string(), Format::Date).required(),
+        Field::text(START_TIME, "", Format::Time).required(),
+        Field::text(END_TIME, &end, Format::Time).required(),
+        Field::text(OFFICERS, &officers.join("、"), Format::Any).required(),
+        Field::text(AREAS, &team.areas.join("、"), Format::Any).required(),
+        Field::text(NOTES, "", Format::Any).required(),
+        Field::choice(FOUND_PROBLEM, vec!["否".into(), "是".into()], 0),
     ];
     let kind = FormKind::Patrol {
         team: team.team.clone(),
@@ -101,14 +104,14 @@ pub(super) fn submit_complaint(form: &Form<FormKind>) -> Result<Write, String> {
     let get = |label: &str| form.get(label);
     Ok(Write::NewComplaint(Box::new(Complaint {
         id: String::new(),
-        received_at: datetime(form, "受理时间")?,
-        channel: Channel::parse(&get("来源渠道")).unwrap_or(Channel::Hotline),
-        reporter: get("举报人"),
-        phone: get("联系电话"),
-        area: key_of(&get("所属区域")),
-        matter: key_of(&get("执法事项")),
-        description: get("问题描述"),
-        complexity: Complexity::parse(&get("复杂程度")).unwrap_or(Complexity::Simple),
+        received_at: datetime(form, RECEIVED_AT)?,
+        channel: Channel::parse(&get(CHANNEL)).unwrap_or(Channel::Hotline),
+        reporter: get(REPORTER),
+        phone: get(PHONE),
+        area: key_of(&get(AREA)),
+        matter: key_of(&get(MATTER)),
+        description: get(DESCRIPTION),
+        complexity: Complexity::parse(&get(COMPLEXITY)).unwrap_or(Complexity::Simple),
         state: ComplaintState::Received,
         verified_at: None,
         result: String::new(),
@@ -124,25 +127,24 @@ pub(super) fn submit_notice(form: &Form<FormKind>, data: &Data) -> Result<Write,
     // Left empty, the store takes the matter's own (`people::fill_legal_basis`).
     Ok(Write::NewNotice(Box::new(Notice {
         id: String::new(),
-        party: get("当事人"),
-        address: get("地址"),
-        area: key_of(&get("所属区域")),
-        matter: key_of(&get("执法事项")),
-        problem: get("存在问题"),
-        legal_basis: get("法律依据"),
-        issued_on: date(form, "下达日期")?,
-        deadline: date(form, "整改期限")?,
+        party: get(PARTY),
+        address: get(ADDRESS),
+        area: key_of(&get(AREA)),
+        matter: key_of(&get(MATTER)),
+        problem: get(PROBLEM),
+        legal_basis: get(LEGAL_BASIS),
+        issued_on: date(form, ISSUED_ON)?,
+        deadline: date(form, DEADLINE)?,
         state: NoticeState::Pending,
         reinspected_on: None,
         reinspect_result: String::new(),
-        complaint: opt(get("关联投诉")),
+        complaint: opt(get(COMPLAINT)),
         extension_reason: String::new(),
         void_reason: String::new(),
         late: false,
         issuing: Issuing {
-            officers: names::officers(&get("执法人员"), &data.officers)
-                .map_err(|e| format!("执法人员：{e}"))?,
-            requirement: get("整改要求"),
+            officers: super::find::officers(form, ISSUING_OFFICERS, data)?,
+            requirement: get(REQUIREMENT),
             ..Issuing::default()
         },
     })))
@@ -156,14 +158,13 @@ pub(super) fn submit_patrol(
     let get = |label: &str| form.get(label);
     Ok(Write::Patrol(Box::new(Patrol {
         id: String::new(),
-        date: date(form, "日期")?,
-        start: written::time(&get("开始时间")).map_err(|e| format!("开始时间：{e}"))?,
-        end: written::time(&get("结束时间")).map_err(|e| format!("结束时间：{e}"))?,
+        date: date(form, DATE)?,
+        start: super::find::time(form, START_TIME)?,
+        end: super::find::time(form, END_TIME)?,
         team: team.to_string(),
-        officers: names::officers(&get("人员"), &data.officers)
-            .map_err(|e| format!("人员：{e}"))?,
-        areas: names::areas(&get("区域"), &data.areas).map_err(|e| format!("区域：{e}"))?,
-        notes: get("巡查情况"),
-        found_problem: get("发现问题") == "是",
+        officers: super::find::officers(form, OFFICERS, data)?,
+        areas: super::find::areas(form, AREAS, data)?,
+        notes: get(NOTES),
+        found_problem: get(FOUND_PROBLEM) == "是",
     })))
 }

@@ -12,14 +12,8 @@ use super::super::effect::Act;
 use super::super::effect::Write;
 use super::super::form::{Field, Form, Format};
 use super::kind::{FormKind, PauseStep};
+use super::labels::{AT, CAPTAIN, DECISION, GROUNDS, NOTE, OPINION, REASON};
 
-const AT: &str = "时间";
-const REASON: &str = "原因";
-const NOTE: &str = "具体情况";
-const CAPTAIN: &str = "批准人（队长）";
-const DECISION: &str = "审批结论";
-const OPINION: &str = "审批意见";
-const GROUNDS: &str = "申诉理由";
 const DECISIONS: [&str; 2] = ["批准", "不予批准"];
 
 /// The menu items a lead offers for its clock and lateness at `now`; a lead stopped

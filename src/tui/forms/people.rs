@@ -7,17 +7,18 @@ use zhifa_desk::written;
 use super::super::effect::Write;
 use super::super::form::{Field, Form, Format};
 use super::kind::FormKind;
+use super::labels::{CERT_EXPIRY, CERT_NO, END_DATE, LEAVE_REASON, PHONE, START_DATE, STATUS};
 
 pub fn leave(o: &Officer, today: NaiveDate) -> Form<FormKind> {
     let fields = vec![
-        Field::text("开始日期", &today.to_string(), Format::Date).required(),
+        Field::text(START_DATE, &today.to_string(), Format::Date).required(),
         Field::text(
-            "结束日期",
+            END_DATE,
             &(today + Duration::days(2)).to_string(),
             Format::Date,
         )
         .required(),
-        Field::text("事由", "", Format::Any).required(),
+        Field::text(LEAVE_REASON, "", Format::Any).required(),
     ];
     let kind = FormKind::Leave {
         officer: o.id.clone(),
@@ -36,10 +37,10 @@ pub fn officer(o: &Officer) -> Form<FormKind> {
         .unwrap_or(0);
     let expiry = o.cert_expiry.map(|d| d.to_string()).unwrap_or_default();
     let fields = vec![
-        Field::text("执法证号", o.cert_no.as_deref().unwrap_or(""), Format::Any),
-        Field::text("证件有效期至", &expiry, Format::Date),
-        Field::choice("状态", statuses, at),
-        Field::text("联系电话", &o.phone, Format::Any),
+        Field::text(CERT_NO, o.cert_no.as_deref().unwrap_or(""), Format::Any),
+        Field::text(CERT_EXPIRY, &expiry, Format::Date),
+        Field::choice(STATUS, statuses, at),
+        Field::text(PHONE, &o.phone, Format::Any),
     ];
     let kind = FormKind::Officer { id: o.id.clone() };
     Form::new(
@@ -56,22 +57,22 @@ fn date(form: &Form<FormKind>, label: &str) -> Result<NaiveDate, String> {
 pub fn submit_leave(form: &Form<FormKind>, officer: &str) -> Result<Write, String> {
     Ok(Write::Leave(Box::new(Leave {
         officer: officer.to_string(),
-        from: date(form, "开始日期")?,
-        to: date(form, "结束日期")?,
-        reason: form.get("事由"),
+        from: date(form, START_DATE)?,
+        to: date(form, END_DATE)?,
+        reason: form.get(LEAVE_REASON),
     })))
 }
 
 pub fn submit_officer(form: &Form<FormKind>, old: &Officer) -> Result<Write, String> {
-    let expiry = match form.get("证件有效期至") {
+    let expiry = match form.get(CERT_EXPIRY) {
         t if t.is_empty() => None,
-        _ => Some(date(form, "证件有效期至")?),
+        _ => Some(date(form, CERT_EXPIRY)?),
     };
     Ok(Write::Officer(Box::new(Officer {
-        cert_no: Some(form.get("执法证号")).filter(|c| !c.is_empty()),
+        cert_no: Some(form.get(CERT_NO)).filter(|c| !c.is_empty()),
         cert_expiry: expiry,
-        status: OfficerStatus::parse(&form.get("状态")).unwrap_or(old.status),
-        phone: form.get("联系电话"),
+        status: OfficerStatus::parse(&form.get(STATUS)).unwrap_or(old.status),
+        phone: form.get(PHONE),
         ..old.clone()
     })))
 }

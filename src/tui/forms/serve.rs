@@ -7,13 +7,14 @@ use zhifa_desk::store::desk::NoticeStep;
 use super::super::effect::Write;
 use super::super::form::{Field, Form, Format};
 use super::kind::FormKind;
+use super::labels::{SERVED_ON, SERVICE_METHOD};
 
 /// 登记送达: the date the paper reached the party and how.
 pub fn form(id: &str, today: NaiveDate) -> Form<FormKind> {
     let fields = vec![
-        Field::text("送达日期", &today.to_string(), Format::Date).required(),
+        Field::text(SERVED_ON, &today.to_string(), Format::Date).required(),
         Field::choice(
-            "送达方式",
+            SERVICE_METHOD,
             SERVICE_METHODS.iter().map(|m| m.to_string()).collect(),
             0,
         ),
@@ -24,14 +25,14 @@ pub fn form(id: &str, today: NaiveDate) -> Form<FormKind> {
 
 pub fn submit(form: &Form<FormKind>, id: &str) -> Result<Write, String> {
     let on = form
-        .get("送达日期")
+        .get(SERVED_ON)
         .parse()
         .map_err(|_| "送达日期：应为 2026-11-24 这样的日期".to_string())?;
     Ok(Write::NoticeStep {
         id: id.to_string(),
         step: NoticeStep::Serve {
             on,
-            method: form.get("送达方式"),
+            method: form.get(SERVICE_METHOD),
         },
     })
 }

@@ -2,7 +2,6 @@
 //! notice's 复查 (销号, 延期 or 立案) and 作废.
 
 use chrono::NaiveDateTime;
-use zhifa_desk::domain::lookup as names;
 use zhifa_desk::domain::{ComplaintState, Notice, Outcome};
 use zhifa_desk::store::desk::{ComplaintStep, NoticeStep};
 
@@ -12,6 +11,10 @@ use super::super::form::{Field, Form, Format};
 use super::dispatch;
 use super::find::{date, datetime, find_complaint, find_notice, now_text};
 use super::kind::FormKind;
+use super::labels::{
+    AT, EXTENSION_REASON, FEEDBACK_METHOD, FINDING, NEW_DEADLINE, OUTCOME, RECEIVER,
+    REINSPECT_RESULT, REINSPECTED_ON, REINSPECTORS, RESULT, VOID_REASON,
+};
 
 const OUTCOMES: [&str; 3] = ["销号", "延期", "立案"];
 
@@ -46,24 +49,23 @@ fn reinspectors(data: &Data, n: &Notice) -> String {
 
 /// The form of a lead's step towards `to`, or of a notice's 复查 or 作废.
 pub(super) fn form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form<FormKind>> {
-    let at = || Field::text("时间", &now_text(now), Format::DateTime).required();
+    let at = || Field::text(AT, &now_text(now), Format::DateTime).required();
     let (title, fields) = match &kind {
         FormKind::ComplaintStep { id, to } => {
             let c = find_complaint(data, id)?;
             let mut fields = match to {
                 ComplaintState::Verifying => vec![at()],
                 ComplaintState::Handling => {
-                    vec![Field::text("处置结果", &c.result, Format::Any).required()]
+                    vec![Field::text(RESULT, &c.result, Format::Any).required()]
                 }
-                ComplaintState::FedBack => vec![
-                    at(),
-                    Field::text("处置结果", &c.result, Format::Any).required(),
-                ],
+                ComplaintState::FedBack => {
+                    vec![at(), Field::text(RESULT, &c.result, Format::Any).required()]
+                }
                 ComplaintState::Closed => vec![at()],
                 ComplaintState::Transferred => {
-                    vec![at(), Field::text("接收部门", "", Format::Any).required()]
+                    vec![at(), Field::text(RECEIVER, "", Format::Any).required()]
                 }
-                _ => vec![Field::text("作废原因", "", Format::Any).required()],
+                _ => vec![Field::text(VOID_REASON, "", Format::Any).required()],
             };
             fields.extend(dispatch::step_fields(data, c, *to, &now_text(now)));
             (format!("{}：投诉 {id}", step_word(*to)), fields)
@@ -71,18 +73,18 @@ pub(super) fn form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Fo
         FormKind::Reinspect { id } => {
             let n = find_notice(data, id)?;
             let fields = vec![
-                Field::text("复查日期", &now.date().to_string(), Format::Date).required(),
-                Field::text("复查人员", &reinspectors(data, n), Format::Any).required(),
-                Field::text("复查结果", "", Format::Any).required(),
-                Field::choice("结论", OUTCOMES.map(String::from).to_vec(), 0),
-                Field::text("新整改期限", "", Format::Date),
-                Field::text("延期原因", "", Format::Any),
+                Field::text(REINSPECTED_ON, &now.date().to_string(), Format::Date).required(),
+                Field::text(REINSPECTORS, &reinspectors(data, n), Format::Any).required(),
+                Field::text(REINSPECT_RESULT, "", Format::Any).required(),
+                Field::choice(OUTCOME, OUTCOMES.map(String::from).to_vec(), 0),
+                Field::text(NEW_DEADLINE, "", Format::Date),
+                Field::text(EXTENSION_REASON, "", Format::Any),
             ];
             (format!("复查：{id}（期限 {}）", n.deadline), fields)
         }
         FormKind::VoidNotice { id } => (
             format!("作废：{id}"),
-            vec![Field::text("作废原因", "", Format::Any).required()],
+            vec![Field::text(VOID_REASON, "", Format::Any).required()],
         ),
         _ => return None,
     };
@@ -99,28 +101,28 @@ pub(super) fn submit_complaint(
     let get = |label: &str| form.get(label);
     let step = match to {
         ComplaintState::Verifying => ComplaintStep::Verify {
-            at: datetime(form, "时间")?,
+            at: datetime(form, AT)?,
             by: dispatch::verified_by(form, data)?,
-            finding: get("核查情况"),
+            finding: get(FINDING),
         },
         ComplaintState::Handling => ComplaintStep::Handle {
             at: dispatch::handled_at(form)?,
-            result: get("处置结果"),
+            result: get(RESULT),
         },
         ComplaintState::FedBack => ComplaintStep::FeedBack {
-            at: datetime(form, "时间")?,
-            method: get("反馈方式"),
-            result: get("处置结果"),
+            at: datetime(form, AT)?,
+            method: get(FEEDBACK_METHOD),
+            result: get(RESULT),
         },
         ComplaintState::Closed => ComplaintStep::Close {
-            at: datetime(form, "时间")?,
+            at: datetime(form, AT)?,
         },
         ComplaintState::Transferred => ComplaintStep::Transfer {
-            at: datetime(form, "时间")?,
-            to: get("接收部门"),
+            at: datetime(form, AT)?,
+            to: get(RECEIVER),
         },
         _ => ComplaintStep::Void {
-            reason: get("作废原因"),
+            reason: get(VOID_REASON),
         },
     };
     Ok(Write::ComplaintStep {
@@ -136,14 +138,14 @@ pub(super) fn submit_reinspect(
     id: &str,
 ) -> Result<Write, String> {
     let get = |label: &str| form.get(label);
-    let outcome = match get("结论").as_str() {
+    let outcome = match get(OUTCOME).as_str() {
         "延期" => {
-            if get("新整改期限").is_empty() {
-                return Err("新整改期限：延期须写明新的整改期限".into());
+            if get(NEW_DEADLINE).is_empty() {
+                return Err(format!("{NEW_DEADLINE}：延期须写明新的整改期限"));
             }
             Outcome::Extend {
-                new_deadline: date(form, "新整改期限")?,
-                reason: get("延期原因"),
+                new_deadline: date(form, NEW_DEADLINE)?,
+                reason: get(EXTENSION_REASON),
             }
         }
         "立案" => Outcome::Escalate,
@@ -152,11 +154,10 @@ pub(super) fn submit_reinspect(
     Ok(Write::NoticeStep {
         id: id.to_string(),
         step: NoticeStep::Reinspect {
-            date: date(form, "复查日期")?,
-            result: get("复查结果"),
+            date: date(form, REINSPECTED_ON)?,
+            result: get(REINSPECT_RESULT),
             outcome,
-            officers: names::officers(&get("复查人员"), &data.officers)
-                .map_err(|e| format!("复查人员：{e}"))?,
+            officers: super::find::officers(form, REINSPECTORS, data)?,
         },
     })
 }

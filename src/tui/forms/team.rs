@@ -4,16 +4,15 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use zhifa_desk::domain::RosterTeam;
 use zhifa_desk::domain::checks::checks_with_edit;
 use zhifa_desk::domain::leave;
-use zhifa_desk::domain::{RosterTeam, lookup};
 
 use super::super::data::Data;
 use super::super::effect::Write;
 use super::super::form::{Field, Form, Format};
 use super::kind::FormKind;
-
-const REASON: &str = "更正原因";
+use super::labels::{AREAS, CORRECTION, OFFICERS, REMOVAL_REASON, SHIFT, TEAM};
 
 /// The form for team `original` on `date` (None: a new team).
 pub fn team(
@@ -30,15 +29,15 @@ pub fn team(
     let next = next_team_name(&data.day);
     let mut fields = vec![
         Field::text(
-            "巡查组",
+            TEAM,
             t.map_or(next.as_str(), |t| t.team.as_str()),
             Format::Any,
         )
         .required(),
         shift_field(t.map_or("全天", |t| t.shift.as_str())),
-        Field::text("人员", &names(&officers), Format::Any).required(),
+        Field::text(OFFICERS, &names(&officers), Format::Any).required(),
         Field::text(
-            "区域",
+            AREAS,
             &t.map_or(String::new(), |t| t.areas.join("、")),
             Format::Any,
         )
@@ -46,7 +45,7 @@ pub fn team(
     ];
     let past = date < now.date();
     if past {
-        fields.push(Field::text(REASON, "", Format::Any).required());
+        fields.push(Field::text(CORRECTION, "", Format::Any).required());
     }
     let title = match (original, past) {
         (_, true) => format!("更正 {date} 的排班（已过去的日子只能写明原因更正）"),
@@ -64,11 +63,10 @@ pub fn team(
 fn read(form: &Form<FormKind>, data: &Data, date: NaiveDate) -> Result<RosterTeam, String> {
     Ok(RosterTeam {
         date,
-        team: form.get("巡查组"),
-        officers: lookup::officers(&form.get("人员"), &data.officers)
-            .map_err(|e| format!("人员：{e}"))?,
-        areas: lookup::areas(&form.get("区域"), &data.areas).map_err(|e| format!("区域：{e}"))?,
-        shift: form.get("班次"),
+        team: form.get(TEAM),
+        officers: super::find::officers(form, OFFICERS, data)?,
+        areas: super::find::areas(form, AREAS, data)?,
+        shift: form.get(SHIFT),
     })
 }
 
@@ -112,7 +110,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
     Ok(Write::SetTeam {
         team: Box::new(team),
         original: original.clone(),
-        correction: Some(form.get(REASON)).filter(|r| !r.trim().is_empty()),
+        correction: Some(form.get(CORRECTION)).filter(|r| !r.trim().is_empty()),
     })
 }
 
@@ -122,7 +120,7 @@ pub fn remove(date: NaiveDate, team: &str) -> Form<FormKind> {
         date,
         team: team.to_string(),
     };
-    let fields = vec![Field::text("撤下原因", "", Format::Any).required()];
+    let fields = vec![Field::text(REMOVAL_REASON, "", Format::Any).required()];
     Form::new(kind, format!("撤下 {date} {team}（作废，不删除）"), fields)
 }
 
@@ -154,5 +152,5 @@ fn shift_field(current: &str) -> Field {
         .iter()
         .position(|o| o == current.trim())
         .unwrap_or(0);
-    Field::choice("班次", options, at)
+    Field::choice(SHIFT, options, at)
 }
