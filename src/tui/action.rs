@@ -108,7 +108,7 @@ impl Action {
             Action::LaterPeriod => "后一期",
             Action::CyclePeriodKind => "按周 / 月 / 年统计",
             Action::Edit(Edit::MoveCaret) => "移动光标",
-            Action::Edit(Edit::MoveOrChoose) => "移动光标；选项栏中换一个选项",
+            Action::Edit(Edit::MoveOrChoose) => "移动光标 / 换选项",
             Action::Edit(Edit::LineEnds) => "到行首 / 行尾",
             Action::Edit(Edit::Delete) => "删除一个字",
             Action::Edit(Edit::ClearBefore) => "清空光标前的文字",

@@ -37,7 +37,8 @@ pub struct App {
     pub form: Option<Form<FormKind>>,
     /// The handover note being written.
     pub handover: Option<super::note::Note>,
-    pub help: bool,
+    /// The help overlay, open with its selected line.
+    pub help: Option<Cursor>,
     pub confirm: Option<Confirm>,
     /// What turned 临期 or 超期 during the shift is announced once.
     pub watch: super::watch::Watch,
@@ -65,7 +66,7 @@ impl App {
             menu: None,
             form: None,
             handover: None,
-            help: false,
+            help: None,
             confirm: None,
             watch: Default::default(),
             ring: false,
@@ -139,7 +140,7 @@ impl App {
     pub fn context(&self) -> Context {
         if self.confirm.is_some() {
             Context::Confirm
-        } else if self.help {
+        } else if self.help.is_some() {
             Context::Help
         } else {
             self.base_context()

@@ -192,6 +192,13 @@ impl<T> Form<T> {
         self.fields.iter().any(Field::dirty)
     }
 
+    /// Whether some field is a choice (so ←/→ chooses here, and the hints say so).
+    pub fn chooses(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(f.input, Input::Choice { .. }))
+    }
+
     /// Fills the field `label` in as if typed: a text takes `value`, a choice the first
     /// option that is `value` or starts with it. The form then holds input (Esc asks).
     pub fn preset(&mut self, label: &str, value: &str) {

@@ -217,7 +217,7 @@ fn a_grid_worker_is_told_at_sign_in_and_a_new_team_gets_the_next_name() {
     // 班次 is chosen, as the hint says.
     assert_eq!(form.get("班次"), "全天");
     let shown = super::tests::screen(&app, (120, 40));
-    assert!(shown.contains("←/→ 选择"));
+    assert!(shown.contains("←/→ 移动光标 / 换选项"), "{shown}");
     // A form with nothing to choose offers no choosing: 恢复计时 asks only a time.
     let kind = super::forms::FormKind::Pause {
         id: "TS-2026-0029".into(),
@@ -226,7 +226,7 @@ fn a_grid_worker_is_told_at_sign_in_and_a_new_team_gets_the_next_name() {
     app.form = super::forms::step_form(&app.data, kind, app.now);
     let shown = super::tests::screen(&app, (120, 40));
     assert!(
-        shown.contains("恢复计时") && !shown.contains("←/→ 选择"),
+        shown.contains("恢复计时") && !shown.contains("←/→ 移动光标"),
         "{shown}"
     );
 }
@@ -406,4 +406,42 @@ fn a_renamed_team_is_not_double_booked_against_itself() {
     let t = app.data.day.iter().find(|t| t.team == "集镇组").unwrap();
     assert_eq!(ids(t), before);
     assert!(t.checks.is_empty(), "{:?}", t.checks);
+}
+
+/// Help lists what can be done here; Enter runs the chosen line, and on a screen too low for
+/// the list the rows scroll to keep the chosen one in view.
+#[test]
+fn help_runs_the_chosen_action_and_scrolls_to_it() {
+    use super::action::Action;
+    use super::keymap::{self, Context};
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('?'))],
+    );
+    let entries = keymap::help_entries(Context::Complaints);
+    let new = entries.iter().position(|b| b.action == Action::New).unwrap();
+    press(&mut store, &mut app, &vec![key(KeyCode::Down); new]);
+    let shown = super::tests::screen(&app, (80, 24));
+    assert!(shown.contains("Enter 执行所选的操作"), "{shown}");
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    assert!(app.help.is_none());
+    let form = app.form.as_ref().expect("Enter on 新建 opens the new lead's form");
+    assert!(form.title.starts_with("受理投诉"), "{}", form.title);
+
+    // Too low for the list: the chosen last line is still on screen, and the title says so.
+    let (mut store, mut app) = signed_in();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('3')), key(KeyCode::Char('?')), key(KeyCode::End)],
+    );
+    let last = entries.last().unwrap().label;
+    let shown = super::tests::screen(&app, (80, 12));
+    assert!(shown.contains("按键帮助（第"), "{shown}");
+    assert!(shown.contains(last), "{last}\n{shown}");
+    // Esc closes without running anything.
+    press(&mut store, &mut app, &[key(KeyCode::Esc)]);
+    assert!(app.help.is_none() && app.form.is_none());
 }

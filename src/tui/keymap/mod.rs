@@ -208,7 +208,8 @@ const fn editing(arrows: Edit) -> [Binding; 4] {
             "←/→",
             &[(KeyCode::Left, NONE), (KeyCode::Right, NONE)],
             Action::Edit(arrows),
-            false,
+            // A form's hint names it: there it also chooses.
+            matches!(arrows, Edit::MoveOrChoose),
         ),
         b(
             "Home/End",
@@ -230,6 +231,28 @@ const fn editing(arrows: Edit) -> [Binding; 4] {
         ),
     ]
 }
+/// What the help overlay lists for `ctx`, in order: every binding of the place, each one a
+/// line that Enter can run.
+pub fn help_entries(ctx: Context) -> Vec<Binding> {
+    bindings(ctx)
+}
+
+/// The keys a place names in its own hint line (a form's foot, the handover box, the help):
+/// its bindings marked for the footer, in order, without the help and quit keys every place
+/// has.
+pub fn hint(ctx: Context) -> Vec<Binding> {
+    bindings(ctx)
+        .into_iter()
+        .filter(|b| b.footer && !matches!(b.action, Action::Help | Action::ForceQuit))
+        .collect()
+}
+
+/// Whether choosing `action` from the help list does something there (keys a field handles
+/// itself, and help itself, only close it).
+pub fn runs_from_help(action: Action) -> bool {
+    !matches!(action, Action::Edit(_) | Action::Help)
+}
+
 /// Every binding of `ctx`, its own first.
 pub fn bindings(ctx: Context) -> Vec<Binding> {
     let mut all = own(ctx);
@@ -267,7 +290,11 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
             all.extend(editing(Edit::MoveOrChoose));
             all.extend([HELP_F1, QUIT_ANYWHERE]);
         }
-        Context::Help | Context::Confirm => all.push(QUIT_ANYWHERE),
+        Context::Help => {
+            all.extend(NAV);
+            all.push(QUIT_ANYWHERE);
+        }
+        Context::Confirm => all.push(QUIT_ANYWHERE),
     }
     all
 }

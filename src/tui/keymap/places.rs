@@ -107,22 +107,26 @@ pub(super) fn own(ctx: Context) -> Vec<Binding> {
                 "Shift+Tab/↑",
                 &[(KeyCode::BackTab, NONE), (KeyCode::Up, NONE)],
                 PrevField,
-                true,
+                false,
             ),
         ],
-        Context::Help => vec![b(
-            "Esc/?/q",
-            &[
-                (KeyCode::Esc, NONE),
-                (KeyCode::Char('?'), NONE),
-                (KeyCode::Char('q'), NONE),
-                (KeyCode::F(1), NONE),
-            ],
-            Back,
-            true,
-        )],
+        Context::Help => vec![
+            b("Enter", ENTER, Open, true).says("执行所选的操作"),
+            b(
+                "Esc/?/q",
+                &[
+                    (KeyCode::Esc, NONE),
+                    (KeyCode::Char('?'), NONE),
+                    (KeyCode::Char('q'), NONE),
+                    (KeyCode::F(1), NONE),
+                ],
+                Back,
+                true,
+            )
+            .says("关闭帮助"),
+        ],
         Context::Handover => vec![
-            b("Ctrl+S", &[(KeyCode::Char('s'), CTRL)], Save, true),
+            b("Ctrl+S", &[(KeyCode::Char('s'), CTRL)], Save, true).says("交班并回到签到"),
             b("Esc", ESC, Cancel, true),
             b(
                 "Enter",

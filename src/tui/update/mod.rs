@@ -61,6 +61,29 @@ impl App {
         }
     }
 
+    /// In the help overlay: move through its lines, run the chosen one, or close it.
+    fn update_help(&mut self, action: Action) -> Effect {
+        let entries = keymap::help_entries(self.base_context());
+        let Some(cursor) = self.help.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::Open => {
+                let chosen = entries.get(cursor.0).map(|b| b.action);
+                self.help = None;
+                match chosen {
+                    Some(a) if keymap::runs_from_help(a) => return self.update(a),
+                    _ => {}
+                }
+            }
+            Action::Back => self.help = None,
+            a => {
+                cursor.apply(a, entries.len());
+            }
+        }
+        Effect::None
+    }
+
     fn after_typing(&mut self, ctx: Context) {
         match ctx {
             Context::SignIn => self.signin.1 = Cursor(0),
@@ -73,7 +96,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Help => {
-                self.help = true;
+                self.help = Some(Cursor(0));
                 return Effect::None;
             }
             Action::Quit => return Effect::Quit,
@@ -115,7 +138,7 @@ impl App {
                     }
                 }
             }
-            Context::Help => self.help = false,
+            Context::Help => return self.update_help(action),
             Context::Form => return self.update_form(action),
             Context::Handover => {
                 let note = self.handover.as_ref().map(|n| n.text().trim().to_string());

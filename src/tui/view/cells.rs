@@ -3,11 +3,25 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::super::keymap::Binding;
 use super::super::theme::Theme;
+
+/// Keys and what they do, as a hint line shows them: "Ctrl+S 保存  Esc 取消".
+pub fn key_hints(bindings: &[Binding], theme: &Theme) -> Vec<Span<'static>> {
+    bindings
+        .iter()
+        .flat_map(|b| {
+            [
+                Span::styled(theme.keys(b.label), theme.key()),
+                Span::raw(format!(" {}  ", b.description())),
+            ]
+        })
+        .collect()
+}
 
 /// `text` cut to `width` cells with `more` at the end when it is longer.
 pub fn fit(text: &str, width: usize, more: &str) -> String {

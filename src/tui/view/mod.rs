@@ -129,9 +129,14 @@ fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     // As many hints as fit, whole, and always the help key last: it lists the rest.
+    // ←/→ chooses only in a form with something to choose.
+    let chooses = app.form.as_ref().is_none_or(|f| f.chooses());
     let hints: Vec<(String, String, bool)> = keymap::bindings(app.context())
         .iter()
         .filter(|b| b.footer)
+        .filter(|b| {
+            chooses || b.action != super::action::Action::Edit(super::action::Edit::MoveOrChoose)
+        })
         .map(|b| {
             let help = b.action == super::action::Action::Help;
             (theme.keys(b.label), format!(" {}  ", b.description()), help)

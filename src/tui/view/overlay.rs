@@ -6,9 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::super::action::Action;
 use super::super::app::App;
 use super::super::form::{Form, Input};
 use super::super::forms::FormKind;
+use super::super::keymap::{self, Context};
 use super::super::state::{Confirm, Menu};
 use super::super::theme::Theme;
 use super::{centered, wrap};
@@ -27,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     {
         acknowledge(frame, area, app, h, theme);
     }
-    if app.help {
+    if app.help.is_some() {
         super::help::help(frame, area, app, theme, popup);
     }
     if let Some(c) = &app.confirm {
@@ -133,14 +135,7 @@ fn handover(frame: &mut Frame, area: Rect, note: &super::super::note::Note, them
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
     frame.set_cursor_position(Position::new(text.x + col, text.y + row - top));
-    let keys = Line::from(vec![
-        Span::styled("Ctrl+S", theme.key()),
-        Span::raw(" 交班并回到签到  "),
-        Span::styled("Enter", theme.key()),
-        Span::raw(" 换行  "),
-        Span::styled("Esc", theme.key()),
-        Span::raw(" 取消"),
-    ]);
+    let keys = Line::from(super::cells::key_hints(&keymap::hint(Context::Handover), theme));
     frame.render_widget(Paragraph::new(keys), hint);
 }
 
@@ -312,23 +307,12 @@ fn form(
             },
         );
     }
-    let mut hint = vec![
-        Span::styled("Ctrl+S", theme.key()),
-        Span::raw(" 保存  "),
-        Span::styled("Esc", theme.key()),
-        Span::raw(" 取消  "),
-        Span::styled("Tab/Enter", theme.key()),
-        Span::raw(" 下一项  "),
-    ];
     // ←/→ only where there is something to choose.
-    if form
-        .fields
-        .iter()
-        .any(|f| matches!(f.input, Input::Choice { .. }))
-    {
-        hint.push(Span::styled(theme.keys("←/→"), theme.key()));
-        hint.push(Span::raw(" 选择  "));
-    }
+    let keys: Vec<_> = keymap::hint(Context::Form)
+        .into_iter()
+        .filter(|b| form.chooses() || !matches!(b.action, Action::Edit(_)))
+        .collect();
+    let mut hint = super::cells::key_hints(&keys, theme);
     hint.push(Span::raw("* 必填"));
     let hint = Line::from(hint);
     frame.render_widget(
