@@ -346,13 +346,22 @@ fn a_notice_is_printed_and_its_service_recorded_from_the_desk() {
     s.wait_for("登记送达：卧执整〔2026〕第15号");
     s.send("\t");
     s.send("\x1b[C"); // → 留置送达
+    // Left with a party who would not sign: not without a witness.
+    s.send("\x13");
+    s.wait_for("留置送达须写明见证人");
+    s.send("\t\t");
+    s.send("村委会主任王某");
     s.send("\x13");
     s.wait_for("已登记送达：2026-11-23 留置送达");
     s.wait_for("送达：2026-11-23 留置送达");
     s.send("q");
     s.session.get_process_mut().wait().expect("desk exits");
     let csv = desk.ok(&["export", "notices"]);
-    assert!(csv.contains("2026-11-23,留置送达"), "{csv}");
+    // 送达人 prefilled with those who issued it, the witness as typed.
+    assert!(
+        csv.contains("2026-11-23,留置送达,W001、W002,村委会主任王某,"),
+        "{csv}"
+    );
 }
 
 #[test]

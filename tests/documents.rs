@@ -219,7 +219,7 @@ fn a_notice_needs_two_certified_issuers_and_keeps_their_numbers() {
         .find(|l| l.starts_with("卧执整〔2026〕第20号"))
         .unwrap();
     assert!(
-        line.contains(",W001、W003,清理,,,15070001、15070003,"),
+        line.contains(",W001、W003,清理,,,,,,15070001、15070003,"),
         "{line}"
     );
 }
@@ -337,6 +337,44 @@ fn a_transfer_letter_printed_by_an_outsider_names_a_team_contact() {
     );
     assert!(
         text.contains("经审查，该事项不在本镇综合行政执法事项清单内"),
+        "{text}"
+    );
+}
+
+/// A notice left with a party who would not sign names who served it and who witnessed it on
+/// its 送达回证; its 复查意见书 names the case it was escalated to.
+#[test]
+fn service_people_and_the_case_number_reach_the_papers() {
+    let d = Desk::demo();
+    let out = d.path("n3.docx");
+    let (text, _) = printed(
+        &d,
+        &["document", "notice", "卧执整〔2026〕第3号", "--out", &out],
+    );
+    for want in ["留置送达", "西沟村村委会委员赵某", "送达人孙丽华、李明"] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert!(!text.contains("留置送达时由见证人签名"), "{text}");
+    // An unserved notice leaves the witness line to be signed.
+    let out = d.path("n15.docx");
+    let (text, _) = printed(
+        &d,
+        &["document", "notice", "卧执整〔2026〕第15号", "--out", &out],
+    );
+    assert!(text.contains("留置送达时由见证人签名"), "{text}");
+    let out = d.path("r3.docx");
+    let (text, _) = printed(
+        &d,
+        &[
+            "document",
+            "reinspection",
+            "卧执整〔2026〕第3号",
+            "--out",
+            &out,
+        ],
+    );
+    assert!(
+        text.contains("本队已依法立案查处（立案编号：卧执立〔2026〕第1号）"),
         "{text}"
     );
 }

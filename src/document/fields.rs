@@ -15,6 +15,8 @@ pub const NOTICE_FIELDS: &[&str] = &[
     "下达日期",
     "送达日期",
     "送达方式",
+    "送达人",
+    "见证人",
     "关联投诉编号",
 ];
 
@@ -32,6 +34,7 @@ pub const REINSPECTION_FIELDS: &[&str] = &[
     "复查情况",
     "复查结论",
     "复查意见",
+    "立案编号",
 ];
 
 pub const TRANSFER_FIELDS: &[&str] = &[

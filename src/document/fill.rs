@@ -177,6 +177,19 @@ pub fn notice(src: &Source, key: &str) -> Result<Filled> {
             f.set("送达方式", boxes.join("　"));
         }
     }
+    // Who served it, once recorded; before that, those who issued it (they sign here).
+    let servers = match n.issuing.servers.is_empty() {
+        true => &n.issuing.officers,
+        false => &n.issuing.servers,
+    };
+    f.set("送达人", names(&staff, servers));
+    f.set(
+        "见证人",
+        match n.issuing.witness.as_str() {
+            "" => "（留置送达时由见证人签名）",
+            w => w,
+        },
+    );
     f.set("关联投诉编号", n.complaint.unwrap_or_default());
     Ok(f)
 }
@@ -215,7 +228,10 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
             n.extension_reason.trim_end_matches('。'),
             written_date(n.deadline)
         ),
-        _ => "你（单位）逾期未按要求完成整改，本队将依法立案查处。".to_string(),
+        _ => match n.issuing.case_no.as_str() {
+            "" => "你（单位）逾期未按要求完成整改，本队将依法立案查处。".to_string(),
+            no => format!("你（单位）逾期未按要求完成整改，本队已依法立案查处（立案编号：{no}）。"),
+        },
     };
     let mut f = Filled::new(Paper::Reinspection, &n.id);
     f.set("执法队名称", src.team);
@@ -231,6 +247,7 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
     f.set("复查情况", last.result.trim_end_matches('。'));
     f.set("复查结论", last.outcome.as_str());
     f.set("复查意见", opinion);
+    f.set("立案编号", n.issuing.case_no.as_str());
     Ok(f)
 }
 

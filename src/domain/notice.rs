@@ -67,7 +67,26 @@ pub struct Issuing {
     pub served_on: Option<NaiveDate>,
     /// 送达方式: one of `SERVICE_METHODS`, once served.
     pub service_method: String,
+    /// 送达人 by 工号: who took the paper to the party.
+    pub servers: Vec<String>,
+    /// 见证人: who saw a paper left with the party who would not sign (留置送达), by name
+    /// and, where it helps, their post ("村委会主任 王某").
+    pub witness: String,
+    /// 立案编号: the case a notice not complied with was escalated to.
+    pub case_no: String,
 }
+
+/// 送达 as recorded: when, how, by whom, and who saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    pub on: NaiveDate,
+    pub method: String,
+    pub servers: Vec<String>,
+    pub witness: String,
+}
+
+/// The method that leaves the paper with a party who will not sign: it needs a witness.
+pub const LEFT_WITH_PARTY: &str = "留置送达";
 
 impl Issuing {
     /// Takes from `stored` what this one leaves empty (a ledger file without these columns).
@@ -86,6 +105,15 @@ impl Issuing {
         }
         if self.service_method.is_empty() {
             self.service_method = stored.service_method.clone();
+        }
+        if self.servers.is_empty() {
+            self.servers = stored.servers.clone();
+        }
+        if self.witness.is_empty() {
+            self.witness = stored.witness.clone();
+        }
+        if self.case_no.is_empty() {
+            self.case_no = stored.case_no.clone();
         }
     }
 
@@ -117,8 +145,8 @@ pub enum Outcome {
         new_deadline: NaiveDate,
         reason: String,
     },
-    /// Not fixed: 立案.
-    Escalate,
+    /// Not fixed: 立案, under case number `case_no`.
+    Escalate { case_no: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -179,7 +207,14 @@ impl Notice {
 
     /// 送达: the paper reached the party on `on` by `method`. Recorded once; a later change of
     /// the date is a correction.
-    pub fn serve(&mut self, on: NaiveDate, method: &str) -> Result<(), Refusal> {
+    pub fn serve(&mut self, s: Service) -> Result<(), Refusal> {
+        let Service {
+            on,
+            method,
+            servers,
+            witness,
+        } = s;
+        let method = method.as_str();
         if self.state == NoticeState::Voided {
             return refuse("已作废的整改通知不能登记送达");
         }
@@ -194,8 +229,16 @@ impl Notice {
         if on < self.issued_on {
             return refuse(format!("送达日期 {on} 早于下达日期 {}", self.issued_on));
         }
+        if servers.is_empty() && matches!(method, "直接送达" | LEFT_WITH_PARTY) {
+            return refuse(format!("{method}须写明送达人"));
+        }
+        if method == LEFT_WITH_PARTY && witness.trim().is_empty() {
+            return refuse("留置送达须写明见证人（如村（居）委会人员），由其在送达回证上签名");
+        }
         self.issuing.served_on = Some(on);
         self.issuing.service_method = method.to_string();
+        self.issuing.servers = servers;
+        self.issuing.witness = witness.trim().to_string();
         Ok(())
     }
 
@@ -220,7 +263,12 @@ impl Notice {
         }
         let to = match &outcome {
             Outcome::CloseOut => NoticeState::ClosedOut,
-            Outcome::Escalate => NoticeState::Escalated,
+            Outcome::Escalate { case_no } => {
+                if case_no.trim().is_empty() {
+                    return refuse("立案须写明立案编号");
+                }
+                NoticeState::Escalated
+            }
             Outcome::Extend {
                 new_deadline,
                 reason,
@@ -241,13 +289,16 @@ impl Notice {
             ));
         }
         self.step_to(to)?;
-        if let Outcome::Extend {
-            new_deadline,
-            reason,
-        } = outcome
-        {
-            self.deadline = new_deadline;
-            self.extension_reason = reason.trim().to_string();
+        match outcome {
+            Outcome::Extend {
+                new_deadline,
+                reason,
+            } => {
+                self.deadline = new_deadline;
+                self.extension_reason = reason.trim().to_string();
+            }
+            Outcome::Escalate { case_no } => self.issuing.case_no = case_no.trim().to_string(),
+            Outcome::CloseOut => {}
         }
         self.late |= date > due;
         self.reinspected_on = Some(date);

@@ -34,7 +34,14 @@ fn notice(state: NoticeState) -> Notice {
             .reinspect(d("2026-10-08"), "已整改", Outcome::CloseOut, due)
             .unwrap(),
         NoticeState::Escalated => n
-            .reinspect(d("2026-10-08"), "未整改", Outcome::Escalate, due)
+            .reinspect(
+                d("2026-10-08"),
+                "未整改",
+                Outcome::Escalate {
+                    case_no: "执立〔2026〕第1号".into(),
+                },
+                due,
+            )
             .unwrap(),
         NoticeState::Extended => n
             .reinspect(d("2026-10-08"), "部分整改", extend("2026-10-20"), due)
@@ -92,7 +99,14 @@ fn every_transition_legal_and_illegal() {
                 AwaitingReinspection => n.await_reinspection(),
                 ClosedOut => n.reinspect(d("2026-11-01"), "已整改", Outcome::CloseOut, due),
                 Extended => n.reinspect(d("2026-11-01"), "未完成", extend("2026-11-30"), due),
-                Escalated => n.reinspect(d("2026-11-01"), "拒不整改", Outcome::Escalate, due),
+                Escalated => n.reinspect(
+                    d("2026-11-01"),
+                    "拒不整改",
+                    Outcome::Escalate {
+                        case_no: "执立〔2026〕第1号".into(),
+                    },
+                    due,
+                ),
                 Voided => n.void("误登记"),
             };
             if legal.contains(&(from, to)) {

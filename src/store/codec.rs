@@ -96,7 +96,27 @@ pub fn next_serial(
     suffix: &str,
     width: usize,
 ) -> rusqlite::Result<String> {
-    let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2");
+    serial(conn, (table, "id"), prefix, suffix, width)
+}
+
+/// As `next_serial`, over `column` of `table` (unpadded).
+pub fn next_serial_in(
+    conn: &rusqlite::Connection,
+    (table, column): (&str, &str),
+    prefix: &str,
+    suffix: &str,
+) -> rusqlite::Result<String> {
+    serial(conn, (table, column), prefix, suffix, 0)
+}
+
+fn serial(
+    conn: &rusqlite::Connection,
+    (table, column): (&str, &str),
+    prefix: &str,
+    suffix: &str,
+    width: usize,
+) -> rusqlite::Result<String> {
+    let sql = format!("SELECT {column} FROM {table} WHERE {column} >= ?1 AND {column} < ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let upper = format!("{prefix}\u{10FFFF}");
     let ids = stmt.query_map([prefix, upper.as_str()], |r| r.get::<_, String>(0))?;

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::desk::{Edited, edited, must_exist, not_future, place_and_matter, refuse_problems};
 use super::record::{self, Record};
 use super::{Actor, Store, notices, people};
+use crate::domain::notice::Service;
 use crate::domain::{Notice, NoticeState, Outcome};
 use crate::error::{Error, Result};
 
@@ -24,10 +25,7 @@ pub enum NoticeStep {
         reason: String,
     },
     /// 送达: the paper reached the party.
-    Serve {
-        on: NaiveDate,
-        method: String,
-    },
+    Serve(Service),
 }
 
 /// As `edit_complaint`, for a notice: its number, state, re-inspection and lateness stay.
@@ -86,11 +84,12 @@ pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep)
         NoticeStep::Void { reason } => {
             record::step::<Notice>(tx, ctx, id, "作废", |n| n.void(&reason).map_err(|r| r.0))
         }
-        NoticeStep::Serve { on, method } => {
-            not_future(actor, "送达日期", on)?;
-            record::step::<Notice>(tx, ctx, id, "送达", |n| {
-                n.serve(on, &method).map_err(|r| r.0)
-            })
+        NoticeStep::Serve(s) => {
+            not_future(actor, "送达日期", s.on)?;
+            for o in &s.servers {
+                must_exist(tx, "officers", "送达人", o)?;
+            }
+            record::step::<Notice>(tx, ctx, id, "送达", |n| n.serve(s).map_err(|r| r.0))
         }
         NoticeStep::Reinspect {
             date,
@@ -99,6 +98,14 @@ pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep)
             officers,
         } => {
             not_future(actor, "复查日期", date)?;
+            if let Outcome::Escalate { case_no } = &outcome
+                && let Some(other) = notices::with_case_no(tx, case_no)?
+            {
+                return Err(Error::invalid(format!(
+                    "立案编号 {} 已用于整改通知 {other}；一个案件只对应一份整改通知，请换一个编号",
+                    case_no.trim()
+                )));
+            }
             let r = super::reinspections::Reinspection {
                 notice_id: id,
                 date,

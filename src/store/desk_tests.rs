@@ -279,3 +279,64 @@ fn a_time_later_today_is_refused_like_a_later_day() {
     assert!(err.contains("巡查结束时间"), "{err}");
     assert_eq!(audit_rows(&store), before + 1, "only the good complaint");
 }
+
+/// 立案 takes the next case number in the team's style, one case to one notice; 留置送达 is
+/// recorded with who served it and who witnessed it.
+#[test]
+fn escalation_takes_its_own_case_number_and_service_names_its_people() {
+    let (mut store, actor) = demo();
+    // The demo's 第3号 was escalated as 卧执立〔2026〕第1号: the next one is 第2号.
+    let next = super::notices::next_case_no(store.conn(), 2026).unwrap();
+    assert_eq!(next, "卧执立〔2026〕第2号");
+    let id = issue_notice(&mut store, &actor, notice()).unwrap();
+    let escalate = |case_no: &str| NoticeStep::Reinspect {
+        date: actor.now.date(),
+        result: "拒不整改".into(),
+        outcome: Outcome::Escalate {
+            case_no: case_no.into(),
+        },
+        officers: vec!["W001".into(), "W002".into()],
+    };
+    let taken = notice_step(&mut store, &actor, &id, escalate("卧执立〔2026〕第1号"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        taken.contains("已用于整改通知 卧执整〔2026〕第3号"),
+        "{taken}"
+    );
+    let empty = notice_step(&mut store, &actor, &id, escalate(" ")).unwrap_err();
+    assert!(empty.to_string().contains("立案须写明立案编号"), "{empty}");
+    let n = notice_step(&mut store, &actor, &id, escalate(&next)).unwrap();
+    assert_eq!(
+        (n.state, n.issuing.case_no.as_str()),
+        (NoticeState::Escalated, "卧执立〔2026〕第2号")
+    );
+
+    let id = issue_notice(&mut store, &actor, notice()).unwrap();
+    let serve = |method: &str, servers: &[&str], witness: &str| {
+        NoticeStep::Serve(crate::domain::notice::Service {
+            on: actor.now.date(),
+            method: method.into(),
+            servers: servers.iter().map(|s| s.to_string()).collect(),
+            witness: witness.into(),
+        })
+    };
+    let no_witness = notice_step(&mut store, &actor, &id, serve("留置送达", &["W001"], ""));
+    assert!(no_witness.unwrap_err().to_string().contains("见证人"));
+    let nobody = notice_step(&mut store, &actor, &id, serve("直接送达", &[], ""));
+    assert!(nobody.unwrap_err().to_string().contains("须写明送达人"));
+    let stranger = notice_step(&mut store, &actor, &id, serve("直接送达", &["W999"], ""));
+    assert!(stranger.unwrap_err().to_string().contains("W999"));
+    let n = notice_step(
+        &mut store,
+        &actor,
+        &id,
+        serve("留置送达", &["W001", "W002"], "村委会主任王某"),
+    )
+    .unwrap();
+    assert_eq!(n.issuing.servers, ["W001", "W002"]);
+    assert_eq!(n.issuing.witness, "村委会主任王某");
+    // By post, nobody stands at the door.
+    let id = issue_notice(&mut store, &actor, notice()).unwrap();
+    assert!(notice_step(&mut store, &actor, &id, serve("邮寄送达", &[], "")).is_ok());
+}

@@ -124,12 +124,19 @@ pub const LEDGERS: &[Ledger] = &[
                        ORDER BY r.id)
                 FROM reinspections r WHERE r.notice_id = notices.id) AS reinspections",
         personal: &[],
-        later: &[(
-            7,
-            ", NULLIF(officers, '[]') AS officers, NULLIF(certs, '[]') AS certs,
+        later: &[
+            (
+                7,
+                ", NULLIF(officers, '[]') AS officers, NULLIF(certs, '[]') AS certs,
              NULLIF(requirement, '') AS requirement, served_on,
              NULLIF(service_method, '') AS service_method",
-        )],
+            ),
+            (
+                12,
+                ", NULLIF(servers, '[]') AS servers, NULLIF(witness, '') AS witness,
+                 NULLIF(case_no, '') AS case_no",
+            ),
+        ],
         optional: &[
             "officers",
             "certs",

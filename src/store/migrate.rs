@@ -23,6 +23,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/009_last_patrols.sql")),
     Migration::Code(super::rebaseline::migrate),
     Migration::Sql(include_str!("sql/011_stops_appeals.sql")),
+    Migration::Sql(include_str!("sql/012_service_and_case.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

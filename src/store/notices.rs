@@ -19,7 +19,8 @@ pub struct Tracked {
 
 const COLS: &str = "id, party, address, area, matter, problem, legal_basis, issued_on, deadline,
     state, reinspected_on, reinspect_result, complaint, extension_reason, void_reason, late,
-    reinspect_due, due_missing_years, officers, certs, requirement, served_on, service_method";
+    reinspect_due, due_missing_years, officers, certs, requirement, served_on, service_method,
+    servers, witness, case_no";
 
 fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let notice = Notice {
@@ -45,6 +46,9 @@ fn row(r: &Row) -> rusqlite::Result<Tracked> {
             requirement: r.get(20)?,
             served_on: codec::opt_date(r, 21)?,
             service_method: r.get(22)?,
+            servers: codec::list(r, 23)?,
+            witness: r.get(24)?,
+            case_no: r.get(25)?,
         },
     };
     let reinspect_due = Reckoned {
@@ -76,9 +80,9 @@ impl Record for Notice {
             "INSERT INTO notices (id, party, address, area, matter, problem, legal_basis, issued_on,
                deadline, state, reinspected_on, reinspect_result, complaint, extension_reason,
                void_reason, late, reinspect_due, due_missing_years, officers, certs, requirement,
-               served_on, service_method)
+               served_on, service_method, servers, witness, case_no)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-               ?19, ?20, ?21, ?22, ?23)
+               ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
              ON CONFLICT(id) DO UPDATE SET party = excluded.party, address = excluded.address,
                area = excluded.area, matter = excluded.matter, problem = excluded.problem,
                legal_basis = excluded.legal_basis, issued_on = excluded.issued_on,
@@ -89,7 +93,8 @@ impl Record for Notice {
                reinspect_due = excluded.reinspect_due, due_missing_years = excluded.due_missing_years,
                officers = excluded.officers, certs = excluded.certs,
                requirement = excluded.requirement, served_on = excluded.served_on,
-               service_method = excluded.service_method",
+               service_method = excluded.service_method, servers = excluded.servers,
+               witness = excluded.witness, case_no = excluded.case_no",
         )?
         .execute(params![
             self.id,
@@ -115,6 +120,9 @@ impl Record for Notice {
             self.issuing.requirement,
             self.issuing.served_on,
             self.issuing.service_method,
+            list_json(&self.issuing.servers),
+            self.issuing.witness,
+            self.issuing.case_no,
         ])?;
         Ok(())
     }
@@ -269,6 +277,37 @@ pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
         "号",
         0,
     )?)
+}
+
+/// The next case number (立案编号) of `year`, in the team's style: "卧执立〔2026〕第N号" beside
+/// notices numbered "卧执整〔…〕" (the last word of the notices' prefix becomes 立).
+pub fn next_case_no(conn: &Connection, year: i32) -> Result<String> {
+    let notice = next_id(conn, year)?;
+    let prefix = notice.split_once('〔').map_or("执整", |(p, _)| p);
+    let base: String = match prefix.strip_suffix('整') {
+        Some(b) => format!("{b}立"),
+        None => format!("{prefix}立"),
+    };
+    Ok(codec::next_serial_in(
+        conn,
+        ("notices", "case_no"),
+        &format!("{base}〔{year}〕第"),
+        "号",
+    )?)
+}
+
+/// The notice already escalated under case number `case_no`, if any.
+pub fn with_case_no(conn: &Connection, case_no: &str) -> Result<Option<String>> {
+    if case_no.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT id FROM notices WHERE case_no = ?1",
+            [case_no.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// What the notice list shows; `text` matches number, party, address or problem.

@@ -143,10 +143,35 @@ fn a_file_from_before_stops_verifies_after_the_upgrade() {
         c.execute_batch(
             "ALTER TABLE complaints DROP COLUMN stops;
              ALTER TABLE complaints DROP COLUMN appeal;
+             DROP INDEX notices_case_no;
+             ALTER TABLE notices DROP COLUMN servers;
+             ALTER TABLE notices DROP COLUMN witness;
+             ALTER TABLE notices DROP COLUMN case_no;
              UPDATE complaints SET next_due = feedback_due WHERE id = 'TS-2026-0029';
              PRAGMA user_version = 10;",
         )
         .unwrap();
+        // The demo's notices name who served them; version 10 did not: their last audit
+        // rows digested as version 10 read them too.
+        let notices: Vec<String> = c
+            .prepare("SELECT id FROM notices")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for id in &notices {
+            audit::record::<()>(
+                &c,
+                &actor("2026-11-23 08:30"),
+                "校验基线",
+                "notices",
+                id,
+                None,
+                None,
+            )
+            .unwrap();
+        }
         let ids: Vec<String> = c
             .prepare("SELECT id FROM complaints")
             .unwrap()

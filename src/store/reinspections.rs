@@ -33,7 +33,7 @@ pub fn reinspect(tx: &Transaction, ctx: &Ctx, r: Reinspection) -> Result<Notice>
     let outcome_label = match &r.outcome {
         Outcome::CloseOut => "销号",
         Outcome::Extend { .. } => "延期",
-        Outcome::Escalate => "立案",
+        Outcome::Escalate { .. } => "立案",
     };
     notice
         .reinspect(r.date, r.result, r.outcome, tracked.reinspect_due.date)

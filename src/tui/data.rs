@@ -118,6 +118,8 @@ pub struct Data {
     pub duty_log: Vec<DutyEntry>,
     pub next_complaint_id: String,
     pub next_notice_id: String,
+    /// The case number (立案编号) a 立案 now would take.
+    pub next_case_no: String,
     pub stats: Option<Stats>,
     /// The working-day calendar, to ask before a deadline is set by hand on a day off.
     pub calendar: zhifa_desk::calendar::Calendar,
@@ -198,6 +200,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         duty_log,
         next_complaint_id: complaints::next_id(conn, year)?,
         next_notice_id: notices::next_id(conn, year)?,
+        next_case_no: notices::next_case_no(conn, year)?,
         calendar: zhifa_desk::store::holidays::calendar(conn)?,
         stats,
     })

@@ -421,13 +421,19 @@ fn help_runs_the_chosen_action_and_scrolls_to_it() {
         &[key(KeyCode::Char('3')), key(KeyCode::Char('?'))],
     );
     let entries = keymap::help_entries(Context::Complaints);
-    let new = entries.iter().position(|b| b.action == Action::New).unwrap();
+    let new = entries
+        .iter()
+        .position(|b| b.action == Action::New)
+        .unwrap();
     press(&mut store, &mut app, &vec![key(KeyCode::Down); new]);
     let shown = super::tests::screen(&app, (80, 24));
     assert!(shown.contains("Enter 执行所选的操作"), "{shown}");
     press(&mut store, &mut app, &[key(KeyCode::Enter)]);
     assert!(app.help.is_none());
-    let form = app.form.as_ref().expect("Enter on 新建 opens the new lead's form");
+    let form = app
+        .form
+        .as_ref()
+        .expect("Enter on 新建 opens the new lead's form");
     assert!(form.title.starts_with("受理投诉"), "{}", form.title);
 
     // Too low for the list: the chosen last line is still on screen, and the title says so.
@@ -435,7 +441,11 @@ fn help_runs_the_chosen_action_and_scrolls_to_it() {
     press(
         &mut store,
         &mut app,
-        &[key(KeyCode::Char('3')), key(KeyCode::Char('?')), key(KeyCode::End)],
+        &[
+            key(KeyCode::Char('3')),
+            key(KeyCode::Char('?')),
+            key(KeyCode::End),
+        ],
     );
     let last = entries.last().unwrap().label;
     let shown = super::tests::screen(&app, (80, 12));
@@ -444,4 +454,34 @@ fn help_runs_the_chosen_action_and_scrolls_to_it() {
     // Esc closes without running anything.
     press(&mut store, &mut app, &[key(KeyCode::Esc)]);
     assert!(app.help.is_none() && app.form.is_none());
+}
+
+/// 立案 on the desk asks for the case number, offering the next one in the team's style.
+#[test]
+fn escalating_on_the_desk_records_the_offered_case_number() {
+    use super::forms::{FormKind, step_form};
+    let (mut store, mut app) = signed_in();
+    let id = "卧执整〔2026〕第7号";
+    press(&mut store, &mut app, &[key(KeyCode::Char('4'))]);
+    let kind = FormKind::Reinspect { id: id.into() };
+    app.form = step_form(&app.data, kind, app.now);
+    let form = app.form.as_mut().unwrap();
+    assert_eq!(form.get("立案编号"), "卧执立〔2026〕第2号");
+    form.preset("复查人员", "赵建国、钱志强");
+    form.preset("复查结果", "拒不清理");
+    form.preset("结论", "立案");
+    press(&mut store, &mut app, &[super::tests::ctrl('s')]);
+    if app.confirm.is_some() {
+        press(&mut store, &mut app, &[key(KeyCode::Char('y'))]);
+    }
+    super::tests::saved(&app);
+    let n = zhifa_desk::store::notices::get(store.conn(), id)
+        .unwrap()
+        .unwrap()
+        .notice;
+    assert_eq!(n.issuing.case_no, "卧执立〔2026〕第2号");
+    assert_eq!(
+        zhifa_desk::store::notices::next_case_no(store.conn(), 2026).unwrap(),
+        "卧执立〔2026〕第3号"
+    );
 }

@@ -164,7 +164,9 @@ fn a_notice_shows_the_same_marker_in_its_list_row_and_its_detail() {
         &mut store,
         &actor,
         &overdue[1],
-        late_step(Outcome::Escalate),
+        late_step(Outcome::Escalate {
+            case_no: "卧执立〔2026〕第9号".into(),
+        }),
     )
     .unwrap();
     for id in &overdue[..2] {

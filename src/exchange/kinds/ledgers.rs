@@ -239,6 +239,9 @@ impl Kind for Notice {
         extra("整改要求", &["requirement"]),
         extra("送达日期", &["served_on"]).date(),
         extra("送达方式", &["service_method"]),
+        extra("送达人", &["servers"]).code(),
+        extra("见证人", &["witness"]),
+        extra("立案编号", &["case_no"]),
     ];
     const COMPUTED: &'static [Col] = &[
         computed("执法证号", Ty::Code),
@@ -269,6 +272,9 @@ impl Kind for Notice {
             n.issuing.requirement.clone(),
             opt_date(n.issuing.served_on),
             n.issuing.service_method.clone(),
+            n.issuing.servers.join("、"),
+            n.issuing.witness.clone(),
+            n.issuing.case_no.clone(),
         ]
     }
 
@@ -300,6 +306,9 @@ impl Kind for Notice {
                 requirement: c.text("整改要求"),
                 served_on: c.opt_date("送达日期"),
                 service_method: c.text("送达方式"),
+                servers: c.list("送达人"),
+                witness: c.text("见证人"),
+                case_no: c.text("立案编号"),
             },
         })
     }
@@ -339,6 +348,19 @@ impl Kind for Notice {
                     format!("下达整改通知{why}（{}）", self.issued_on),
                 ),
             }
+        }
+        for id in &self.issuing.servers {
+            must_exist(c, env, "officers", "人员", "送达人", id)?;
+        }
+        if !self.issuing.case_no.is_empty()
+            && let Some(other) =
+                crate::store::notices::with_case_no(env.conn, &self.issuing.case_no)?
+            && other != self.id
+        {
+            c.fail(
+                "立案编号",
+                format!("已用于整改通知 {other}；一个案件只对应一份整改通知"),
+            );
         }
         not_future(c, env, "下达日期", Some(self.issued_on));
         not_future(c, env, "送达日期", self.issuing.served_on);

@@ -63,3 +63,6 @@ pub const NOTE: &str = "具体情况";
 pub const DECISION: &str = "审批结论";
 pub const OPINION: &str = "审批意见";
 pub const GROUNDS: &str = "申诉理由";
+pub const SERVERS: &str = "送达人";
+pub const WITNESS: &str = "见证人";
+pub const CASE_NO: &str = "立案编号";

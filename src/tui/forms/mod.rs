@@ -39,7 +39,7 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
         FormKind::Pause { id, step } => {
             Some(pause::form(data, find_complaint(data, id)?, *step, now))
         }
-        FormKind::Serve { id } => Some(serve::form(id, now.date())),
+        FormKind::Serve { id } => Some(serve::form(data, id, now.date())),
         _ => step::form(data, kind, now),
     }
 }
@@ -81,6 +81,6 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         }
         FormKind::EditComplaint { id } => edit::submit_complaint(form, data, id),
         FormKind::EditNotice { id } => edit::submit_notice(form, data, id),
-        FormKind::Serve { id } => serve::submit(form, id),
+        FormKind::Serve { id } => serve::submit(form, data, id),
     }
 }

@@ -12,7 +12,7 @@ use super::dispatch;
 use super::find::{date, datetime, find_complaint, find_notice, now_text};
 use super::kind::FormKind;
 use super::labels::{
-    AT, EXTENSION_REASON, FEEDBACK_METHOD, FINDING, NEW_DEADLINE, OUTCOME, RECEIVER,
+    AT, CASE_NO, EXTENSION_REASON, FEEDBACK_METHOD, FINDING, NEW_DEADLINE, OUTCOME, RECEIVER,
     REINSPECT_RESULT, REINSPECTED_ON, REINSPECTORS, RESULT, VOID_REASON,
 };
 
@@ -79,6 +79,7 @@ pub(super) fn form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Fo
                 Field::choice(OUTCOME, OUTCOMES.map(String::from).to_vec(), 0),
                 Field::text(NEW_DEADLINE, "", Format::Date),
                 Field::text(EXTENSION_REASON, "", Format::Any),
+                Field::text(CASE_NO, &data.next_case_no, Format::Any),
             ];
             (format!("复查：{id}（期限 {}）", n.deadline), fields)
         }
@@ -148,7 +149,9 @@ pub(super) fn submit_reinspect(
                 reason: get(EXTENSION_REASON),
             }
         }
-        "立案" => Outcome::Escalate,
+        "立案" => Outcome::Escalate {
+            case_no: get(CASE_NO),
+        },
         _ => Outcome::CloseOut,
     };
     Ok(Write::NoticeStep {

@@ -80,7 +80,11 @@ pub fn help(
     let h = lines.len() as u16 + 2;
     let w = (col_w * columns + 2) as u16;
     let title = if shown < rows {
-        format!("按键帮助（第 {}–{} 行，共 {rows} 行）", first + 1, first + shown)
+        format!(
+            "按键帮助（第 {}–{} 行，共 {rows} 行）",
+            first + 1,
+            first + shown
+        )
     } else {
         "按键帮助".to_string()
     };

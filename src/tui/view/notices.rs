@@ -130,11 +130,26 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
         issuing.served_on,
         unserved_label(n.unserved_days(app.now.date())),
     ) {
-        (Some(d), _) => format!("{d} {}", issuing.service_method),
+        (Some(d), _) => {
+            let mut said = format!("{d} {}", issuing.service_method);
+            if !issuing.servers.is_empty() {
+                said.push_str(&format!(
+                    "，送达人 {}",
+                    app.data.officer_names(&issuing.servers)
+                ));
+            }
+            if !issuing.witness.is_empty() {
+                said.push_str(&format!("，见证人 {}", issuing.witness));
+            }
+            said
+        }
         (None, Some(late)) => format!("{late}（a 登记送达）"),
         (None, None) => "未送达（a 登记送达）".to_string(),
     };
     fields.push(("送达", served));
+    if !issuing.case_no.is_empty() {
+        fields.push(("立案编号", issuing.case_no.clone()));
+    }
     if !n.extension_reason.is_empty() {
         fields.push(("延期原因", n.extension_reason.clone()));
     }

@@ -135,7 +135,10 @@ fn handover(frame: &mut Frame, area: Rect, note: &super::super::note::Note, them
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
     frame.set_cursor_position(Position::new(text.x + col, text.y + row - top));
-    let keys = Line::from(super::cells::key_hints(&keymap::hint(Context::Handover), theme));
+    let keys = Line::from(super::cells::key_hints(
+        &keymap::hint(Context::Handover),
+        theme,
+    ));
     frame.render_widget(Paragraph::new(keys), hint);
 }
 
