@@ -57,6 +57,7 @@ pub mod phone;
 pub mod roster;
 pub mod setting_keys;
 pub mod settings;
+pub mod when;
 pub mod work;
 
 pub use area::{Area, AreaKind, PatrolInterval};

@@ -90,7 +90,10 @@ pub fn must_exist(
         }
         c.fail(
             col,
-            format!("{noun}「{key}」不存在（或已作废），请先导入{noun}"),
+            format!(
+                "{}，请先导入{noun}",
+                crate::store::people::missing(noun, key)
+            ),
         );
     }
     Ok(())
@@ -98,24 +101,15 @@ pub fn must_exist(
 
 /// Fails `col` when a date lies after today: a record of something that has not happened yet.
 pub fn not_future(c: &mut Cells, env: &Env, col: &str, date: Option<NaiveDate>) {
-    if date.is_some_and(|d| d > env.now.date()) {
-        c.fail(
-            col,
-            format!("晚于今天（{}），不能登记尚未发生的事", env.now.date()),
-        );
+    if let Some(Err(why)) = date.map(|d| crate::domain::when::not_after_today(d, env.now)) {
+        c.fail(col, why);
     }
 }
 
 /// Fails `col` when a time lies after now, even later today.
 pub fn not_later(c: &mut Cells, env: &Env, col: &str, at: Option<NaiveDateTime>) {
-    if at.is_some_and(|t| t > env.now) {
-        c.fail(
-            col,
-            format!(
-                "晚于现在（{}），不能登记尚未发生的事",
-                crate::written::fmt_datetime(env.now)
-            ),
-        );
+    if let Some(Err(why)) = at.map(|t| crate::domain::when::not_after_now(t, env.now)) {
+        c.fail(col, why);
     }
 }
 

@@ -11,6 +11,7 @@ use super::record::{self, Record};
 pub use super::traces::{export_personal, handed_off, printed, view_personal};
 use super::{Actor, Ctx, Store, complaints, duty, people};
 use crate::domain::duty::{DutyEntry, DutyKind};
+use crate::domain::when;
 use crate::domain::{Complaint, ComplaintState};
 use crate::error::{Error, Result};
 
@@ -78,32 +79,21 @@ impl ComplaintStep {
 }
 
 pub(super) fn not_future(actor: &Actor, what: &str, date: NaiveDate) -> Result<()> {
-    if date > actor.now.date() {
-        return Err(Error::invalid(format!(
-            "{what} {date} 晚于今天（{}），不能登记尚未发生的事",
-            actor.now.date()
-        )));
-    }
-    Ok(())
+    when::not_after_today(date, actor.now)
+        .map_err(|why| Error::invalid(format!("{what} {date} {why}")))
 }
 
 /// A time later than now, even later today, is something that has not happened yet.
 pub(super) fn not_later(actor: &Actor, what: &str, at: NaiveDateTime) -> Result<()> {
-    if at > actor.now {
-        return Err(Error::invalid(format!(
-            "{what} {} 晚于现在（{}），不能登记尚未发生的事",
-            at.format("%Y-%m-%d %H:%M"),
-            actor.now.format("%Y-%m-%d %H:%M")
-        )));
-    }
-    Ok(())
+    when::not_after_now(at, actor.now)
+        .map_err(|why| Error::invalid(format!("{what} {} {why}", at.format("%Y-%m-%d %H:%M"))))
 }
 
 pub(super) fn must_exist(tx: &Transaction, table: &str, noun: &str, key: &str) -> Result<()> {
-    if !people::exists(tx, table, key)? {
-        return Err(Error::invalid(format!("{noun}「{key}」不存在或已作废")));
+    match people::exists(tx, table, key)? {
+        true => Ok(()),
+        false => Err(Error::invalid(people::missing(noun, key))),
     }
-    Ok(())
 }
 
 pub(super) fn place_and_matter(
@@ -267,7 +257,7 @@ pub(super) fn captain(tx: &Transaction, id: &str, what: &str) -> Result<()> {
             "{what}须由队长批准，{} 不是队长",
             o.name
         ))),
-        None => Err(Error::invalid(format!("人员「{id}」不存在或已作废"))),
+        None => Err(Error::invalid(people::missing("人员", &id))),
     }
 }
 
@@ -295,7 +285,7 @@ pub fn complaint_step(
         let staff = people::officers_by_id(tx)?;
         for id in &named {
             match staff.get(id) {
-                None => return Err(Error::invalid(format!("人员「{id}」不存在或已作废"))),
+                None => return Err(Error::invalid(people::missing("人员", &id))),
                 Some(o) if o.role == crate::domain::Role::GridWorker => {
                     return Err(Error::invalid(format!(
                         "{} 是网格员，只能上报线索，不能承办或核查",

@@ -181,6 +181,12 @@ pub fn matters(conn: &Connection) -> Result<Vec<Matter>> {
 /// Whether a live (not voided) record with this key exists in `table`.
 /// A notice's legal basis when none is written: that of its matter on the list (the one
 /// rule the desk, the store and the importer share). Left empty for a matter off the list,
+/// What is said when record `key` of `noun` is not there to refer to: one wording for the
+/// desk, the store and the importer.
+pub fn missing(noun: &str, key: &str) -> String {
+    format!("{noun}「{key}」不存在或已作废")
+}
+
 /// which the notice's own check then refuses.
 pub fn fill_legal_basis(conn: &Connection, n: &mut crate::domain::Notice) -> Result<()> {
     if !n.legal_basis.trim().is_empty() {
