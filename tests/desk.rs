@@ -24,26 +24,44 @@ struct Screen {
 
 impl Screen {
     fn open(desk: &Desk) -> Screen {
+        Screen::open_sized(desk, (COLS, ROWS))
+    }
+
+    fn open_sized(desk: &Desk, size: (u16, u16)) -> Screen {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"));
         cmd.arg("--db")
             .arg(&desk.db)
             .args(["--now", NOW])
             .env("TERM", "xterm-256color")
             .env_remove("ZHIFA_DB");
-        Screen::spawn(cmd)
+        Screen::spawn_sized(cmd, size)
     }
 
     fn spawn(cmd: Command) -> Screen {
+        Screen::spawn_sized(cmd, (COLS, ROWS))
+    }
+
+    fn spawn_sized(cmd: Command, (cols, rows): (u16, u16)) -> Screen {
         let mut session = Session::spawn(cmd).expect("desk starts in a pty");
         session
             .get_process_mut()
-            .set_window_size(COLS, ROWS)
+            .set_window_size(cols, rows)
             .expect("pty size");
         Screen {
             session,
-            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            parser: vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
             raw: Vec::new(),
         }
+    }
+
+    /// The screen's last line: the footer.
+    fn footer(&self) -> String {
+        self.text()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string()
     }
 
     fn pump(&mut self) {
@@ -470,4 +488,83 @@ fn the_demo_reopens_with_the_days_work_and_starts_afresh_only_after_a_backup() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(appeals(&kept[0]), 3, "the backup holds the day's work");
+}
+
+/// A duty day lived at the office PC's two usual sizes: sign in, every page with the help
+/// key in its footer, help run from its list, a lead taken, dispatched and verified, a notice
+/// served with its witness, a handover; then the day's work is in the ledgers and verify
+/// passes.
+#[test]
+fn a_duty_day_at_80x24_and_120x40() {
+    for size in [(80, 24), (120, 40)] {
+        let desk = Desk::demo();
+        let mut s = Screen::open_sized(&desk, size);
+        s.sign_in_and_take_over("孙丽华");
+        for page in ["1", "2", "3", "4", "5", "6", "7"] {
+            s.send(page);
+            std::thread::sleep(Duration::from_millis(100));
+            s.pump();
+            assert!(
+                s.footer().ends_with("F1 帮助"),
+                "{size:?} page {page}: {}",
+                s.text()
+            );
+        }
+        // Help on the lead list, its chosen line run with Enter: the first line opens.
+        s.send("3");
+        s.send("?");
+        s.wait_for("Enter 执行所选的操作");
+        s.send("\x1b");
+        s.send("n");
+        s.wait_for("受理投诉（编号将为 TS-2026-0041）");
+        s.send("\t\t");
+        s.send("王先生");
+        s.send("\t\t\t");
+        s.send("占道");
+        s.send("\t");
+        s.send("学校门口流动摊贩占道");
+        s.send("\x13");
+        s.wait_for("已受理投诉 TS-2026-0041");
+
+        // The notice list's 第15号: served, left with the party, a village cadre witnessing.
+        s.send("4");
+        s.wait_for("整改通知");
+        s.send("/金福");
+        s.send("\r");
+        s.wait_for("共 1 份");
+        s.send("\r");
+        s.wait_for("a 登记送达");
+        s.send("a");
+        s.wait_for("登记送达（送达日期、方式）");
+        s.send("\x1b[B\x1b[B");
+        s.send("\r");
+        s.wait_for("登记送达：卧执整〔2026〕第15号");
+        s.send("\t");
+        s.send("\x1b[C");
+        s.send("\t\t");
+        s.send("村委会主任王某");
+        s.send("\x13");
+        s.wait_for("已登记送达");
+        s.send("\x1b");
+
+        // Hand over; the next shift signs in.
+        s.send("x");
+        s.wait_for("交接班");
+        s.send("TS-2026-0041 待核查");
+        s.send("\x13");
+        s.wait_for("请选择值班人员签到");
+        // Letters are typed into the sign-in search: Ctrl+Q quits here.
+        s.send("\x11");
+        s.session.get_process_mut().wait().expect("desk exits");
+
+        let leads = desk.ok(&["export", "complaints"]);
+        assert!(leads.contains("学校门口流动摊贩占道"), "{size:?}");
+        let notices = desk.ok(&["export", "notices"]);
+        assert!(
+            notices.contains("留置送达,W001、W002,村委会主任王某"),
+            "{size:?}"
+        );
+        let verified = desk.ok(&["verify"]);
+        assert!(verified.contains("通过"), "{size:?}: {verified}");
+    }
 }
