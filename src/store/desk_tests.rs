@@ -340,3 +340,42 @@ fn escalation_takes_its_own_case_number_and_service_names_its_people() {
     let id = issue_notice(&mut store, &actor, notice()).unwrap();
     assert!(notice_step(&mut store, &actor, &id, serve("邮寄送达", &[], "")).is_ok());
 }
+
+/// A past day's team changed, renamed or not, is a correction: it needs a reason, and it is
+/// listed among the period's corrections with what changed.
+#[test]
+fn a_past_days_roster_change_is_listed_as_a_correction() {
+    let (mut store, actor) = demo();
+    let friday: NaiveDate = "2026-11-20".parse().unwrap();
+    let mut team = roster::teams_on(store.conn(), friday).unwrap().remove(0);
+    let name = team.team.clone();
+    team.officers.reverse();
+    assert!(set_team(&mut store, &actor, team.clone(), Some(&name), None).is_err());
+    set_team(
+        &mut store,
+        &actor,
+        team.clone(),
+        Some(&name),
+        Some("排班表录入顺序有误"),
+    )
+    .unwrap();
+    team.team = "集镇组".into();
+    set_team(
+        &mut store,
+        &actor,
+        team,
+        Some(&name),
+        Some("按镇里通知改名"),
+    )
+    .unwrap();
+    let today = actor.now.date();
+    let listed = super::correction::between(store.conn(), today, today).unwrap();
+    let reasons: Vec<&str> = listed.iter().map(|c| c.reason.as_str()).collect();
+    assert!(reasons.contains(&"排班表录入顺序有误"), "{listed:?}");
+    assert!(
+        listed
+            .iter()
+            .any(|c| c.reason == "按镇里通知改名" && c.key.ends_with("集镇组")),
+        "{listed:?}"
+    );
+}
