@@ -485,3 +485,30 @@ fn escalating_on_the_desk_records_the_offered_case_number() {
         "卧执立〔2026〕第3号"
     );
 }
+
+/// Page 7 at 80×24 shows a handover note whole, its third line included, and a note longer
+/// than any pane says how many lines are left unseen.
+#[test]
+fn page_seven_shows_a_handover_note_whole_or_says_what_is_left() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('7'))]);
+    let at = app.now;
+    let note = "一、门岗钥匙在抽屉\n二、明早复查顺达汽修\n三、TS-2026-0029 等环保局答复";
+    app.data.duty_log.insert(
+        0,
+        zhifa_desk::domain::duty::DutyEntry {
+            at,
+            officer: "W003".into(),
+            kind: zhifa_desk::domain::duty::DutyKind::Handover,
+            note: note.into(),
+        },
+    );
+    app.duty.0 = 0;
+    let shown = super::tests::screen(&app, (80, 24));
+    assert!(shown.contains("三、TS-2026-0029 等环保局答复"), "{shown}");
+    let long: Vec<String> = (1..=30).map(|i| format!("第{i}条")).collect();
+    app.data.duty_log[0].note = long.join("\n");
+    let shown = super::tests::screen(&app, (80, 24));
+    assert!(shown.contains("行，加大窗口可看全"), "{shown}");
+    assert!(shown.contains("第1条"), "{shown}");
+}

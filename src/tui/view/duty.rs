@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use zhifa_desk::domain::duty::DutyEntry;
 
 use super::super::app::App;
@@ -19,12 +19,22 @@ fn who(app: &App, e: &DutyEntry) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let log = &app.data.duty_log;
+    let chosen = log.get(app.duty.0);
     let [list, note] = if area.width >= 100 {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+        // Stacked: the note takes the rows it needs, the list keeps at least six.
+        let width = usize::from(area.width.saturating_sub(2));
+        let needed = chosen.map_or(1, |e| note_rows(&e.note, width)) as u16 + 2;
+        let most = area.height.saturating_sub(6).max(3);
+        let low = (area.height * 45 / 100).max(3);
+        Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(needed.clamp(low, most)),
+        ])
+        .areas(area)
     };
-    let log = &app.data.duty_log;
     let (shown, selected) = super::window(log.len(), Some(app.duty.0), list);
     // The note's first line in what is left of the row; "…" says there is more below.
     let note_w = usize::from(list.width).saturating_sub(2 + 1 + 11 + 12 + 8 + 3);
@@ -64,18 +74,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, list, &mut state);
-    let text: Vec<Line> = match log.get(app.duty.0) {
-        Some(e) if !e.note.is_empty() => e.note.lines().map(|l| Line::raw(l.to_string())).collect(),
+    let width = usize::from(note.width.saturating_sub(2));
+    let room = usize::from(note.height.saturating_sub(2));
+    let text: Vec<Line> = match chosen {
+        Some(e) if !e.note.is_empty() => {
+            // Wrapped here, so a note longer than the pane says how much is left unseen.
+            let mut rows: Vec<String> =
+                e.note.lines().flat_map(|l| super::wrap(l, width)).collect();
+            if rows.len() > room && room > 0 {
+                let hidden = rows.len() - (room - 1);
+                rows.truncate(room - 1);
+                rows.push(format!("……（还有 {hidden} 行，加大窗口可看全）"));
+            }
+            rows.into_iter().map(Line::raw).collect()
+        }
         Some(e) => vec![Line::styled(
             format!("{}（无交接内容）", e.kind.label()),
             theme.dim(),
         )],
         None => vec![Line::styled("还没有值班记录", theme.dim())],
     };
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(theme.block("交接内容")),
-        note,
-    );
+    frame.render_widget(Paragraph::new(text).block(theme.block("交接内容")), note);
+}
+
+/// The rows `note` takes wrapped at `width` cells.
+fn note_rows(note: &str, width: usize) -> usize {
+    note.lines()
+        .map(|l| super::wrap(l, width).len())
+        .sum::<usize>()
+        .max(1)
 }
