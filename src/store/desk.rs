@@ -257,7 +257,7 @@ pub(super) fn captain(tx: &Transaction, id: &str, what: &str) -> Result<()> {
             "{what}须由队长批准，{} 不是队长",
             o.name
         ))),
-        None => Err(Error::invalid(people::missing("人员", &id))),
+        None => Err(Error::invalid(people::missing("人员", id))),
     }
 }
 
@@ -285,7 +285,7 @@ pub fn complaint_step(
         let staff = people::officers_by_id(tx)?;
         for id in &named {
             match staff.get(id) {
-                None => return Err(Error::invalid(people::missing("人员", &id))),
+                None => return Err(Error::invalid(people::missing("人员", id))),
                 Some(o) if o.role == crate::domain::Role::GridWorker => {
                     return Err(Error::invalid(format!(
                         "{} 是网格员，只能上报线索，不能承办或核查",
