@@ -23,6 +23,18 @@ pub fn key_hints(bindings: &[Binding], theme: &Theme) -> Vec<Span<'static>> {
         .collect()
 }
 
+/// How many cells `text` takes.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// The cells left to a table's last (filling) column in `total` cells, after the columns of
+/// `fixed` widths, a cell between each two columns and one for the selection mark.
+pub fn rest_width(total: u16, fixed: &[u16]) -> usize {
+    let used: u16 = fixed.iter().sum::<u16>() + fixed.len() as u16 + 1;
+    usize::from(total.saturating_sub(used))
+}
+
 /// `text` cut to `width` cells with `more` at the end when it is longer.
 pub fn fit(text: &str, width: usize, more: &str) -> String {
     if text.width() <= width {

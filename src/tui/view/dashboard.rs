@@ -197,6 +197,15 @@ fn complaints<'a>(
         .count();
     let more_overdue = overdue - seen;
     let wide = area.width >= 100;
+    let widths = [
+        8,
+        13,
+        12,
+        6,
+        if wide { 10 } else { 0 },
+        if wide { 14 } else { 8 },
+    ];
+    let rest = super::cells::rest_width(pane(String::new()).inner(area).width, &widths);
     let rows: Vec<Row> = list
         .iter()
         .skip(start)
@@ -217,7 +226,7 @@ fn complaints<'a>(
                 Cell::from(c.channel),
                 // Who handles it: the 承办人员, or 未分派 until someone is named.
                 Cell::from(handled_by(app, &c.handlers, true, wide)),
-                Cell::from(c.description.as_str()),
+                Cell::from(super::fit(&c.description, rest, theme.ellipsis())),
             ])
         })
         .collect();
@@ -239,15 +248,10 @@ fn complaints<'a>(
     );
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(8),
-            Constraint::Length(13),
-            Constraint::Length(12),
-            Constraint::Length(6),
-            Constraint::Length(if wide { 10 } else { 0 }),
-            Constraint::Length(if wide { 14 } else { 8 }),
-            Constraint::Fill(1),
-        ],
+        widths
+            .map(Constraint::Length)
+            .into_iter()
+            .chain([Constraint::Fill(1)]),
     );
     let at = selected.map(|s| s - start);
     table_in(frame, (area, at), pane(title), table, more, theme);
@@ -269,6 +273,8 @@ fn notices<'a>(
         .checked_sub(before)
         .filter(|s| *s < list.len());
     let (start, shown, hidden) = window_around(list.len(), capacity, selected);
+    let widths = [8, 14, 21, 6];
+    let rest = super::cells::rest_width(pane(String::new()).inner(area).width, &widths);
     let rows: Vec<Row> = list
         .iter()
         .skip(start)
@@ -277,11 +283,15 @@ fn notices<'a>(
             let (u, left) = notice_marker(true, n.late, n.days_left);
             let style = theme.urgency(u);
             let party = match unserved_label(n.unserved_days) {
-                Some(l) => Line::from(vec![
-                    Span::styled(format!("[{l}] "), theme.urgency(Urgency::Soon)),
-                    Span::raw(n.party.as_str()),
-                ]),
-                None => Line::from(n.party.as_str()),
+                Some(l) => {
+                    let tag = format!("[{l}] ");
+                    let room = rest.saturating_sub(super::cells::width(&tag));
+                    Line::from(vec![
+                        Span::styled(tag, theme.urgency(Urgency::Soon)),
+                        Span::raw(super::fit(&n.party, room, theme.ellipsis())),
+                    ])
+                }
+                None => Line::from(super::fit(&n.party, rest, theme.ellipsis())),
             };
             Row::new(vec![
                 Cell::from(marker(u.marker(), n.provisional)).style(style),
@@ -305,14 +315,10 @@ fn notices<'a>(
     };
     let table = Table::new(
         rows,
-        [
-            // "[曾超期]" whole.
-            Constraint::Length(8),
-            Constraint::Length(14),
-            Constraint::Length(21),
-            Constraint::Length(6),
-            Constraint::Fill(1),
-        ],
+        widths
+            .map(Constraint::Length)
+            .into_iter()
+            .chain([Constraint::Fill(1)]),
     );
     let at = selected.map(|s| s - start);
     table_in(frame, (area, at), pane(title), table, more, theme);

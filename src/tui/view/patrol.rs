@@ -169,7 +169,11 @@ fn coverage(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(c.area.interval.label()),
                 Cell::from(c.last.map_or_else(|| "-".to_string(), |d| d.to_string())),
                 Cell::from(since),
-                Cell::from(or_dash(&c.teams.join("、")).to_string()),
+                Cell::from(super::fit(
+                    or_dash(&c.teams.join("、")),
+                    8,
+                    theme.ellipsis(),
+                )),
                 Cell::from(text).style(theme.urgency(u)),
             ])
         })

@@ -18,11 +18,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             n if n > 1 => format!("（共 {n} 行，签到后显示全文）"),
             _ => String::new(),
         };
-        format!(
-            "上一班交接：{} {}：{first}{more}",
-            h.at.format("%m-%d %H:%M"),
-            h.officer
-        )
+        let head = format!("上一班交接：{} {}：", h.at.format("%m-%d %H:%M"), h.officer);
+        // Two rows: the first line is cut with "…" so the count of lines always shows.
+        let room = (2 * usize::from(area.width))
+            .saturating_sub(Line::raw(format!("{head}{more}")).width() + 2);
+        let first = super::fit(first, room, theme.ellipsis());
+        format!("{head}{first}{more}")
     });
     let [head, field, note, list] = Layout::vertical([
         Constraint::Length(2),
@@ -36,7 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!("{} 值班台", app.data.team_name), theme.title()),
             Span::raw(format!("  {} {} {}", t.date, t.weekday, t.day_kind)),
         ]),
-        Line::raw(theme.keys("请选择值班人员签到：输入工号或姓名筛选，↑↓ 选择，Enter 签到")),
+        Line::from(
+            std::iter::once(Span::raw("请选择值班人员签到：输入工号或姓名筛选  "))
+                .chain(super::cells::key_hints(
+                    &super::super::keymap::hint(super::super::keymap::Context::SignIn),
+                    theme,
+                ))
+                .collect::<Vec<_>>(),
+        ),
     ];
     frame.render_widget(Paragraph::new(title), head);
 
@@ -53,12 +61,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), field);
     frame.set_cursor_position(Position::new(field.x + label_w + caret, field.y));
     if let Some(h) = handover {
-        frame.render_widget(
-            Paragraph::new(h)
-                .style(theme.warn())
-                .wrap(Wrap { trim: true }),
-            note,
-        );
+        // Wrapped by the cell, not at spaces: the two rows hold what `fit` left room for.
+        let rows: Vec<Line> = super::wrap(&h, usize::from(note.width))
+            .into_iter()
+            .map(Line::raw)
+            .collect();
+        frame.render_widget(Paragraph::new(rows).style(theme.warn()), note);
     }
 
     if app.data.officers.is_empty() {
