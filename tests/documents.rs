@@ -362,6 +362,11 @@ fn service_people_and_the_case_number_reach_the_papers() {
         &["document", "notice", "卧执整〔2026〕第15号", "--out", &out],
     );
     assert!(text.contains("留置送达时由见证人签名"), "{text}");
+    // Room to sign before the date: the template's full-width spaces are kept.
+    assert!(
+        text.contains("受送达人签名或盖章　　　　　　　　　年"),
+        "{text}"
+    );
     let out = d.path("r3.docx");
     let (text, _) = printed(
         &d,
@@ -377,4 +382,48 @@ fn service_people_and_the_case_number_reach_the_papers() {
         text.contains("本队已依法立案查处（立案编号：卧执立〔2026〕第1号）"),
         "{text}"
     );
+}
+
+/// The parts of every paper, read back from the .docx.
+fn parts(path: &str) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("the file")).unwrap();
+    ["word/document.xml", "word/styles.xml"]
+        .into_iter()
+        .map(|name| {
+            let mut xml = String::new();
+            zip.by_name(name)
+                .expect("a Word part")
+                .read_to_string(&mut xml)
+                .unwrap();
+            (name.to_string(), xml)
+        })
+        .collect()
+}
+
+/// Every paper the program writes holds its run, paragraph, cell, table and section
+/// properties in the order the Office Open XML schema requires (Word may drop them
+/// otherwise), and it still says what it said.
+#[test]
+fn every_paper_keeps_the_schemas_property_order() {
+    let d = Desk::demo();
+    for (paper, key) in [
+        ("notice", "卧执整〔2026〕第15号"),
+        ("reinspection", "卧执整〔2026〕第3号"),
+        ("transfer", "TS-2026-0007"),
+        ("complaint", "TS-2026-0010"),
+    ] {
+        let out = d.path(&format!("{paper}.docx"));
+        let (text, _) = printed(&d, &["document", paper, key, "--out", &out]);
+        assert!(text.contains("卧牛河镇综合行政执法队"), "{paper}: {text}");
+        for (part, xml) in parts(&out) {
+            let wrong = zhifa_desk::document::schema_order::check(&xml);
+            assert!(wrong.is_empty(), "{paper} {part}: {wrong:?}");
+            // The properties themselves are all there: fonts, sizes, alignment, spacing.
+            if part == "word/document.xml" {
+                for tag in ["<w:rFonts", "<w:sz ", "<w:jc ", "<w:spacing "] {
+                    assert!(xml.contains(tag), "{paper}: {tag}");
+                }
+            }
+        }
+    }
 }

@@ -140,8 +140,31 @@ pub fn write(blocks: &[Block], title: &str) -> Result<Vec<u8>> {
         doc = doc.add_table(table(&rows));
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut out)
-        .map_err(|e| Error::invalid(format!("写出文书「{title}」失败：{e}")))?;
-    Ok(out.into_inner())
+    let failed =
+        |e: &dyn std::fmt::Display| Error::invalid(format!("写出文书「{title}」失败：{e}"));
+    doc.build().pack(&mut out).map_err(|e| failed(&e))?;
+    in_schema_order(&out.into_inner()).map_err(|e| failed(&e))
+}
+
+/// The package with the properties of its document and styles in the schema's sequence
+/// (`schema_order`), every other part copied as it is.
+fn in_schema_order(package: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(package))?;
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let part = from.by_index(i)?;
+        let name = part.name()?.to_string();
+        if !matches!(name.as_str(), "word/document.xml" | "word/styles.xml") {
+            to.raw_copy_file(part)?;
+            continue;
+        }
+        let mut xml = String::new();
+        { part }.read_to_string(&mut xml)?;
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        to.start_file(name, options)?;
+        to.write_all(super::schema_order::reorder(&xml).as_bytes())?;
+    }
+    Ok(to.finish()?.into_inner())
 }

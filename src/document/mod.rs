@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod fields;
 pub mod fill;
+pub mod schema_order;
 pub mod template;
 
 #[cfg(test)]

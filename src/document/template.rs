@@ -96,7 +96,10 @@ impl Template {
                     Block::Line(Align::Flush, t)
                 } else if line.trim_start().starts_with('|') {
                     let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
-                    Block::Row(inner.split('|').map(|c| fill(c.trim())).collect())
+                    // Only the spaces around "|" go: full-width spaces (　) are the paper's own,
+                    // room left to sign by hand.
+                    let cell = |c: &str| fill(c.trim_matches(|ch: char| ch == ' ' || ch == '\t'));
+                    Block::Row(inner.split('|').map(cell).collect())
                 } else {
                     Block::Line(Align::Indented, fill(line))
                 }
