@@ -427,3 +427,88 @@ fn every_paper_keeps_the_schemas_property_order() {
         }
     }
 }
+
+/// A paper printed by someone not on the team's list: the path it was written to.
+fn printed_by(d: &Desk, operator: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(&d.db)
+        .args(["--now", util::NOW, "--operator", operator])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    let path = said.split('：').nth(1).unwrap().trim().to_string();
+    match std::path::Path::new(&path).is_absolute() {
+        true => path,
+        false => d.dir.path().join(path).display().to_string(),
+    }
+}
+
+/// Papers right in content: a transfer letter's own yearly number, kept by a reprint; a form
+/// filled by someone off the list leaves a line to sign; an extended notice's 复查意见书
+/// names the deadline it set and the new one; a line break typed into a record stays one.
+#[test]
+fn papers_number_transfers_leave_lines_to_sign_and_keep_both_deadlines() {
+    let d = Desk::demo();
+    let (first, _) = printed(&d, &["document", "transfer", "TS-2026-0007"]);
+    assert!(first.contains("移送函卧执移〔2026〕第1号"), "{first}");
+    let (other, _) = printed(&d, &["document", "transfer", "TS-2026-0015"]);
+    assert!(other.contains("卧执移〔2026〕第2号"), "{other}");
+    let (again, _) = printed(&d, &["document", "transfer", "TS-2026-0007"]);
+    assert!(
+        again.contains("卧执移〔2026〕第1号"),
+        "a reprint keeps its number: {again}"
+    );
+
+    let path = printed_by(
+        &d,
+        "administrator",
+        &["document", "complaint", "TS-2026-0001"],
+    );
+    let (text, _) = docx(&path);
+    assert!(text.contains("填表人：＿＿＿＿＿＿"), "{text}");
+    assert!(
+        !text.contains("administrator") && !text.contains("未知用户"),
+        "{text}"
+    );
+
+    // 第7号 extended on the desk from 11-13 to 12-07: the paper says both.
+    let id = "卧执整〔2026〕第7号";
+    let mut store = zhifa_desk::store::Store::open(&d.db).unwrap();
+    let actor = zhifa_desk::store::Actor {
+        operator: "W001".into(),
+        now: zhifa_desk::clock::parse_now(util::NOW).unwrap(),
+    };
+    let step = zhifa_desk::store::desk::NoticeStep::Reinspect {
+        date: actor.now.date(),
+        result: "部分整改".into(),
+        outcome: zhifa_desk::domain::Outcome::Extend {
+            new_deadline: "2026-12-07".parse().unwrap(),
+            reason: "当事人申请延期".into(),
+        },
+        officers: vec!["W001".into(), "W002".into()],
+    };
+    zhifa_desk::store::desk::notice_step(&mut store, &actor, id, step).unwrap();
+    drop(store);
+    let (text, _) = printed(&d, &["document", "reinspection", id]);
+    assert!(text.contains("于2026年11月13日前改正"), "{text}");
+    assert!(text.contains("同意延期至2026年12月7日"), "{text}");
+
+    // A description typed on two lines prints on two.
+    let csv = d.file(
+        "two.csv",
+        "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,\
+         核查时间,处置结果,反馈时间,办结时间,作废原因\n\
+         TS-2026-0042,2026-11-23 08:00,12345热线,,,Q01,M01,\"夜市摊点占道\n晚十点后噪声\",一般,已受理,,,,,\n"
+            .as_bytes(),
+    );
+    d.ok(&["import", "complaints", &csv]);
+    let (_, xml) = printed(&d, &["document", "complaint", "TS-2026-0042"]);
+    assert!(xml.contains("夜市摊点占道</w:t><w:br"), "{xml}");
+}

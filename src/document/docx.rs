@@ -41,7 +41,15 @@ fn fonts(name: &str) -> RunFonts {
 /// so Word and WPS always open the file.
 fn run(text: &str, font: &str, size: usize) -> Run {
     let text = crate::text::printable(text);
-    Run::new().add_text(&*text).fonts(fonts(font)).size(size)
+    // A line break typed into a record (a two-line description) stays a line break.
+    let mut r = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        r = r.add_text(line.trim_end_matches('\r'));
+    }
+    r.fonts(fonts(font)).size(size)
 }
 
 fn body(text: &str) -> Paragraph {

@@ -39,6 +39,7 @@ pub const REINSPECTION_FIELDS: &[&str] = &[
 
 pub const TRANSFER_FIELDS: &[&str] = &[
     "执法队名称",
+    "文号",
     "移送部门",
     "投诉编号",
     "来源渠道",

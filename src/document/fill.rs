@@ -29,6 +29,8 @@ pub struct Filled {
     pub paper: Paper,
     /// The record it was filled from: a notice's number or a complaint's.
     pub key: String,
+    /// Its own number (文号), for a paper that has one: a transfer letter.
+    pub number: Option<String>,
     values: HashMap<&'static str, String>,
 }
 
@@ -37,6 +39,7 @@ impl Filled {
         Filled {
             paper,
             key: key.to_string(),
+            number: None,
             values: HashMap::new(),
         }
     }
@@ -240,7 +243,18 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
     f.set("地址", n.address.as_str());
     f.set("存在问题", n.problem.trim_end_matches('。'));
     f.set("下达日期", written_date(n.issued_on));
-    f.set("整改期限", written_date(n.deadline));
+    // The deadline the notice set: after an extension, the one before it (the new one is in
+    // the opinion), so the paper never says both were the same day.
+    let set_by_notice = match n.state {
+        NoticeState::Extended => {
+            crate::store::reinspections::deadline_before_extension(src.conn, &n.id)?
+        }
+        _ => None,
+    };
+    f.set(
+        "整改期限",
+        written_date(set_by_notice.unwrap_or(n.deadline)),
+    );
     f.set("复查日期", written_date(last.date));
     f.set("复查人员", names(&staff, &last.officers));
     f.set("复查人员及证号", with_certs(&staff, &last.officers, &certs));
@@ -261,6 +275,9 @@ fn operator<'a>(staff: &'a HashMap<String, Officer>, who: &str) -> Option<&'a Of
         .get(who)
         .or_else(|| staff.values().find(|o| o.name == who))
 }
+
+/// A line left to sign by hand where no known person can be named.
+const SIGN_HERE: &str = "＿＿＿＿＿＿";
 
 /// 移送函 of transferred lead `id`.
 pub fn transfer(src: &Source, id: &str) -> Result<Filled> {
@@ -303,6 +320,21 @@ pub fn transfer(src: &Source, id: &str) -> Result<Filled> {
     };
     let (who, phone) = reporter(src, c);
     let mut f = Filled::new(Paper::Transfer, &c.id);
+    // Its own yearly number, in the style of the team's notices (卧执整 → 卧执移), given at
+    // its first printing and kept by every reprint.
+    let number = match crate::store::traces::paper_number(src.conn, Paper::Transfer.title(), &c.id)?
+    {
+        Some(n) => n,
+        None => {
+            let year = c.closed_at.map_or(src.now.date(), |t| t.date()).year();
+            let notice = crate::store::notices::next_id(src.conn, year)?;
+            let prefix = notice.split_once('〔').map_or("执整", |(p, _)| p);
+            let prefix = format!("{}移", prefix.strip_suffix('整').unwrap_or(prefix));
+            crate::store::traces::next_paper_number(src.conn, &prefix, year)?
+        }
+    };
+    f.set("文号", number.as_str());
+    f.number = Some(number);
     f.set("执法队名称", src.team);
     f.set("移送部门", c.work.transfer_to.as_str());
     f.set("投诉编号", c.id.as_str());
@@ -393,7 +425,8 @@ pub fn complaint(src: &Source, id: &str) -> Result<Filled> {
     let printer = operator(&staff, src.operator);
     f.set(
         "填表人",
-        printer.map_or_else(|| src.operator.to_string(), |o| o.name.clone()),
+        // Someone not on the team's list signs by hand on a blank line.
+        printer.map_or_else(|| SIGN_HERE.to_string(), |o| o.name.clone()),
     );
     f.set("填表时间", written::fmt_datetime(src.now));
     Ok(f)

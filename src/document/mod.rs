@@ -170,7 +170,7 @@ pub fn print(
         crate::store::desk::printed(
             store,
             actor,
-            (filled.paper.title(), &filled.key),
+            (filled.paper.title(), &filled.key, filled.number.as_deref()),
             &path,
             personal,
         )

@@ -2,11 +2,11 @@
 //! notice, and the log of every re-inspection.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::codec::list_json;
 use super::{Ctx, Record, audit};
-use crate::domain::{Notice, Outcome};
+use crate::domain::{Notice, NoticeState, Outcome};
 use crate::error::{Error, Result};
 
 /// One re-inspection, done by named officers.
@@ -90,4 +90,21 @@ pub struct Logged {
     pub outcome: String,
     pub officers: Vec<String>,
     pub late: bool,
+}
+
+/// The deadline notice `id` had before its latest extension (延期), from the audit trail; None
+/// when it was never extended here (or came in already extended by an import).
+pub fn deadline_before_extension(conn: &Connection, id: &str) -> Result<Option<NaiveDate>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT json_extract(before, '$.deadline') FROM audit
+             WHERE kind = 'notices' AND key = ?1 AND before IS NOT NULL
+               AND json_extract(after, '$.state') = ?2
+               AND json_extract(before, '$.deadline') IS NOT json_extract(after, '$.deadline')
+             ORDER BY id DESC LIMIT 1",
+            params![id, NoticeState::Extended.label()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(text.and_then(|t| t.parse().ok()))
 }

@@ -1,6 +1,8 @@
 //! Audit rows for acts that change no record: looking at or writing out reporters, printing a
 //! paper (文书), handing off a month's bundle. Each leaves a trace as a change does.
 
+use rusqlite::{Connection, OptionalExtension};
+
 use super::{Actor, Record, Store};
 use crate::domain::Complaint;
 use crate::error::{Error, Result};
@@ -56,12 +58,16 @@ pub fn handed_off(store: &Store, actor: &Actor, month: &str, rows: i64, head: &s
     })
 }
 
-/// Records that `actor` printed the paper titled `title` (文书) for record `key` and where it
-/// went; `personal` when it carries the reporter in full.
+/// The action that records a paper printed.
+const PRINTED: &str = "打印文书";
+
+/// Records that `actor` printed the paper titled `title` (文书) for record `key`, under its own
+/// number (文号) where it has one, and where it went; `personal` when it carries the reporter
+/// in full.
 pub fn printed(
     store: &mut Store,
     actor: &Actor,
-    (title, key): (&str, &str),
+    (title, key, number): (&str, &str, Option<&str>),
     to: &std::path::Path,
     personal: bool,
 ) -> Result<()> {
@@ -69,10 +75,46 @@ pub fn printed(
     let note = serde_json::json!({
         "文书": title,
         "编号": key,
+        "文号": number,
         "文件": crate::text::audit_path(to),
         "含举报人": personal,
     });
-    store.write(|tx| {
-        super::audit::record(tx, actor, "打印文书", "documents", &what, None, Some(&note))
-    })
+    store
+        .write(|tx| super::audit::record(tx, actor, PRINTED, "documents", &what, None, Some(&note)))
+}
+
+/// The number (文号) paper `title` of record `key` was first printed under, if it was: a
+/// reprint keeps it.
+pub fn paper_number(conn: &Connection, title: &str, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT json_extract(after, '$.文号') FROM audit
+             WHERE action = ?1 AND kind = 'documents' AND key = ?2
+               AND json_extract(after, '$.文号') IS NOT NULL
+             ORDER BY id LIMIT 1",
+            rusqlite::params![PRINTED, format!("{title} {key}")],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The next number of the papers numbered "`prefix`〔`year`〕第N号" (as the audit trail records
+/// them printed).
+pub fn next_paper_number(conn: &Connection, prefix: &str, year: i32) -> Result<String> {
+    let head = format!("{prefix}〔{year}〕第");
+    let mut stmt = conn.prepare_cached(
+        "SELECT json_extract(after, '$.文号') FROM audit
+         WHERE action = ?1 AND kind = 'documents' AND json_extract(after, '$.文号') LIKE ?2",
+    )?;
+    let numbers = stmt.query_map(rusqlite::params![PRINTED, format!("{head}%")], |r| {
+        r.get::<_, String>(0)
+    })?;
+    let mut last = 0u64;
+    for n in numbers {
+        let n = n?;
+        if let Some(k) = n.strip_prefix(&head).and_then(|t| t.strip_suffix('号')) {
+            last = last.max(k.parse().unwrap_or(0));
+        }
+    }
+    Ok(format!("{head}{}号", last + 1))
 }
