@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Paper;
 use super::fill::*;
+use super::fill_leads::complaint;
 
 #[test]
 fn the_feedback_form_says_when_and_by_whom_a_lead_was_dispatched() {

@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod fields;
 pub mod fill;
+mod fill_leads;
 pub mod schema_order;
 pub mod template;
 
