@@ -371,3 +371,41 @@ fn the_handoff_workbook_is_named_titled_and_holds_numbers() {
             .contains("新增 0，更新 0")
     );
 }
+
+/// The guard apostrophe the CSV export puts before a formula-like value comes back from a
+/// workbook as part of the text (Calc keeps it when it saves .xlsx, .xls or .ods): it is
+/// removed there as from a CSV — one rule — and the round trip changes nothing.
+#[test]
+fn the_guard_apostrophe_is_removed_from_a_workbook_as_from_a_csv() {
+    let d = Desk::demo();
+    let head = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,\
+                核查时间,处置结果,反馈时间,办结时间,作废原因";
+    let row = "TS-2026-0042,2026-11-23 08:00,12345热线,,,Q01,M01,'=夜市摊点占道,一般,已受理,,,,,";
+    let csv = d.file("g.csv", format!("{head}\n{row}\n").as_bytes());
+    d.ok(&["import", "complaints", &csv]);
+    let stored = || -> String {
+        rusqlite::Connection::open(&d.db)
+            .unwrap()
+            .query_row(
+                "SELECT description FROM complaints WHERE id = 'TS-2026-0042'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(stored(), "=夜市摊点占道");
+    // The same row as Calc saves it in a workbook: the apostrophe is now text in the cell.
+    let path = d.path("g.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, line) in [head, row].iter().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            ws.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let audit = d.count("audit");
+    let said = d.ok(&["import", "complaints", &path]);
+    assert_eq!(stored(), "=夜市摊点占道", "{said}");
+    assert_eq!(d.count("audit"), audit, "nothing changed: {said}");
+}

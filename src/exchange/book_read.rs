@@ -312,7 +312,7 @@ fn text(s: &str) -> Value {
             format!("内容过长（{n} 字），一个单元格最多 {MAX_CELL_CHARS} 字"),
         );
     }
-    Value::Text(s.to_string())
+    super::read::guarded(s)
 }
 
 fn bad(s: &str, why: String) -> Value {

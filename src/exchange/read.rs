@@ -127,11 +127,9 @@ impl<R: Read> Rows<R> {
             let cells = self
                 .record
                 .iter()
-                .map(|c| match unguard(c) {
-                    g if g.len() == c.len() && !is_header && looks_like_formula(c) => {
-                        Value::FormulaLike(c.to_string())
-                    }
-                    g => Value::Text(g.to_string()),
+                .map(|c| match is_header {
+                    true => Value::Text(c.to_string()),
+                    false => guarded(c),
                 })
                 .collect();
             return Ok(Some(RawRow { line, cells }));
@@ -236,6 +234,19 @@ pub fn looks_like_formula(cell: &str) -> bool {
             .chars()
             .all(|ch| ch.is_ascii_digit() || matches!(ch, ' ' | '-' | '.')),
         _ => false,
+    }
+}
+
+/// A text cell as the import takes it, from a CSV or a workbook alike: the guard apostrophe
+/// the export put before a formula-like value is removed (Excel drops it on save; Calc keeps
+/// it as text in .xlsx, .xls and .ods); an unguarded formula-like value is marked, accepted
+/// only where it equals what is stored.
+pub fn guarded(cell: &str) -> Value {
+    match unguard(cell) {
+        g if g.len() == cell.len() && looks_like_formula(cell) => {
+            Value::FormulaLike(cell.to_string())
+        }
+        g => Value::Text(g.to_string()),
     }
 }
 
