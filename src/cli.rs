@@ -43,6 +43,9 @@ pub enum Command {
         /// 更正已登记的时间（受理、核查、反馈、办结时间，下达日期、整改期限、复查日期）并写明原因；更正记入审计，列入周报、月报
         #[arg(long, value_name = "原因")]
         correct: Option<String>,
+        /// 文件中与原值相比像是被电子表格自动转换（如 3-12 变成日期）的文字确是有意修改，照常导入
+        #[arg(long)]
+        accept_converted: bool,
     },
     /// 导出 CSV（UTF-8 带 BOM）或 .xlsx 工作簿（--out 文件.xlsx）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
     Export {

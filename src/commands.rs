@@ -60,11 +60,13 @@ pub fn run(cli: Cli) -> Result<()> {
             file,
             dry_run,
             correct,
+            accept_converted,
         }) => {
             let opts = Options {
                 dry_run,
                 correct: correct.as_deref(),
                 progress: None,
+                accept_converted,
             };
             import(&mut open(db, now)?, &actor, &kind, &file, opts)
         }

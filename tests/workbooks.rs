@@ -409,3 +409,64 @@ fn the_guard_apostrophe_is_removed_from_a_workbook_as_from_a_csv() {
     assert_eq!(stored(), "=夜市摊点占道", "{said}");
     assert_eq!(d.count("audit"), audit, "nothing changed: {said}");
 }
+
+/// Free text a spreadsheet turned into a date, a number or a yes/no is refused on its way
+/// back, from a CSV and a workbook alike, naming what was stored and what came; a genuine
+/// edit that looks so goes in with --accept-converted; a new record's text that looks made
+/// is imported and named in the summary.
+#[test]
+fn free_text_a_spreadsheet_converted_is_caught() {
+    let d = Desk::demo();
+    let head = "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,\
+                核查时间,处置结果,反馈时间,办结时间,作废原因";
+    let row = |id: &str, what: &str| {
+        format!("{id},2026-11-23 08:00,12345热线,,,Q01,M01,{what},一般,已受理,,,,,")
+    };
+    let csv = d.file(
+        "new.csv",
+        format!(
+            "{head}\n{}\n{}\n",
+            row("TS-2026-0042", "3-12"),
+            row("TS-2026-0043", "2026-03-12")
+        )
+        .as_bytes(),
+    );
+    let said = d.ok(&["import", "complaints", &csv]);
+    assert!(
+        said.contains("第3行「问题描述」“2026-03-12”（像日期）") && !said.contains("“3-12”"),
+        "{said}"
+    );
+    // Through Excel's CSV: "3-12" came back as 3/12/26.
+    let back = d.file(
+        "back.csv",
+        format!("{head}\n{}\n", row("TS-2026-0042", "3/12/26")).as_bytes(),
+    );
+    let err = d.fails(&["import", "complaints", &back]);
+    assert!(
+        err.contains("第2行")
+            && err.contains("原为“3-12”，文件中是“3/12/26”")
+            && err.contains("当成日期")
+            && err.contains("--accept-converted"),
+        "{err}"
+    );
+    // Through a workbook: a date cell where the text was.
+    let path = d.path("back.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in head.split(',').enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (c, cell) in row("TS-2026-0042", "").split(',').enumerate() {
+        ws.write_string(1, c as u16, cell).unwrap();
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_datetime_with_format(1, 7, day(2026, 3, 12), &date)
+        .unwrap();
+    book.save(&path).unwrap();
+    let err = d.fails(&["import", "complaints", &path]);
+    assert!(err.contains("原为“3-12”，文件中是“2026-03-12”"), "{err}");
+    // Meant: the officer says so.
+    d.ok(&["import", "complaints", &back, "--accept-converted"]);
+    let csv = d.ok(&["export", "complaints"]);
+    assert!(csv.contains(",3/12/26,"), "{csv}");
+}

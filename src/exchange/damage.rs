@@ -122,6 +122,51 @@ pub fn against_stored(c: &mut Cells, cols: &[Col], stored: &Stored, gbk: bool) {
     }
 }
 
+/// Free text a spreadsheet changed on its own (`converted`): refused on a stored record unless
+/// `accept` says the edit is meant; on a new record, said among `warnings`.
+pub fn converted(
+    c: &mut Cells,
+    cols: &[Col],
+    stored: &Stored,
+    accept: bool,
+    warnings: &mut Vec<String>,
+) {
+    let row = c.row;
+    for (i, value) in row.cells.iter().enumerate() {
+        let Some((name, Ty::Text)) = c.layout.at(i) else {
+            continue;
+        };
+        let Ok(found) = value.as_text(Ty::Text) else {
+            continue;
+        };
+        let found = found.trim();
+        let old = cols
+            .iter()
+            .position(|col| col.name == name)
+            .and_then(|j| stored.cell(j));
+        match old {
+            Some(old) if !accept => {
+                if let Some(kind) = super::converted::made_of(old, found) {
+                    c.fail(
+                        name,
+                        format!(
+                            "原为“{old}”，文件中是“{found}”：像是电子表格把这段文字当成{kind}自动转换了，\
+                             导入会覆盖原值，已拒绝。请用本程序导出的 .xlsx 编辑，或先把该列设为「文本」再输入；\
+                             如确实要改成这个值，导入时加 --accept-converted"
+                        ),
+                    );
+                }
+            }
+            None if !stored.present && !personal::is_personal(name) => {
+                if let Some(kind) = super::converted::looks_made(found) {
+                    warnings.push(format!("第{}行「{name}」“{found}”（像{kind}）", row.line));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 const SAVE_UTF8: &str = "请用 .xlsx 文件交换，或在 Excel 中另存为「CSV UTF-8（逗号分隔）」";
 
 /// The characters of `text` that GBK cannot hold, as Excel's "CSV" save writes them: `?`.

@@ -31,6 +31,9 @@ pub struct Summary {
     pub preview: Preview,
     /// A year's arrangement imported: the deadlines it moved.
     pub moved: Vec<crate::store::moved::Moved>,
+    /// New records' free text that looks as if a spreadsheet made it (a bare date, number or
+    /// yes/no): imported, and said so.
+    pub warnings: Vec<String>,
 }
 
 /// How an import runs.
@@ -42,6 +45,9 @@ pub struct Options<'a> {
     pub correct: Option<&'a str>,
     /// Told the rows read so far, now and then.
     pub progress: Option<crate::progress::Tick<'a>>,
+    /// Free text that equals what a spreadsheet would make of the stored value is a genuine
+    /// edit (without it, such a change is refused).
+    pub accept_converted: bool,
 }
 
 impl std::fmt::Display for Summary {
@@ -62,6 +68,19 @@ impl std::fmt::Display for Summary {
             write!(f, "（试运行，未写入数据库）")?;
         } else if self.new + self.updated == 0 {
             write!(f, "（数据库中已是相同内容，没有改动）")?;
+        }
+        if !self.warnings.is_empty() {
+            write!(
+                f,
+                "\n请核对 {} 处新记录的文字，像是电子表格自动转换成的日期、数字或逻辑值：",
+                self.warnings.len()
+            )?;
+            for w in self.warnings.iter().take(30) {
+                write!(f, "\n  {w}")?;
+            }
+            if self.warnings.len() > 30 {
+                write!(f, "\n  ……另有 {} 处", self.warnings.len() - 30)?;
+            }
         }
         if !self.moved.is_empty() {
             write!(
@@ -173,8 +192,10 @@ pub fn import<K: Kind + Send + 'static>(
         layout: &layout,
     };
     let (dry_run, correct) = (opts.dry_run, opts.correct);
+    let accept = opts.accept_converted;
     std::thread::scope(|s| {
-        let writer = s.spawn(move || write::<K>(store, actor, at, recv, dry_run, correct));
+        let writer =
+            s.spawn(move || write::<K>(store, actor, at, recv, (dry_run, correct, accept)));
         import_rows::read_all::<K>(&mut rows, &table, &layout, send, opts.progress);
         writer
             .join()
@@ -197,8 +218,7 @@ fn write<K: Kind + Send + 'static>(
     actor: &Actor,
     at: Place,
     rows: Receiver<Vec<Item<K>>>,
-    dry_run: bool,
-    correct: Option<&str>,
+    (dry_run, correct, accept_converted): (bool, Option<&str>, bool),
 ) -> Result<Summary> {
     let (calendar, settings) = (store.calendar()?, store.settings()?);
     // 32 MB of page cache for this connection (the default is 2 MB): a large import into a
@@ -257,6 +277,13 @@ fn write<K: Kind + Send + 'static>(
             let make = || stored.as_ref().map(K::cells);
             let old = damage::Stored::new(stored.is_some(), &make);
             damage::against_stored(&mut cells, K::COLS, &old, at.table.gbk);
+            damage::converted(
+                &mut cells,
+                K::COLS,
+                &old,
+                accept_converted,
+                &mut summary.warnings,
+            );
             if stored.is_none() {
                 lost_zeros::<K>(tx, &mut cells, &key)?;
             }

@@ -4,6 +4,7 @@ mod book_guard;
 pub mod book_read;
 pub mod book_write;
 pub mod cells;
+pub mod converted;
 pub mod damage;
 pub mod export;
 pub mod handoff;
