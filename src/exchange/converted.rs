@@ -68,6 +68,9 @@ fn month_days(text: &str) -> Vec<(u32, u32)> {
 /// 2026.3.12, 2026年3月12日, with or without a time after it.
 fn as_date(text: &str) -> Option<NaiveDate> {
     let day = text.split_whitespace().next()?;
+    if let Some(d) = english(day) {
+        return Some(d);
+    }
     let day = day.replace(['年', '月', '.'], "-").replace('日', "");
     let day = day.replace('/', "-");
     let parts: Vec<&str> = day.split('-').collect();
@@ -83,6 +86,21 @@ fn as_date(text: &str) -> Option<NaiveDate> {
         _ => return None,
     };
     NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
+/// "12-Mar" or "Mar-12", as an English-language Excel shows a day it made of "3-12" (any
+/// year: only the month and day are compared).
+fn english(text: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    let (a, b) = text.split_once('-')?;
+    let (day, month) = match a.parse::<u32>() {
+        Ok(d) => (d, b),
+        Err(_) => (b.parse().ok()?, a),
+    };
+    let m = MONTHS.iter().position(|n| n.eq_ignore_ascii_case(month))?;
+    NaiveDate::from_ymd_opt(2000, m as u32 + 1, day)
 }
 
 fn full_year(y: i32) -> i32 {
@@ -141,6 +159,8 @@ mod tests {
             ("2026.3.12", "2026/3/12", "日期"),
             ("12-3", "2026-03-12", "日期"),
             ("3月12日", "2026-03-12", "日期"),
+            ("3-12", "12-Mar", "日期"),
+            ("3-12", "Mar-12", "日期"),
             ("1E5", "100000", "数字"),
             ("1E5", "1.00E+05", "数字"),
             ("0.50", "0.5", "数字"),
