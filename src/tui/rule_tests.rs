@@ -512,3 +512,23 @@ fn page_seven_shows_a_handover_note_whole_or_says_what_is_left() {
     assert!(shown.contains("行，加大窗口可看全"), "{shown}");
     assert!(shown.contains("第1条"), "{shown}");
 }
+
+/// A notice re-inspected before it came in from a ledger shows that re-inspection, not
+/// "尚未复查", with its case number and who served it.
+#[test]
+fn an_imported_escalated_notice_shows_its_reinspection_case_and_service() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('4'))]);
+    app.notices.detail = Some("卧执整〔2026〕第3号".into());
+    super::tests::reload(&store, &mut app);
+    let shown = super::tests::screen(&app, (120, 40));
+    for want in [
+        "2026-11-06",
+        "拒不整改，已移交立案（随台账导入，未记录复查人员）",
+        "立案编号：卧执立〔2026〕第1号",
+        "送达人 孙丽华、李明",
+    ] {
+        assert!(shown.contains(want), "{want}\n{shown}");
+    }
+    assert!(!shown.contains("尚未复查"), "{shown}");
+}

@@ -172,8 +172,14 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
         ));
     }
     let mut r: Vec<Line> = vec![Line::styled("复查记录", theme.title())];
-    if d.reinspections.is_empty() {
-        r.push(Line::raw("尚未复查"));
+    match (d.reinspections.is_empty(), n.reinspected_on) {
+        // Re-inspected before it came in from a ledger: the ledger's line, no log of officers.
+        (true, Some(on)) => r.push(Line::raw(format!(
+            "{on} {}（随台账导入，未记录复查人员）",
+            n.reinspect_result
+        ))),
+        (true, None) => r.push(Line::raw("尚未复查")),
+        (false, _) => {}
     }
     for x in &d.reinspections {
         let late = if x.late { "（超期）" } else { "" };
