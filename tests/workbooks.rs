@@ -470,3 +470,81 @@ fn free_text_a_spreadsheet_converted_is_caught() {
     let csv = d.ok(&["export", "complaints"]);
     assert!(csv.contains(",3/12/26,"), "{csv}");
 }
+
+/// A minimal .ods of one sheet, as Calc writes it: time cells typed as time, text as text.
+fn ods(path: &str, rows: &[Vec<(&str, &str)>]) {
+    use std::io::Write;
+    let mut cells = String::new();
+    for row in rows {
+        cells.push_str("<table:table-row>");
+        for (ty, v) in row {
+            cells.push_str(&match *ty {
+                "time" => format!(
+                    r#"<table:table-cell office:value-type="time" office:time-value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+                ),
+                _ => format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+                ),
+            });
+        }
+        cells.push_str("</table:table-row>");
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="巡查记录">{cells}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.finish().unwrap();
+}
+
+/// A patrol ledger saved as .ods holds its times as time cells: read as times of day; a cell
+/// that is a duration of more than a day is refused once, not also said to be empty.
+#[test]
+fn an_ods_patrol_ledger_is_read_with_its_times() {
+    let d = Desk::demo();
+    let head: Vec<(&str, &str)> = [
+        "记录编号",
+        "日期",
+        "开始时间",
+        "结束时间",
+        "巡查组",
+        "人员",
+        "区域",
+        "巡查情况",
+        "发现问题",
+    ]
+    .iter()
+    .map(|h| ("string", *h))
+    .collect();
+    let row = |id: &'static str, end: &'static str| -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("string", id),
+            ("string", "2026-11-20"),
+            ("time", "PT08H30M00S"),
+            ("time", end),
+            ("string", "第一组"),
+            ("string", "W001、W002"),
+            ("string", "Q01"),
+            ("string", "未发现违法行为"),
+            ("string", "否"),
+        ]
+    };
+    let path = d.path("p.ods");
+    ods(&path, &[head.clone(), row("XC0100", "PT10H15M00S")]);
+    d.ok(&["import", "patrols", &path]);
+    let csv = d.ok(&["export", "patrols"]);
+    assert!(csv.contains("XC0100,2026-11-20,08:30,10:15,"), "{csv}");
+    let bad = d.path("bad.ods");
+    ods(&bad, &[head, row("XC0101", "PT30H00M00S")]);
+    let err = d.fails(&["import", "patrols", &bad]);
+    assert!(err.contains("是时长，不是日期或时间"), "{err}");
+    assert!(!err.contains("不能为空"), "one message for the cell: {err}");
+}

@@ -333,7 +333,8 @@ fn from_ref(v: DataRef) -> Value {
             || bad("", "日期超出范围".into()),
             |t| Value::Date(to_minute(t)),
         ),
-        DataRef::DateTime(_) | DataRef::DurationIso(_) => bad("", "是时长，不是日期或时间".into()),
+        DataRef::DurationIso(s) => duration(&s),
+        DataRef::DateTime(_) => bad("", DURATION.into()),
         DataRef::DateTimeIso(s) => iso(&s),
         DataRef::Error(e) => bad(
             &e.to_string(),
@@ -353,13 +354,34 @@ fn from_data(v: &Data) -> Value {
             || bad("", "日期超出范围".into()),
             |t| Value::Date(to_minute(t)),
         ),
-        Data::DateTime(_) | Data::DurationIso(_) => bad("", "是时长，不是日期或时间".into()),
+        Data::DurationIso(s) => duration(s),
+        Data::DateTime(_) => bad("", DURATION.into()),
         Data::DateTimeIso(s) => iso(s),
         Data::Error(e) => bad(
             &e.to_string(),
             format!("单元格是错误值 {e}，请改正后再导入"),
         ),
         Data::Empty => Value::Text(String::new()),
+    }
+}
+
+const DURATION: &str = "是时长，不是日期或时间";
+
+/// An .ods time cell ("PT08H30M00S"): a time of day when under a day, as Calc stores the
+/// 开始时间 and 结束时间 a clerk types; a longer one is a duration, not a time.
+fn duration(s: &str) -> Value {
+    let time = s
+        .strip_prefix("PT")
+        .or_else(|| s.strip_prefix("P0DT"))
+        .and_then(|rest| {
+            let (h, rest) = rest.split_once('H')?;
+            let (m, rest) = rest.split_once('M').unwrap_or(("0", rest));
+            let secs: f64 = rest.strip_suffix('S').map_or(Ok(0.0), str::parse).ok()?;
+            NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, secs as u32)
+        });
+    match time {
+        Some(t) => Value::Date(to_minute(super::value::TIME_ONLY.and_time(t))),
+        None => bad(s, DURATION.into()),
     }
 }
 

@@ -206,7 +206,13 @@ impl<'a> Cells<'a> {
 
     /// Records a problem at this row and column.
     pub fn fail(&mut self, col: &str, reason: impl Into<String>) {
+        let reason = reason.into();
         let column = self.layout.positions.get(col).map_or(0, |i| i + 1);
+        // A cell that could not be read is not also said to be empty: one message a cell.
+        let said = |p: &Problem| p.line == self.row.line && p.column == column && column > 0;
+        if reason.starts_with("不能为空") && self.problems.iter().any(said) {
+            return;
+        }
         let header = if column > 0 {
             self.headers[column - 1].clone()
         } else {
@@ -224,7 +230,7 @@ impl<'a> Cells<'a> {
                 self.value(col)
                     .map_or_else(String::new, |v| preview(&v.shown()))
             },
-            reason: reason.into(),
+            reason,
         });
     }
 

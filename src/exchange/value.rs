@@ -89,6 +89,8 @@ impl Value {
             )),
             Value::Date(t) => Ok(Cow::Owned(match ty {
                 Ty::Time => fmt_time(t.time()),
+                // A cell that holds only a time of day (Excel's and Calc's day zero).
+                _ if t.date() == TIME_ONLY => fmt_time(t.time()),
                 Ty::Date => fmt_date(t.date()),
                 _ if t.time() == NaiveTime::MIN => fmt_date(t.date()),
                 _ => fmt_datetime(*t),
@@ -126,6 +128,12 @@ impl Value {
         }
     }
 }
+
+/// The day a spreadsheet's time-only cell falls on: day zero of Excel's and Calc's dates.
+pub const TIME_ONLY: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 /// A number as Excel shows it in a General cell: whole numbers without a decimal point.
 fn number_text(n: f64) -> String {
