@@ -76,9 +76,7 @@ pub fn transfer(src: &Source, id: &str) -> Result<Filled> {
         Some(n) => n,
         None => {
             let year = c.closed_at.map_or(src.now.date(), |t| t.date()).year();
-            let notice = crate::store::notices::next_id(src.conn, year)?;
-            let prefix = notice.split_once('〔').map_or("执整", |(p, _)| p);
-            let prefix = format!("{}移", prefix.strip_suffix('整').unwrap_or(prefix));
+            let prefix = crate::store::notices::paper_prefix(src.conn, year, '移')?;
             crate::store::traces::next_paper_number(src.conn, &prefix, year)?
         }
     };

@@ -140,29 +140,32 @@ pub fn converted(
             continue;
         };
         let found = found.trim();
+        // Only text that reads as a date, a number or a yes/no can be one a spreadsheet made:
+        // the stored record is made for those cells alone, as the other checks keep it lazy.
+        let Some(looks) = super::converted::looks_made(found) else {
+            continue;
+        };
+        if !stored.present {
+            if !personal::is_personal(name) {
+                warnings.push(format!("第{}行「{name}」“{found}”（像{looks}）", row.line));
+            }
+            continue;
+        }
         let old = cols
             .iter()
             .position(|col| col.name == name)
             .and_then(|j| stored.cell(j));
-        match old {
-            Some(old) if !accept => {
-                if let Some(kind) = super::converted::made_of(old, found) {
-                    c.fail(
-                        name,
-                        format!(
-                            "原为“{old}”，文件中是“{found}”：像是电子表格把这段文字当成{kind}自动转换了，\
-                             导入会覆盖原值，已拒绝。请用本程序导出的 .xlsx 编辑，或先把该列设为「文本」再输入；\
-                             如确实要改成这个值，导入时加 --accept-converted"
-                        ),
-                    );
-                }
-            }
-            None if !stored.present && !personal::is_personal(name) => {
-                if let Some(kind) = super::converted::looks_made(found) {
-                    warnings.push(format!("第{}行「{name}」“{found}”（像{kind}）", row.line));
-                }
-            }
-            _ => {}
+        if let Some(old) = old.filter(|_| !accept)
+            && let Some(kind) = super::converted::made_of(old, found)
+        {
+            c.fail(
+                name,
+                format!(
+                    "原为“{old}”，文件中是“{found}”：像是电子表格把这段文字当成{kind}自动转换了，\
+                     导入会覆盖原值，已拒绝。请用本程序导出的 .xlsx 编辑，或先把该列设为「文本」再输入；\
+                     如确实要改成这个值，导入时加 --accept-converted"
+                ),
+            );
         }
     }
 }

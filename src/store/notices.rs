@@ -279,15 +279,20 @@ pub fn next_id(conn: &Connection, year: i32) -> Result<String> {
     )?)
 }
 
-/// The next case number (立案编号) of `year`, in the team's style: "卧执立〔2026〕第N号" beside
-/// notices numbered "卧执整〔…〕" (the last word of the notices' prefix becomes 立).
-pub fn next_case_no(conn: &Connection, year: i32) -> Result<String> {
+/// The prefix of the team's papers of kind `word`, in the style of its notices: "卧执立" or
+/// "卧执移" beside notices numbered "卧执整〔…〕" (the notices' last word becomes `word`).
+pub fn paper_prefix(conn: &Connection, year: i32, word: char) -> Result<String> {
     let notice = next_id(conn, year)?;
     let prefix = notice.split_once('〔').map_or("执整", |(p, _)| p);
-    let base: String = match prefix.strip_suffix('整') {
-        Some(b) => format!("{b}立"),
-        None => format!("{prefix}立"),
-    };
+    Ok(format!(
+        "{}{word}",
+        prefix.strip_suffix('整').unwrap_or(prefix)
+    ))
+}
+
+/// The next case number (立案编号) of `year`: "卧执立〔2026〕第N号".
+pub fn next_case_no(conn: &Connection, year: i32) -> Result<String> {
+    let base = paper_prefix(conn, year, '立')?;
     Ok(codec::next_serial_in(
         conn,
         ("notices", "case_no"),

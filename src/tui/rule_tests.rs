@@ -420,7 +420,7 @@ fn help_runs_the_chosen_action_and_scrolls_to_it() {
         &mut app,
         &[key(KeyCode::Char('3')), key(KeyCode::Char('?'))],
     );
-    let entries = keymap::help_entries(Context::Complaints);
+    let entries = keymap::bindings(Context::Complaints);
     let new = entries
         .iter()
         .position(|b| b.action == Action::New)

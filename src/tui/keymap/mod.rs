@@ -231,12 +231,6 @@ const fn editing(arrows: Edit) -> [Binding; 4] {
         ),
     ]
 }
-/// What the help overlay lists for `ctx`, in order: every binding of the place, each one a
-/// line that Enter can run.
-pub fn help_entries(ctx: Context) -> Vec<Binding> {
-    bindings(ctx)
-}
-
 /// The keys a place names in its own hint line (a form's foot, the handover box, the help):
 /// its bindings marked for the footer, in order, without the help and quit keys every place
 /// has.

@@ -63,7 +63,7 @@ impl App {
 
     /// In the help overlay: move through its lines, run the chosen one, or close it.
     fn update_help(&mut self, action: Action) -> Effect {
-        let entries = keymap::help_entries(self.base_context());
+        let entries = keymap::bindings(self.base_context());
         let Some(cursor) = self.help.as_mut() else {
             return Effect::None;
         };

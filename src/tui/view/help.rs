@@ -23,7 +23,7 @@ pub fn help(
 ) {
     let ctx = app.base_context();
     let chosen = app.help.map_or(0, |c| c.0);
-    let entries: Vec<(String, &str)> = keymap::help_entries(ctx)
+    let entries: Vec<(String, &str)> = keymap::bindings(ctx)
         .into_iter()
         .map(|b| (theme.keys(b.label), b.description()))
         .collect();

@@ -25,6 +25,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::action::{Action, Edit};
 use super::app::App;
 use super::keymap;
 use super::state::View;
@@ -129,14 +130,10 @@ fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     // As many hints as fit, whole, and always the help key last: it lists the rest.
-    // ←/→ chooses only in a form with something to choose.
-    let chooses = app.form.as_ref().is_none_or(|f| f.chooses());
     let hints: Vec<(String, String, bool)> = keymap::bindings(app.context())
         .iter()
         .filter(|b| b.footer)
-        .filter(|b| {
-            chooses || b.action != super::action::Action::Edit(super::action::Edit::MoveOrChoose)
-        })
+        .filter(|b| named(app.form.as_ref(), b.action))
         .map(|b| {
             let help = b.action == super::action::Action::Help;
             (theme.keys(b.label), format!(" {}  ", b.description()), help)
@@ -164,6 +161,12 @@ fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     spans.extend(help);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Whether a hint names the key for `action` with `form` open: ←/→ only where the form has
+/// something to choose.
+fn named(form: Option<&super::form::Form<super::forms::FormKind>>, action: Action) -> bool {
+    form.is_none_or(|f| f.chooses()) || action != Action::Edit(Edit::MoveOrChoose)
 }
 
 /// A rectangle of `w`×`h` cells centred in `area` (shrunk to fit).

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::Action;
 use super::super::app::App;
 use super::super::form::{Form, Input};
 use super::super::forms::FormKind;
@@ -313,7 +312,7 @@ fn form(
     // ←/→ only where there is something to choose.
     let keys: Vec<_> = keymap::hint(Context::Form)
         .into_iter()
-        .filter(|b| form.chooses() || !matches!(b.action, Action::Edit(_)))
+        .filter(|b| super::named(Some(form), b.action))
         .collect();
     let mut hint = super::cells::key_hints(&keys, theme);
     hint.push(Span::raw("* 必填"));
