@@ -37,6 +37,17 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.now;
     let wide = area.width >= 100;
     let (shown, selected) = super::window(app.data.complaints.len(), Some(v.cursor.0), body);
+    let widths = [
+        8,
+        13,
+        12,
+        if wide { 11 } else { 0 },
+        if wide { 9 } else { 0 },
+        6,
+        if wide { 14 } else { 8 },
+    ];
+    let block = theme.block("投诉与线索");
+    let rest = super::cells::rest_width(block.inner(body).width, &widths);
     let rows = app.data.complaints[shown].iter().map(|t| {
         let c = &t.complaint;
         let (u, left) = complaint_marker(
@@ -63,7 +74,7 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 c.state.is_open(),
                 wide,
             )),
-            Cell::from(c.description.as_str()),
+            Cell::from(super::fit(&c.description, rest, theme.ellipsis())),
         ])
     });
     let header = Row::new([
@@ -79,19 +90,13 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .style(theme.dim());
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(8),
-            Constraint::Length(13),
-            Constraint::Length(12),
-            Constraint::Length(if wide { 11 } else { 0 }),
-            Constraint::Length(if wide { 9 } else { 0 }),
-            Constraint::Length(6),
-            Constraint::Length(if wide { 14 } else { 8 }),
-            Constraint::Fill(1),
-        ],
+        widths
+            .map(Constraint::Length)
+            .into_iter()
+            .chain([Constraint::Fill(1)]),
     )
     .header(header)
-    .block(theme.block("投诉与线索"))
+    .block(block)
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);

@@ -27,6 +27,10 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let today = app.now.date();
     let (shown, selected) = super::window(app.data.notices.len(), Some(v.cursor.0), body);
+    let wide = area.width >= 100;
+    let widths = [8, 14, 21, 6, 5, if wide { 14 } else { 0 }];
+    let block = theme.block("整改通知（检查—整改—复查—销号）");
+    let rest = super::cells::rest_width(block.inner(body).width, &widths);
     let rows = app.data.notices[shown].iter().map(|t| {
         let n = &t.notice;
         let days_left = (t.reinspect_due.date - today).num_days();
@@ -42,27 +46,21 @@ fn list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Cell::from(n.id.as_str()),
             Cell::from(n.state.label()),
             Cell::from(n.deadline.format("%m-%d").to_string()),
-            Cell::from(n.party.as_str()),
-            Cell::from(n.problem.as_str()),
+            Cell::from(super::fit(&n.party, widths[5].into(), theme.ellipsis())),
+            Cell::from(super::fit(&n.problem, rest, theme.ellipsis())),
         ])
     });
     let header =
         Row::new(["", "复查", "文书编号", "状态", "期限", "当事人", "存在问题"]).style(theme.dim());
-    let wide = area.width >= 100;
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(8),
-            Constraint::Length(14),
-            Constraint::Length(21),
-            Constraint::Length(6),
-            Constraint::Length(5),
-            Constraint::Length(if wide { 14 } else { 0 }),
-            Constraint::Fill(1),
-        ],
+        widths
+            .map(Constraint::Length)
+            .into_iter()
+            .chain([Constraint::Fill(1)]),
     )
     .header(header)
-    .block(theme.block("整改通知（检查—整改—复查—销号）"))
+    .block(block)
     .row_highlight_style(theme.selected())
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
