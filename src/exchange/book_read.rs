@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::header::{self, TITLE_ROWS, Wanted};
 use super::read::{MAX_CELL_CHARS, MAX_COLUMNS, RawRow, Table, hidden};
 use super::value::{Value, to_minute};
 use crate::error::Problem;
@@ -49,10 +50,16 @@ impl Format {
 }
 
 impl BookRows {
-    /// Opens the sheet named `sheet` (else the first) of the workbook in `bytes`.
-    pub fn open(file: &str, format: Format, bytes: Vec<u8>, sheet: &str) -> Result<Self, Problem> {
+    /// Opens the sheet of the workbook in `bytes` that holds the ledger: the one named for
+    /// its kind, else the first whose header names the ledger's columns.
+    pub fn open(
+        file: &str,
+        format: Format,
+        bytes: Vec<u8>,
+        wanted: &Wanted,
+    ) -> Result<Self, Problem> {
         let (tx, rx) = sync_channel(AHEAD);
-        let (file_name, wanted) = (file.to_string(), sheet.to_string());
+        let (file_name, wanted) = (file.to_string(), wanted.clone());
         std::thread::spawn(move || {
             let mut out = Out::new(&file_name, tx);
             if let Err(p) = read(&mut out, format, bytes, &wanted) {
@@ -68,6 +75,7 @@ impl BookRows {
                     file: file.to_string(),
                     sheet,
                     headers: headers.collect(),
+                    header_line: header.line,
                     ..Table::default()
                 };
                 Ok(BookRows { table, rx })
@@ -103,14 +111,20 @@ fn problem(file: &str, sheet: &str, line: u64, reason: String) -> Problem {
     }
 }
 
-/// Gathers cells into rows and hands them over; the first row with two or more filled
-/// cells is the header (a title block above it is skipped).
+/// Gathers one sheet's cells into rows and hands them over once its header is found.
 struct Out {
     file: String,
     sheet: String,
     tx: SyncSender<Msg>,
     row: Option<RawRow>,
+    /// How the header is known: by the ledger's column names, or (None) as the first row
+    /// with two or more filled cells.
+    wanted: Option<Wanted>,
     started: bool,
+    /// Non-blank rows of this sheet seen before its header.
+    looked: usize,
+    /// This sheet has no header in its first rows: stop reading it.
+    not_here: bool,
     /// The import stopped listening (it found a problem): stop reading.
     gone: bool,
 }
@@ -122,9 +136,24 @@ impl Out {
             sheet: String::new(),
             tx,
             row: None,
+            wanted: None,
             started: false,
+            looked: 0,
+            not_here: false,
             gone: false,
         }
+    }
+
+    /// Starts on `sheet`, looking for its header as `wanted` says.
+    fn begin(&mut self, sheet: &str, wanted: Option<&Wanted>) {
+        self.sheet = sheet.to_string();
+        self.wanted = wanted.cloned();
+        (self.row, self.looked, self.not_here) = (None, 0, false);
+    }
+
+    /// Reading this sheet can stop.
+    fn done(&self) -> bool {
+        self.gone || self.not_here
     }
 
     fn cell(&mut self, row: u32, col: u32, value: Value) -> Result<(), Problem> {
@@ -160,19 +189,29 @@ impl Out {
 
     fn flush(&mut self) {
         let Some(row) = self.row.take() else { return };
-        let filled = row
+        if row
             .cells
             .iter()
-            .filter(|c| !matches!(c, Value::Text(t) if t.trim().is_empty()))
-            .count();
-        let msg = match (self.started, filled) {
-            (_, 0) => return,
-            (false, 1) => return,
-            (false, _) => {
-                self.started = true;
-                Msg::Start(self.sheet.clone(), row)
+            .all(|c| matches!(c, Value::Text(t) if t.trim().is_empty()))
+        {
+            return;
+        }
+        let msg = if self.started {
+            Msg::Row(row)
+        } else {
+            self.looked += 1;
+            let shown: Vec<_> = row.cells.iter().map(Value::shown).collect();
+            let cells = shown.iter().map(|c| c.as_ref());
+            let header = match &self.wanted {
+                Some(w) => w.is_header(cells),
+                None => header::fallback(cells),
+            };
+            if !header {
+                self.not_here |= self.looked > TITLE_ROWS;
+                return;
             }
-            (true, _) => Msg::Row(row),
+            self.started = true;
+            Msg::Start(self.sheet.clone(), row)
         };
         self.gone |= self.tx.send(msg).is_err();
     }
@@ -183,7 +222,7 @@ impl Out {
     }
 }
 
-fn read(out: &mut Out, format: Format, bytes: Vec<u8>, wanted: &str) -> Result<(), Problem> {
+fn read(out: &mut Out, format: Format, bytes: Vec<u8>, wanted: &Wanted) -> Result<(), Problem> {
     let unreadable = |out: &Out, e: &dyn std::fmt::Display| {
         problem(
             &out.file,
@@ -198,47 +237,88 @@ fn read(out: &mut Out, format: Format, bytes: Vec<u8>, wanted: &str) -> Result<(
         .is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"));
     match format {
         Format::Zip if ods => {
-            let book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
-            whole(out, book, wanted)
+            let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
+            let names = book.sheet_names();
+            each_sheet(out, names, wanted, |out, sheet| {
+                whole(out, &mut book, sheet)
+            })
         }
         Format::Zip => {
             // Sized and checked streaming before calamine holds any of it in memory.
             super::book_guard::check(&bytes).map_err(|why| problem(&out.file, "", 1, why))?;
-            let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
-            xlsx(out, book, wanted)
+            let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
+            let names = book.sheet_names();
+            each_sheet(out, names, wanted, |out, sheet| xlsx(out, &mut book, sheet))
         }
         Format::Ole => {
-            let book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
-            whole(out, book, wanted)
+            let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(out, &e))?;
+            let names = book.sheet_names();
+            each_sheet(out, names, wanted, |out, sheet| {
+                whole(out, &mut book, sheet)
+            })
         }
     }
 }
 
-/// The sheet to read: the one named for the kind, else the first.
-fn pick(names: &[String], wanted: &str) -> Option<String> {
-    names
-        .iter()
-        .find(|n| n.as_str() == wanted)
-        .or_else(|| names.first())
-        .cloned()
+/// Reads the first sheet that holds the ledger: the one named for its kind, then each in
+/// the workbook's order; where none names the ledger's columns, the first sheet with rows,
+/// so the import can say which columns it does not know. A problem names the sheets looked at.
+fn each_sheet(
+    out: &mut Out,
+    names: Vec<String>,
+    wanted: &Wanted,
+    mut sheet: impl FnMut(&mut Out, &str) -> Result<(), Problem>,
+) -> Result<(), Problem> {
+    let named = names.iter().filter(|n| **n == wanted.sheet);
+    let order: Vec<&String> = named
+        .chain(names.iter().filter(|n| **n != wanted.sheet))
+        .collect();
+    let mut with_rows = Vec::new();
+    for name in &order {
+        out.begin(name, Some(wanted));
+        sheet(out, name)?;
+        out.flush();
+        if out.started || out.gone {
+            return Ok(());
+        }
+        if out.looked > 0 {
+            with_rows.push(*name);
+        }
+    }
+    if let Some(first) = with_rows.first() {
+        out.begin(first, None);
+        sheet(out, first)?;
+        out.flush();
+        if out.started || out.gone {
+            return Ok(());
+        }
+    }
+    let looked: Vec<String> = order.iter().map(|n| format!("「{n}」")).collect();
+    let reason = match (order.is_empty(), with_rows.is_empty()) {
+        (true, _) => "工作簿中没有工作表".to_string(),
+        (false, true) => format!("工作表都是空的（看过：{}）", looked.join("")),
+        (false, false) => format!(
+            "在工作表{}的前 {} 行中没有找到台账的表头",
+            looked.join(""),
+            TITLE_ROWS + 1
+        ),
+    };
+    Err(problem(&out.file, "", 0, reason))
 }
 
-fn xlsx(out: &mut Out, mut book: Xlsx<Cursor<Vec<u8>>>, wanted: &str) -> Result<(), Problem> {
-    let sheet = pick(&book.sheet_names(), wanted)
-        .ok_or_else(|| problem(&out.file, "", 1, "工作簿中没有工作表".into()))?;
-    out.sheet = sheet.clone();
+fn xlsx(out: &mut Out, book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Result<(), Problem> {
     let file = out.file.clone();
     let broken = |e: calamine::XlsxError| {
         problem(
             &file,
-            &sheet,
+            sheet,
             1,
             format!("工作表无法读取（{e}），请用 Excel 或 WPS 另存后再导入"),
         )
     };
-    let mut cells = book.worksheet_cells_reader(&sheet).map_err(broken)?;
+    let mut cells = book.worksheet_cells_reader(sheet).map_err(broken)?;
     while let Some(cell) = cells.next_cell_with_formula().map_err(broken)? {
-        if out.gone {
+        if out.done() {
             break;
         }
         let (row, col) = cell.pos;
@@ -257,27 +337,27 @@ fn xlsx(out: &mut Out, mut book: Xlsx<Cursor<Vec<u8>>>, wanted: &str) -> Result<
 /// .xls and .ods: calamine reads a whole sheet; these are small files from older offices.
 fn whole<R: Reader<Cursor<Vec<u8>>>>(
     out: &mut Out,
-    mut book: R,
-    wanted: &str,
+    book: &mut R,
+    sheet: &str,
 ) -> Result<(), Problem>
 where
     R::Error: std::fmt::Display,
 {
-    let sheet = pick(&book.sheet_names(), wanted)
-        .ok_or_else(|| problem(&out.file, "", 1, "工作簿中没有工作表".into()))?;
-    out.sheet = sheet.clone();
     let broken = |e: R::Error| {
         problem(
             &out.file,
-            &sheet,
+            sheet,
             1,
             format!("工作表无法读取（{e}），请另存为 .xlsx 后再导入"),
         )
     };
-    let range = book.worksheet_range(&sheet).map_err(broken)?;
-    let formulas = book.worksheet_formula(&sheet).ok();
+    let range = book.worksheet_range(sheet).map_err(broken)?;
+    let formulas = book.worksheet_formula(sheet).ok();
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {
+        if out.done() {
+            break;
+        }
         let (row, col) = (r0 + r as u32, c0 + c as u32);
         let formula = formulas
             .as_ref()

@@ -88,7 +88,7 @@ impl Layout {
         let problem = |column: usize, header: &str, reason: String| Problem {
             file: table.file.clone(),
             sheet: table.sheet.clone(),
-            line: 1,
+            line: table.header_line.max(1),
             column,
             header: header.to_string(),
             value: String::new(),

@@ -5,6 +5,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 
 use super::cells::{Cells, Layout};
 use super::damage;
+use super::header::Wanted;
 use super::import_rows::{self, Item, Parsed};
 use super::kind::{Env, Kind};
 use super::preview::{self, Preview};
@@ -34,6 +35,8 @@ pub struct Summary {
     /// New records' free text that looks as if a spreadsheet made it (a bare date, number or
     /// yes/no): imported, and said so.
     pub warnings: Vec<String>,
+    /// The lines of a clerk's 合计/总计/小计 rows: not records, skipped.
+    pub totals: Vec<u64>,
 }
 
 /// How an import runs.
@@ -68,6 +71,14 @@ impl std::fmt::Display for Summary {
             write!(f, "（试运行，未写入数据库）")?;
         } else if self.new + self.updated == 0 {
             write!(f, "（数据库中已是相同内容，没有改动）")?;
+        }
+        if !self.totals.is_empty() {
+            let lines: Vec<String> = self.totals.iter().map(|l| format!("第 {l} 行")).collect();
+            write!(
+                f,
+                "\n已跳过合计行（合计、总计、小计不是记录）：{}",
+                lines.join("、")
+            )?;
         }
         if !self.warnings.is_empty() {
             write!(
@@ -177,7 +188,8 @@ pub fn import<K: Kind + Send + 'static>(
     input: &mut dyn Read,
     opts: Options,
 ) -> Result<Summary> {
-    let mut rows = Source::open(file, input, K::SHEET).map_err(|p| Error::import(vec![p], 1))?;
+    let wanted = Wanted::new(K::SHEET, K::COLS, K::COMPUTED);
+    let mut rows = Source::open(file, input, &wanted).map_err(|p| Error::import(vec![p], 1))?;
     let table = rows.table();
     let mut problems = Vec::new();
     let layout = Layout::resolve(&table, K::COLS, K::COMPUTED, &mut problems);
@@ -256,6 +268,10 @@ fn write<K: Kind + Send + 'static>(
                 problems: found,
             } = match item {
                 Item::Row(parsed) => parsed,
+                Item::Total(line) => {
+                    summary.totals.push(line);
+                    continue;
+                }
                 Item::Broken(p) => {
                     note(&mut problems, &mut total, vec![p]);
                     continue;

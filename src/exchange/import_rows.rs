@@ -6,6 +6,7 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::mpsc::SyncSender;
 
 use super::cells::{Cells, Layout};
+use super::header;
 use super::kind::Kind;
 use super::read::{RawRow, Table};
 use super::source::Source;
@@ -27,6 +28,8 @@ pub struct Parsed<K> {
 
 pub enum Item<K> {
     Row(Parsed<K>),
+    /// A clerk's 合计 row, at this line: skipped, and said so.
+    Total(u64),
     /// The file cannot be read past here (broken encoding or quoting): nothing follows.
     Broken(Problem),
 }
@@ -47,6 +50,7 @@ pub fn read_all<K: Kind>(
     let mut records = 0u64;
     loop {
         let item = match rows.data_row() {
+            Ok(Some(row)) if header::is_total(&row.cells) => Item::Total(row.line),
             Ok(Some(row)) => {
                 let mut cells = Cells::new(table, &row, layout);
                 let rec = K::from_cells(&mut cells);

@@ -8,6 +8,7 @@ pub mod converted;
 pub mod damage;
 pub mod export;
 pub mod handoff;
+pub mod header;
 pub mod import;
 mod import_rows;
 pub mod kind;

@@ -3,6 +3,7 @@
 
 use std::io::Read;
 
+use super::header::{self, TITLE_ROWS, Wanted};
 use super::stream::{Decoded, stop_of};
 use super::value::Value;
 use crate::error::Problem;
@@ -14,6 +15,8 @@ pub struct Table {
     /// The worksheet read, for a workbook; empty for CSV.
     pub sheet: String,
     pub headers: Vec<String>,
+    /// The row the header is on: 1 unless title rows sit above it.
+    pub header_line: u64,
     pub rows: Vec<RawRow>,
     /// Read as GBK: characters GBK lacks came back as `?` if the file passed through Excel.
     pub gbk: bool,
@@ -35,13 +38,26 @@ pub const MAX_COLUMNS: usize = 100;
 pub struct Rows<R: Read> {
     file: String,
     headers: Vec<String>,
+    header_line: u64,
     reader: csv::Reader<Decoded<R>>,
     record: csv::StringRecord,
+    /// Rows read while looking for the header, still to hand out.
+    pending: std::collections::VecDeque<(u64, csv::StringRecord)>,
 }
 
 impl<R: Read> Rows<R> {
-    /// Reads the header row of `input`; `file` names it in problems.
+    /// Reads the header row of `input` (its first row); `file` names it in problems.
     pub fn open(file: &str, input: R) -> Result<Rows<R>, Problem> {
+        Self::open_as(file, input, None)
+    }
+
+    /// As `open`, for a ledger a clerk may have titled: the header is the first row that
+    /// names the ledger's columns, below up to `TITLE_ROWS` title rows.
+    pub fn open_ledger(file: &str, input: R, wanted: &Wanted) -> Result<Rows<R>, Problem> {
+        Self::open_as(file, input, Some(wanted))
+    }
+
+    fn open_as(file: &str, input: R, wanted: Option<&Wanted>) -> Result<Rows<R>, Problem> {
         let decoded = Decoded::new(input).map_err(|e| io_problem(file, &[], &e, 1))?;
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -51,19 +67,35 @@ impl<R: Read> Rows<R> {
         let mut rows = Rows {
             file: file.to_string(),
             headers: Vec::new(),
+            header_line: 1,
             reader,
             record: csv::StringRecord::new(),
+            pending: Default::default(),
         };
-        match rows.next_row(true)? {
-            Some(h) => {
-                rows.headers = h
-                    .cells
-                    .iter()
-                    .map(|c| c.shown().trim().to_string())
-                    .collect()
+        let looked = if wanted.is_some() { TITLE_ROWS + 1 } else { 1 };
+        while rows.pending.len() < looked {
+            match rows.next_record()? {
+                Some(line) => rows.pending.push_back((line, rows.record.clone())),
+                None => break,
             }
-            None => return Err(rows.problem(1, 0, "文件是空的，没有表头".into())),
         }
+        let at = wanted
+            .and_then(|w| rows.pending.iter().position(|(_, r)| w.is_header(r)))
+            .or_else(|| rows.pending.iter().position(|(_, r)| header::fallback(r)))
+            .unwrap_or(0);
+        if rows.pending.is_empty() {
+            return Err(rows.problem(1, 0, "文件是空的，没有表头".into()));
+        }
+        let (line, header) = rows.pending.drain(..=at).last().expect("a row at `at`");
+        if header.len() > MAX_COLUMNS {
+            let reason = format!(
+                "表头有 {} 列，台账最多 {MAX_COLUMNS} 列；这不是本程序导出的台账",
+                header.len()
+            );
+            return Err(rows.problem(line, MAX_COLUMNS + 1, reason));
+        }
+        rows.headers = header.iter().map(|c| c.trim().to_string()).collect();
+        rows.header_line = line;
         Ok(rows)
     }
 
@@ -72,6 +104,7 @@ impl<R: Read> Rows<R> {
         Table {
             file: self.file.clone(),
             headers: self.headers.clone(),
+            header_line: self.header_line,
             gbk: self.reader.get_ref().is_gbk(),
             ..Table::default()
         }
@@ -79,7 +112,20 @@ impl<R: Read> Rows<R> {
 
     /// The next non-blank row; None at the end; a problem ends the file.
     pub fn data_row(&mut self) -> Result<Option<RawRow>, Problem> {
-        self.next_row(false)
+        let line = match self.pending.pop_front() {
+            Some((line, record)) => {
+                self.record = record;
+                line
+            }
+            None => match self.next_record()? {
+                Some(line) => line,
+                None => return Ok(None),
+            },
+        };
+        // A cell a spreadsheet would run as a formula is marked; the import accepts it only
+        // where it equals what is stored (Excel drops the guard apostrophe on save).
+        let cells = self.record.iter().map(guarded).collect();
+        Ok(Some(RawRow { line, cells }))
     }
 
     fn problem(&self, line: u64, column: usize, reason: String) -> Problem {
@@ -94,7 +140,8 @@ impl<R: Read> Rows<R> {
         }
     }
 
-    fn next_row(&mut self, is_header: bool) -> Result<Option<RawRow>, Problem> {
+    /// Reads the next non-blank record into `self.record`: its first line, or None at the end.
+    fn next_record(&mut self) -> Result<Option<u64>, Problem> {
         loop {
             let end = match self.reader.read_record(&mut self.record) {
                 Ok(false) => return Ok(None),
@@ -109,30 +156,13 @@ impl<R: Read> Rows<R> {
                 .map(|c| c.bytes().filter(|b| *b == b'\n').count() as u64)
                 .sum();
             let line = end - 1 - inner;
-            if is_header && self.record.len() > MAX_COLUMNS {
-                let reason = format!(
-                    "表头有 {} 列，台账最多 {MAX_COLUMNS} 列；这不是本程序导出的台账",
-                    self.record.len()
-                );
-                return Err(self.problem(1, MAX_COLUMNS + 1, reason));
-            }
             if let Some((i, why)) = self.refusal() {
                 return Err(self.problem(line, i + 1, why));
             }
             if self.record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            // A cell a spreadsheet would run as a formula is marked; the import accepts it
-            // only where it equals what is stored (Excel drops the guard apostrophe on save).
-            let cells = self
-                .record
-                .iter()
-                .map(|c| match is_header {
-                    true => Value::Text(c.to_string()),
-                    false => guarded(c),
-                })
-                .collect();
-            return Ok(Some(RawRow { line, cells }));
+            return Ok(Some(line));
         }
     }
 

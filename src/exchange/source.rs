@@ -3,6 +3,7 @@
 use std::io::{Cursor, Read};
 
 use super::book_read::{BookRows, Format};
+use super::header::Wanted;
 use super::read::{RawRow, Rows, Table};
 use crate::error::Problem;
 
@@ -14,8 +15,8 @@ pub enum Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    /// Opens `input` as a workbook (reading `sheet` if it has one of that name) or as CSV.
-    pub fn open(file: &str, input: &'a mut dyn Read, sheet: &str) -> Result<Self, Problem> {
+    /// Opens `input` as a workbook (reading the sheet that holds the ledger) or as CSV.
+    pub fn open(file: &str, input: &'a mut dyn Read, wanted: &Wanted) -> Result<Self, Problem> {
         let mut head = Vec::with_capacity(8);
         input
             .take(8)
@@ -25,10 +26,10 @@ impl<'a> Source<'a> {
             Some(format) => {
                 let mut bytes = head;
                 input.read_to_end(&mut bytes).map_err(|e| io(file, e))?;
-                Ok(Source::Book(BookRows::open(file, format, bytes, sheet)?))
+                Ok(Source::Book(BookRows::open(file, format, bytes, wanted)?))
             }
             None => {
-                let rows = Rows::open(file, Cursor::new(head).chain(input))?;
+                let rows = Rows::open_ledger(file, Cursor::new(head).chain(input), wanted)?;
                 Ok(Source::Csv(Box::new(rows)))
             }
         }
