@@ -86,7 +86,8 @@ impl<R: Read> Rows<R> {
         if rows.pending.is_empty() {
             return Err(rows.problem(1, 0, "文件是空的，没有表头".into()));
         }
-        let (line, header) = rows.pending.drain(..=at).last().expect("a row at `at`");
+        rows.pending.drain(..at);
+        let (line, header) = rows.pending.pop_front().expect("a row at `at`");
         if header.len() > MAX_COLUMNS {
             let reason = format!(
                 "表头有 {} 列，台账最多 {MAX_COLUMNS} 列；这不是本程序导出的台账",
