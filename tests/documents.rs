@@ -472,7 +472,7 @@ fn papers_number_transfers_leave_lines_to_sign_and_keep_both_deadlines() {
         &["document", "complaint", "TS-2026-0001"],
     );
     let (text, _) = docx(&path);
-    assert!(text.contains("填表人：＿＿＿＿＿＿"), "{text}");
+    assert!(text.contains("填表人：__________"), "{text}");
     assert!(
         !text.contains("administrator") && !text.contains("未知用户"),
         "{text}"
@@ -499,6 +499,19 @@ fn papers_number_transfers_leave_lines_to_sign_and_keep_both_deadlines() {
     let (text, _) = printed(&d, &["document", "reinspection", id]);
     assert!(text.contains("于2026年11月13日前改正"), "{text}");
     assert!(text.contains("同意延期至2026年12月7日"), "{text}");
+
+    // 第2号 came in from the ledger already extended (to 2027-01-08), its re-inspection with
+    // no officers on record: no second date that contradicts the extension, and blanks that
+    // a line cannot break.
+    let (text, _) = printed(&d, &["document", "reinspection", "卧执整〔2026〕第2号"]);
+    assert!(text.contains("于原定期限前改正"), "{text}");
+    assert_eq!(text.matches("2027年1月8日").count(), 1, "{text}");
+    assert!(
+        text.contains(
+            "执法人员__________（执法证号 __________）、__________（执法证号 __________）"
+        ),
+        "{text}"
+    );
 
     // A description typed on two lines prints on two.
     let csv = d.file(

@@ -11,6 +11,20 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook};
 use util::{Desk, KINDS};
 
+/// A cell as text (empty when there is none).
+fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
+    range
+        .get_value((row, col))
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn sheet(path: &str, name: &str) -> calamine::Range<Data> {
     let mut book: Xlsx<_> = open_workbook(path).expect("a workbook");
     book.worksheet_range(name).expect("the sheet")
@@ -324,26 +338,50 @@ fn the_handoff_workbook_is_named_titled_and_holds_numbers() {
     let mut book: Xlsx<_> = open_workbook(&file).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["通报", "投诉台账", "整改通知台账", "巡查记录"]
+        [
+            "说明",
+            "通报",
+            "超期明细",
+            "投诉台账",
+            "整改通知台账",
+            "巡查记录",
+            "区域",
+            "事项",
+            "人员"
+        ]
     );
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).unwrap();
-        let title = range.get_value((0, 0)).unwrap().to_string();
+        // A wide sheet's title starts after its key column, which repeats on every page.
+        let title = format!("{}{}", cell(&range, 0, 0), cell(&range, 0, 1));
         assert!(
             title.contains("卧牛河镇综合行政执法队") && title.contains("2026年11月"),
-            "{title}"
-        );
-        assert!(
-            range.get_value((2, 0)).unwrap().to_string().contains(&head),
-            "{name}"
+            "{name}: {title}"
         );
     }
+    let guide = book.worksheet_range("说明").unwrap();
+    let said: Vec<String> = guide.rows().map(|r| format!("{} {}", r[0], r[1])).collect();
+    assert!(said.iter().any(|l| l.contains(&head)), "{said:?}");
+    let csv = format!("{prefix}-投诉台账.csv");
+    let sha = sha256_hex(&std::fs::read(format!("{dir}/{csv}")).unwrap());
+    assert!(
+        said.iter().any(|l| l.starts_with(&csv) && l.contains(&sha)),
+        "the guide lists each CSV file with its SHA-256: {said:?}"
+    );
+    assert!(
+        said.iter().any(|l| l.contains("certutil -hashfile")),
+        "{said:?}"
+    );
     let bulletin = book.worksheet_range("通报").unwrap();
+    assert_eq!(
+        bulletin.rows().nth(2).unwrap()[..6],
+        ["部分", "指标", "本月", "上月", "目标", "结论"].map(|h| Data::String(h.into()))
+    );
     let row = bulletin
         .rows()
         .find(|r| r[1] == Data::String("按时办理率".into()))
         .expect("the on-time rate");
-    let (Data::Float(rate), Data::Float(target)) = (&row[3], &row[4]) else {
+    let (Data::Float(rate), Data::Float(target)) = (&row[2], &row[4]) else {
         panic!("rates are numbers: {row:?}");
     };
     assert!(
@@ -356,13 +394,26 @@ fn the_handoff_workbook_is_named_titled_and_holds_numbers() {
         "未达标"
     };
     assert_eq!(row[5], Data::String(verdict.into()));
-    let received = bulletin
+    let issued = bulletin
         .rows()
-        .find(|r| r[1] == Data::String("受理".into()))
+        .find(|r| r[0] == Data::String("整改通知".into()) && r[1] == Data::String("下达".into()))
         .unwrap();
-    assert!(
-        matches!(received[2], Data::Float(n) if n >= 1.0),
-        "{received:?}"
+    // Each month's figure as the report states it, independently of the workbook.
+    let count = |section: &str, item: &str, month: &str| -> f64 {
+        let csv = d.ok(&["report", "month", "--month", month, "--csv"]);
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{section},{item},")))
+            .unwrap_or_else(|| panic!("{section} {item} in {csv}"));
+        line.split(',').nth(2).unwrap().parse().unwrap()
+    };
+    assert_eq!(
+        (issued[2].clone(), issued[3].clone()),
+        (
+            Data::Float(count("整改通知", "下达", "2026-11")),
+            Data::Float(count("整改通知", "下达", "2026-10"))
+        ),
+        "this month beside last month, as numbers"
     );
 
     // The clerk's workbook also goes back in: the title block is skipped, nothing changes.

@@ -101,11 +101,16 @@ pub(super) fn names(staff: &HashMap<String, Officer>, ids: &[String]) -> String 
         .join("、")
 }
 
+/// A blank to write a name or number in by hand. Latin underscores make one unbreakable
+/// word, so a line never breaks inside the blank (full-width ＿ breaks after any of them).
+pub(super) const SIGN_HERE: &str = "__________";
+
 /// 赵建国（执法证号 15070001）、钱志强（执法证号 15070002）; blanks for two when none is
 /// recorded, to be filled in by hand.
 fn with_certs(staff: &HashMap<String, Officer>, ids: &[String], certs: &[String]) -> String {
     if ids.is_empty() {
-        return ["＿＿＿＿（执法证号＿＿＿＿＿＿）"; 2].join("、");
+        let one = format!("{SIGN_HERE}（执法证号 {SIGN_HERE}）");
+        return format!("{one}、{one}");
     }
     ids.iter()
         .enumerate()
@@ -250,10 +255,13 @@ pub fn reinspection(src: &Source, key: &str) -> Result<Filled> {
         }
         _ => None,
     };
-    f.set(
-        "整改期限",
-        written_date(set_by_notice.unwrap_or(n.deadline)),
-    );
+    // A notice that came in from a ledger already extended has no earlier deadline on record.
+    let deadline = match (n.state, set_by_notice) {
+        (_, Some(d)) => written_date(d),
+        (NoticeState::Extended, None) => "原定期限".to_string(),
+        _ => written_date(n.deadline),
+    };
+    f.set("整改期限", deadline);
     f.set("复查日期", written_date(last.date));
     f.set("复查人员", names(&staff, &last.officers));
     f.set("复查人员及证号", with_certs(&staff, &last.officers, &certs));

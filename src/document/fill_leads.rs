@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 
 use super::Paper;
 use super::fill::{
-    Filled, Source, area_name, complaint_of, name_of, names, written_date, written_time,
+    Filled, SIGN_HERE, Source, area_name, complaint_of, name_of, names, written_date, written_time,
 };
 use crate::domain::{Complaint, ComplaintState, Officer};
 use crate::error::{Error, Result};
@@ -24,9 +24,6 @@ fn operator<'a>(staff: &'a HashMap<String, Officer>, who: &str) -> Option<&'a Of
         .get(who)
         .or_else(|| staff.values().find(|o| o.name == who))
 }
-
-/// A line left to sign by hand where no known person can be named.
-const SIGN_HERE: &str = "＿＿＿＿＿＿";
 
 /// 移送函 of transferred lead `id`.
 pub fn transfer(src: &Source, id: &str) -> Result<Filled> {

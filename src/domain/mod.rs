@@ -39,6 +39,7 @@ macro_rules! labelled_enum {
     };
 }
 
+pub mod activity;
 pub mod area;
 pub mod checks;
 pub mod columns;

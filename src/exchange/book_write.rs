@@ -20,6 +20,8 @@ const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 48;
 /// About what one A4 landscape page holds at full size, in the same units.
 const PAGE_WIDTH: usize = 150;
+/// The height of one line of 11-point text, in points.
+const LINE_HEIGHT: f64 = 15.0;
 /// A4 in Excel's paper size codes.
 const A4: u8 = 9;
 
@@ -44,8 +46,13 @@ impl Formats {
                 .clone()
                 .set_bold()
                 .set_font_size(16)
-                .set_align(FormatAlign::Center),
-            subtitle: base.clone().set_align(FormatAlign::Left),
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+            subtitle: base
+                .clone()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::Top)
+                .set_text_wrap(),
             header: cell
                 .clone()
                 .set_bold()
@@ -55,7 +62,8 @@ impl Formats {
             date: cell.clone().set_num_format("yyyy-mm-dd"),
             datetime: cell.clone().set_num_format("yyyy-mm-dd hh:mm"),
             time: cell.clone().set_num_format("hh:mm"),
-            number: cell.clone().set_num_format("0"),
+            // General: 39 as 39, 6.5 hours as 6.5.
+            number: cell.clone().set_num_format("General"),
             percent: cell.set_num_format("0.0%"),
         }
     }
@@ -100,10 +108,25 @@ fn write_sheet(
         .count()
         .max(1);
     let title_last = (title_cols as u16 - 1).min(last_col);
+    // A merged cell never grows to fit its text: each title row is made tall enough for its
+    // lines, so no title is cut ("制表时间：2026-12-").
+    // A sheet printed more than one page wide repeats its key column on every page; the
+    // title starts after it, so a continuation page shows no cut piece of it (the page
+    // header names the sheet there).
+    let title_first = u16::from(pages_wide > 1 && title_last > 1);
+    let title_width: usize = widths[usize::from(title_first)..=usize::from(title_last)]
+        .iter()
+        .sum();
     for (r, line) in sheet.title.iter().enumerate() {
-        let format = if r == 0 { &f.title } else { &f.subtitle };
-        if title_last > 0 {
-            ws.merge_range(r as u32, 0, r as u32, title_last, line, format)?;
+        let (format, scale, height) = if r == 0 {
+            (&f.title, 16.0 / 11.0, 22.0)
+        } else {
+            (&f.subtitle, 1.0, 15.0)
+        };
+        let needed = (line.width() as f64 * scale / title_width.max(1) as f64).ceil();
+        ws.set_row_height(r as u32, height * needed.max(1.0))?;
+        if title_last > title_first {
+            ws.merge_range(r as u32, title_first, r as u32, title_last, line, format)?;
         } else {
             ws.write_string_with_format(r as u32, 0, line, format)?;
         }
@@ -117,6 +140,17 @@ fn write_sheet(
         for (c, cell) in row.iter().enumerate() {
             let ty = sheet.columns.get(c).map_or(Ty::Text, |(_, ty)| *ty);
             write_cell(ws, r, c as u16, ty, cell, f)?;
+        }
+        // Neither Excel nor WPS grows a row to its wrapped text on opening a file: a row
+        // whose text wraps is given the height of its lines, so nothing prints cut.
+        let lines = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| wrapped_lines(cell, *w))
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r, LINE_HEIGHT * lines as f64)?;
         }
     }
     let last_row = head + sheet.rows.len() as u32;
@@ -139,6 +173,14 @@ fn write_sheet(
     ws.autofilter(head, 0, last_row, last_col)?;
     ws.set_landscape();
     ws.set_paper_size(A4);
+    // Every printed page says what it is and where it stands in the sheet.
+    let heading = sheet
+        .title
+        .first()
+        .unwrap_or(&sheet.name)
+        .replace('&', "&&");
+    ws.set_header(format!("&C&\"{FONT},Bold\"&12{heading}"));
+    ws.set_footer(format!("&C&\"{FONT},Regular\"&10第 &P 页 共 &N 页"));
     ws.set_repeat_rows(head, head)?;
     // A wide ledger prints across pages at a readable size, each page with the key column.
     ws.set_print_fit_to_pages(pages_wide as u16, 0);
@@ -182,6 +224,11 @@ fn write_cell(
             }
         }
         Ty::Number | Ty::Percent => {
+            // A number column may hold a rate, written "48.0%": a percentage number.
+            if let Some(n) = cell.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+                ws.write_number_with_format(r, c, n / 100.0, &f.percent)?;
+                return Ok(());
+            }
             if let Ok(n) = cell.parse::<f64>() {
                 let format = if ty == Ty::Percent {
                     &f.percent
@@ -196,6 +243,21 @@ fn write_cell(
     }
     ws.write_string_with_format(r, c, cell, &f.text)?;
     Ok(())
+}
+
+/// The lines `cell` takes in a column `width` wide (its own line breaks, then wrapping).
+fn wrapped_lines(cell: &str, width: usize) -> usize {
+    // A column is as wide as its widest cell plus 2 (see `widths`), up to MAX_WIDTH: what
+    // fits that stays on one line; longer text wraps, and fonts on an office PC run about a
+    // tenth wider than the width units count.
+    let room = width.saturating_sub(2).max(1);
+    cell.lines()
+        .map(|l| match l.width() {
+            w if w <= room => 1,
+            w => (w * 11 / 10).div_ceil(room),
+        })
+        .sum::<usize>()
+        .max(1)
 }
 
 /// Each column as wide as its widest cell in terminal cells (a Chinese character is two,

@@ -108,6 +108,7 @@ impl Layout {
                     typed[i] = Some((c.name, c.ty));
                 }
                 None if computed.iter().any(|c| c.name == name) => {}
+                None if super::handoff_book::is_added(name) => {}
                 None => {
                     let all: Vec<&str> = cols.iter().map(|c| c.name).collect();
                     let reason = format!("不认识的表头，可用的表头为：{}", all.join("、"));

@@ -93,37 +93,51 @@ pub fn write_checked(
     let team = env.settings.team_name().to_string();
     let prefix = format!("{team}-{}", month_label(month));
     let r = report(env.conn, month, env.now)?;
-    let mut sheets = vec![bulletin_sheet(&r)];
-    for kind in [KindName::Complaints, KindName::Notices, KindName::Patrols] {
-        sheets.push(kind.export(env, &q)?);
-    }
-    let mut files: Vec<(String, Vec<u8>, usize)> = sheets
-        .iter()
-        .map(|s| (format!("{prefix}-{}.csv", s.name), s.to_csv(), s.rows.len()))
-        .collect();
-    let title = [
-        format!("制表时间：{}", crate::written::fmt_datetime(env.now)),
-        format!("审计链：第 {} 条，链头 {}", anchor.rows, anchor.head),
-    ];
-    for s in &mut sheets {
-        s.title = vec![format!("{team}　{}　{}", month_label(month), s.name)];
-        s.title.extend(title.iter().cloned());
-    }
-    let ledger_rows = sheets.iter().skip(1).map(|s| s.rows.len()).sum();
-    files.push((
-        format!("{prefix}-移交.xlsx"),
-        super::book_write::workbook(&sheets)?,
-        ledger_rows,
-    ));
+    let before = Period::month_of(month.from.pred_opt().unwrap_or(month.from));
+    let before = report(env.conn, &before, env.now)?;
+    let ledgers = [KindName::Complaints, KindName::Notices, KindName::Patrols]
+        .into_iter()
+        .map(|kind| kind.export(env, &q))
+        .collect::<Result<Vec<Sheet>>>()?;
     let mut entries = Vec::new();
-    for (name, bytes, rows) in files {
-        write_file(dir, &name, &bytes)?;
+    let add = |entries: &mut Vec<Entry>, name: String, bytes: &[u8], rows: usize| {
+        write_file(dir, &name, bytes)?;
         entries.push(Entry {
-            sha256: sha256_hex(&bytes),
+            sha256: sha256_hex(bytes),
             file: name,
             rows,
         });
+        Ok::<_, Error>(())
+    };
+    for s in std::iter::once(&bulletin_sheet(&r)).chain(&ledgers) {
+        let name = format!("{prefix}-{}.csv", s.name);
+        add(&mut entries, name, &s.to_csv(), s.rows.len())?;
     }
+    let ledger_rows = ledgers.iter().map(|s| s.rows.len()).sum();
+    let csv_files = entries.clone();
+    let parts = super::handoff_book::Parts {
+        month,
+        this: &r,
+        before: &before,
+        ledgers,
+        files: &csv_files,
+        anchor: &anchor,
+        include_personal,
+    };
+    let mut sheets = super::handoff_book::sheets(env, parts)?;
+    let made = format!("制表时间：{}", crate::written::fmt_datetime(env.now));
+    for s in &mut sheets {
+        s.title = vec![
+            format!("{team}　{}　{}", month_label(month), s.name),
+            made.clone(),
+        ];
+    }
+    add(
+        &mut entries,
+        format!("{prefix}-移交.xlsx"),
+        &super::book_write::workbook(&sheets)?,
+        ledger_rows,
+    )?;
     let mut manifest: Vec<Vec<String>> = entries
         .iter()
         .map(|e| vec![e.file.clone(), e.rows.to_string(), e.sha256.clone()])

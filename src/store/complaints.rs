@@ -17,14 +17,14 @@ pub struct Tracked {
     pub due: Deadlines,
 }
 
-const COLS: &str =
+pub(super) const COLS: &str =
     "id, received_at, channel, reporter, phone, area, matter, description, complexity,
     state, verified_at, result, fed_back_at, closed_at, void_reason,
     verify_due, feedback_due, due_missing_years,
     squad, handlers, verified_by, finding, handled_at, feedback_method, extensions, transfer_to,
     stops, appeal";
 
-fn row(r: &Row) -> rusqlite::Result<Tracked> {
+pub(super) fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let complaint = Complaint {
         id: r.get(0)?,
         received_at: codec::datetime(r, 1)?,

@@ -17,12 +17,13 @@ pub struct Tracked {
     pub reinspect_due: Reckoned,
 }
 
-const COLS: &str = "id, party, address, area, matter, problem, legal_basis, issued_on, deadline,
+pub(super) const COLS: &str =
+    "id, party, address, area, matter, problem, legal_basis, issued_on, deadline,
     state, reinspected_on, reinspect_result, complaint, extension_reason, void_reason, late,
     reinspect_due, due_missing_years, officers, certs, requirement, served_on, service_method,
     servers, witness, case_no";
 
-fn row(r: &Row) -> rusqlite::Result<Tracked> {
+pub(super) fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let notice = Notice {
         id: r.get(0)?,
         party: r.get(1)?,

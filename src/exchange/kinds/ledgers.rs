@@ -3,10 +3,9 @@
 use super::super::cells::{Cells, Col, col, computed, extra};
 use super::super::kind::{
     Env, ExportQuery, Kind, collect, must_exist, not_future, not_later, opt_date, opt_datetime,
-    yes_no,
 };
 use super::super::value::Ty;
-use crate::calendar::end_of_day;
+use super::ledger_rows::{complaint_row, notice_row};
 use crate::domain::{Channel, Complaint, ComplaintState, Complexity, Issuing, Notice, NoticeState};
 use crate::error::Result;
 use crate::store::{complaints, notices};
@@ -42,7 +41,7 @@ fn place_and_matter_exist(
 
 /// A complaint's cells in `COLS` order, its texts moved rather than copied: an export of a
 /// million complaints makes each row once.
-fn complaint_cells(c: Complaint) -> Vec<String> {
+pub(super) fn complaint_cells(c: Complaint) -> Vec<String> {
     vec![
         c.id,
         fmt_datetime(c.received_at),
@@ -196,22 +195,7 @@ impl Kind for Complaint {
         out: &mut dyn FnMut(Vec<String>) -> Result<()>,
     ) -> Result<()> {
         complaints::each_received_between(env.conn, q.from, q.to, &mut |t| {
-            let overdue = t.complaint.overdue(&t.due, env.now);
-            let stops = crate::domain::pause::stops_summary(&t.complaint.work.stops);
-            let appeal = t.complaint.work.appeal.as_ref().map(|a| a.summary());
-            let (reporter, phone) = t.complaint.reporter_shown(q.include_personal);
-            let mut row = complaint_cells(t.complaint);
-            row[3] = reporter;
-            row[4] = phone;
-            row.extend([
-                fmt_datetime(t.due.verify_due),
-                fmt_datetime(t.due.feedback_due),
-                yes_no(overdue),
-                crate::calendar::provisional_note(&t.due.missing_years),
-                stops,
-                appeal.unwrap_or_default(),
-            ]);
-            out(row)
+            out(complaint_row(env, t, q.include_personal))
         })
     }
 }
@@ -381,16 +365,6 @@ impl Kind for Notice {
         q: &ExportQuery,
         out: &mut dyn FnMut(Vec<String>) -> Result<()>,
     ) -> Result<()> {
-        notices::each_issued_between(env.conn, q.from, q.to, &mut |t| {
-            let overdue = t.notice.overdue(end_of_day(t.reinspect_due.date), env.now);
-            let mut row = t.notice.cells();
-            row.extend([
-                t.notice.issuing.certs.join("、"),
-                t.reinspect_due.date.to_string(),
-                yes_no(overdue),
-                crate::calendar::provisional_note(&t.reinspect_due.missing_years),
-            ]);
-            out(row)
-        })
+        notices::each_issued_between(env.conn, q.from, q.to, &mut |t| out(notice_row(env, t)))
     }
 }
