@@ -45,6 +45,7 @@ pub mod checks;
 pub mod columns;
 pub mod complaint;
 mod complaint_steps;
+pub mod draw;
 pub mod duty;
 pub mod leave;
 pub mod lookup;
