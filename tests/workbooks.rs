@@ -599,3 +599,44 @@ fn an_ods_patrol_ledger_is_read_with_its_times() {
     assert!(err.contains("是时长，不是日期或时间"), "{err}");
     assert!(!err.contains("不能为空"), "one message for the cell: {err}");
 }
+
+/// An .ods a clerk titled: the header is found below the title, as in .xlsx and CSV.
+#[test]
+fn an_ods_with_a_title_above_its_header_is_read() {
+    let d = Desk::demo();
+    let head: Vec<(&str, &str)> = [
+        "记录编号",
+        "日期",
+        "开始时间",
+        "结束时间",
+        "巡查组",
+        "人员",
+        "区域",
+        "巡查情况",
+        "发现问题",
+    ]
+    .iter()
+    .map(|h| ("string", *h))
+    .collect();
+    // Two cells: a row a first-row-is-the-header reader would take for the header.
+    let title = vec![
+        ("string", "卧牛河镇巡查记录"),
+        ("string", "制表时间：2026-12-01"),
+    ];
+    let row = vec![
+        ("string", "XC0200"),
+        ("string", "2026-11-20"),
+        ("time", "PT08H30M00S"),
+        ("time", "PT09H45M00S"),
+        ("string", "第一组"),
+        ("string", "W001、W002"),
+        ("string", "Q01"),
+        ("string", "未发现违法行为"),
+        ("string", "否"),
+    ];
+    let path = d.path("titled.ods");
+    ods(&path, &[title, vec![], head, row]);
+    assert!(d.ok(&["import", "patrols", &path]).contains("新增 1"));
+    let csv = d.ok(&["export", "patrols"]);
+    assert!(csv.contains("XC0200,2026-11-20,08:30,09:45,"), "{csv}");
+}
