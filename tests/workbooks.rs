@@ -556,12 +556,9 @@ fn ods(path: &str, rows: &[Vec<(&str, &str)>]) {
     zip.finish().unwrap();
 }
 
-/// A patrol ledger saved as .ods holds its times as time cells: read as times of day; a cell
-/// that is a duration of more than a day is refused once, not also said to be empty.
-#[test]
-fn an_ods_patrol_ledger_is_read_with_its_times() {
-    let d = Desk::demo();
-    let head: Vec<(&str, &str)> = [
+/// The patrol ledger's header as .ods text cells.
+fn patrol_head() -> Vec<(&'static str, &'static str)> {
+    [
         "记录编号",
         "日期",
         "开始时间",
@@ -574,7 +571,15 @@ fn an_ods_patrol_ledger_is_read_with_its_times() {
     ]
     .iter()
     .map(|h| ("string", *h))
-    .collect();
+    .collect()
+}
+
+/// A patrol ledger saved as .ods holds its times as time cells: read as times of day; a cell
+/// that is a duration of more than a day is refused once, not also said to be empty.
+#[test]
+fn an_ods_patrol_ledger_is_read_with_its_times() {
+    let d = Desk::demo();
+    let head = patrol_head();
     let row = |id: &'static str, end: &'static str| -> Vec<(&'static str, &'static str)> {
         vec![
             ("string", id),
@@ -604,20 +609,7 @@ fn an_ods_patrol_ledger_is_read_with_its_times() {
 #[test]
 fn an_ods_with_a_title_above_its_header_is_read() {
     let d = Desk::demo();
-    let head: Vec<(&str, &str)> = [
-        "记录编号",
-        "日期",
-        "开始时间",
-        "结束时间",
-        "巡查组",
-        "人员",
-        "区域",
-        "巡查情况",
-        "发现问题",
-    ]
-    .iter()
-    .map(|h| ("string", *h))
-    .collect();
+    let head = patrol_head();
     // Two cells: a row a first-row-is-the-header reader would take for the header.
     let title = vec![
         ("string", "卧牛河镇巡查记录"),

@@ -67,7 +67,7 @@ pub fn sheets(env: &Env, mut p: Parts) -> Result<Vec<Sheet>> {
         notices,
         patrols,
     ];
-    sheets.extend(names.sheets(env)?);
+    sheets.extend(names.sheets);
     Ok(sheets)
 }
 
@@ -213,8 +213,10 @@ fn table(name: &str, columns: &[(&str, Ty)], rows: Vec<Vec<String>>) -> Sheet {
     }
 }
 
-/// The names of the codes a ledger uses: areas, matters, officers.
+/// The registers the ledgers' codes refer to, read once: their sheets, and the names by code.
 struct Names {
+    /// 区域, 事项, 人员 as the workbook shows them.
+    sheets: [Sheet; 3],
     areas: HashMap<String, String>,
     matters: HashMap<String, String>,
     officers: HashMap<String, String>,
@@ -240,19 +242,33 @@ enum Lookup {
 }
 
 impl Names {
+    /// 区域, 事项 and 人员 (工号, 姓名, 中队, 角色, 执法证号; no phones), with the first two
+    /// columns of each (code, name) as the lookup.
     fn load(env: &Env) -> Result<Names> {
-        let pairs = |kind: KindName| -> Result<HashMap<String, String>> {
-            let sheet = kind.export(env, &ExportQuery::default())?;
-            Ok(sheet
-                .rows
-                .into_iter()
-                .map(|r| (r[0].clone(), r[1].clone()))
-                .collect())
+        let q = ExportQuery::default();
+        let named = |kind: KindName, name: &str| -> Result<Sheet> {
+            let mut sheet = kind.export(env, &q)?;
+            sheet.name = name.into();
+            Ok(sheet)
+        };
+        let areas = named(KindName::Areas, "区域")?;
+        let matters = named(KindName::Matters, "事项")?;
+        let mut officers = named(KindName::Officers, "人员")?;
+        if let Some(phone) = officers.columns.iter().position(|(h, _)| h == "联系电话") {
+            officers.columns.remove(phone);
+            officers.rows.iter_mut().for_each(|r| {
+                r.remove(phone);
+            });
+        }
+        let pairs = |sheet: &Sheet| -> HashMap<String, String> {
+            let rows = sheet.rows.iter();
+            rows.map(|r| (r[0].clone(), r[1].clone())).collect()
         };
         Ok(Names {
-            areas: pairs(KindName::Areas)?,
-            matters: pairs(KindName::Matters)?,
-            officers: pairs(KindName::Officers)?,
+            areas: pairs(&areas),
+            matters: pairs(&matters),
+            officers: pairs(&officers),
+            sheets: [areas, matters, officers],
         })
     }
 
@@ -278,23 +294,5 @@ impl Names {
                 row.insert((at + 1).min(row.len()), names.join("、"));
             }
         }
-    }
-
-    /// 区域, 事项 and 人员 (工号, 姓名, 中队, 角色, 执法证号; no phones), as the registers hold them.
-    fn sheets(&self, env: &Env) -> Result<Vec<Sheet>> {
-        let q = ExportQuery::default();
-        let mut areas = KindName::Areas.export(env, &q)?;
-        areas.name = "区域".into();
-        let mut matters = KindName::Matters.export(env, &q)?;
-        matters.name = "事项".into();
-        let mut officers = KindName::Officers.export(env, &q)?;
-        officers.name = "人员".into();
-        if let Some(phone) = officers.columns.iter().position(|(h, _)| h == "联系电话") {
-            officers.columns.remove(phone);
-            officers.rows.iter_mut().for_each(|r| {
-                r.remove(phone);
-            });
-        }
-        Ok(vec![areas, matters, officers])
     }
 }

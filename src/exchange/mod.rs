@@ -1,5 +1,6 @@
 //! Exchange with the city office, as CSV or workbooks: kinds, reading, import and export.
 
+mod book_cells;
 mod book_guard;
 pub mod book_read;
 pub mod book_write;
