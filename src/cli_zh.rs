@@ -27,7 +27,8 @@ pub fn help(text: &str) -> String {
     for (en, zh) in HELP_WORDS {
         out = out.replace(en, zh);
     }
-    out
+    // An empty default says nothing.
+    out.replace(" [默认：\"\"]", "")
 }
 
 const MORE: &str = "查看全部命令：zhifa-desk --help；查看某个命令的用法：zhifa-desk 命令 --help";

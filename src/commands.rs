@@ -14,6 +14,8 @@ use crate::print;
 mod complaint;
 mod county;
 mod documents;
+mod draws;
+mod inspections;
 mod ledgers;
 mod reports;
 mod roster;
@@ -115,6 +117,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Roster { action }) => roster(&mut open(existing(db)?, now)?, &actor, action),
         Some(Command::Complaint { action }) => {
             complaint::run(&mut open(existing(db)?, now)?, &actor, action)
+        }
+        Some(Command::Draw { action }) => {
+            draws::run(&mut open(existing(db)?, now)?, &actor, action)
+        }
+        Some(Command::Inspection { action }) => {
+            inspections::run(&mut open(existing(db)?, now)?, &actor, action)
         }
         Some(Command::Settings { action, json }) => {
             settings(&mut open(db, now)?, &actor, action, json)

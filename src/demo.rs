@@ -10,7 +10,7 @@ use crate::store::{Actor, Store};
 pub const ANCHOR: &str = "2026-11-23";
 
 /// The seed files in the order their references need.
-pub const SEEDS: [(KindName, &str, &str); 8] = [
+pub const SEEDS: [(KindName, &str, &str); 10] = [
     (
         KindName::Officers,
         "officers.csv",
@@ -50,6 +50,16 @@ pub const SEEDS: [(KindName, &str, &str); 8] = [
         KindName::Notices,
         "notices.csv",
         include_str!("../seeds/notices.csv"),
+    ),
+    (
+        KindName::Subjects,
+        "subjects.csv",
+        include_str!("../seeds/subjects.csv"),
+    ),
+    (
+        KindName::Lenient,
+        "lenient.csv",
+        include_str!("../seeds/lenient.csv"),
     ),
 ];
 
@@ -129,6 +139,7 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
         .collect::<Result<Vec<_>>>()?;
     duty_history(store, days)?;
     clocks_and_appeals(store, actor, days)?;
+    crate::demo_checks::load(store, days)?;
     Ok(summaries)
 }
 

@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod clock;
 pub mod county;
 pub mod demo;
+mod demo_checks;
 pub mod document;
 pub mod domain;
 pub mod error;

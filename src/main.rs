@@ -2,6 +2,7 @@
 
 mod bar;
 mod cli;
+mod cli_checks;
 mod cli_zh;
 mod commands;
 mod print;

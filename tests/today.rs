@@ -199,7 +199,8 @@ fn every_change_is_audited_under_the_operator() {
     let conn = rusqlite::Connection::open(&d.db).unwrap();
     let (rows, ops): (i64, String) = conn
         .query_row(
-            "SELECT count(*), group_concat(DISTINCT operator) FROM audit WHERE kind <> 'duty_log'
+            "SELECT count(*), group_concat(DISTINCT operator) FROM audit
+             WHERE kind NOT IN ('duty_log', 'draws', 'inspections')
              AND action NOT IN ('中止', '恢复计时', '超时申诉', '申诉审批')",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -207,8 +208,31 @@ fn every_change_is_audited_under_the_operator() {
         .unwrap();
     // The team name setting, then every seed row; the demo's duty log is written under the
     // officers who sat at the desk.
-    assert_eq!(rows, 1 + 12 + 15 + 30 + 1 + 51 + 34 + 40 + 15);
+    assert_eq!(rows, 1 + 12 + 15 + 30 + 1 + 51 + 34 + 40 + 15 + 16 + 5);
     assert_eq!(ops, "W001");
+    // The draws under the captain who drew them, each inspection under an officer who made it.
+    let acts: Vec<(String, String, String)> = conn
+        .prepare(
+            "SELECT kind, action, operator FROM audit WHERE kind IN ('draws', 'inspections')
+             ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(acts.len(), 7, "{acts:?}");
+    assert_eq!(acts[0], ("draws".into(), "抽取".into(), "W001".into()));
+    assert_eq!(acts[6], ("draws".into(), "抽取".into(), "W001".into()));
+    assert!(
+        acts[4..6]
+            .iter()
+            .all(|(k, a, _)| k == "inspections" && a == "新增")
+    );
+    assert_eq!(
+        acts[5].2, "W003",
+        "the 首违不罚 under 孙丽华, who recorded it"
+    );
     // The demo's stopped clocks and appeals, each under the officer who acted.
     let pauses: Vec<(String, String)> = conn
         .prepare(

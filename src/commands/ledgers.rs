@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use zhifa_desk::domain::{
-    Area, Complaint, Leave, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
+    Area, Complaint, Leave, LenientMatter, Matter, Notice, Officer, Patrol, RosterTeam, Settings,
+    Subject,
 };
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::{Env, ExportQuery, KindName, Options, handoff};
@@ -186,6 +187,8 @@ pub(super) fn void(
         }
         KindName::Holidays => Err(Error::invalid("节假日不能作废，请导入更正后的日期")),
         KindName::Leaves => record::void::<Leave>(tx, ctx, key, reason),
+        KindName::Subjects => record::void::<Subject>(tx, ctx, key, reason),
+        KindName::Lenient => record::void::<LenientMatter>(tx, ctx, key, reason),
     })?;
     println!(
         "已作废 {}（{}）",

@@ -5,10 +5,11 @@
 //! no platform's random generator is involved), and every choice is unbiased (rejection
 //! sampling). The list is hashed in a canonical form, so a changed list is seen.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// One subject on the list (检查对象名录), with the officers who inspected it last (回避).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subject {
     pub id: String,
     pub last_officers: Vec<String>,
@@ -25,7 +26,7 @@ pub struct Inputs {
 }
 
 /// One subject drawn, with its two officers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pick {
     pub subject: String,
     pub officers: [String; 2],

@@ -46,7 +46,10 @@ pub mod columns;
 pub mod complaint;
 mod complaint_steps;
 pub mod draw;
+pub mod draw_record;
 pub mod duty;
+pub mod ident;
+pub mod inspection;
 pub mod leave;
 pub mod lookup;
 pub mod matter;
@@ -59,12 +62,15 @@ pub mod phone;
 pub mod roster;
 pub mod setting_keys;
 pub mod settings;
+pub mod subject;
 pub mod when;
 pub mod work;
 
 pub use area::{Area, AreaKind, PatrolInterval};
 pub use checks::{Check, CheckCode};
 pub use complaint::{Channel, Complaint, ComplaintState, Complexity};
+pub use draw_record::{Draw, Filter};
+pub use inspection::{Finding, Inspection, LenientMatter, Source};
 pub use leave::Leave;
 pub use matter::Matter;
 pub use notice::{Issuing, Notice, NoticeState, Outcome, SERVICE_METHODS};
@@ -72,6 +78,7 @@ pub use officer::{Officer, OfficerStatus, Role};
 pub use patrol::Patrol;
 pub use roster::RosterTeam;
 pub use settings::{DeadlineRules, Settings};
+pub use subject::{Risk, Subject, SubjectKind};
 pub use work::Work;
 
 /// A refused change: the reason, in Chinese, for the duty officer.

@@ -67,6 +67,10 @@ impl Col {
     pub const fn time(self) -> Col {
         self.typed(Ty::Time)
     }
+    /// A whole number (a count of months): a number cell in a workbook.
+    pub const fn number(self) -> Col {
+        self.typed(Ty::Number)
+    }
 }
 
 /// Where each known column sits in a file: resolved once from the header row.

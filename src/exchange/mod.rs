@@ -16,6 +16,7 @@ mod import_rows;
 pub mod kind;
 pub mod kinds;
 pub mod preview;
+pub mod publicity;
 pub mod read;
 pub mod recount;
 pub mod sheet;
@@ -27,7 +28,9 @@ pub mod value;
 mod mutation_tests;
 
 use crate::calendar::Holiday;
-use crate::domain::{Area, Complaint, Leave, Matter, Notice, Officer, Patrol, RosterTeam};
+use crate::domain::{
+    Area, Complaint, Leave, LenientMatter, Matter, Notice, Officer, Patrol, RosterTeam, Subject,
+};
 use crate::error::{Error, Result};
 use crate::store::{Actor, Store};
 
@@ -46,10 +49,12 @@ pub enum KindName {
     Notices,
     Holidays,
     Leaves,
+    Subjects,
+    Lenient,
 }
 
 impl KindName {
-    pub const ALL: [KindName; 9] = [
+    pub const ALL: [KindName; 11] = [
         KindName::Officers,
         KindName::Areas,
         KindName::Matters,
@@ -59,6 +64,8 @@ impl KindName {
         KindName::Notices,
         KindName::Holidays,
         KindName::Leaves,
+        KindName::Subjects,
+        KindName::Lenient,
     ];
 
     pub fn name(self) -> &'static str {
@@ -72,6 +79,8 @@ impl KindName {
             KindName::Notices => Notice::NAME,
             KindName::Holidays => Holiday::NAME,
             KindName::Leaves => Leave::NAME,
+            KindName::Subjects => Subject::NAME,
+            KindName::Lenient => LenientMatter::NAME,
         }
     }
 
@@ -123,6 +132,8 @@ impl KindName {
             KindName::Notices => go::<Notice>(store, actor, file, bytes, opts),
             KindName::Holidays => go::<Holiday>(store, actor, file, bytes, opts),
             KindName::Leaves => go::<Leave>(store, actor, file, bytes, opts),
+            KindName::Subjects => go::<Subject>(store, actor, file, bytes, opts),
+            KindName::Lenient => go::<LenientMatter>(store, actor, file, bytes, opts),
         }
     }
 
@@ -145,6 +156,8 @@ impl KindName {
             KindName::Notices => go::<Notice>(env, q, w, tick),
             KindName::Holidays => go::<Holiday>(env, q, w, tick),
             KindName::Leaves => go::<Leave>(env, q, w, tick),
+            KindName::Subjects => go::<Subject>(env, q, w, tick),
+            KindName::Lenient => go::<LenientMatter>(env, q, w, tick),
         }
     }
 
@@ -161,6 +174,8 @@ impl KindName {
             KindName::Notices => go::<Notice>(env, q),
             KindName::Holidays => go::<Holiday>(env, q),
             KindName::Leaves => go::<Leave>(env, q),
+            KindName::Subjects => go::<Subject>(env, q),
+            KindName::Lenient => go::<LenientMatter>(env, q),
         }
     }
 }

@@ -21,7 +21,7 @@ pub enum Ty {
     Date,
     DateTime,
     Time,
-    /// A count or figure: a number cell in a workbook (output only).
+    /// A count or figure: a number cell in a workbook.
     Number,
     /// A rate from 0 to 1, shown as a percentage (output only).
     Percent,

@@ -22,6 +22,7 @@ pub const TIMES: &[(&str, &str, &str)] = &[
     ("patrols", "date", "日期"),
     ("patrols", "start_time", "开始时间"),
     ("patrols", "end_time", "结束时间"),
+    ("inspections", "at", "检查时间"),
 ];
 
 /// The audit action of a correction.

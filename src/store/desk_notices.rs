@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::desk::{Edited, edited, must_exist, not_future, place_and_matter, refuse_problems};
 use super::record::{self, Record};
-use super::{Actor, Store, notices, people};
+use rusqlite::Transaction;
+
+use super::{Actor, Ctx, Store, notices, people};
 use crate::domain::notice::Service;
 use crate::domain::{Notice, NoticeState, Outcome};
 use crate::error::{Error, Result};
@@ -58,22 +60,26 @@ pub fn edit_notice(
 }
 
 /// 下达: records a new notice (state 待整改) under the next number of its year.
-pub fn issue_notice(store: &mut Store, actor: &Actor, mut n: Notice) -> Result<String> {
+pub fn issue_notice(store: &mut Store, actor: &Actor, n: Notice) -> Result<String> {
+    store.write_with_rules(actor, |tx, ctx| issue_in(tx, ctx, n))
+}
+
+/// As `issue_notice`, inside a write that does more in the same act (an inspection that
+/// finds a violation and orders it rectified).
+pub fn issue_in(tx: &Transaction, ctx: &Ctx, mut n: Notice) -> Result<String> {
     n.state = NoticeState::Pending;
-    store.write_with_rules(actor, |tx, ctx| {
-        not_future(actor, "下达日期", n.issued_on)?;
-        n.id = notices::next_id(tx, n.issued_on.year())?;
-        people::fill_legal_basis(tx, &mut n)?;
-        refuse_problems(n.problems())?;
-        place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
-        if let Some(c) = &n.complaint {
-            must_exist(tx, "complaints", "投诉", c)?;
-        }
-        n.issuing.certs = people::certified(tx, &n.issuing.officers, n.issued_on)?
-            .map_err(|why| Error::invalid(format!("下达整改通知{why}")))?;
-        record::upsert(tx, ctx, &n)?;
-        Ok(n.id)
-    })
+    not_future(ctx.actor, "下达日期", n.issued_on)?;
+    n.id = notices::next_id(tx, n.issued_on.year())?;
+    people::fill_legal_basis(tx, &mut n)?;
+    refuse_problems(n.problems())?;
+    place_and_matter(tx, n.area.as_deref(), n.matter.as_deref())?;
+    if let Some(c) = &n.complaint {
+        must_exist(tx, "complaints", "投诉", c)?;
+    }
+    n.issuing.certs = people::certified(tx, &n.issuing.officers, n.issued_on)?
+        .map_err(|why| Error::invalid(format!("下达整改通知{why}")))?;
+    record::upsert(tx, ctx, &n)?;
+    Ok(n.id)
 }
 
 pub fn notice_step(store: &mut Store, actor: &Actor, id: &str, step: NoticeStep) -> Result<Notice> {

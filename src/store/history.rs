@@ -35,6 +35,7 @@ fn actions_of(kind: &str) -> &'static [&'static str] {
         ],
         "notices" => &["待复查", "送达", "复查"],
         "duty_log" => &["签到", "交接班", "接班确认"],
+        "draws" => &["抽取", "重新抽取"],
         _ => &[],
     }
 }

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Output, Stdio};
 pub const NOW: &str = "2026-11-23 08:30";
 
 /// Every kind `import` and `export` take.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 11] = [
     "officers",
     "areas",
     "matters",
@@ -18,6 +18,8 @@ pub const KINDS: [&str; 9] = [
     "notices",
     "holidays",
     "leaves",
+    "subjects",
+    "lenient",
 ];
 
 pub struct Desk {

@@ -7,3 +7,4 @@ mod ledgers;
 pub use ledger_rows::{complaint_row, notice_row};
 mod people;
 mod roster;
+mod subjects;

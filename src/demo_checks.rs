@@ -1,0 +1,108 @@
+//! The demo's inspections: last week's 双随机 draw and its inspections, a 专项 check, a first
+//! violation let off with guidance (首违不罚), and this week's draw waiting to be done.
+
+use chrono::NaiveDateTime;
+
+use crate::demo::shift_text;
+use crate::domain::{Filter, Finding, Inspection, Source};
+use crate::error::Result;
+use crate::store::{Actor, Store, draws, inspections};
+
+/// Loads them once (a demo loaded again leaves them as they are).
+pub fn load(store: &mut Store, days: i64) -> Result<()> {
+    let done: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM draws", [], |r| r.get(0))?;
+    if done > 0 {
+        return Ok(());
+    }
+    let at = |when: &str| -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(&shift_text(when, days), "%Y-%m-%d %H:%M")
+            .expect("a demo time")
+    };
+    let by = |who: &str, when: &str| Actor {
+        operator: who.to_string(),
+        now: at(when),
+    };
+    let captain = by("W001", "2026-11-17 16:00");
+    let last_week = draws::make(
+        store,
+        &captain,
+        &draws::Request {
+            title: "11月第3周双随机抽查".into(),
+            date: at("2026-11-18 00:00").date(),
+            filter: Filter::default(),
+            count: 3,
+            seed: Some("福彩3D 第2026305期 开奖号码 4 7 1".into()),
+            redraw: None,
+        },
+    )?;
+    for (n, pick) in last_week.picks.iter().enumerate() {
+        let mut i = inspection(
+            &pick.subject,
+            pick.officers.to_vec(),
+            at("2026-11-18 09:30"),
+        );
+        i.at += chrono::Duration::minutes(70 * n as i64);
+        i.source = Source::Random;
+        i.draw = last_week.id.clone();
+        i.checked = "经营资质、消防通道、用火用电".into();
+        inspections::record(store, &by(&pick.officers[0], "2026-11-18 17:00"), i, None)?;
+    }
+    let mut campaign = inspection(
+        "DX010",
+        vec!["W001".into(), "W002".into()],
+        at("2026-11-19 10:00"),
+    );
+    campaign.source = Source::Campaign;
+    campaign.campaign = "岁末年初烟花爆竹安全专项检查".into();
+    campaign.checked = "储存场所、经营许可、消防器材".into();
+    inspections::record(store, &by("W002", "2026-11-19 15:00"), campaign, None)?;
+    let mut lenient = inspection(
+        "DX013",
+        vec!["W003".into(), "W004".into()],
+        at("2026-11-20 08:40"),
+    );
+    lenient.matter = Some("M30".into());
+    lenient.checked = "集镇中心街早市流动摊点".into();
+    lenient.finding = Finding::Lenient;
+    lenient.problem = "在集镇中心街人行道摆摊售卖蔬菜".into();
+    lenient.guidance = "告知占道经营的规定，引导到农贸市场临时摊位经营，当事人当场收摊离开".into();
+    inspections::record(store, &by("W003", "2026-11-20 10:00"), lenient, None)?;
+    draws::make(
+        store,
+        &by("W001", "2026-11-23 08:00"),
+        &draws::Request {
+            title: "11月第4周餐饮油烟双随机抽查".into(),
+            date: at("2026-11-25 00:00").date(),
+            filter: Filter {
+                matter: Some("M10".into()),
+                ..Filter::default()
+            },
+            count: 2,
+            seed: Some("福彩3D 第2026311期 开奖号码 0 5 8".into()),
+            redraw: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// A 合格 ad hoc inspection of `subject`; the caller sets what differs.
+fn inspection(subject: &str, officers: Vec<String>, at: NaiveDateTime) -> Inspection {
+    Inspection {
+        id: String::new(),
+        at,
+        subject: subject.into(),
+        matter: None,
+        officers,
+        source: Source::Routine,
+        draw: String::new(),
+        campaign: String::new(),
+        checked: String::new(),
+        finding: Finding::Pass,
+        problem: String::new(),
+        guidance: String::new(),
+        refer_to: String::new(),
+        notice: String::new(),
+    }
+}
