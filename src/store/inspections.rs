@@ -86,7 +86,7 @@ impl Record for Inspection {
 
 /// What a 责令整改 finding's notice needs beyond the inspection: its deadline and what the
 /// party is to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
     pub deadline: NaiveDate,
     pub requirement: String,
@@ -250,4 +250,60 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![from.to_string(), end], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A drawn subject not yet inspected: due on its draw's date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    pub draw: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub officers: [String; 2],
+}
+
+/// The drawn subjects of live draws dated `from` to `to` with no live inspection yet, the
+/// earliest first: what the desk and `today` list as 待检查.
+pub fn due(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Due>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM draws WHERE date >= ?1 AND date <= ?2 AND void_reason = ''
+         ORDER BY date, id",
+    )?;
+    let ids: Vec<String> = stmt
+        .query_map(params![from, to], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let d = draws::live(conn, &id)?;
+        let done: Vec<String> = of_draw(conn, &id)?.into_iter().map(|i| i.subject).collect();
+        for p in d.picks.iter().filter(|p| !done.contains(&p.subject)) {
+            out.push(Due {
+                draw: d.id.clone(),
+                title: d.title.clone(),
+                date: d.date,
+                subject: p.subject.clone(),
+                officers: p.officers.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Every subject's recorded violations (matter, date), for the desk to propose 首违不罚.
+pub fn all_violations(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<String, Vec<(String, NaiveDate)>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT subject, matter, substr(at, 1, 10) FROM inspections
+         WHERE conclusion != '合格' AND matter IS NOT NULL AND void_reason = ''",
+    )?;
+    let mut out: std::collections::HashMap<String, Vec<(String, NaiveDate)>> = Default::default();
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get(1)?, codec::date(r, 2)?))
+    })?;
+    for row in rows {
+        let (subject, matter, date) = row?;
+        out.entry(subject).or_default().push((matter, date));
+    }
+    Ok(out)
 }

@@ -29,6 +29,8 @@ pub struct App {
     pub people: (Cursor, bool),
     /// 值班记录: the selected entry.
     pub duty: Cursor,
+    /// The 检查 page's row: drawn subjects waiting, then recent inspections.
+    pub checks: Cursor,
     /// The dashboard's selection, over its teams, leads and notices in order.
     pub dashboard: Cursor,
     /// 统计: the kind of period and how many periods back from the current one.
@@ -62,6 +64,7 @@ impl App {
             people: Default::default(),
             dashboard: Cursor::default(),
             duty: Cursor::default(),
+            checks: Cursor::default(),
             stats: (Kind::Month, 0),
             menu: None,
             form: None,
@@ -172,6 +175,7 @@ impl App {
                 View::People => Context::People,
                 View::Stats => Context::Stats,
                 View::Duty => Context::Duty,
+                View::Checks => Context::Checks,
             }
         }
     }

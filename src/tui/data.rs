@@ -4,13 +4,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use zhifa_desk::domain::checks::{AreaStatus, area_checks};
 use zhifa_desk::domain::duty::{DutyEntry, DutyKind};
-use zhifa_desk::domain::{Area, Matter, Officer};
+use zhifa_desk::domain::{Area, Inspection, LenientMatter, Matter, Officer, Subject};
 use zhifa_desk::error::Result;
 use zhifa_desk::report::Today;
 use zhifa_desk::report::figures::{Report, report};
 use zhifa_desk::report::period::{Kind, Period};
 use zhifa_desk::report::today::{TeamDay, roster_day};
-use zhifa_desk::store::{AuditRow, audit, complaints, duty, notices, people, roster};
+use zhifa_desk::store::{
+    AuditRow, audit, complaints, duty, inspections, notices, people, roster, subjects,
+};
 
 /// Lists are read a page at a time; the filters narrow them.
 pub const LIST_LIMIT: usize = 500;
@@ -85,6 +87,43 @@ pub struct NoticeDetail {
     pub why: zhifa_desk::report::explain::Explained,
 }
 
+/// The 检查 page: drawn subjects waiting for their inspection, the recent inspections, and
+/// what the inspection form needs (the subject list, the 首违不罚 list, earlier violations).
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    pub due: Vec<inspections::Due>,
+    pub recent: Vec<Inspection>,
+    pub subjects: Vec<Subject>,
+    pub lenient: Vec<LenientMatter>,
+    pub violations: std::collections::HashMap<String, Vec<(String, NaiveDate)>>,
+}
+
+/// Draws this far back still list their subjects not inspected (late); this far ahead, the
+/// coming ones.
+pub const DUE_BACK_DAYS: i64 = 30;
+pub const DUE_AHEAD_DAYS: i64 = 7;
+/// Inspections of this many days back are listed.
+pub const RECENT_DAYS: i64 = 60;
+
+fn checks(conn: &Connection, today: NaiveDate) -> Result<Checks> {
+    let days = chrono::Duration::days;
+    Ok(Checks {
+        due: inspections::due(
+            conn,
+            today - days(DUE_BACK_DAYS),
+            today + days(DUE_AHEAD_DAYS),
+        )?,
+        recent: {
+            let mut r = inspections::between(conn, today - days(RECENT_DAYS), today)?;
+            r.reverse();
+            r
+        },
+        subjects: subjects::all(conn)?,
+        lenient: subjects::lenient(conn)?,
+        violations: inspections::all_violations(conn)?,
+    })
+}
+
 #[derive(Debug, Clone)]
 pub struct Data {
     pub team_name: String,
@@ -121,6 +160,7 @@ pub struct Data {
     /// The case number (立案编号) a 立案 now would take.
     pub next_case_no: String,
     pub stats: Option<Stats>,
+    pub checks: Checks,
     /// The working-day calendar, to ask before a deadline is set by hand on a day off.
     pub calendar: zhifa_desk::calendar::Calendar,
 }
@@ -202,6 +242,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
         next_notice_id: notices::next_id(conn, year)?,
         next_case_no: notices::next_case_no(conn, year)?,
         calendar: zhifa_desk::store::holidays::calendar(conn)?,
+        checks: checks(conn, now.date())?,
         stats,
     })
 }

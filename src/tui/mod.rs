@@ -25,6 +25,8 @@ mod console_tests;
 #[cfg(test)]
 mod deadline_tests;
 #[cfg(test)]
+mod inspect_tests;
+#[cfg(test)]
 mod pause_tests;
 #[cfg(test)]
 mod rule_tests;

@@ -14,6 +14,7 @@ pub fn before_saving(form: &Form<FormKind>, data: &Data, now: NaiveDateTime) -> 
     let mut out = off_day(form, &data.calendar);
     out.extend(long_ago(form, data, now));
     out.extend(super::forms::dispatch::other_squads(form, data));
+    out.extend(super::forms::inspect::lenient_question(form, data));
     out
 }
 

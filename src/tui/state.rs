@@ -17,10 +17,11 @@ pub enum View {
     People,
     Stats,
     Duty,
+    Checks,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Dashboard,
         View::Patrol,
         View::Complaints,
@@ -28,6 +29,7 @@ impl View {
         View::People,
         View::Stats,
         View::Duty,
+        View::Checks,
     ];
 
     pub fn title(self) -> &'static str {
@@ -39,6 +41,7 @@ impl View {
             View::People => "人员与区域",
             View::Stats => "统计",
             View::Duty => "值班记录",
+            View::Checks => "检查",
         }
     }
 

@@ -156,6 +156,7 @@ fn every_view_at_both_sizes() {
         ('5', "people"),
         ('6', "stats"),
         ('7', "duty"),
+        ('8', "checks"),
     ] {
         press(&mut store, &mut app, &[key(KeyCode::Char(n))]);
         snap(name, &app);

@@ -238,6 +238,7 @@ fn into(ctx: super::keymap::Context) -> (zhifa_desk::store::Store, super::app::A
         C::NoticeDetail => vec![key(KeyCode::Char('4')), key(KeyCode::Enter)],
         C::People => vec![key(KeyCode::Char('5'))],
         C::Stats => vec![key(KeyCode::Char('6'))],
+        C::Checks => vec![key(KeyCode::Char('8'))],
         C::Filter => vec![key(KeyCode::Char('3')), key(KeyCode::Char('/'))],
         C::Menu => vec![key(KeyCode::Char('3')), key(KeyCode::Char('a'))],
         C::Form => vec![key(KeyCode::Char('3')), key(KeyCode::Char('n'))],
@@ -340,6 +341,7 @@ fn every_key_help_lists_does_something_where_it_is_listed() {
         C::Handover,
         C::Acknowledge,
         C::Duty,
+        C::Checks,
     ];
     let mut tried = 0;
     for ctx in contexts {

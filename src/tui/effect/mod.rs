@@ -81,6 +81,11 @@ pub enum Write {
         record: Box<Notice>,
         reason: Option<String>,
     },
+    /// 登记现场检查; a 责令整改 issues its notice in the same act.
+    Inspection {
+        record: Box<zhifa_desk::domain::Inspection>,
+        order: Option<zhifa_desk::store::inspections::Order>,
+    },
     /// Writes a paper (文书) as .docx beside the database.
     Print {
         paper: zhifa_desk::document::Paper,
@@ -244,6 +249,17 @@ fn carry_out(
                 paper.title(),
                 path.display()
             )
+        }
+        Write::Inspection { record, order } => {
+            let i = zhifa_desk::store::inspections::record(store, &actor, *record, order)?;
+            *saved = Some(i.id.clone());
+            match i.notice.as_str() {
+                "" => format!("已登记现场检查 {}（{}）", i.id, i.finding),
+                notice => format!(
+                    "已登记现场检查 {}（{}），并下达整改通知 {notice}：在 4 整改 中可打印、登记送达",
+                    i.id, i.finding
+                ),
+            }
         }
         Write::ViewPersonal { id } => {
             desk::view_personal(store, &actor, &id)?;

@@ -13,6 +13,8 @@ pub enum FormKind {
         to: ComplaintState,
     },
     NewNotice,
+    /// 登记现场检查 (a 责令整改 issues its notice with it).
+    Inspection,
     Reinspect {
         id: String,
     },

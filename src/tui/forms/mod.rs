@@ -4,6 +4,7 @@
 pub mod dispatch;
 pub mod edit;
 pub mod find;
+pub mod inspect;
 pub mod kind;
 pub mod labels;
 pub mod new;
@@ -82,5 +83,6 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::EditComplaint { id } => edit::submit_complaint(form, data, id),
         FormKind::EditNotice { id } => edit::submit_notice(form, data, id),
         FormKind::Serve { id } => serve::submit(form, data, id),
+        FormKind::Inspection => inspect::submit(form, data),
     }
 }

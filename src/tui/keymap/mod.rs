@@ -22,6 +22,7 @@ pub enum Context {
     People,
     Stats,
     Duty,
+    Checks,
     /// Typing into a list's filter.
     Filter,
     Menu,
@@ -138,7 +139,7 @@ const ARROWS: [Binding; 4] = [
 ];
 
 /// Between the views of the desk, and what works on every one of them.
-const DESK: [Binding; 13] = [
+const DESK: [Binding; 14] = [
     b(
         "1",
         &[(KeyCode::Char('1'), NONE)],
@@ -179,6 +180,12 @@ const DESK: [Binding; 13] = [
         "7",
         &[(KeyCode::Char('7'), NONE)],
         Action::GoView(View::Duty),
+        false,
+    ),
+    b(
+        "8",
+        &[(KeyCode::Char('8'), NONE)],
+        Action::GoView(View::Checks),
         false,
     ),
     b("Tab", &[(KeyCode::Tab, NONE)], Action::NextView, true),
@@ -258,6 +265,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         | Context::People
         | Context::Stats
         | Context::Duty
+        | Context::Checks
         | Context::ComplaintDetail
         | Context::NoticeDetail => {
             // Lists and the dashboard move a selection, details scroll; 统计 has neither.

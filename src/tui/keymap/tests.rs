@@ -51,6 +51,7 @@ fn no_key_does_two_things_in_one_place() {
         NoticeDetail,
         People,
         Duty,
+        Checks,
         Filter,
         Menu,
         Form,

@@ -172,3 +172,25 @@ impl App {
         Effect::None
     }
 }
+
+impl App {
+    /// 检查: Enter on a drawn subject opens its inspection filled in; on one done, says so;
+    /// n opens a blank one (routine, planned or campaign).
+    pub(super) fn update_checks(&mut self, action: Action) {
+        let len = self.data.checks.due.len() + self.data.checks.recent.len();
+        match action {
+            Action::Open => match self.data.checks.due.get(self.checks.0) {
+                Some(d) => {
+                    let form = forms::inspect::form(&self.data, self.now, Some(d));
+                    self.form = Some(form);
+                }
+                None if len > 0 => self.refused("这次检查已登记；按 n 登记新的检查"),
+                None => self.form = Some(forms::inspect::form(&self.data, self.now, None)),
+            },
+            Action::New => self.form = Some(forms::inspect::form(&self.data, self.now, None)),
+            a => {
+                self.checks.apply(a, len);
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub use cells::{empty_note, fit, rows_note};
 pub(crate) use console::ambiguous;
 pub(crate) use panes::why_lines;
 pub use panes::{detail_panes, history_lines, window, wrap};
+mod checks;
 pub mod dashboard;
 mod duty;
 mod help;
@@ -57,6 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             View::People => people::draw(frame, body, app, theme),
             View::Stats => stats::draw(frame, body, app, theme),
             View::Duty => duty::draw(frame, body, app, theme),
+            View::Checks => checks::draw(frame, body, app, theme),
         }
         self::footer(frame, footer, app, theme);
     }
@@ -79,16 +81,25 @@ fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let names: Vec<String> = (View::ALL.iter().enumerate())
+        .map(|(i, v)| format!(" {} {} ", i + 1, v.title()))
+        .collect();
+    // A cell between tabs where the line has room for it (at 80 columns it has not).
+    let full: usize = names.iter().map(|n| cells::width(n) + 1).sum();
+    let gap = if full <= usize::from(area.width) {
+        " "
+    } else {
+        ""
+    };
     let mut spans = Vec::new();
-    for (i, v) in View::ALL.iter().enumerate() {
-        let text = format!(" {} {} ", i + 1, v.title());
+    for (v, text) in View::ALL.iter().zip(names) {
         let style = if *v == app.view {
             theme.selected()
         } else {
             theme.dim()
         };
         spans.push(Span::styled(text, style));
-        spans.push(Span::raw(" "));
+        spans.push(Span::raw(gap));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

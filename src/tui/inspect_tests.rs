@@ -1,0 +1,135 @@
+//! Inspections on the desk, as the duty officer does them: a drawn subject's inspection
+//! filled in from its draw, a 责令整改 that issues its notice, and the 首违不罚 proposal asked
+//! before a notice goes out.
+
+use crossterm::event::KeyCode;
+
+use super::pause_tests::save;
+use super::state::Confirm;
+use super::tests::{ctrl, key, press, screen, signed_in};
+use zhifa_desk::store::{notices, people};
+
+#[test]
+fn a_drawn_subject_is_inspected_from_the_desk_and_an_order_issues_its_notice_prefilled() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('8'))]);
+    assert_eq!(app.data.checks.due.len(), 2);
+    let due = app.data.checks.due[0].clone();
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    let form = app.form.as_ref().expect("the inspection form opens");
+    assert!(
+        form.get("检查对象").starts_with(&due.subject),
+        "{}",
+        form.get("检查对象")
+    );
+    assert_eq!(form.get("检查人员"), app.data.officer_names(&due.officers));
+    assert_eq!(form.get("检查来源"), "双随机抽查");
+    assert_eq!(form.get("抽查编号"), due.draw);
+    let said = save(
+        &mut store,
+        &mut app,
+        &[
+            ("执法事项", "M10"),
+            ("检查内容", "油烟净化设施运行情况"),
+            ("检查结论", "责令整改"),
+            ("存在问题", "油烟净化器未开启，油烟直排后巷"),
+            ("整改期限", "2026-11-30"),
+            ("整改要求", "立即开启并清洗油烟净化器"),
+        ],
+    );
+    assert!(said.contains("并下达整改通知"), "{said}");
+    let id = said
+        .split("并下达整改通知 ")
+        .nth(1)
+        .and_then(|r| r.split('：').next())
+        .unwrap();
+    let n = notices::get(store.conn(), id).unwrap().unwrap().notice;
+    let subject = app
+        .data
+        .checks
+        .subjects
+        .iter()
+        .find(|s| s.id == due.subject)
+        .unwrap();
+    assert_eq!(n.party, subject.name);
+    assert_eq!(n.address, subject.address);
+    assert_eq!(n.area, subject.area);
+    assert_eq!(n.matter.as_deref(), Some("M10"));
+    assert_eq!(n.problem, "油烟净化器未开启，油烟直排后巷");
+    assert_eq!(n.issuing.officers, due.officers.to_vec());
+    assert_eq!(n.issuing.requirement, "立即开启并清洗油烟净化器");
+    let basis = people::matters(store.conn()).unwrap();
+    let m10 = basis.iter().find(|m| m.id == "M10").unwrap();
+    assert_eq!(n.legal_basis, m10.legal_basis);
+    // The subject leaves the waiting list and heads the done ones, with its notice.
+    assert_eq!(app.data.checks.due.len(), 1);
+    assert_eq!(app.data.checks.recent[0].notice, id);
+    let shown = screen(&app, (80, 24));
+    assert!(shown.contains("双随机待检查 1 个"), "{shown}");
+    assert!(shown.contains("责令整改"), "{shown}");
+}
+
+#[test]
+fn a_first_violation_ordered_rectified_is_asked_about_before_the_notice_goes_out() {
+    let (mut store, mut app) = signed_in();
+    let notices_before = notices::list(store.conn(), &Default::default())
+        .unwrap()
+        .len();
+    press(
+        &mut store,
+        &mut app,
+        &[key(KeyCode::Char('8')), key(KeyCode::Char('n'))],
+    );
+    let form = app.form.as_mut().unwrap();
+    for (label, value) in [
+        ("检查对象", "DX002"),
+        ("检查人员", "赵建国、钱志强"),
+        ("执法事项", "M01"),
+        ("检查结论", "责令整改"),
+        ("存在问题", "店外占道摆放烧烤炉"),
+        ("整改期限", "2026-11-24"),
+    ] {
+        form.preset(label, value);
+    }
+    press(&mut store, &mut app, &[ctrl('s')]);
+    let Some(Confirm::Write { question, .. }) = &app.confirm else {
+        panic!("asked first: {:?}", app.status);
+    };
+    assert!(question.contains("本可首违不罚"), "{question}");
+    // No: back to the form, nothing written; then let off with guidance, asked nothing.
+    press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);
+    assert!(app.form.is_some());
+    let said = save(
+        &mut store,
+        &mut app,
+        &[
+            ("检查结论", "首违不罚"),
+            ("指导意见", "告知占道经营的规定，当场收回店内"),
+            ("整改期限", ""),
+        ],
+    );
+    assert!(said.contains("首违不罚"), "{said}");
+    assert!(app.confirm.is_none());
+    let notices_after = notices::list(store.conn(), &Default::default())
+        .unwrap()
+        .len();
+    assert_eq!(
+        notices_after, notices_before,
+        "no notice for a first violation"
+    );
+    // A second one is no first violation: the store refuses it, the form says why.
+    press(&mut store, &mut app, &[key(KeyCode::Char('n'))]);
+    let why = save(
+        &mut store,
+        &mut app,
+        &[
+            ("检查对象", "DX002"),
+            ("检查人员", "W001、W002"),
+            ("执法事项", "M01"),
+            ("检查结论", "首违不罚"),
+            ("存在问题", "又在店外占道"),
+            ("指导意见", "再次告知"),
+        ],
+    );
+    assert!(why.contains("不是首次违法"), "{why}");
+}
