@@ -197,6 +197,16 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::cli_checks::InspectionAction,
     },
+    /// 证据登记：登记照片、录音、录像文件的 SHA-256（add）、列出（list）、核对（check）
+    Evidence {
+        #[command(subcommand)]
+        action: crate::cli_checks::EvidenceAction,
+    },
+    /// 公示：列出须公示的执法决定和期限（list）、登记已公示（done）、导出待公示清单（export）
+    Publicity {
+        #[command(subcommand)]
+        action: crate::cli_checks::PublicityAction,
+    },
     /// 查看或修改设置：期限、按时率目标、临期提醒、执法队名称
     Settings {
         /// 以 JSON 输出全部设置（供脚本使用）

@@ -132,3 +132,64 @@ pub struct RecordArgs {
     #[arg(long, value_name = "时间")]
     pub at: Option<String>,
 }
+
+#[derive(Debug, Subcommand)]
+pub enum PublicityAction {
+    /// 列出近 60 日须公示的执法决定（整改通知、立案、抽查结果）及公示期限；默认只列未公示的
+    List {
+        /// 也列出已公示的
+        #[arg(long)]
+        all: bool,
+    },
+    /// 登记一项决定已公示
+    Done {
+        /// 类别：整改通知 / 立案 / 抽查结果
+        #[arg(value_name = "类别")]
+        kind: String,
+        /// 文书编号、立案编号或抽查编号
+        #[arg(value_name = "编号")]
+        key: String,
+        /// 公示日期（默认今天）
+        #[arg(long, value_name = "日期")]
+        on: Option<String>,
+        /// 公示渠道，如 政府门户网站、公示栏
+        #[arg(long, value_name = "渠道")]
+        place: String,
+    },
+    /// 导出待公示的决定（CSV，或 --out 文件.xlsx），供门户网站录入；个人姓名打码
+    Export {
+        #[arg(long, value_name = "文件")]
+        out: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceAction {
+    /// 登记证据文件（照片、录音、执法记录仪视频）：记下位置、大小和 SHA-256，文件本身不复制；可给文件夹（登记其中全部文件）
+    Add {
+        /// 文件或文件夹
+        #[arg(value_name = "文件", required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// 所属记录的类别：现场检查 / 整改通知 / 投诉
+        #[arg(long = "for", value_name = "类别")]
+        link_kind: String,
+        /// 所属记录的编号
+        #[arg(long, value_name = "编号")]
+        key: String,
+        /// 提供证据的执法人员（工号）
+        #[arg(long, value_name = "工号")]
+        by: String,
+        /// 说明，如 "店外占道全景"
+        #[arg(long, value_name = "说明", default_value = "")]
+        note: String,
+    },
+    /// 列出证据（可只列一条记录的）
+    List {
+        #[arg(long = "for", value_name = "类别", requires = "key")]
+        link_kind: Option<String>,
+        #[arg(long, value_name = "编号")]
+        key: Option<String>,
+    },
+    /// 核对证据文件是否仍与登记时一致（verify 也会核对）
+    Check,
+}

@@ -15,8 +15,10 @@ mod complaint;
 mod county;
 mod documents;
 mod draws;
+mod evidence;
 mod inspections;
 mod ledgers;
+mod publicity;
 mod reports;
 mod roster;
 mod safety;
@@ -123,6 +125,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Inspection { action }) => {
             inspections::run(&mut open(existing(db)?, now)?, &actor, action)
+        }
+        Some(Command::Evidence { action }) => {
+            evidence::run(&mut open(existing(db)?, now)?, &actor, action)
+        }
+        Some(Command::Publicity { action }) => {
+            publicity::run(&mut open(existing(db)?, now)?, &actor, action)
         }
         Some(Command::Settings { action, json }) => {
             settings(&mut open(db, now)?, &actor, action, json)

@@ -84,6 +84,77 @@ pub fn load(store: &mut Store, days: i64) -> Result<()> {
             redraw: None,
         },
     )?;
+    published(store, &at)
+}
+
+/// The decisions published so far: most on time, one a day late; the last weeks' notices,
+/// and last week's draw results, still waiting (three of them late).
+fn published(store: &mut Store, at: &dyn Fn(&str) -> NaiveDateTime) -> Result<()> {
+    use crate::domain::publicity::{PubKind, Publication};
+    let done = [
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第1号",
+            "2026-10-16",
+            "政府门户网站",
+        ),
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第2号",
+            "2026-10-20",
+            "政府门户网站",
+        ),
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第3号",
+            "2026-10-22",
+            "镇政府公示栏",
+        ),
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第4号",
+            "2026-10-28",
+            "政府门户网站",
+        ),
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第13号",
+            "2026-11-04",
+            "政府门户网站",
+        ),
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第6号",
+            "2026-11-06",
+            "政府门户网站",
+        ),
+        (
+            PubKind::Notice,
+            "卧执整〔2026〕第7号",
+            "2026-11-13",
+            "政府门户网站",
+        ),
+        (
+            PubKind::Case,
+            "卧执立〔2026〕第1号",
+            "2026-11-10",
+            "政府门户网站",
+        ),
+    ];
+    for (kind, key, on, place) in done {
+        let when = at(&format!("{on} 16:00"));
+        let clerk = Actor {
+            operator: "W002".into(),
+            now: when,
+        };
+        let p = Publication {
+            kind,
+            key: key.into(),
+            published_on: when.date(),
+            place: place.into(),
+        };
+        crate::store::publicity::publish(store, &clerk, p)?;
+    }
     Ok(())
 }
 

@@ -26,8 +26,10 @@ pub(super) fn verify(store: &Store, against: &[PathBuf]) -> Result<()> {
             ),
         }
     }
+    let (evidence_note, changed) = evidence(store)?;
+    problems.extend(changed);
     if !problems.is_empty() {
-        for p in &problems {
+        for p in problems.iter().chain(&evidence_note) {
             println!("{p}");
         }
         return Err(Error::invalid(format!(
@@ -43,7 +45,47 @@ pub(super) fn verify(store: &Store, against: &[PathBuf]) -> Result<()> {
         "记录核对：{} 条记录均与审计记录一致，期限等推算字段无误",
         v.records.records
     );
+    for line in evidence_note {
+        println!("{line}");
+    }
     Ok(())
+}
+
+/// The evidence files held against the register: what to say of those intact or out of
+/// reach, and a problem for each one changed since it was registered.
+fn evidence(store: &Store) -> Result<(Vec<String>, Vec<String>)> {
+    use zhifa_desk::domain::evidence::FileState;
+    let checked = zhifa_desk::store::evidence::check_files(store.conn())?;
+    if checked.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let (mut note, mut changed, mut missing) = (Vec::new(), Vec::new(), Vec::new());
+    let mut intact = 0;
+    for (e, state) in &checked {
+        let path = zhifa_desk::text::printable(&e.path).into_owned();
+        match state {
+            FileState::Intact => intact += 1,
+            FileState::Missing(_) => missing.push(format!("  {} {path}", e.id)),
+            FileState::Changed { size, .. } => changed.push(format!(
+                "证据 {}（{} {}）的文件已被改动：{path}（登记时 {} 字节，现在 {size} 字节，SHA-256 不符）",
+                e.id, e.link_kind, e.link, e.size
+            )),
+        }
+    }
+    note.push(format!(
+        "证据文件：{} 个，{intact} 个与登记时一致{}",
+        checked.len(),
+        if missing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "，{} 个找不到（移动硬盘未接入或已被移走，未能核对）：",
+                missing.len()
+            )
+        }
+    ));
+    note.extend(missing);
+    Ok((note, changed))
 }
 
 pub(super) fn backup(store: &Store, now: NaiveDateTime, to: Option<PathBuf>) -> Result<()> {

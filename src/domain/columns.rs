@@ -99,6 +99,16 @@ pub fn label(col: &str) -> &'static str {
         "notice" => "整改通知编号",
         "situation" => "适用情形",
         "months" => "期限（月）",
+        "published_on" => "公示日期",
+        "path" => "文件位置",
+        "size" => "文件大小",
+        "sha256" => "SHA-256",
+        "registered_at" => "登记时间",
+        "by" => "提供人",
+        "link_kind" => "所属记录类别",
+        "link" => "所属记录",
+        "decision" => "公示的决定",
+        "place" => "公示渠道",
         _ => "其他字段",
     }
 }

@@ -65,6 +65,13 @@ pub const KEYS: &[Key] = &[
         per_channel: false,
     },
     Key {
+        name: "publish_workdays",
+        label: "执法决定公示时限",
+        unit: "个工作日",
+        range: (1, 60),
+        per_channel: false,
+    },
+    Key {
         name: "bell",
         label: "转为临期或超期时响铃（1 开，0 关）",
         unit: "",
@@ -149,6 +156,7 @@ pub fn set(s: &mut Settings, name: &str, text: &str, channel: Option<&str>) -> R
         "soon_hours" => s.soon_hours = n,
         "bell" => s.bell = n == 1,
         "max_stops" => s.max_stops = n,
+        "publish_workdays" => s.publish_workdays = n,
         _ => unreachable!("every key is matched"),
     }
     if key.per_channel {
@@ -204,6 +212,10 @@ pub fn describe(s: &Settings) -> String {
     out.push(format!(
         "每件线索中止计时次数上限：{} 次（max_stops）",
         s.max_stops
+    ));
+    out.push(format!(
+        "执法决定公示时限：{} 个工作日（publish_workdays）",
+        s.publish_workdays
     ));
     out.push(format!(
         "转为临期或超期时响铃：{}（bell）",

@@ -58,6 +58,13 @@ pub struct Settings {
     /// lead is dispatched. Each township divides its fields its own way.
     #[serde(default = "default_squads")]
     pub squads: BTreeMap<String, String>,
+    /// A decision is published (公示) within this many working days (004: "谁执法、谁公示").
+    #[serde(default = "default_publish_workdays")]
+    pub publish_workdays: u32,
+}
+
+fn default_publish_workdays() -> u32 {
+    7
 }
 
 /// 承留镇's four 中队 (seed 004 第五条): 一中队 自然资源和城市管理, 二中队 环境保护和安全管理,
@@ -110,6 +117,7 @@ impl Default for Settings {
             bell: default_bell(),
             max_stops: default_max_stops(),
             squads: default_squads(),
+            publish_workdays: default_publish_workdays(),
         }
     }
 }

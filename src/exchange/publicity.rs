@@ -1,10 +1,11 @@
-//! 抽查结果公示: a draw's subjects, officers and results as the portal clerk pastes them,
-//! with an individual's name and 身份证号 masked unless asked for.
+//! What a portal clerk publishes: a draw's 抽查结果公示 (subjects, officers, results) and the
+//! list of decisions waiting to be published, with a person's name and 身份证号 masked.
 
 use rusqlite::Connection;
 
 use super::sheet::Sheet;
 use super::value::Ty;
+use crate::domain::publicity::{PubItem, PubKind};
 use crate::domain::{Draw, Finding, Inspection};
 use crate::error::Result;
 use crate::store::{inspections, people, subjects};
@@ -88,4 +89,66 @@ fn result(i: &Inspection) -> String {
         Finding::Lenient => "轻微违法，首违不罚，已指导改正".into(),
         Finding::Refer => format!("发现问题，已移送{}", i.refer_to),
     }
+}
+
+/// The decisions waiting to be published, as the portal clerk enters them: what was decided
+/// and on what basis, the party masked where a person.
+pub fn due_sheet(conn: &Connection, team: &str, items: &[PubItem]) -> Result<Sheet> {
+    let mut rows = Vec::with_capacity(items.len());
+    for (n, p) in items.iter().enumerate() {
+        let (content, basis) = match p.kind {
+            PubKind::Notice | PubKind::Case => {
+                let id = match p.kind {
+                    PubKind::Case => crate::store::notices::with_case_no(conn, &p.key)?,
+                    _ => Some(p.key.clone()),
+                };
+                let n = match id {
+                    Some(id) => crate::store::notices::get(conn, &id)?.map(|t| t.notice),
+                    None => None,
+                };
+                match (p.kind, n) {
+                    (PubKind::Case, Some(n)) => (
+                        format!("{}；责令整改（{}）逾期未改正，已立案查处", n.problem, n.id),
+                        n.legal_basis,
+                    ),
+                    (_, Some(n)) => (
+                        format!("{}；责令于 {} 前改正", n.problem, n.deadline),
+                        n.legal_basis,
+                    ),
+                    (_, None) => (String::new(), String::new()),
+                }
+            }
+            PubKind::DrawResult => (
+                "双随机抽查结果，逐户结果见抽查结果公示表".to_string(),
+                "“双随机、一公开”监管".to_string(),
+            ),
+        };
+        rows.push(vec![
+            (n + 1).to_string(),
+            p.kind.label().to_string(),
+            p.key.clone(),
+            p.what.clone(),
+            content,
+            basis,
+            crate::written::fmt_date(p.decided_on),
+            crate::written::fmt_date(p.due),
+        ]);
+    }
+    let columns = [
+        ("序号", Ty::Number),
+        ("类别", Ty::Text),
+        ("文书编号", Ty::Code),
+        ("当事人或抽查任务", Ty::Text),
+        ("主要内容", Ty::Text),
+        ("依据", Ty::Text),
+        ("决定日期", Ty::Date),
+        ("公示期限", Ty::Date),
+    ];
+    Ok(Sheet {
+        name: "待公示".into(),
+        title: vec![format!("{team} 行政执法决定待公示清单")],
+        columns: columns.iter().map(|(h, t)| (h.to_string(), *t)).collect(),
+        rows,
+        heat: None,
+    })
 }

@@ -93,6 +93,53 @@ pub fn today(t: &Today) -> String {
             n.deadline
         );
     }
+    if !t.checks_due.is_empty() {
+        let late = t.checks_due.iter().filter(|c| c.late).count();
+        let _ = writeln!(
+            s,
+            "\n【双随机抽查】（{} 个对象待检查，逾期 {late}）",
+            t.checks_due.len()
+        );
+        for c in &t.checks_due {
+            let names: Vec<&str> = c.officers.iter().map(|m| m.name.as_str()).collect();
+            let mark = if c.late { "[逾期]" } else { "" };
+            let _ = writeln!(
+                s,
+                "  {}{} {} {} {} {}",
+                pad(mark, 7),
+                c.date,
+                c.draw,
+                c.subject,
+                c.name,
+                names.join("、")
+            );
+        }
+    }
+    if !t.publicity.is_empty() {
+        let today = written::date(&t.date).ok();
+        let late = t
+            .publicity
+            .iter()
+            .filter(|p| today.is_some_and(|d| p.late(d)))
+            .count();
+        let _ = writeln!(
+            s,
+            "\n【公示】（{} 项待公示，逾期 {late}）",
+            t.publicity.len()
+        );
+        for p in &t.publicity {
+            let state = today.map_or_else(String::new, |d| p.state(d));
+            let _ = writeln!(
+                s,
+                "  {}{} {} {}（期限 {}）",
+                pad(&state, 13),
+                p.kind,
+                p.key,
+                p.what,
+                p.due
+            );
+        }
+    }
     if !t.calendar_warnings.is_empty() {
         let _ = writeln!(s, "\n【日历提醒】");
         for w in &t.calendar_warnings {

@@ -7,6 +7,7 @@ pub mod format;
 pub mod period;
 pub mod tally;
 pub mod today;
+pub mod today_checks;
 
 #[cfg(test)]
 mod figures_tests;

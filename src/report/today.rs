@@ -23,6 +23,10 @@ pub struct Today {
     pub complaints: Vec<ComplaintTimer>,
     pub notices: Vec<NoticeTimer>,
     pub calendar_warnings: Vec<String>,
+    /// Drawn subjects due this week and not inspected (the late ones first).
+    pub checks_due: Vec<super::today_checks::CheckDue>,
+    /// Decisions not yet published (公示), the earliest due first.
+    pub publicity: Vec<crate::domain::publicity::PubItem>,
     /// The 临期 window in minutes, from the settings (the screen marks leads with it).
     #[serde(skip)]
     pub soon_minutes: i64,
@@ -157,7 +161,8 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         .collect();
 
     let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
-    let soon_minutes = crate::store::settings::load(conn)?.soon_minutes();
+    let settings = crate::store::settings::load(conn)?;
+    let soon_minutes = settings.soon_minutes();
     let complaints = complaints::open_by_due(conn)?
         .into_iter()
         .map(|t| {
@@ -226,6 +231,8 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         complaints,
         notices,
         calendar_warnings: calendar_warnings(&cal, date, &missing),
+        checks_due: super::today_checks::checks_due(conn, date)?,
+        publicity: super::today_checks::to_publish(conn, &cal, settings.publish_workdays, date)?,
         soon_minutes,
     })
 }

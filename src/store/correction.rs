@@ -23,6 +23,7 @@ pub const TIMES: &[(&str, &str, &str)] = &[
     ("patrols", "start_time", "开始时间"),
     ("patrols", "end_time", "结束时间"),
     ("inspections", "at", "检查时间"),
+    ("publications", "published_on", "公示日期"),
 ];
 
 /// The audit action of a correction.

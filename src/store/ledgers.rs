@@ -218,6 +218,28 @@ pub const LEDGERS: &[Ledger] = &[
         optional: &[],
     },
     Ledger {
+        kind: "publications",
+        noun: "公示",
+        key: "kind || ' ' || decision",
+        find: "kind = substr(?1, 1, instr(?1, ' ') - 1)
+               AND decision = substr(?1, instr(?1, ' ') + 1)",
+        cols: "kind, decision, published_on, place, void_reason",
+        personal: &[],
+        later: &[],
+        optional: &[],
+    },
+    Ledger {
+        kind: "evidence",
+        noun: "证据",
+        key: "id",
+        find: "id = ?1",
+        cols: "id, kind, path, size, sha256, registered_at, by, link_kind, link, note,
+               void_reason",
+        personal: &[],
+        later: &[],
+        optional: &[],
+    },
+    Ledger {
         kind: "lenient_matters",
         noun: "首违不罚清单",
         key: "matter",

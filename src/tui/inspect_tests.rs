@@ -65,7 +65,7 @@ fn a_drawn_subject_is_inspected_from_the_desk_and_an_order_issues_its_notice_pre
     assert_eq!(app.data.checks.due.len(), 1);
     assert_eq!(app.data.checks.recent[0].notice, id);
     let shown = screen(&app, (80, 24));
-    assert!(shown.contains("双随机待检查 1 个"), "{shown}");
+    assert!(shown.contains("双随机待检查 1（"), "{shown}");
     assert!(shown.contains("责令整改"), "{shown}");
 }
 
@@ -132,4 +132,24 @@ fn a_first_violation_ordered_rectified_is_asked_about_before_the_notice_goes_out
         ],
     );
     assert!(why.contains("不是首次违法"), "{why}");
+}
+
+#[test]
+fn a_late_decision_is_published_from_the_desk_and_leaves_the_list() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('8'))]);
+    let waiting = app.data.today.publicity.len();
+    let first = app.data.today.publicity[0].clone();
+    assert!(first.late(app.now.date()), "the late come first: {first:?}");
+    // Down past the drawn subjects to the first decision to publish.
+    let down = vec![key(KeyCode::Down); app.data.checks.due.len()];
+    press(&mut store, &mut app, &down);
+    press(&mut store, &mut app, &[key(KeyCode::Enter)]);
+    let said = save(&mut store, &mut app, &[("公示渠道", "镇政府公示栏")]);
+    assert!(
+        said.contains(&first.key) && said.contains("镇政府公示栏"),
+        "{said}"
+    );
+    assert_eq!(app.data.today.publicity.len(), waiting - 1);
+    assert!(app.data.today.publicity.iter().all(|p| p.key != first.key));
 }

@@ -61,3 +61,29 @@ CREATE TABLE IF NOT EXISTS lenient_matters (
     months      INTEGER NOT NULL CHECK (months >= 1),
     void_reason TEXT NOT NULL DEFAULT ''
 );
+
+-- 公示: when and where each decision that must be published was.
+CREATE TABLE IF NOT EXISTS publications (
+    kind         TEXT NOT NULL,
+    decision     TEXT NOT NULL,
+    published_on TEXT NOT NULL,
+    place        TEXT NOT NULL,
+    void_reason  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (kind, decision)
+);
+
+-- 全过程记录: evidence files registered by hash (the files stay where they are).
+CREATE TABLE IF NOT EXISTS evidence (
+    id            TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    path          TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    sha256        TEXT NOT NULL,
+    registered_at TEXT NOT NULL,
+    by            TEXT NOT NULL,
+    link_kind     TEXT NOT NULL,
+    link          TEXT NOT NULL,
+    note          TEXT NOT NULL DEFAULT '',
+    void_reason   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS evidence_by_link ON evidence(link_kind, link);

@@ -86,6 +86,8 @@ pub enum Write {
         record: Box<zhifa_desk::domain::Inspection>,
         order: Option<zhifa_desk::store::inspections::Order>,
     },
+    /// 登记公示 of a decision.
+    Publish(Box<zhifa_desk::domain::publicity::Publication>),
     /// Writes a paper (文书) as .docx beside the database.
     Print {
         paper: zhifa_desk::document::Paper,
@@ -260,6 +262,11 @@ fn carry_out(
                     i.id, i.finding
                 ),
             }
+        }
+        Write::Publish(p) => {
+            let (kind, key, on, place) = (p.kind, p.key.clone(), p.published_on, p.place.clone());
+            zhifa_desk::store::publicity::publish(store, &actor, *p)?;
+            format!("已登记：{kind} {key} 于 {on} 在{place}公示")
         }
         Write::ViewPersonal { id } => {
             desk::view_personal(store, &actor, &id)?;

@@ -1,8 +1,9 @@
 //! The inspection form (登记现场检查): blank for a routine, planned or campaign check, or filled
 //! in from a drawn subject with its two drawn officers; a 责令整改 gives its notice's deadline
-//! and requirement, and saving issues the notice with the inspection.
+//! and requirement, and saving issues the notice with the inspection. And 登记公示.
 
 use chrono::NaiveDateTime;
+use zhifa_desk::domain::publicity::{PubItem, PubKind, Publication};
 use zhifa_desk::domain::{Finding, Inspection, Source};
 use zhifa_desk::store::inspections::{Due, Order};
 
@@ -13,7 +14,7 @@ use super::find::{datetime, key_of, labels, matter_options, now_text, opt, uncho
 use super::kind::FormKind;
 use super::labels::{
     CAMPAIGN, CHECKED, CONCLUSION, DEADLINE, DRAW, GUIDANCE, INSPECTED_AT, INSPECTORS, MATTER,
-    PROBLEM, REFER_TO, REQUIREMENT, SOURCE, SUBJECT,
+    PLACE, PROBLEM, PUBLISHED_ON, REFER_TO, REQUIREMENT, SOURCE, SUBJECT,
 };
 
 /// The subjects as a choice offers them: "DX001 卧牛河镇兴旺饭店".
@@ -101,6 +102,36 @@ pub(super) fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String
         record: Box::new(record),
         order,
     })
+}
+
+/// The channels a decision is usually published on; another may be typed.
+const PLACES: [&str; 3] = ["政府门户网站", "镇政府公示栏", "政务新媒体"];
+
+/// 登记公示: when and where decision `p` was published.
+pub fn publish(p: &PubItem, today: chrono::NaiveDate) -> Form<FormKind> {
+    let fields = vec![
+        Field::text(PUBLISHED_ON, &today.to_string(), Format::Date).required(),
+        Field::choice(PLACE, PLACES.iter().map(|s| s.to_string()).collect(), 0),
+    ];
+    let kind = FormKind::Publish {
+        kind: p.kind,
+        key: p.key.clone(),
+    };
+    let title = format!("登记公示：{} {}（期限 {}）", p.kind, p.key, p.due);
+    Form::new(kind, title, fields)
+}
+
+pub(super) fn submit_publish(
+    form: &Form<FormKind>,
+    kind: PubKind,
+    key: &str,
+) -> Result<Write, String> {
+    Ok(Write::Publish(Box::new(Publication {
+        kind,
+        key: key.to_string(),
+        published_on: super::find::date(form, PUBLISHED_ON)?,
+        place: form.get(PLACE),
+    })))
 }
 
 /// "事项 M01 在本镇首违不罚清单中……本可首违不罚" when the form orders a rectification or a

@@ -15,6 +15,11 @@ pub enum FormKind {
     NewNotice,
     /// 登记现场检查 (a 责令整改 issues its notice with it).
     Inspection,
+    /// 登记公示 of a decision.
+    Publish {
+        kind: zhifa_desk::domain::publicity::PubKind,
+        key: String,
+    },
     Reinspect {
         id: String,
     },

@@ -76,3 +76,5 @@ pub const CHECKED: &str = "检查内容";
 pub const CONCLUSION: &str = "检查结论";
 pub const GUIDANCE: &str = "指导意见";
 pub const REFER_TO: &str = "移送单位";
+pub const PUBLISHED_ON: &str = "公示日期";
+pub const PLACE: &str = "公示渠道";

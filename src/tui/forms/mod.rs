@@ -84,5 +84,6 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::EditNotice { id } => edit::submit_notice(form, data, id),
         FormKind::Serve { id } => serve::submit(form, data, id),
         FormKind::Inspection => inspect::submit(form, data),
+        FormKind::Publish { kind, key } => inspect::submit_publish(form, *kind, key),
     }
 }

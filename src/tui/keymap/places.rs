@@ -20,7 +20,7 @@ pub(super) fn own(ctx: Context) -> Vec<Binding> {
         Context::Dashboard => vec![b("Enter", ENTER, Open, true)],
         Context::Duty => vec![],
         Context::Checks => vec![
-            b("Enter", ENTER, Open, true).says("登记检查"),
+            b("Enter", ENTER, Open, true).says("登记"),
             b("n", &[(KeyCode::Char('n'), NONE)], New, true).says("其他检查"),
         ],
         Context::Stats => vec![

@@ -174,20 +174,27 @@ impl App {
 }
 
 impl App {
-    /// 检查: Enter on a drawn subject opens its inspection filled in; on one done, says so;
-    /// n opens a blank one (routine, planned or campaign).
+    /// 检查: Enter on a drawn subject opens its inspection filled in, on a decision to
+    /// publish the form that records its 公示; n opens a blank inspection (routine, planned or
+    /// campaign).
     pub(super) fn update_checks(&mut self, action: Action) {
-        let len = self.data.checks.due.len() + self.data.checks.recent.len();
+        let due = self.data.checks.due.len();
+        let publish = self.data.today.publicity.len();
+        let len = due + publish + self.data.checks.recent.len();
+        let at = self.checks.0;
         match action {
-            Action::Open => match self.data.checks.due.get(self.checks.0) {
-                Some(d) => {
-                    let form = forms::inspect::form(&self.data, self.now, Some(d));
-                    self.form = Some(form);
-                }
-                None if len > 0 => self.refused("这次检查已登记；按 n 登记新的检查"),
-                None => self.form = Some(forms::inspect::form(&self.data, self.now, None)),
-            },
-            Action::New => self.form = Some(forms::inspect::form(&self.data, self.now, None)),
+            Action::Open if at < due => {
+                let d = &self.data.checks.due[at];
+                self.form = Some(forms::inspect::form(&self.data, self.now, Some(d)));
+            }
+            Action::Open if at < due + publish => {
+                let p = &self.data.today.publicity[at - due];
+                self.form = Some(forms::inspect::publish(p, self.now.date()));
+            }
+            Action::Open if len > 0 => self.refused("这次检查已登记；按 n 登记新的检查"),
+            Action::Open | Action::New => {
+                self.form = Some(forms::inspect::form(&self.data, self.now, None))
+            }
             a => {
                 self.checks.apply(a, len);
             }

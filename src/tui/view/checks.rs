@@ -1,28 +1,33 @@
-//! 检查: the drawn subjects waiting for their inspection (the late ones marked), then the
-//! recent inspections, with the selected row's whole record beside or below.
+//! 检查: the drawn subjects waiting for their inspection and the decisions waiting to be
+//! published (the late ones marked), then the recent inspections, with the selected row's
+//! whole record beside or below.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use zhifa_desk::domain::Inspection;
+use zhifa_desk::domain::publicity::PubItem;
 use zhifa_desk::store::inspections::Due;
 
 use super::super::app::App;
 use super::super::theme::Theme;
 
-/// One row of the page: a drawn subject waiting, or an inspection done.
+/// One row of the page: a drawn subject waiting, a decision to publish, an inspection done.
 pub enum Item<'a> {
     Due(&'a Due),
+    Publish(&'a PubItem),
     Done(&'a Inspection),
 }
 
-/// The page's rows in order: waiting first (earliest draw first), then done (newest first).
+/// The page's rows in order: drawn subjects waiting (earliest draw first), decisions to
+/// publish (earliest due first), then inspections done (newest first).
 pub fn items(app: &App) -> Vec<Item<'_>> {
     let c = &app.data.checks;
     c.due
         .iter()
         .map(Item::Due)
+        .chain(app.data.today.publicity.iter().map(Item::Publish))
         .chain(c.recent.iter().map(Item::Done))
         .collect()
 }
@@ -63,6 +68,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(d.draw.clone()),
             ])
         }
+        Item::Publish(p) => {
+            let late = p.late(today);
+            let style = if late { theme.error() } else { theme.warn() };
+            Row::new(vec![
+                Cell::from(if late { "公示逾期" } else { "待公示" }).style(style),
+                Cell::from(p.decided_on.format("%m-%d").to_string()),
+                Cell::from(super::fit(&p.what, name_w, theme.ellipsis())),
+                Cell::from(p.kind.label()),
+                Cell::from(format!("期限 {}", p.due.format("%m-%d"))),
+            ])
+        }
         Item::Done(i) => Row::new(vec![
             Cell::from(i.finding.label()),
             Cell::from(i.at.format("%m-%d").to_string()),
@@ -80,14 +96,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     });
     let c = &app.data.checks;
     let late = c.due.iter().filter(|d| d.date < today).count();
+    let publish = &app.data.today.publicity;
     let title = format!(
-        "双随机待检查 {} 个（逾期 {late}）· 近{}日检查 {} 次",
+        "双随机待检查 {}（逾期 {late}）· 待公示 {}（逾期 {}）· 近{}日检查 {} 次",
         c.due.len(),
+        publish.len(),
+        publish.iter().filter(|p| p.late(today)).count(),
         super::super::data::RECENT_DAYS,
         c.recent.len()
     );
-    let header =
-        Row::new(["状态/结论", "日期", "检查对象", "人员", "抽查/来源"]).style(theme.dim());
+    let header = Row::new([
+        "状态/结论",
+        "日期",
+        "对象或当事人",
+        "人员或类别",
+        "抽查/期限",
+    ])
+    .style(theme.dim());
     let table = Table::new(
         rows,
         [
@@ -106,7 +131,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         super::empty_note(
             frame,
             list,
-            "没有待检查的抽查对象，近期也没有检查记录；按 n 登记一次检查",
+            "没有待检查的抽查对象和待公示的决定，近期也没有检查记录；按 n 登记一次检查",
             theme,
         );
     } else {
@@ -125,6 +150,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ),
             format!("抽取的执法人员：{}", app.data.officer_names(&d.officers)),
             "按 Enter 登记这次检查（对象和人员已按抽取结果填好）".to_string(),
+        ],
+        Some(Item::Publish(p)) => vec![
+            format!("{} {}：{}", p.kind, p.key, p.what),
+            format!(
+                "决定于 {}，须于 {} 前公示{}（{}）",
+                p.decided_on,
+                p.due,
+                if p.provisional { "（暂定）" } else { "" },
+                p.state(today)
+            ),
+            "公示后按 Enter 登记公示日期和渠道；待公示清单可用 zhifa-desk publicity export 导出"
+                .to_string(),
         ],
         Some(Item::Done(i)) => done_lines(app, i),
         None => vec![],

@@ -1,0 +1,73 @@
+//! The day's inspections and publications for `today` and the desk: drawn subjects whose day
+//! has come and who are not inspected yet, and decisions not yet published (公示).
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::today::Member;
+use crate::calendar::Calendar;
+use crate::domain::publicity::PubItem;
+use crate::error::Result;
+use crate::store::{inspections, people, publicity, subjects};
+
+/// Draws this many days back still list the subjects they left uninspected.
+pub const LATE_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckDue {
+    pub draw: String,
+    pub date: String,
+    pub subject: String,
+    /// The subject's name (a person's masked).
+    pub name: String,
+    pub officers: Vec<Member>,
+    /// Its day has passed.
+    pub late: bool,
+}
+
+/// Drawn subjects due by the end of this week (Sunday) and not inspected, the late first.
+pub fn checks_due(conn: &Connection, today: NaiveDate) -> Result<Vec<CheckDue>> {
+    let sunday =
+        today + chrono::Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
+    let due = inspections::due(conn, today - chrono::Duration::days(LATE_DAYS), sunday)?;
+    if due.is_empty() {
+        return Ok(Vec::new());
+    }
+    let staff = people::officers_by_id(conn)?;
+    let listed = subjects::all(conn)?;
+    Ok(due
+        .into_iter()
+        .map(|d| CheckDue {
+            name: listed
+                .iter()
+                .find(|s| s.id == d.subject)
+                .map_or_else(String::new, |s| s.shown(false).0),
+            officers: d
+                .officers
+                .iter()
+                .map(|id| Member {
+                    id: id.clone(),
+                    name: staff.get(id).map_or_else(|| id.clone(), |o| o.name.clone()),
+                })
+                .collect(),
+            late: d.date < today,
+            date: d.date.to_string(),
+            draw: d.draw,
+            subject: d.subject,
+        })
+        .collect())
+}
+
+/// Decisions not yet published, the earliest due first.
+pub fn to_publish(
+    conn: &Connection,
+    cal: &Calendar,
+    workdays: u32,
+    today: NaiveDate,
+) -> Result<Vec<PubItem>> {
+    Ok(publicity::items(conn, cal, workdays, today)?
+        .into_iter()
+        .filter(|p| p.published_on.is_none())
+        .collect())
+}
