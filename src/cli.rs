@@ -77,9 +77,9 @@ pub enum Command {
         #[command(subcommand)]
         action: CountyAction,
     },
-    /// 打印文书（.docx，WPS / Word 打开即可打印）：notice 责令限期整改通知书（含送达回证）、reinspection 复查意见书、transfer 移送函、complaint 投诉举报受理及处理反馈单；templates 写出模板供修改
+    /// 打印文书（.docx，WPS / Word 打开即可打印）：notice 责令限期整改通知书（含送达回证）、reinspection 复查意见书、transfer 移送函、complaint 投诉举报受理及处理反馈单、inspection 现场检查笔录；templates 写出模板供修改
     Document {
-        /// 文书：notice / reinspection / transfer / complaint，或 templates
+        /// 文书：notice / reinspection / transfer / complaint / inspection，或 templates
         #[arg(value_name = "文书")]
         paper: String,
         /// 整改通知的文书编号，或投诉编号（templates 不需要）

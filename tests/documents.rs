@@ -411,6 +411,7 @@ fn every_paper_keeps_the_schemas_property_order() {
         ("reinspection", "卧执整〔2026〕第3号"),
         ("transfer", "TS-2026-0007"),
         ("complaint", "TS-2026-0010"),
+        ("inspection", "JC2026-0005"),
     ] {
         let out = d.path(&format!("{paper}.docx"));
         let (text, _) = printed(&d, &["document", paper, key, "--out", &out]);
@@ -524,4 +525,52 @@ fn papers_number_transfers_leave_lines_to_sign_and_keep_both_deadlines() {
     d.ok(&["import", "complaints", &csv]);
     let (_, xml) = printed(&d, &["document", "complaint", "TS-2026-0042"]);
     assert!(xml.contains("夜市摊点占道</w:t><w:br"), "{xml}");
+}
+
+/// The 现场检查笔录: the subject, the two officers with their certificates that day, what was
+/// found and done (a first violation let off with its guidance), and each evidence file by
+/// number, kind, name and hash.
+#[test]
+fn the_inspection_record_lists_its_finding_and_its_evidence() {
+    let d = Desk::demo();
+    let photo = d.file("IMG_0042.JPG", b"the stall on the pavement");
+    d.ok(&[
+        "evidence",
+        "add",
+        &photo,
+        "--for",
+        "现场检查",
+        "--key",
+        "JC2026-0005",
+        "--by",
+        "W003",
+    ]);
+    let out = d.path("笔录.docx");
+    let (text, _) = printed(
+        &d,
+        &["document", "inspection", "JC2026-0005", "--out", &out],
+    );
+    for want in [
+        "现场检查笔录",
+        "JC2026-0005",
+        "2026年11月20日8时40分",
+        "刘某某（流动摊贩）",
+        "150783197805122130",
+        "孙丽华（执法证号 15070003）、李明（执法证号 15070004）",
+        "流动摊贩占道",
+        "依本镇首违不罚清单不予处罚",
+        "引导到农贸市场临时摊位经营",
+        "ZJ2026-0001 照片 IMG_0042.JPG",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    use sha2::Digest;
+    let hash: String = sha2::Sha256::digest(b"the stall on the pavement")
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(text.contains(&hash[..16]), "{text}");
+    // An inspection not on record prints nothing.
+    let err = d.fails(&["document", "inspection", "JC2026-9999"]);
+    assert!(err.contains("JC2026-9999"), "{err}");
 }

@@ -107,7 +107,11 @@ pub(super) const SIGN_HERE: &str = "__________";
 
 /// 赵建国（执法证号 15070001）、钱志强（执法证号 15070002）; blanks for two when none is
 /// recorded, to be filled in by hand.
-fn with_certs(staff: &HashMap<String, Officer>, ids: &[String], certs: &[String]) -> String {
+pub(super) fn with_certs(
+    staff: &HashMap<String, Officer>,
+    ids: &[String],
+    certs: &[String],
+) -> String {
     if ids.is_empty() {
         let one = format!("{SIGN_HERE}（执法证号 {SIGN_HERE}）");
         return format!("{one}、{one}");
@@ -279,5 +283,6 @@ pub fn paper(src: &Source, paper: Paper, key: &str) -> Result<Filled> {
         Paper::Reinspection => reinspection(src, key),
         Paper::Transfer => super::fill_leads::transfer(src, key),
         Paper::Complaint => super::fill_leads::complaint(src, key),
+        Paper::Inspection => super::fill_checks::inspection(src, key),
     }
 }

@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod fields;
 pub mod fill;
+mod fill_checks;
 mod fill_leads;
 pub mod schema_order;
 pub mod template;
@@ -27,14 +28,17 @@ pub enum Paper {
     Transfer,
     /// 投诉举报受理及处理反馈单.
     Complaint,
+    /// 现场检查笔录 of an inspection, with its evidence listed.
+    Inspection,
 }
 
 impl Paper {
-    pub const ALL: [Paper; 4] = [
+    pub const ALL: [Paper; 5] = [
         Paper::Notice,
         Paper::Reinspection,
         Paper::Transfer,
         Paper::Complaint,
+        Paper::Inspection,
     ];
 
     /// The name on the command line: `document notice KEY`.
@@ -44,6 +48,7 @@ impl Paper {
             Paper::Reinspection => "reinspection",
             Paper::Transfer => "transfer",
             Paper::Complaint => "complaint",
+            Paper::Inspection => "inspection",
         }
     }
 
@@ -53,6 +58,7 @@ impl Paper {
             Paper::Reinspection => "复查意见书",
             Paper::Transfer => "移送函",
             Paper::Complaint => "投诉举报受理及处理反馈单",
+            Paper::Inspection => "现场检查笔录",
         }
     }
 
@@ -67,6 +73,7 @@ impl Paper {
             Paper::Reinspection => include_str!("templates/reinspection.txt"),
             Paper::Transfer => include_str!("templates/transfer.txt"),
             Paper::Complaint => include_str!("templates/complaint.txt"),
+            Paper::Inspection => include_str!("templates/inspection.txt"),
         }
     }
 
@@ -77,6 +84,7 @@ impl Paper {
             Paper::Reinspection => fields::REINSPECTION_FIELDS,
             Paper::Transfer => fields::TRANSFER_FIELDS,
             Paper::Complaint => fields::COMPLAINT_FIELDS,
+            Paper::Inspection => fields::INSPECTION_FIELDS,
         }
     }
 

@@ -22,6 +22,7 @@ pub(super) fn own(ctx: Context) -> Vec<Binding> {
         Context::Checks => vec![
             b("Enter", ENTER, Open, true).says("登记"),
             b("n", &[(KeyCode::Char('n'), NONE)], New, true).says("其他检查"),
+            b("p", &[(KeyCode::Char('p'), NONE)], Print, true).says("打印笔录"),
         ],
         Context::Stats => vec![
             b("←", &[(KeyCode::Left, NONE)], EarlierPeriod, true),

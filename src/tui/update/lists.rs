@@ -177,7 +177,7 @@ impl App {
     /// 检查: Enter on a drawn subject opens its inspection filled in, on a decision to
     /// publish the form that records its 公示; n opens a blank inspection (routine, planned or
     /// campaign).
-    pub(super) fn update_checks(&mut self, action: Action) {
+    pub(super) fn update_checks(&mut self, action: Action) -> Effect {
         let due = self.data.checks.due.len();
         let publish = self.data.today.publicity.len();
         let len = due + publish + self.data.checks.recent.len();
@@ -191,13 +191,25 @@ impl App {
                 let p = &self.data.today.publicity[at - due];
                 self.form = Some(forms::inspect::publish(p, self.now.date()));
             }
-            Action::Open if len > 0 => self.refused("这次检查已登记；按 n 登记新的检查"),
+            Action::Open if len > 0 => {
+                self.refused("这次检查已登记；按 p 打印现场检查笔录，按 n 登记新的检查")
+            }
             Action::Open | Action::New => {
                 self.form = Some(forms::inspect::form(&self.data, self.now, None))
             }
+            Action::Print => match self.data.checks.recent.get(at.wrapping_sub(due + publish)) {
+                Some(i) if at >= due + publish => {
+                    return Effect::Write(Write::Print {
+                        paper: zhifa_desk::document::Paper::Inspection,
+                        key: i.id.clone(),
+                    });
+                }
+                _ => self.refused("选中一次已登记的检查，再按 p 打印现场检查笔录"),
+            },
             a => {
                 self.checks.apply(a, len);
             }
         }
+        Effect::None
     }
 }

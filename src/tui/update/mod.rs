@@ -171,7 +171,7 @@ impl App {
             Context::Duty => {
                 self.duty.apply(action, self.data.duty_log.len());
             }
-            Context::Checks => self.update_checks(action),
+            Context::Checks => return self.update_checks(action),
             Context::Dashboard => {
                 let items = self.dashboard_items();
                 match (action, items.get(self.dashboard.0)) {
