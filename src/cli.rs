@@ -31,7 +31,7 @@ pub struct Cli {
 pub enum Command {
     /// 导入 CSV：全部通过才写入，否则一行不写并列出每处问题
     Import {
-        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves / subjects / lenient
+        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves / subjects / lenient / plan / campaigns
         #[arg(value_name = "类别")]
         kind: String,
         /// 要导入的文件：CSV（UTF-8 或 GBK），或工作簿 .xlsx / .xls / .ods（按内容识别）
@@ -49,7 +49,7 @@ pub enum Command {
     },
     /// 导出 CSV（UTF-8 带 BOM）或 .xlsx 工作簿（--out 文件.xlsx）；`export handoff --month 2026-10 --out 目录` 导出月度移交包
     Export {
-        /// officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves / subjects / lenient / handoff
+        /// officers / areas / matters / roster / patrols / complaints / notices / holidays / leaves / subjects / lenient / plan / campaigns / handoff
         kind: String,
         /// 月度移交包的月份（YYYY-MM），只用于 handoff
         #[arg(long, value_name = "YYYY-MM")]
@@ -126,7 +126,7 @@ pub enum Command {
     },
     /// 作废一条记录（不会删除；须写明原因）
     Void {
-        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / leaves / subjects / lenient
+        /// 数据类别：officers / areas / matters / roster / patrols / complaints / notices / leaves / subjects / lenient / plan / campaigns
         #[arg(value_name = "类别")]
         kind: String,
         /// 记录的编号；排班为“日期 巡查组”

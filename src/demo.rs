@@ -10,7 +10,7 @@ use crate::store::{Actor, Store};
 pub const ANCHOR: &str = "2026-11-23";
 
 /// The seed files in the order their references need.
-pub const SEEDS: [(KindName, &str, &str); 10] = [
+pub const SEEDS: [(KindName, &str, &str); 12] = [
     (
         KindName::Officers,
         "officers.csv",
@@ -61,7 +61,21 @@ pub const SEEDS: [(KindName, &str, &str); 10] = [
         "lenient.csv",
         include_str!("../seeds/lenient.csv"),
     ),
+    (
+        KindName::Plan,
+        "plan.csv",
+        include_str!("../seeds/plan.csv"),
+    ),
+    (
+        KindName::Campaigns,
+        "campaigns.csv",
+        include_str!("../seeds/campaigns.csv"),
+    ),
 ];
+
+fn anchor() -> NaiveDate {
+    ANCHOR.parse().expect("the anchor is a date")
+}
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
@@ -126,7 +140,9 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
     let summaries = SEEDS
         .iter()
         .map(|(kind, file, text)| {
-            let shifted = shift_text(text, days);
+            // The plan is the current year's: YYYY is the year of the shifted anchor week.
+            let year = (anchor() + Duration::days(days)).year().to_string();
+            let shifted = shift_text(text, days).replace("YYYY", &year);
             kind.import(
                 store,
                 actor,

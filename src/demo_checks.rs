@@ -46,6 +46,8 @@ pub fn load(store: &mut Store, days: i64) -> Result<()> {
         i.at += chrono::Duration::minutes(70 * n as i64);
         i.source = Source::Random;
         i.draw = last_week.id.clone();
+        i.matter = crate::store::subjects::get(store.conn(), &pick.subject)?
+            .and_then(|s| s.matters.first().cloned());
         i.checked = "经营资质、消防通道、用火用电".into();
         inspections::record(store, &by(&pick.officers[0], "2026-11-18 17:00"), i, None)?;
     }
@@ -55,6 +57,7 @@ pub fn load(store: &mut Store, days: i64) -> Result<()> {
         at("2026-11-19 10:00"),
     );
     campaign.source = Source::Campaign;
+    campaign.matter = Some("M14".into());
     campaign.campaign = "岁末年初烟花爆竹安全专项检查".into();
     campaign.checked = "储存场所、经营许可、消防器材".into();
     inspections::record(store, &by("W002", "2026-11-19 15:00"), campaign, None)?;

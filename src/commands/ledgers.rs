@@ -189,6 +189,10 @@ pub(super) fn void(
         KindName::Leaves => record::void::<Leave>(tx, ctx, key, reason),
         KindName::Subjects => record::void::<Subject>(tx, ctx, key, reason),
         KindName::Lenient => record::void::<LenientMatter>(tx, ctx, key, reason),
+        KindName::Plan => record::void::<zhifa_desk::domain::plan::PlanItem>(tx, ctx, key, reason),
+        KindName::Campaigns => {
+            record::void::<zhifa_desk::domain::plan::Campaign>(tx, ctx, key, reason)
+        }
     })?;
     println!(
         "已作废 {}（{}）",

@@ -51,7 +51,14 @@ pub(super) fn report(store: &Store, now: NaiveDateTime, which: ReportPeriod) -> 
             zhifa_desk::exchange::export::to_csv(&zhifa_desk::report::bulletin::HEADERS, &rows);
         stdout.write_all(&screen_csv(&bytes))
     } else {
-        write!(stdout, "{}", text::printable(&print::report(&r)))
+        let f = zhifa_desk::report::inspections::figures(store.conn(), &period, now)?;
+        let lines = zhifa_desk::report::inspections::lines(&f, period.to.min(today));
+        let text = format!(
+            "{}\n【检查与公示】\n  {}\n",
+            print::report(&r),
+            lines.join("\n  ")
+        );
+        write!(stdout, "{}", text::printable(&text))
     };
     written.map_err(|e| Error::io("<标准输出>", e))
 }

@@ -60,6 +60,7 @@ pub mod patrol;
 pub mod pause;
 pub mod personal;
 pub mod phone;
+pub mod plan;
 pub mod publicity;
 pub mod roster;
 pub mod setting_keys;

@@ -28,6 +28,7 @@ pub mod value;
 mod mutation_tests;
 
 use crate::calendar::Holiday;
+use crate::domain::plan::{Campaign, PlanItem};
 use crate::domain::{
     Area, Complaint, Leave, LenientMatter, Matter, Notice, Officer, Patrol, RosterTeam, Subject,
 };
@@ -51,10 +52,12 @@ pub enum KindName {
     Leaves,
     Subjects,
     Lenient,
+    Plan,
+    Campaigns,
 }
 
 impl KindName {
-    pub const ALL: [KindName; 11] = [
+    pub const ALL: [KindName; 13] = [
         KindName::Officers,
         KindName::Areas,
         KindName::Matters,
@@ -66,6 +69,8 @@ impl KindName {
         KindName::Leaves,
         KindName::Subjects,
         KindName::Lenient,
+        KindName::Plan,
+        KindName::Campaigns,
     ];
 
     pub fn name(self) -> &'static str {
@@ -81,6 +86,8 @@ impl KindName {
             KindName::Leaves => Leave::NAME,
             KindName::Subjects => Subject::NAME,
             KindName::Lenient => LenientMatter::NAME,
+            KindName::Plan => PlanItem::NAME,
+            KindName::Campaigns => Campaign::NAME,
         }
     }
 
@@ -134,6 +141,8 @@ impl KindName {
             KindName::Leaves => go::<Leave>(store, actor, file, bytes, opts),
             KindName::Subjects => go::<Subject>(store, actor, file, bytes, opts),
             KindName::Lenient => go::<LenientMatter>(store, actor, file, bytes, opts),
+            KindName::Plan => go::<PlanItem>(store, actor, file, bytes, opts),
+            KindName::Campaigns => go::<Campaign>(store, actor, file, bytes, opts),
         }
     }
 
@@ -158,6 +167,8 @@ impl KindName {
             KindName::Leaves => go::<Leave>(env, q, w, tick),
             KindName::Subjects => go::<Subject>(env, q, w, tick),
             KindName::Lenient => go::<LenientMatter>(env, q, w, tick),
+            KindName::Plan => go::<PlanItem>(env, q, w, tick),
+            KindName::Campaigns => go::<Campaign>(env, q, w, tick),
         }
     }
 
@@ -176,6 +187,8 @@ impl KindName {
             KindName::Leaves => go::<Leave>(env, q),
             KindName::Subjects => go::<Subject>(env, q),
             KindName::Lenient => go::<LenientMatter>(env, q),
+            KindName::Plan => go::<PlanItem>(env, q),
+            KindName::Campaigns => go::<Campaign>(env, q),
         }
     }
 }

@@ -115,6 +115,36 @@ pub fn today(t: &Today) -> String {
             );
         }
     }
+    if !t.plan.is_empty() || !t.campaigns.is_empty() {
+        let behind = t.plan.iter().filter(|p| p.behind).count();
+        let _ = writeln!(
+            s,
+            "\n【检查计划】（{} 项本月未完成，落后 {behind}）",
+            t.plan.len()
+        );
+        for p in &t.plan {
+            let mark = if p.behind { "[落后]" } else { "本月" };
+            let _ = writeln!(
+                s,
+                "  {}{} 事项 {} {} 已查 {}/应查 {}（{}）",
+                pad(mark, 7),
+                p.item.id,
+                p.item.matter,
+                p.item.method,
+                p.done,
+                p.due_now,
+                p.item.squad
+            );
+        }
+        for k in &t.campaigns {
+            let c = &k.campaign;
+            let _ = writeln!(
+                s,
+                "  专项：{}（{}，{} 至 {}），已检查 {} 户",
+                c.name, c.basis, c.from, c.to, k.done
+            );
+        }
+    }
     if !t.publicity.is_empty() {
         let today = written::date(&t.date).ok();
         let late = t

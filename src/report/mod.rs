@@ -4,6 +4,7 @@ pub mod bulletin;
 pub mod explain;
 pub mod figures;
 pub mod format;
+pub mod inspections;
 pub mod period;
 pub mod tally;
 pub mod today;

@@ -25,6 +25,10 @@ pub struct Today {
     pub calendar_warnings: Vec<String>,
     /// Drawn subjects due this week and not inspected (the late ones first).
     pub checks_due: Vec<super::today_checks::CheckDue>,
+    /// The plan items still short this month, the behind first.
+    pub plan: Vec<crate::domain::plan::Progress>,
+    /// The 专项 campaigns running today.
+    pub campaigns: Vec<super::today_checks::CampaignNow>,
     /// Decisions not yet published (公示), the earliest due first.
     pub publicity: Vec<crate::domain::publicity::PubItem>,
     /// The 临期 window in minutes, from the settings (the screen marks leads with it).
@@ -232,6 +236,8 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         notices,
         calendar_warnings: calendar_warnings(&cal, date, &missing),
         checks_due: super::today_checks::checks_due(conn, date)?,
+        plan: super::today_checks::plan_open(conn, date)?,
+        campaigns: super::today_checks::campaigns_now(conn, date)?,
         publicity: super::today_checks::to_publish(conn, &cal, settings.publish_workdays, date)?,
         soon_minutes,
     })

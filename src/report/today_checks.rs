@@ -1,5 +1,6 @@
 //! The day's inspections and publications for `today` and the desk: drawn subjects whose day
-//! has come and who are not inspected yet, and decisions not yet published (公示).
+//! has come and who are not inspected yet, plan items short, campaigns running, and decisions
+//! not yet published (公示).
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -70,4 +71,38 @@ pub fn to_publish(
         .into_iter()
         .filter(|p| p.published_on.is_none())
         .collect())
+}
+
+/// A campaign running today, with the inspections made under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignNow {
+    pub campaign: crate::domain::plan::Campaign,
+    pub done: u32,
+}
+
+/// The plan items still short this month (behind, or this month's not all done yet).
+pub fn plan_open(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<Vec<crate::domain::plan::Progress>> {
+    let mut open: Vec<_> = crate::store::plan::progress_on(conn, today)?
+        .into_iter()
+        .filter(|p| p.done < p.due_now)
+        .collect();
+    open.sort_by_key(|p| !p.behind);
+    Ok(open)
+}
+
+/// The campaigns running on `today`.
+pub fn campaigns_now(conn: &Connection, today: NaiveDate) -> Result<Vec<CampaignNow>> {
+    crate::store::plan::campaigns(conn)?
+        .into_iter()
+        .filter(|k| k.runs_on(today))
+        .map(|k| {
+            Ok(CampaignNow {
+                done: crate::store::plan::campaign_done(conn, &k.name)?,
+                campaign: k,
+            })
+        })
+        .collect()
 }

@@ -26,6 +26,7 @@ pub mod moved;
 pub mod notices;
 pub mod pause;
 pub mod people;
+pub mod plan;
 pub mod publicity;
 mod rebaseline;
 pub mod record;

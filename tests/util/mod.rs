@@ -8,7 +8,7 @@ use std::process::{Child, Command, Output, Stdio};
 pub const NOW: &str = "2026-11-23 08:30";
 
 /// Every kind `import` and `export` take.
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 13] = [
     "officers",
     "areas",
     "matters",
@@ -20,6 +20,8 @@ pub const KINDS: [&str; 11] = [
     "leaves",
     "subjects",
     "lenient",
+    "plan",
+    "campaigns",
 ];
 
 pub struct Desk {

@@ -6,5 +6,6 @@ mod ledgers;
 
 pub use ledger_rows::{complaint_row, notice_row};
 mod people;
+mod plan;
 mod roster;
 mod subjects;

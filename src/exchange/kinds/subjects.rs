@@ -1,6 +1,6 @@
 //! CSV schemas of the 检查对象名录 and the 首违不罚 list.
 
-use super::super::cells::{Cells, Col, col};
+use super::super::cells::{Cells, Col, col, extra};
 use super::super::kind::{Env, ExportQuery, Kind, must_exist};
 use crate::domain::{LenientMatter, Risk, Subject, SubjectKind};
 use crate::error::Result;
@@ -18,7 +18,7 @@ impl Kind for Subject {
             &["code", "统一社会信用代码", "身份证号"],
         )
         .code(),
-        col("地址", &["address", "经营地址"]),
+        extra("地址", &["address", "经营地址"]),
         col("区域编号", &["area"]).code(),
         col("适用事项", &["matters", "事项编号"]).code(),
         col("风险等级", &["risk"]),

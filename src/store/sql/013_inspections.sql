@@ -87,3 +87,27 @@ CREATE TABLE IF NOT EXISTS evidence (
     void_reason   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS evidence_by_link ON evidence(link_kind, link);
+
+-- The year's 检查计划 (one line per matter) and its 专项 campaigns.
+CREATE TABLE IF NOT EXISTS plan_items (
+    id          TEXT PRIMARY KEY,
+    year        INTEGER NOT NULL,
+    matter      TEXT NOT NULL REFERENCES matters(id),
+    method      TEXT NOT NULL,
+    months      TEXT NOT NULL,
+    per_month   INTEGER NOT NULL CHECK (per_month >= 1),
+    squad       TEXT NOT NULL DEFAULT '',
+    remark      TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE IF NOT EXISTS campaigns (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    basis       TEXT NOT NULL DEFAULT '',
+    start       TEXT NOT NULL,
+    end         TEXT NOT NULL,
+    matters     TEXT NOT NULL DEFAULT '[]',
+    areas       TEXT NOT NULL DEFAULT '[]',
+    void_reason TEXT NOT NULL DEFAULT ''
+);

@@ -44,11 +44,22 @@ fn subject_name(app: &App, id: &str) -> String {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let all = items(app);
     let today = app.now.date();
+    let [plan_line, area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let [list, detail] = if area.width >= 110 {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
     } else {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area)
     };
+    frame.render_widget(
+        Paragraph::new(super::fit(
+            &plan_summary(app),
+            usize::from(plan_line.width),
+            theme.ellipsis(),
+        ))
+        .style(theme.warn()),
+        plan_line,
+    );
     let (shown, selected) = super::window(all.len(), Some(app.checks.0), list);
     let name_w = super::cells::rest_width(list.width.saturating_sub(3), &[10, 6, 14, 11]);
     let rows = all[shown].iter().map(|item| match item {
@@ -171,6 +182,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .map(Line::raw)
     .collect();
     frame.render_widget(Paragraph::new(lines).block(theme.block("详情")), detail);
+}
+
+/// "计划：本月未完成 3 项，落后 2（JH2026-02、JH2026-03）· 专项：…（已查 1）" in one line.
+fn plan_summary(app: &App) -> String {
+    let t = &app.data.today;
+    let behind: Vec<&str> = (t.plan.iter().filter(|p| p.behind))
+        .map(|p| p.item.id.as_str())
+        .collect();
+    let mut parts = vec![match (t.plan.len(), behind.len()) {
+        (0, _) => "检查计划：本月已按计划完成".to_string(),
+        (n, 0) => format!("检查计划：本月还有 {n} 项未完成"),
+        (n, b) => format!(
+            "检查计划：本月 {n} 项未完成，落后 {b}（{}）",
+            behind.join("、")
+        ),
+    }];
+    parts.extend(t.campaigns.iter().map(|k| {
+        format!(
+            "专项：{}（至 {}，已查 {}）",
+            k.campaign.name,
+            k.campaign.to.format("%m-%d"),
+            k.done
+        )
+    }));
+    parts.join(" · ")
 }
 
 fn done_lines(app: &App, i: &Inspection) -> Vec<String> {
