@@ -87,7 +87,43 @@ pub fn load(store: &mut Store, days: i64) -> Result<()> {
             redraw: None,
         },
     )?;
-    published(store, &at)
+    published(store, &at)?;
+    evidence(store, &by("W003", "2026-11-20 10:05"))
+}
+
+/// A 1×1 PNG: the demo's stand-in for a photo taken on site.
+const PHOTO: [u8; 70] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+    0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 96, 248, 95, 15, 0, 2,
+    135, 1, 128, 235, 71, 186, 146, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+/// The 首违不罚's photo and note, written into 演示证据 beside the database and registered;
+/// a database in memory (the tests' desk) has no folder beside it and gets none.
+fn evidence(store: &mut Store, officer: &Actor) -> Result<()> {
+    let db = std::path::Path::new(store.path());
+    let Some(dir) = db.parent().filter(|_| db.is_file()) else {
+        return Ok(());
+    };
+    let dir = dir.join("演示证据");
+    std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
+    let files = [
+        ("JC-0005-现场照片.png", &PHOTO[..]),
+        (
+            "JC-0005-现场记录.txt",
+            "2026年11月20日8时40分，集镇中心街人行道，刘某某摆摊售卖蔬菜；告知规定后当场收摊。\n"
+                .as_bytes(),
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| crate::Error::io(&path, e))?;
+        paths.push(path);
+    }
+    let link = (crate::domain::evidence::LinkKind::Inspection, "JC2026-0005");
+    crate::store::evidence::register(store, officer, &paths, link, ("W003", "早市占道现场"))?;
+    Ok(())
 }
 
 /// The decisions published so far: most on time, one a day late; the last weeks' notices,

@@ -560,7 +560,9 @@ fn the_inspection_record_lists_its_finding_and_its_evidence() {
         "流动摊贩占道",
         "依本镇首违不罚清单不予处罚",
         "引导到农贸市场临时摊位经营",
-        "ZJ2026-0001 照片 IMG_0042.JPG",
+        "ZJ2026-0003 照片 IMG_0042.JPG",
+        // The demo's own photo, registered with it.
+        "ZJ2026-0001 照片 JC-0005-现场照片.png",
     ] {
         assert!(text.contains(want), "{want}: {text}");
     }

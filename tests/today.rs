@@ -200,7 +200,7 @@ fn every_change_is_audited_under_the_operator() {
     let (rows, ops): (i64, String) = conn
         .query_row(
             "SELECT count(*), group_concat(DISTINCT operator) FROM audit
-             WHERE kind NOT IN ('duty_log', 'draws', 'inspections', 'publications')
+             WHERE kind NOT IN ('duty_log', 'draws', 'inspections', 'publications', 'evidence')
              AND action NOT IN ('中止', '恢复计时', '超时申诉', '申诉审批')",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -208,7 +208,10 @@ fn every_change_is_audited_under_the_operator() {
         .unwrap();
     // The team name setting, then every seed row; the demo's duty log is written under the
     // officers who sat at the desk.
-    assert_eq!(rows, 1 + 12 + 15 + 30 + 1 + 51 + 34 + 40 + 15 + 16 + 5 + 6 + 2);
+    assert_eq!(
+        rows,
+        1 + 12 + 15 + 30 + 1 + 51 + 34 + 40 + 15 + 16 + 5 + 6 + 2
+    );
     assert_eq!(ops, "W001");
     // The draws under the captain who drew them, each inspection under an officer who made it.
     let acts: Vec<(String, String, String)> = conn

@@ -46,6 +46,8 @@ for side in ("linux", "win"):
     open(os.path.join(d, "新投诉.csv"), "wb").write(b"\xef\xbb\xbf" + new.encode("utf-8"))
     open(os.path.join(d, "gbk投诉.csv"), "wb").write(gbk.encode("gbk"))
     open(os.path.join(d, "坏文件.csv"), "wb").write(bad.encode("utf-8"))
+    os.makedirs(os.path.join(d, "证据"), exist_ok=True)
+    open(os.path.join(d, "证据", "现场照片.jpg"), "wb").write(b"photo bytes")
 PY
 
 failed=0
@@ -70,7 +72,8 @@ step() {
 import sys
 path, unix, win = sys.argv[1:]
 t = open(path, encoding="utf-8", errors="replace").read()
-t = t.replace(win, "<dir>").replace(unix, "<dir>").replace("\\", "/").replace("\r\n", "\n")
+t = t.replace(win, "<dir>").replace(win.replace("\\", "/"), "<dir>").replace(unix, "<dir>")
+t = t.replace("\\", "/").replace("\r\n", "\n")
 # Hashes over the audit differ from run to run on any platform: each complaint's digest is
 # salted at random. The audit rows themselves are compared apart, below.
 import re
@@ -134,6 +137,17 @@ step county --db 县.sqlite county import "移交/*"
 step county-report --db 县.sqlite county report month --month 2026-11
 step county-verify --db 县.sqlite county verify
 step paper --db d.sqlite document notice "卧执整〔2026〕第6号" --out 通知书.docx
+step draw --db d.sqlite draw new --title 测试抽查 --date 2026-11-27 --count 3 --seed 公证处
+step draw-verify --db d.sqlite draw verify CQ2026-003
+step draw-export --db d.sqlite draw export CQ2026-001 --out 抽查结果公示.xlsx
+step inspect --db d.sqlite inspection record --subject DX009 --officers 孙丽华、李明 --matter M15 --finding 责令整改 --problem 消防通道堆放轮胎 --deadline 2026-11-30 --at "2026-11-23 08:10"
+step lenient --db d.sqlite inspection lenient DX002 --matter M01
+step publish --db d.sqlite publicity done 整改通知 "卧执整〔2026〕第8号" --place 政府门户网站
+step publicity --db d.sqlite publicity list
+step paper-inspection --db d.sqlite document inspection JC2026-0005 --out 笔录.docx
+step evidence-demo --db e.sqlite demo --load-only
+step evidence --db e.sqlite evidence add 证据 --for 现场检查 --key JC2026-0005 --by W003
+step evidence-verify --db e.sqlite verify
 step calendar --db d.sqlite calendar 2026-10
 step calendar-2027 --db d.sqlite calendar 2027-02
 step template-2027 --db d.sqlite calendar template 2027
@@ -144,9 +158,15 @@ steps=$((steps + 1))
 if python3 - "$work" <<'PY'
 import re, sqlite3, sys
 cols = "id, at, operator, action, kind, key, before, after, reason"
-unsalted = lambda row: tuple(re.sub(r"[0-9a-f]{64}", "<hash>", v) if isinstance(v, str) else v
-                             for v in row)
-rows = [[unsalted(r) for r in sqlite3.connect(f"{sys.argv[1]}/{side}/d.sqlite").execute(
+work = sys.argv[1]
+def unsalted(row, side):
+    # Evidence is registered where it lies: each side's folder is its own.
+    here = f"{work}/{side}"
+    def norm(v):
+        v = re.sub(r"[0-9a-f]{64}", "<hash>", v)
+        return v.replace("Z:" + here, "<dir>").replace(here, "<dir>")
+    return tuple(norm(v) if isinstance(v, str) else v for v in row)
+rows = [[unsalted(r, side) for r in sqlite3.connect(f"{work}/{side}/d.sqlite").execute(
             f"SELECT {cols} FROM audit ORDER BY id")] for side in ("linux", "win")]
 diff = [(a, b) for a, b in zip(*rows) if a != b]
 if diff or len(rows[0]) != len(rows[1]):
