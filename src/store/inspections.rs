@@ -260,6 +260,8 @@ pub struct Due {
     pub date: NaiveDate,
     pub subject: String,
     pub officers: [String; 2],
+    /// The matter the draw's list was chosen by, if it was.
+    pub matter: Option<String>,
 }
 
 /// The drawn subjects of live draws dated `from` to `to` with no live inspection yet, the
@@ -283,6 +285,7 @@ pub fn due(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Due>
                 date: d.date,
                 subject: p.subject.clone(),
                 officers: p.officers.clone(),
+                matter: d.filter.matter.clone(),
             });
         }
     }

@@ -25,6 +25,10 @@ fn a_drawn_subject_is_inspected_from_the_desk_and_an_order_issues_its_notice_pre
     assert_eq!(form.get("检查人员"), app.data.officer_names(&due.officers));
     assert_eq!(form.get("检查来源"), "双随机抽查");
     assert_eq!(form.get("抽查编号"), due.draw);
+    assert!(
+        form.get("执法事项").starts_with("M10"),
+        "the draw's list was M10's"
+    );
     let said = save(
         &mut store,
         &mut app,

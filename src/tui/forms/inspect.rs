@@ -53,10 +53,10 @@ pub fn form(data: &Data, now: NaiveDateTime, due: Option<&Due>) -> Form<FormKind
         form.preset(INSPECTORS, &data.officer_names(&d.officers));
         form.preset(SOURCE, Source::Random.label());
         form.preset(DRAW, &d.draw);
-        form.title = format!(
-            "登记双随机抽查 {}：{}（对象和人员按抽取结果填好）",
-            d.draw, option
-        );
+        if let Some(m) = &d.matter {
+            form.preset(MATTER, m);
+        }
+        form.title = format!("登记双随机抽查 {}：{}", d.draw, option);
     }
     form
 }

@@ -218,21 +218,23 @@ fn done_lines(app: &App, i: &Inspection) -> Vec<String> {
             i.source.label()
         ),
         format!("对象：{} {}", i.subject, subject_name(app, &i.subject)),
-        format!("人员：{}", app.data.officer_names(&i.officers)),
     ];
+    // What was found and done first: the pane may show only a few lines.
     let mut add = |label: &str, v: &str| {
         if !v.is_empty() {
             out.push(format!("{label}：{v}"));
         }
     };
+    add("结论", i.finding.label());
+    add("存在问题", &i.problem);
+    add("整改通知", &i.notice);
+    add("指导意见", &i.guidance);
+    add("移送单位", &i.refer_to);
+    add("人员", &app.data.officer_names(&i.officers));
     add("抽查", &i.draw);
     add("专项", &i.campaign);
     add("事项", i.matter.as_deref().unwrap_or_default());
     add("检查内容", &i.checked);
-    add("结论", i.finding.label());
-    add("存在问题", &i.problem);
-    add("指导意见", &i.guidance);
-    add("移送单位", &i.refer_to);
-    add("整改通知", &i.notice);
+    out.push("按 p 打印现场检查笔录".into());
     out
 }
