@@ -1,14 +1,12 @@
 //! Commands for 双随机 draws: draw (or redraw openly), list, show, re-check, publish.
 
-use std::io::Write;
-
 use zhifa_desk::domain::{Draw, Filter};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::publicity;
 use zhifa_desk::store::{Actor, Store, draws, people, subjects, traces};
-use zhifa_desk::{files, text, written};
+use zhifa_desk::{text, written};
 
-use super::ledgers::{Output, screen_csv};
+use super::ledgers::{Output, write_sheet};
 use crate::cli_checks::DrawAction;
 
 pub(super) fn run(store: &mut Store, actor: &Actor, action: DrawAction) -> Result<()> {
@@ -79,35 +77,19 @@ pub(super) fn run(store: &mut Store, actor: &Actor, action: DrawAction) -> Resul
             let team = store.settings()?.team_name().to_string();
             let sheet = publicity::draw_sheet(store.conn(), &team, &d, include_personal)?;
             let to = Output::decide(out.as_deref(), None)?;
-            let sheet_rows = sheet.rows.len();
-            let personal = |store: &Store, actor: &Actor, d: &Draw, to: String, rows| {
+            let rows = sheet.rows.len();
+            let shown_to = to.path.map_or_else(|| "屏幕".to_string(), text::audit_path);
+            write_sheet(sheet, &to, || {
                 if !include_personal {
                     return Ok(());
                 }
-                let what = format!("抽查结果公示（含个人姓名、身份证号）{} → {to}", d.id);
+                let what = format!("抽查结果公示（含个人姓名、身份证号）{} → {shown_to}", d.id);
                 traces::export_personal(store, actor, &what, rows)
-            };
-            match to.path {
-                Some(path) => {
-                    let bytes = if to.workbook {
-                        zhifa_desk::exchange::book_write::workbook(&[sheet])?
-                    } else {
-                        sheet.to_csv()
-                    };
-                    let rows = sheet_rows;
-                    files::write_recorded(path, &bytes, || {
-                        personal(store, actor, &d, text::audit_path(path), rows)
-                    })?;
-                    eprintln!("已导出抽查结果公示到 {}", text::path(path));
-                    Ok(())
-                }
-                None => {
-                    personal(store, actor, &d, "屏幕".into(), sheet_rows)?;
-                    std::io::stdout()
-                        .write_all(&screen_csv(&sheet.to_csv()))
-                        .map_err(|e| Error::io("<标准输出>", e))
-                }
+            })?;
+            if let Some(path) = to.path {
+                eprintln!("已导出抽查结果公示到 {}", text::path(path));
             }
+            Ok(())
         }
     }
 }

@@ -154,6 +154,31 @@ pub(super) fn export(
     Ok(())
 }
 
+/// Writes `sheet` where `to` says, as a workbook or CSV, `record` on record before the file
+/// takes its name; to the screen as CSV without `--out`. Returns where it went, if a file.
+pub(super) fn write_sheet(
+    sheet: zhifa_desk::exchange::sheet::Sheet,
+    to: &Output,
+    record: impl FnOnce() -> Result<()>,
+) -> Result<()> {
+    match to.path {
+        Some(path) => {
+            let bytes = if to.workbook {
+                zhifa_desk::exchange::book_write::workbook(&[sheet])?
+            } else {
+                sheet.to_csv()
+            };
+            files::write_recorded(path, &bytes, record)
+        }
+        None => {
+            record()?;
+            std::io::stdout()
+                .write_all(&screen_csv(&sheet.to_csv()))
+                .map_err(|e| Error::io("<标准输出>", e))
+        }
+    }
+}
+
 /// CSV bytes for the screen: the BOM as written, everything after it printable.
 pub(super) fn screen_csv(bytes: &[u8]) -> Vec<u8> {
     let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {

@@ -1,15 +1,13 @@
 //! Commands for 公示: the decisions to publish and their deadlines, recording one published,
 //! and the list a portal clerk enters.
 
-use std::io::Write;
-
 use zhifa_desk::domain::publicity::{PubKind, Publication};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::publicity::due_sheet;
 use zhifa_desk::store::{Actor, Store, publicity};
-use zhifa_desk::{files, text, written};
+use zhifa_desk::{text, written};
 
-use super::ledgers::{Output, screen_csv};
+use super::ledgers::{Output, write_sheet};
 use crate::cli_checks::PublicityAction;
 
 pub(super) fn run(store: &mut Store, actor: &Actor, action: PublicityAction) -> Result<()> {
@@ -83,25 +81,15 @@ pub(super) fn run(store: &mut Store, actor: &Actor, action: PublicityAction) -> 
                 .collect();
             let sheet = due_sheet(store.conn(), settings.team_name(), &waiting)?;
             let to = Output::decide(out.as_deref(), None)?;
-            match to.path {
-                Some(path) => {
-                    let bytes = if to.workbook {
-                        zhifa_desk::exchange::book_write::workbook(&[sheet])?
-                    } else {
-                        sheet.to_csv()
-                    };
-                    files::write_recorded(path, &bytes, || Ok(()))?;
-                    eprintln!(
-                        "已导出 {} 项待公示决定到 {}",
-                        waiting.len(),
-                        text::path(path)
-                    );
-                    Ok(())
-                }
-                None => std::io::stdout()
-                    .write_all(&screen_csv(&sheet.to_csv()))
-                    .map_err(|e| Error::io("<标准输出>", e)),
+            write_sheet(sheet, &to, || Ok(()))?;
+            if let Some(path) = to.path {
+                eprintln!(
+                    "已导出 {} 项待公示决定到 {}",
+                    waiting.len(),
+                    text::path(path)
+                );
             }
+            Ok(())
         }
     }
 }

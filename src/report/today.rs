@@ -243,6 +243,19 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
     })
 }
 
+/// Officers by 工号 with their names (an unknown 工号 stands for itself).
+pub fn members(
+    staff: &std::collections::HashMap<String, crate::domain::Officer>,
+    ids: &[String],
+) -> Vec<Member> {
+    ids.iter()
+        .map(|id| Member {
+            id: id.clone(),
+            name: staff.get(id).map_or_else(|| id.clone(), |o| o.name.clone()),
+        })
+        .collect()
+}
+
 /// The roster of one date with its checks, and the set of areas some team covers.
 pub fn roster_day(conn: &Connection, date: NaiveDate) -> Result<(Vec<TeamDay>, BTreeSet<String>)> {
     let teams = roster::teams_on(conn, date)?;
@@ -257,14 +270,7 @@ pub fn roster_day(conn: &Connection, date: NaiveDate) -> Result<(Vec<TeamDay>, B
         .into_iter()
         .zip(checks)
         .map(|(t, checks)| TeamDay {
-            officers: t
-                .officers
-                .iter()
-                .map(|id| Member {
-                    id: id.clone(),
-                    name: staff.get(id).map_or_else(|| id.clone(), |o| o.name.clone()),
-                })
-                .collect(),
+            officers: members(&staff, &t.officers),
             patrolled: t
                 .areas
                 .iter()

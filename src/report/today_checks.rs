@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::today::Member;
+use super::today::{Member, members};
 use crate::calendar::Calendar;
 use crate::domain::publicity::PubItem;
 use crate::error::Result;
@@ -44,14 +44,7 @@ pub fn checks_due(conn: &Connection, today: NaiveDate) -> Result<Vec<CheckDue>> 
                 .iter()
                 .find(|s| s.id == d.subject)
                 .map_or_else(String::new, |s| s.shown(false).0),
-            officers: d
-                .officers
-                .iter()
-                .map(|id| Member {
-                    id: id.clone(),
-                    name: staff.get(id).map_or_else(|| id.clone(), |o| o.name.clone()),
-                })
-                .collect(),
+            officers: members(&staff, &d.officers),
             late: d.date < today,
             date: d.date.to_string(),
             draw: d.draw,

@@ -22,6 +22,12 @@ pub fn list(row: &Row, idx: usize) -> rusqlite::Result<Vec<String>> {
     }
 }
 
+/// A column holding any JSON value (a draw's lists and picks).
+pub fn json<T: serde::de::DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<T> {
+    let text = row.get_ref(idx)?.as_str()?;
+    serde_json::from_str(text).map_err(|e| bad(idx, e.to_string()))
+}
+
 pub fn list_json(items: &[String]) -> String {
     serde_json::to_string(items).expect("a list of strings serializes")
 }

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
-use super::codec::{self, date, datetime};
+use super::codec::{self, date, datetime, json};
 use super::{Actor, Ctx, Record, Store, audit, leaves, people, record, subjects};
 use crate::domain::draw::{self, Inputs};
 use crate::domain::{Draw, Filter, Risk};
@@ -13,13 +13,6 @@ use crate::error::{Error, Result};
 
 const COLS: &str = "id, title, date, drawn_at, drawn_by, filter, count, seed, subjects, officers,
                     snapshot, picks, redraw_of, reason";
-
-fn json<T: serde::de::DeserializeOwned>(r: &Row, idx: usize) -> rusqlite::Result<T> {
-    let text = r.get_ref(idx)?.as_str()?;
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
-    })
-}
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("a draw serializes")
