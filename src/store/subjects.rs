@@ -61,6 +61,38 @@ impl Record for Subject {
     }
 }
 
+/// The number a new subject takes: one past the largest "DX" number.
+pub fn next_id(conn: &Connection) -> Result<String> {
+    Ok(super::codec::next_serial(conn, "subjects", "DX", "", 3)?)
+}
+
+/// A subject added (`new`) or changed on the desk, with the checks the importer makes: its
+/// code, its area and matters on their lists; a new one may not take a number in use.
+pub fn save(
+    store: &mut super::Store,
+    actor: &super::Actor,
+    s: Subject,
+    new: bool,
+) -> Result<super::Change> {
+    use crate::error::Error;
+    store.write_with_rules(actor, |tx, ctx| {
+        super::desk::refuse_problems(s.problems())?;
+        if s.id.trim().is_empty() || s.name.trim().is_empty() {
+            return Err(Error::invalid("对象编号和名称都须填写"));
+        }
+        if new && Subject::load(tx, &s.id)?.is_some() {
+            return Err(Error::invalid(format!("对象编号 {} 已在名录中", s.id)));
+        }
+        if let Some(a) = &s.area {
+            super::desk::must_exist(tx, "areas", "区域", a)?;
+        }
+        for m in &s.matters {
+            super::desk::must_exist(tx, "matters", "执法事项", m)?;
+        }
+        super::record::upsert(tx, ctx, &s)
+    })
+}
+
 /// Every subject not voided, by 编号.
 pub fn all(conn: &Connection) -> Result<Vec<Subject>> {
     let sql = format!("SELECT {COLS} FROM subjects WHERE void_reason = '' ORDER BY id");

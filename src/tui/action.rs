@@ -43,6 +43,9 @@ pub enum Action {
     RemoveTeam,
     AddLeave,
     EditOfficer,
+    /// 检查对象: the selected row's subject, or a new one.
+    EditSubject,
+    NewSubject,
     EarlierPeriod,
     LaterPeriod,
     CyclePeriodKind,
@@ -103,6 +106,8 @@ impl Action {
             Action::EditTeam => "修改排班",
             Action::AddLeave => "登记请假",
             Action::EditOfficer => "换证 / 在岗离岗 / 电话",
+            Action::EditSubject => "修改检查对象",
+            Action::NewSubject => "新增检查对象",
             Action::RemoveTeam => "撤下该组",
             Action::EarlierPeriod => "前一期",
             Action::LaterPeriod => "后一期",

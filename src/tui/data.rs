@@ -96,6 +96,8 @@ pub struct Checks {
     pub subjects: Vec<Subject>,
     pub lenient: Vec<LenientMatter>,
     pub violations: std::collections::HashMap<String, Vec<(String, NaiveDate)>>,
+    /// The number a new subject would take.
+    pub next_subject_id: String,
 }
 
 /// Draws this far back still list their subjects not inspected (late); this far ahead, the
@@ -121,6 +123,7 @@ fn checks(conn: &Connection, today: NaiveDate) -> Result<Checks> {
         subjects: subjects::all(conn)?,
         lenient: subjects::lenient(conn)?,
         violations: inspections::all_violations(conn)?,
+        next_subject_id: subjects::next_id(conn)?,
     })
 }
 

@@ -199,6 +199,14 @@ impl<T> Form<T> {
             .any(|f| matches!(f.input, Input::Choice { .. }))
     }
 
+    /// Takes what the fields hold now as where they started: a form filled from a stored
+    /// record holds no input of the officer's until they change something.
+    pub fn reset_dirty(&mut self) {
+        for f in &mut self.fields {
+            f.initial = f.value();
+        }
+    }
+
     /// Fills the field `label` in as if typed: a text takes `value`, a choice the first
     /// option that is `value` or starts with it. The form then holds input (Esc asks).
     pub fn preset(&mut self, label: &str, value: &str) {

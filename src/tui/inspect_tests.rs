@@ -157,3 +157,44 @@ fn a_late_decision_is_published_from_the_desk_and_leaves_the_list() {
     assert_eq!(app.data.today.publicity.len(), waiting - 1);
     assert!(app.data.today.publicity.iter().all(|p| p.key != first.key));
 }
+
+#[test]
+fn a_subject_is_changed_and_a_new_one_listed_from_the_desk_with_its_code_checked() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('8'))]);
+    let id = app.data.checks.due[0].subject.clone();
+    press(&mut store, &mut app, &[key(KeyCode::Char('o'))]);
+    let form = app.form.as_ref().expect("the subject's form");
+    assert!(form.title.contains(&id), "{}", form.title);
+    assert!(!form.dirty(), "filled from the record, nothing typed yet");
+    let said = save(&mut store, &mut app, &[("风险等级", "高")]);
+    assert_eq!(
+        said,
+        format!("已修改检查对象 {id} 卧牛河镇便民早餐店（记入审计）")
+    );
+    let stored = zhifa_desk::store::subjects::get(store.conn(), &id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.risk, zhifa_desk::domain::Risk::High);
+
+    press(&mut store, &mut app, &[key(KeyCode::Char('O'))]);
+    assert_eq!(app.form.as_ref().unwrap().get("对象编号"), "DX017");
+    let why = save(
+        &mut store,
+        &mut app,
+        &[
+            ("名称", "卧牛河镇新开小吃店"),
+            ("信用代码或身份证号", "92150783MA0N3K2P1S"),
+            ("所属区域", "Q01"),
+            ("适用事项", "M10、M20"),
+        ],
+    );
+    assert!(why.starts_with("统一社会信用代码："), "{why}");
+    let said = save(&mut store, &mut app, &[("信用代码或身份证号", "")]);
+    assert_eq!(said, "已将 DX017 卧牛河镇新开小吃店 加入检查对象名录");
+    let added = zhifa_desk::store::subjects::get(store.conn(), "DX017")
+        .unwrap()
+        .unwrap();
+    assert_eq!(added.matters, ["M10", "M20"]);
+    assert_eq!(added.area.as_deref(), Some("Q01"));
+}

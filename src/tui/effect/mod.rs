@@ -86,6 +86,11 @@ pub enum Write {
         record: Box<zhifa_desk::domain::Inspection>,
         order: Option<zhifa_desk::store::inspections::Order>,
     },
+    /// A subject of the 检查对象名录 added (`new`) or changed.
+    Subject {
+        record: Box<zhifa_desk::domain::Subject>,
+        new: bool,
+    },
     /// 登记公示 of a decision.
     Publish(Box<zhifa_desk::domain::publicity::Publication>),
     /// Writes a paper (文书) as .docx beside the database.
@@ -261,6 +266,15 @@ fn carry_out(
                     "已登记现场检查 {}（{}），并下达整改通知 {notice}：在 4 整改 中可打印、登记送达",
                     i.id, i.finding
                 ),
+            }
+        }
+        Write::Subject { record, new } => {
+            let (id, name) = (record.id.clone(), record.name.clone());
+            let done = zhifa_desk::store::subjects::save(store, &actor, *record, new)?;
+            match (new, done) {
+                (true, _) => format!("已将 {id} {name} 加入检查对象名录"),
+                (false, zhifa_desk::store::Change::Unchanged) => format!("检查对象 {id} 没有改动"),
+                (false, _) => format!("已修改检查对象 {id} {name}（记入审计）"),
             }
         }
         Write::Publish(p) => {

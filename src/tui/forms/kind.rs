@@ -15,6 +15,10 @@ pub enum FormKind {
     NewNotice,
     /// 登记现场检查 (a 责令整改 issues its notice with it).
     Inspection,
+    /// A subject of the 检查对象名录: changed (`id`) or new.
+    Subject {
+        id: Option<String>,
+    },
     /// 登记公示 of a decision.
     Publish {
         kind: zhifa_desk::domain::publicity::PubKind,

@@ -12,6 +12,7 @@ pub mod pause;
 pub mod people;
 pub mod serve;
 pub mod step;
+pub mod subject;
 pub mod team;
 
 use chrono::NaiveDateTime;
@@ -84,6 +85,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::EditNotice { id } => edit::submit_notice(form, data, id),
         FormKind::Serve { id } => serve::submit(form, data, id),
         FormKind::Inspection => inspect::submit(form, data),
+        FormKind::Subject { id } => subject::submit(form, id.as_deref()),
         FormKind::Publish { kind, key } => inspect::submit_publish(form, *kind, key),
     }
 }

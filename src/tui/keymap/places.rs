@@ -23,6 +23,8 @@ pub(super) fn own(ctx: Context) -> Vec<Binding> {
             b("Enter", ENTER, Open, true).says("登记"),
             b("n", &[(KeyCode::Char('n'), NONE)], New, true).says("其他检查"),
             b("p", &[(KeyCode::Char('p'), NONE)], Print, true).says("打印笔录"),
+            b("o", &[(KeyCode::Char('o'), NONE)], EditSubject, true).says("对象"),
+            b("O", &[(KeyCode::Char('O'), NONE)], NewSubject, false),
         ],
         Context::Stats => vec![
             b("←", &[(KeyCode::Left, NONE)], EarlierPeriod, true),

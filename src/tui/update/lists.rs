@@ -197,6 +197,19 @@ impl App {
             Action::Open | Action::New => {
                 self.form = Some(forms::inspect::form(&self.data, self.now, None))
             }
+            Action::EditSubject | Action::NewSubject => {
+                let c = &self.data.checks;
+                let of_row = match at {
+                    _ if action == Action::NewSubject => None,
+                    a if a < due => Some(c.due[a].subject.clone()),
+                    a if a >= due + publish => {
+                        c.recent.get(a - due - publish).map(|i| i.subject.clone())
+                    }
+                    _ => None,
+                };
+                let old = of_row.and_then(|id| c.subjects.iter().find(|s| s.id == id));
+                self.form = Some(forms::subject::form(&self.data, old));
+            }
             Action::Print => match self.data.checks.recent.get(at.wrapping_sub(due + publish)) {
                 Some(i) if at >= due + publish => {
                     return Effect::Write(Write::Print {
