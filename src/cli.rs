@@ -180,7 +180,7 @@ pub enum Command {
     /// 投诉线索：中止计时（stop）、恢复计时（resume）、超时申诉（appeal）、申诉审批（review）
     Complaint {
         #[command(subcommand)]
-        action: ComplaintAction,
+        action: crate::cli_leads::ComplaintAction,
     },
     /// 排班：查看某天的排班与检查，设置或撤下一个巡查组
     Roster {
@@ -214,60 +214,6 @@ pub enum Command {
         json: bool,
         #[command(subcommand)]
         action: Option<SettingsAction>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ComplaintAction {
-    /// 中止计时：线索等待外部情况时停表，须队长批准；中止期间不计入期限
-    Stop {
-        #[arg(value_name = "投诉编号")]
-        id: String,
-        /// 中止原因：当事人无法联系 / 等待其他部门答复 / 不可抗力 / 其他
-        #[arg(long, value_name = "原因")]
-        reason: String,
-        /// 具体情况（原因为「其他」时必填）
-        #[arg(long, value_name = "说明", default_value = "")]
-        note: String,
-        /// 批准的队长（工号）
-        #[arg(long, value_name = "工号")]
-        approver: String,
-        /// 中止时间（默认现在），如 "2026-11-23 10:00"
-        #[arg(long, value_name = "时间")]
-        at: Option<String>,
-    },
-    /// 恢复计时：中止的线索重新计时，期限按中止的时间顺延
-    Resume {
-        #[arg(value_name = "投诉编号")]
-        id: String,
-        /// 恢复时间（默认现在）
-        #[arg(long, value_name = "时间")]
-        at: Option<String>,
-    },
-    /// 超时申诉：已超期的线索可申诉一次；获批后仍记为超期，只从“剔除申诉后按时办理率”中剔除
-    Appeal {
-        #[arg(value_name = "投诉编号")]
-        id: String,
-        /// 申诉理由
-        #[arg(long, value_name = "理由")]
-        reason: String,
-    },
-    /// 申诉审批：队长批准（--approve）或不予批准（--reject，须写意见）
-    Review {
-        #[arg(value_name = "投诉编号")]
-        id: String,
-        /// 批准
-        #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
-        approve: bool,
-        /// 不予批准
-        #[arg(long)]
-        reject: bool,
-        /// 审批的队长（工号）
-        #[arg(long, value_name = "工号")]
-        by: String,
-        /// 审批意见
-        #[arg(long, value_name = "意见", default_value = "")]
-        opinion: String,
     },
 }
 

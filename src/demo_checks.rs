@@ -1,5 +1,6 @@
 //! The demo's inspections: last week's 双随机 draw and its inspections, a 专项 check, a first
-//! violation let off with guidance (首违不罚), and this week's draw waiting to be done.
+//! violation let off with guidance (首违不罚), this week's draw waiting to be done, what was
+//! published, the evidence registered; and the call-backs (回访) of leads closed earlier.
 
 use chrono::NaiveDateTime;
 
@@ -88,7 +89,63 @@ pub fn load(store: &mut Store, days: i64) -> Result<()> {
         },
     )?;
     published(store, &at)?;
-    evidence(store, &by("W003", "2026-11-20 10:05"))
+    evidence(store, &by("W003", "2026-11-20 10:05"))?;
+    callbacks(store, &at)
+}
+
+/// Call-backs of the leads closed earlier: most satisfied, one dissatisfied, one not reached,
+/// the rest of the closed still due.
+fn callbacks(store: &mut Store, at: &dyn Fn(&str) -> NaiveDateTime) -> Result<()> {
+    use crate::domain::callback::CallBack;
+    let calls = [
+        (
+            "TS-2026-0001",
+            "2026-11-12 10:00",
+            "满意",
+            Some(true),
+            "店主已装隔音门，夜间不再营业",
+        ),
+        (
+            "TS-2026-0002",
+            "2026-11-12 10:20",
+            "基本满意",
+            Some(true),
+            "秸秆已清理，希望多宣传",
+        ),
+        (
+            "TS-2026-0003",
+            "2026-11-12 15:00",
+            "不满意",
+            Some(true),
+            "已拆除，但举报人认为处理太慢",
+        ),
+        ("TS-2026-0005", "2026-11-16 09:30", "满意", Some(true), ""),
+        (
+            "TS-2026-0006",
+            "2026-11-17 09:00",
+            "未联系上",
+            None,
+            "电话无人接听，明日再打",
+        ),
+    ];
+    for (id, when, answer, fixed, note) in calls {
+        let t = at(when);
+        let officer = Actor {
+            operator: "W002".into(),
+            now: t,
+        };
+        let cb = CallBack {
+            at: t,
+            by: "W002".into(),
+            method: "电话".into(),
+            answer: answer.into(),
+            fixed,
+            note: note.into(),
+            follow_up: String::new(),
+        };
+        crate::store::callbacks::record(store, &officer, id, cb)?;
+    }
+    Ok(())
 }
 
 /// A 1×1 PNG: the demo's stand-in for a photo taken on site.

@@ -2,12 +2,13 @@
 
 use chrono::NaiveDateTime;
 use zhifa_desk::domain::Complaint;
+use zhifa_desk::domain::callback::CallBack;
 use zhifa_desk::error::{Error, Result};
-use zhifa_desk::store::{Actor, Store, complaints, pause};
+use zhifa_desk::store::{Actor, Store, callbacks, complaints, pause};
 use zhifa_desk::text;
 use zhifa_desk::written;
 
-use crate::cli::ComplaintAction;
+use crate::cli_leads::ComplaintAction;
 
 /// A time typed on the command line, or now.
 fn at(text: Option<&str>, actor: &Actor) -> Result<NaiveDateTime> {
@@ -21,6 +22,60 @@ fn at(text: Option<&str>, actor: &Actor) -> Result<NaiveDateTime> {
 
 pub(super) fn run(store: &mut Store, actor: &Actor, action: ComplaintAction) -> Result<()> {
     let c = match action {
+        ComplaintAction::Callback {
+            id,
+            method,
+            answer,
+            fixed,
+            by,
+            note,
+            at: when,
+        } => {
+            let fixed = fixed
+                .map(|f| {
+                    written::yes_no(&f).map_err(|why| Error::invalid(format!("--fixed：{why}")))
+                })
+                .transpose()?;
+            let cb = CallBack {
+                at: at(when.as_deref(), actor)?,
+                by: by.trim().to_string(),
+                method: method.trim().to_string(),
+                answer: answer.trim().to_string(),
+                fixed,
+                note: note.trim().to_string(),
+                follow_up: String::new(),
+            };
+            let done = callbacks::record(store, actor, id.trim(), cb)?;
+            println!("投诉 {} 已回访：{}", done.lead.id, answer.trim());
+            if let Some(again) = done.follow_up {
+                println!("问题未实际解决，已另立投诉 {again} 重新办理（重新计时）");
+            }
+            return Ok(());
+        }
+        ComplaintAction::Callbacks => {
+            let (cal, settings) = (store.calendar()?, store.settings()?);
+            let since = actor.now.date() - chrono::Duration::days(90);
+            let due = callbacks::due(store.conn(), &cal, settings.callback_workdays, since)?;
+            println!(
+                "待回访 {} 件（办结后 {} 个工作日内回访）",
+                due.len(),
+                settings.callback_workdays
+            );
+            for d in due {
+                let late = if d.due.date < actor.now.date() {
+                    "[逾期] "
+                } else {
+                    ""
+                };
+                println!(
+                    "  {late}{} 应于 {} 前回访  {}",
+                    d.lead.id,
+                    d.due.date,
+                    text::one_line(&d.lead.description)
+                );
+            }
+            return Ok(());
+        }
         ComplaintAction::Stop {
             id,
             reason,

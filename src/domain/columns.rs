@@ -100,6 +100,8 @@ pub fn label(col: &str) -> &'static str {
         "situation" => "适用情形",
         "months" => "期限（月）",
         "published_on" => "公示日期",
+        "callbacks" => "回访记录",
+        "follow_of" => "重新办理的原件",
         "year" => "年度",
         "method" => "检查方式",
         "per_month" => "每月次数",

@@ -41,6 +41,7 @@ macro_rules! labelled_enum {
 
 pub mod activity;
 pub mod area;
+pub mod callback;
 pub mod checks;
 pub mod columns;
 pub mod complaint;

@@ -72,6 +72,13 @@ pub const KEYS: &[Key] = &[
         per_channel: false,
     },
     Key {
+        name: "callback_workdays",
+        label: "办结后回访时限",
+        unit: "个工作日",
+        range: (1, 30),
+        per_channel: false,
+    },
+    Key {
         name: "bell",
         label: "转为临期或超期时响铃（1 开，0 关）",
         unit: "",
@@ -157,6 +164,7 @@ pub fn set(s: &mut Settings, name: &str, text: &str, channel: Option<&str>) -> R
         "bell" => s.bell = n == 1,
         "max_stops" => s.max_stops = n,
         "publish_workdays" => s.publish_workdays = n,
+        "callback_workdays" => s.callback_workdays = n,
         _ => unreachable!("every key is matched"),
     }
     if key.per_channel {
@@ -216,6 +224,10 @@ pub fn describe(s: &Settings) -> String {
     out.push(format!(
         "执法决定公示时限：{} 个工作日（publish_workdays）",
         s.publish_workdays
+    ));
+    out.push(format!(
+        "办结后回访时限：{} 个工作日（callback_workdays）",
+        s.callback_workdays
     ));
     out.push(format!(
         "转为临期或超期时响铃：{}（bell）",

@@ -61,6 +61,13 @@ pub struct Settings {
     /// A decision is published (公示) within this many working days (004: "谁执法、谁公示").
     #[serde(default = "default_publish_workdays")]
     pub publish_workdays: u32,
+    /// A closed lead's reporter is called back (回访) within this many working days.
+    #[serde(default = "default_callback_workdays")]
+    pub callback_workdays: u32,
+}
+
+fn default_callback_workdays() -> u32 {
+    5
 }
 
 fn default_publish_workdays() -> u32 {
@@ -118,6 +125,7 @@ impl Default for Settings {
             max_stops: default_max_stops(),
             squads: default_squads(),
             publish_workdays: default_publish_workdays(),
+            callback_workdays: default_callback_workdays(),
         }
     }
 }

@@ -43,6 +43,10 @@ pub struct Work {
     pub stops: Vec<super::pause::Stop>,
     /// 超时申诉: at most one.
     pub appeal: Option<super::pause::Appeal>,
+    /// 回访 after closing: every attempt, oldest first.
+    pub callbacks: Vec<super::callback::CallBack>,
+    /// The lead this one takes up again (重新办理) after a call-back found it not fixed.
+    pub follow_of: String,
 }
 
 impl Work {
@@ -73,9 +77,12 @@ impl Work {
         if self.transfer_to.is_empty() {
             self.transfer_to = stored.transfer_to.clone();
         }
-        // Stops and appeals are decided on the desk or the command line, never in a file.
+        // Stops, appeals and call-backs are decided on the desk or the command line, never
+        // in a file.
         self.stops = stored.stops.clone();
         self.appeal = stored.appeal.clone();
+        self.callbacks = stored.callbacks.clone();
+        self.follow_of = stored.follow_of.clone();
     }
 
     /// What is wrong with it, by column.

@@ -93,6 +93,25 @@ pub fn today(t: &Today) -> String {
             n.deadline
         );
     }
+    if !t.callbacks_due.is_empty() {
+        let late = t.callbacks_due.iter().filter(|c| c.late).count();
+        let _ = writeln!(
+            s,
+            "\n【回访】（{} 件已结案待回访，逾期 {late}）",
+            t.callbacks_due.len()
+        );
+        for c in &t.callbacks_due {
+            let mark = if c.late { "[逾期]" } else { "" };
+            let _ = writeln!(
+                s,
+                "  {}{} 应于 {} 前回访 {}",
+                pad(mark, 7),
+                c.id,
+                c.due,
+                c.description
+            );
+        }
+    }
     if !t.checks_due.is_empty() {
         let late = t.checks_due.iter().filter(|c| c.late).count();
         let _ = writeln!(

@@ -1,6 +1,7 @@
 //! What the desk and the reports compute, as plain data; printing lives in the binary.
 
 pub mod bulletin;
+pub mod callbacks;
 pub mod explain;
 pub mod figures;
 pub mod format;

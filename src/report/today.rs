@@ -29,6 +29,8 @@ pub struct Today {
     pub plan: Vec<crate::domain::plan::Progress>,
     /// The 专项 campaigns running today.
     pub campaigns: Vec<super::today_checks::CampaignNow>,
+    /// Closed leads whose reporter is still to be called back (回访).
+    pub callbacks_due: Vec<super::today_checks::CallbackDue>,
     /// Decisions not yet published (公示), the earliest due first.
     pub publicity: Vec<crate::domain::publicity::PubItem>,
     /// The 临期 window in minutes, from the settings (the screen marks leads with it).
@@ -237,6 +239,12 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         calendar_warnings: calendar_warnings(&cal, date, &missing),
         checks_due: super::today_checks::checks_due(conn, date)?,
         plan: super::today_checks::plan_open(conn, date)?,
+        callbacks_due: super::today_checks::callbacks_due(
+            conn,
+            &cal,
+            settings.callback_workdays,
+            date,
+        )?,
         campaigns: super::today_checks::campaigns_now(conn, date)?,
         publicity: super::today_checks::to_publish(conn, &cal, settings.publish_workdays, date)?,
         soon_minutes,

@@ -99,3 +99,31 @@ pub fn campaigns_now(conn: &Connection, today: NaiveDate) -> Result<Vec<Campaign
         })
         .collect()
 }
+
+/// A closed lead whose call-back (回访) is due.
+#[derive(Debug, Clone, Serialize)]
+pub struct CallbackDue {
+    pub id: String,
+    pub due: String,
+    pub late: bool,
+    pub description: String,
+}
+
+/// Leads closed in the last 90 days not yet called back, the earliest due first.
+pub fn callbacks_due(
+    conn: &Connection,
+    cal: &Calendar,
+    workdays: u32,
+    today: NaiveDate,
+) -> Result<Vec<CallbackDue>> {
+    let since = today - chrono::Duration::days(90);
+    Ok(crate::store::callbacks::due(conn, cal, workdays, since)?
+        .into_iter()
+        .map(|d| CallbackDue {
+            id: d.lead.id.clone(),
+            due: d.due.date.to_string(),
+            late: d.due.date < today,
+            description: d.lead.description,
+        })
+        .collect())
+}

@@ -22,7 +22,7 @@ pub(super) const COLS: &str =
     state, verified_at, result, fed_back_at, closed_at, void_reason,
     verify_due, feedback_due, due_missing_years,
     squad, handlers, verified_by, finding, handled_at, feedback_method, extensions, transfer_to,
-    stops, appeal";
+    stops, appeal, callbacks, follow_of";
 
 pub(super) fn row(r: &Row) -> rusqlite::Result<Tracked> {
     let complaint = Complaint {
@@ -52,6 +52,8 @@ pub(super) fn row(r: &Row) -> rusqlite::Result<Tracked> {
             transfer_to: r.get(25)?,
             stops: json(r, 26, "[]")?.unwrap_or_default(),
             appeal: json(r, 27, "")?,
+            callbacks: json(r, 28, "[]")?.unwrap_or_default(),
+            follow_of: r.get(29)?,
         },
     };
     let due = Deadlines {
@@ -116,9 +118,9 @@ impl Record for Complaint {
                description, complexity, state, verified_at, result, fed_back_at, closed_at,
                void_reason, verify_due, feedback_due, next_due, due_missing_years,
                squad, handlers, verified_by, finding, handled_at, feedback_method, extensions,
-               transfer_to, salt, stops, appeal)
+               transfer_to, salt, stops, appeal, callbacks, follow_of)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
+               ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)
              ON CONFLICT(id) DO UPDATE SET received_at = excluded.received_at,
                channel = excluded.channel, reporter = excluded.reporter, phone = excluded.phone,
                area = excluded.area, matter = excluded.matter, description = excluded.description,
@@ -132,7 +134,8 @@ impl Record for Complaint {
                finding = excluded.finding, handled_at = excluded.handled_at,
                feedback_method = excluded.feedback_method, extensions = excluded.extensions,
                transfer_to = excluded.transfer_to, stops = excluded.stops,
-               appeal = excluded.appeal,
+               appeal = excluded.appeal, callbacks = excluded.callbacks,
+               follow_of = excluded.follow_of,
                salt = CASE WHEN complaints.reporter IS excluded.reporter
                              AND complaints.phone IS excluded.phone AND complaints.salt <> ''
                            THEN complaints.salt ELSE excluded.salt END",
@@ -173,6 +176,8 @@ impl Record for Complaint {
                 .appeal
                 .as_ref()
                 .map_or_else(String::new, |a| serde_json::to_string(a).expect("appeal serialize")),
+            serde_json::to_string(&self.work.callbacks).expect("call-backs serialize"),
+            self.work.follow_of,
         ])?;
         Ok(())
     }
@@ -196,6 +201,16 @@ pub fn existing(conn: &Connection, id: &str) -> Result<Tracked> {
         kind: "投诉",
         key: id.to_string(),
     })
+}
+
+/// Complaints closed (已结案) on or after `since`, by number.
+pub fn closed_since(conn: &Connection, since: NaiveDate) -> Result<Vec<Complaint>> {
+    let sql = format!(
+        "SELECT {COLS} FROM complaints WHERE state = '已结案' AND closed_at >= ?1 ORDER BY id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([since.to_string()], |r| row(r).map(|t| t.complaint))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Open complaints, nearest unmet deadline first, from the partial index on `next_due`.
@@ -306,7 +321,7 @@ pub fn stale_dues(
             found(&r.get::<_, String>(0)?, "存储的内容");
             continue;
         };
-        let next: Option<NaiveDateTime> = r.get(28).ok().flatten();
+        let next: Option<NaiveDateTime> = r.get("next_due").ok().flatten();
         let c = &t.complaint;
         let d = c.deadlines(cal, &settings.rules_for(c.channel));
         for (field, same) in [

@@ -32,6 +32,7 @@ fn actions_of(kind: &str) -> &'static [&'static str] {
             "超时申诉",
             "申诉审批",
             "查看举报人",
+            "回访",
         ],
         "notices" => &["待复查", "送达", "复查"],
         "duty_log" => &["签到", "交接班", "接班确认"],
@@ -52,6 +53,7 @@ const OWNED: &[(&str, &str, &[&str])] = &[
     ("complaints", "stops", &["中止", "恢复计时"]),
     ("complaints", "appeal", &["超时申诉", "申诉审批"]),
     ("complaints", "extensions", &["延期"]),
+    ("complaints", "callbacks", &["回访"]),
 ];
 
 /// One recorded-time column of a ledger: its place in the digest, its name and header, and

@@ -99,6 +99,10 @@ pub const LEDGERS: &[Ledger] = &[
                 11,
                 ", NULLIF(stops, '[]') AS stops, NULLIF(appeal, '') AS appeal",
             ),
+            (
+                14,
+                ", NULLIF(callbacks, '[]') AS callbacks, NULLIF(follow_of, '') AS follow_of",
+            ),
         ],
         personal: &["reporter", "phone"],
         optional: &[

@@ -25,6 +25,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/011_stops_appeals.sql")),
     Migration::Sql(include_str!("sql/012_service_and_case.sql")),
     Migration::Sql(include_str!("sql/013_inspections.sql")),
+    Migration::Sql(include_str!("sql/014_callbacks.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

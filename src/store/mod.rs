@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod callbacks;
 pub mod carried;
 pub mod chain;
 mod codec;

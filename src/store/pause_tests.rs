@@ -141,7 +141,10 @@ fn a_file_from_before_stops_verifies_after_the_upgrade() {
         let c = Connection::open(&path).unwrap();
         // Version 10 knew no stop: the demo's stopped lead has its next deadline running.
         c.execute_batch(
-            "ALTER TABLE complaints DROP COLUMN stops;
+            "DROP INDEX complaints_follow_of;
+             ALTER TABLE complaints DROP COLUMN callbacks;
+             ALTER TABLE complaints DROP COLUMN follow_of;
+             ALTER TABLE complaints DROP COLUMN stops;
              ALTER TABLE complaints DROP COLUMN appeal;
              DROP INDEX notices_case_no;
              ALTER TABLE notices DROP COLUMN servers;

@@ -248,6 +248,12 @@ impl App {
                 self.complaints.detail = done.saved;
                 self.view = View::Complaints;
             }
+            // A lead found not fixed: its follow-up opens, to be dispatched again.
+            Write::CallBack { .. } if done.saved.is_some() => {
+                self.complaints = ComplaintView::default();
+                self.complaints.detail = done.saved;
+                self.view = View::Complaints;
+            }
             Write::ViewPersonal { .. } => self.complaints.reveal = true,
             // A patrol that found a problem leads to a 巡查发现 lead, filled in from it.
             Write::Patrol(p) if p.found_problem => {

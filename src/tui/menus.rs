@@ -66,6 +66,10 @@ pub fn complaint_menu(data: &Data, id: &str, now: chrono::NaiveDateTime) -> Opti
             items.push((label, Pick::Form(kind)));
         }
     }
+    if c.state == ComplaintState::Closed && c.answered_callback().is_none() {
+        let kind = FormKind::CallBack { id: id.to_string() };
+        items.push(("回访（满意度、问题是否解决）".to_string(), Pick::Form(kind)));
+    }
     if c.state != ComplaintState::Voided {
         let kind = FormKind::EditComplaint { id: id.to_string() };
         items.push(("修改登记内容（改时间为更正）".to_string(), Pick::Form(kind)));

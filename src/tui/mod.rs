@@ -21,6 +21,8 @@ pub mod view;
 mod watch;
 
 #[cfg(test)]
+mod callback_tests;
+#[cfg(test)]
 mod console_tests;
 #[cfg(test)]
 mod deadline_tests;

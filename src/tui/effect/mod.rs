@@ -91,6 +91,11 @@ pub enum Write {
         record: Box<zhifa_desk::domain::Subject>,
         new: bool,
     },
+    /// 回访 of closed lead `id`.
+    CallBack {
+        id: String,
+        call: Box<zhifa_desk::domain::callback::CallBack>,
+    },
     /// 登记公示 of a decision.
     Publish(Box<zhifa_desk::domain::publicity::Publication>),
     /// Writes a paper (文书) as .docx beside the database.
@@ -275,6 +280,17 @@ fn carry_out(
                 (true, _) => format!("已将 {id} {name} 加入检查对象名录"),
                 (false, zhifa_desk::store::Change::Unchanged) => format!("检查对象 {id} 没有改动"),
                 (false, _) => format!("已修改检查对象 {id} {name}（记入审计）"),
+            }
+        }
+        Write::CallBack { id, call } => {
+            let answer = call.answer.clone();
+            let done = zhifa_desk::store::callbacks::record(store, &actor, &id, *call)?;
+            match done.follow_up {
+                Some(again) => {
+                    *saved = Some(again.clone());
+                    format!("投诉 {id} 已回访（{answer}），问题未解决：已另立投诉 {again} 重新办理")
+                }
+                None => format!("投诉 {id} 已回访（{answer}）"),
             }
         }
         Write::Publish(p) => {

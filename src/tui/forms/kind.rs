@@ -13,6 +13,10 @@ pub enum FormKind {
         to: ComplaintState,
     },
     NewNotice,
+    /// 回访 of a closed lead.
+    CallBack {
+        id: String,
+    },
     /// 登记现场检查 (a 责令整改 issues its notice with it).
     Inspection,
     /// A subject of the 检查对象名录: changed (`id`) or new.

@@ -1,6 +1,7 @@
 //! The desk's forms: what each asks for, and the write it becomes on Ctrl+S. `kind` says which
 //! form is open; each file below builds and reads the forms of one job.
 
+pub mod callback;
 pub mod dispatch;
 pub mod edit;
 pub mod find;
@@ -42,6 +43,7 @@ pub fn step_form(data: &Data, kind: FormKind, now: NaiveDateTime) -> Option<Form
             Some(pause::form(data, find_complaint(data, id)?, *step, now))
         }
         FormKind::Serve { id } => Some(serve::form(data, id, now.date())),
+        FormKind::CallBack { id } => Some(callback::form(id, now)),
         _ => step::form(data, kind, now),
     }
 }
@@ -85,6 +87,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::EditNotice { id } => edit::submit_notice(form, data, id),
         FormKind::Serve { id } => serve::submit(form, data, id),
         FormKind::Inspection => inspect::submit(form, data),
+        FormKind::CallBack { id } => callback::submit(form, data, id),
         FormKind::Subject { id } => subject::submit(form, id.as_deref()),
         FormKind::Publish { kind, key } => inspect::submit_publish(form, *kind, key),
     }
