@@ -77,6 +77,8 @@ pub struct ComplaintDetail {
     pub history: Vec<AuditRow>,
     /// Why each deadline is what it is (`explain`).
     pub why: zhifa_desk::report::explain::Explained,
+    /// Leads of the same area and matter received close to it (重复投诉).
+    pub repeats: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -184,6 +186,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
             Some(tracked) => Some(ComplaintDetail {
                 history: audit::history(conn, "complaints", id)?,
                 why: zhifa_desk::report::explain::explain(conn, id)?,
+                repeats: complaints::repeats(conn, &tracked.complaint)?,
                 tracked,
             }),
             None => None,

@@ -168,6 +168,42 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
     if !c.void_reason.is_empty() {
         fields.push(("作废原因", c.void_reason.clone()));
     }
+    for cb in &w.callbacks {
+        let fixed = match cb.fixed {
+            Some(true) => "，问题已解决",
+            Some(false) => "，问题未解决",
+            None => "",
+        };
+        let again = match cb.follow_up.as_str() {
+            "" => String::new(),
+            id => format!("，已另立 {id} 重新办理"),
+        };
+        fields.push((
+            "回访",
+            format!(
+                "{} {} {}{fixed}{again}",
+                written::fmt_datetime(cb.at),
+                cb.method,
+                cb.answer
+            ),
+        ));
+    }
+    if !w.follow_of.is_empty() {
+        fields.push((
+            "重新办理",
+            format!("原件 {}（回访时问题未解决）", w.follow_of),
+        ));
+    }
+    if !d.repeats.is_empty() {
+        fields.push((
+            "重复投诉",
+            format!(
+                "同区域同事项 {} 日内还有 {}",
+                zhifa_desk::store::complaints::REPEAT_DAYS,
+                d.repeats.join("、")
+            ),
+        ));
+    }
     let lines: Vec<Line> = fields
         .into_iter()
         .map(|(k, v)| {
