@@ -82,7 +82,7 @@ impl Record for Draw {
 }
 
 /// What the duty officer asks for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub title: String,
     pub date: NaiveDate,

@@ -46,6 +46,8 @@ pub enum Action {
     /// 检查对象: the selected row's subject, or a new one.
     EditSubject,
     NewSubject,
+    /// 双随机抽取.
+    Draw,
     EarlierPeriod,
     LaterPeriod,
     CyclePeriodKind,
@@ -108,6 +110,7 @@ impl Action {
             Action::EditOfficer => "换证 / 在岗离岗 / 电话",
             Action::EditSubject => "修改检查对象",
             Action::NewSubject => "新增检查对象",
+            Action::Draw => "双随机抽取",
             Action::RemoveTeam => "撤下该组",
             Action::EarlierPeriod => "前一期",
             Action::LaterPeriod => "后一期",

@@ -198,3 +198,27 @@ fn a_subject_is_changed_and_a_new_one_listed_from_the_desk_with_its_code_checked
     assert_eq!(added.matters, ["M10", "M20"]);
     assert_eq!(added.area.as_deref(), Some("Q01"));
 }
+
+#[test]
+fn a_draw_is_made_from_the_desk_and_its_subjects_wait_on_the_page() {
+    let (mut store, mut app) = signed_in();
+    press(&mut store, &mut app, &[key(KeyCode::Char('8'))]);
+    let waiting = app.data.checks.due.len();
+    press(&mut store, &mut app, &[key(KeyCode::Char('d'))]);
+    let fields = [
+        ("抽查任务", "周二餐饮油烟抽查"),
+        ("抽取数量", "2"),
+        ("执法事项", "M10"),
+        ("随机种子", "福彩3D 第2026312期 3 9 4"),
+    ];
+    let said = save(&mut store, &mut app, &fields);
+    assert!(
+        said.starts_with("已抽取 CQ2026-003：从事项 M10（3 个）中抽中 2 个"),
+        "{said}"
+    );
+    assert_eq!(app.data.checks.due.len(), waiting + 2);
+    // The same day and list again is a redraw, which the desk does not make silently.
+    press(&mut store, &mut app, &[key(KeyCode::Char('d'))]);
+    let said = save(&mut store, &mut app, &fields);
+    assert!(said.contains("--redraw CQ2026-003"), "{said}");
+}

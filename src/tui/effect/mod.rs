@@ -96,6 +96,8 @@ pub enum Write {
         id: String,
         call: Box<zhifa_desk::domain::callback::CallBack>,
     },
+    /// 双随机抽取: recorded whole, never edited.
+    Draw(Box<zhifa_desk::store::draws::Request>),
     /// 登记公示 of a decision.
     Publish(Box<zhifa_desk::domain::publicity::Publication>),
     /// Writes a paper (文书) as .docx beside the database.
@@ -292,6 +294,19 @@ fn carry_out(
                 }
                 None => format!("投诉 {id} 已回访（{answer}）"),
             }
+        }
+        Write::Draw(req) => {
+            let d = zhifa_desk::store::draws::make(store, &actor, &req)?;
+            format!(
+                "已抽取 {}：从{}（{} 个）中抽中 {} 个，检查日 {}；种子 {}（可用 draw verify {} 复核）",
+                d.id,
+                d.filter.describe(),
+                d.subjects.len(),
+                d.picks.len(),
+                d.date,
+                d.seed,
+                d.id
+            )
         }
         Write::Publish(p) => {
             let (kind, key, on, place) = (p.kind, p.key.clone(), p.published_on, p.place.clone());

@@ -19,6 +19,8 @@ pub enum FormKind {
     },
     /// 登记现场检查 (a 责令整改 issues its notice with it).
     Inspection,
+    /// 双随机抽取.
+    Draw,
     /// A subject of the 检查对象名录: changed (`id`) or new.
     Subject {
         id: Option<String>,

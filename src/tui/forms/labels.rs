@@ -90,3 +90,7 @@ pub const CALLBACK_ANSWER: &str = "回访结果";
 pub const FIXED: &str = "问题是否解决";
 pub const CALLBACK_BY: &str = "回访人";
 pub const CALLBACK_NOTE: &str = "回访情况";
+pub const DRAW_TITLE: &str = "抽查任务";
+pub const DRAW_DATE: &str = "检查日期";
+pub const COUNT: &str = "抽取数量";
+pub const SEED: &str = "随机种子";

@@ -3,6 +3,7 @@
 
 pub mod callback;
 pub mod dispatch;
+pub mod draw;
 pub mod edit;
 pub mod find;
 pub mod inspect;
@@ -87,6 +88,7 @@ pub fn submit(form: &Form<FormKind>, data: &Data) -> Result<Write, String> {
         FormKind::EditNotice { id } => edit::submit_notice(form, data, id),
         FormKind::Serve { id } => serve::submit(form, data, id),
         FormKind::Inspection => inspect::submit(form, data),
+        FormKind::Draw => draw::submit(form),
         FormKind::CallBack { id } => callback::submit(form, data, id),
         FormKind::Subject { id } => subject::submit(form, id.as_deref()),
         FormKind::Publish { kind, key } => inspect::submit_publish(form, *kind, key),

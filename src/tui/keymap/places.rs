@@ -25,6 +25,7 @@ pub(super) fn own(ctx: Context) -> Vec<Binding> {
             b("p", &[(KeyCode::Char('p'), NONE)], Print, true).says("打印笔录"),
             b("o", &[(KeyCode::Char('o'), NONE)], EditSubject, true).says("对象"),
             b("O", &[(KeyCode::Char('O'), NONE)], NewSubject, false),
+            b("d", &[(KeyCode::Char('d'), NONE)], Draw, true).says("抽取"),
         ],
         Context::Stats => vec![
             b("←", &[(KeyCode::Left, NONE)], EarlierPeriod, true),

@@ -197,6 +197,7 @@ impl App {
             Action::Open | Action::New => {
                 self.form = Some(forms::inspect::form(&self.data, self.now, None))
             }
+            Action::Draw => self.form = Some(forms::draw::form(&self.data, self.now.date())),
             Action::EditSubject | Action::NewSubject => {
                 let c = &self.data.checks;
                 let of_row = match at {
