@@ -240,3 +240,17 @@ fn a_phone_stored_before_the_check_may_stay_but_a_new_one_must_be_a_phone() {
             .contains("不是有效的电话号码")
     );
 }
+
+/// A yes/no column holds 是 and 否: nothing to warn of. Free text that reads 是 may be a
+/// spreadsheet's TRUE turned into text, and is still named.
+#[test]
+fn yes_and_no_in_a_yes_no_column_are_not_taken_for_a_conversion() {
+    let d = Desk::demo();
+    let csv = "记录编号,日期,开始时间,结束时间,巡查组,人员,区域,巡查情况,发现问题\n\
+               XC9001,2026-11-22,08:30,10:00,第一组,W001、W002,Q01,未发现违法行为,否\n\
+               XC9002,2026-11-22,10:30,11:00,第一组,W001、W002,Q02,是,是\n";
+    let f = d.file("巡查.csv", csv.as_bytes());
+    let out = d.ok(&["import", "patrols", &f]);
+    assert!(!out.contains("「发现问题」"), "{out}");
+    assert!(out.contains("第3行「巡查情况」“是”（像逻辑值）"), "{out}");
+}

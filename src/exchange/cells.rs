@@ -17,6 +17,8 @@ pub struct Col {
     /// Must be present in the header row (cells may still be empty unless the kind says).
     pub required: bool,
     pub ty: Ty,
+    /// Holds 是 / 否: a spreadsheet's TRUE/FALSE is what it means, not a conversion to warn of.
+    pub yes_no: bool,
 }
 
 pub const fn col(name: &'static str, aliases: &'static [&'static str]) -> Col {
@@ -25,6 +27,7 @@ pub const fn col(name: &'static str, aliases: &'static [&'static str]) -> Col {
         aliases,
         required: true,
         ty: Ty::Text,
+        yes_no: false,
     }
 }
 
@@ -34,6 +37,7 @@ pub const fn extra(name: &'static str, aliases: &'static [&'static str]) -> Col 
         aliases,
         required: false,
         ty: Ty::Text,
+        yes_no: false,
     }
 }
 
@@ -44,6 +48,7 @@ pub const fn computed(name: &'static str, ty: Ty) -> Col {
         aliases: &[],
         required: false,
         ty,
+        yes_no: false,
     }
 }
 
@@ -66,6 +71,13 @@ impl Col {
     }
     pub const fn time(self) -> Col {
         self.typed(Ty::Time)
+    }
+    /// 是 / 否.
+    pub const fn yes_no(self) -> Col {
+        Col {
+            yes_no: true,
+            ..self
+        }
     }
     /// A whole number (a count of months): a number cell in a workbook.
     pub const fn number(self) -> Col {

@@ -145,6 +145,11 @@ pub fn converted(
         let Some(looks) = super::converted::looks_made(found) else {
             continue;
         };
+        // 是 / 否 in a yes/no column is its value, not a spreadsheet's doing.
+        let flag = cols.iter().any(|col| col.name == name && col.yes_no);
+        if flag && looks == "逻辑值" {
+            continue;
+        }
         if !stored.present {
             if !personal::is_personal(name) {
                 warnings.push(format!("第{}行「{name}」“{found}”（像{looks}）", row.line));

@@ -82,7 +82,7 @@ impl Kind for Patrol {
         col("人员", &["officers"]).code(),
         col("区域", &["areas"]).code(),
         col("巡查情况", &["notes"]),
-        col("发现问题", &["found_problem"]),
+        col("发现问题", &["found_problem"]).yes_no(),
     ];
 
     fn cells(&self) -> Vec<String> {
