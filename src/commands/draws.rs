@@ -3,7 +3,7 @@
 use zhifa_desk::domain::{Draw, Filter};
 use zhifa_desk::error::{Error, Result};
 use zhifa_desk::exchange::publicity;
-use zhifa_desk::store::{Actor, Store, draws, people, subjects, traces};
+use zhifa_desk::store::{Actor, Record, Store, draws, people, subjects, traces};
 use zhifa_desk::{text, written};
 
 use super::ledgers::{Output, write_sheet};
@@ -96,13 +96,12 @@ pub(super) fn run(store: &mut Store, actor: &Actor, action: DrawAction) -> Resul
 
 /// The draw `id`, voided or not, with its void reason.
 fn one(store: &Store, id: &str) -> Result<(Draw, String)> {
-    draws::all(store.conn())?
-        .into_iter()
-        .find(|(d, _)| d.id == id.trim())
-        .ok_or_else(|| Error::NotFound {
-            kind: "抽查",
-            key: id.to_string(),
-        })
+    let id = id.trim();
+    let d = Draw::load(store.conn(), id)?.ok_or_else(|| Error::NotFound {
+        kind: "抽查",
+        key: id.to_string(),
+    })?;
+    Ok((d, Draw::void_reason(store.conn(), id)?.unwrap_or_default()))
 }
 
 fn show(store: &Store, d: &Draw, void: &str) -> Result<()> {

@@ -13,7 +13,9 @@ use crate::cli_checks::PublicityAction;
 pub(super) fn run(store: &mut Store, actor: &Actor, action: PublicityAction) -> Result<()> {
     let today = actor.now.date();
     let (cal, settings) = (store.calendar()?, store.settings()?);
-    let items = publicity::items(store.conn(), &cal, settings.publish_workdays, today)?;
+    let since = today - chrono::Duration::days(publicity::WINDOW_DAYS);
+    let window = (since, today);
+    let items = publicity::items(store.conn(), &cal, settings.publish_workdays, window)?;
     match action {
         PublicityAction::List { all } => {
             let shown: Vec<_> = items

@@ -22,9 +22,13 @@ pub fn draw_sheet(conn: &Connection, team: &str, d: &Draw, reveal: bool) -> Resu
             .find(|m| m.id == id)
             .map_or(id.to_string(), |m| m.name.clone())
     };
+    let listed: std::collections::HashMap<String, crate::domain::Subject> = subjects::all(conn)?
+        .into_iter()
+        .map(|s| (s.id.clone(), s))
+        .collect();
     let mut rows = Vec::with_capacity(d.picks.len());
     for (n, p) in d.picks.iter().enumerate() {
-        let s = subjects::get(conn, &p.subject)?;
+        let s = listed.get(&p.subject);
         let (name, code) = s.as_ref().map(|s| s.shown(reveal)).unwrap_or_default();
         let address = s.as_ref().map(|s| s.address.clone()).unwrap_or_default();
         let names: Vec<String> = p

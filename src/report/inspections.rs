@@ -50,10 +50,7 @@ pub fn figures(conn: &Connection, p: &Period, now: NaiveDateTime) -> Result<Figu
     )? as usize;
     let cal = crate::store::holidays::calendar(conn)?;
     let workdays = settings::load(conn)?.publish_workdays;
-    let items: Vec<_> = publicity::items(conn, &cal, workdays, now.date())?
-        .into_iter()
-        .filter(|i| i.decided_on >= p.from && i.decided_on <= p.to)
-        .collect();
+    let items = publicity::items(conn, &cal, workdays, (p.from, end))?;
     let on_time = items
         .iter()
         .filter(|i| i.published_on.is_some_and(|d| d <= i.due))

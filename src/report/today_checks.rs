@@ -60,7 +60,8 @@ pub fn to_publish(
     workdays: u32,
     today: NaiveDate,
 ) -> Result<Vec<PubItem>> {
-    Ok(publicity::items(conn, cal, workdays, today)?
+    let since = today - chrono::Duration::days(publicity::WINDOW_DAYS);
+    Ok(publicity::items(conn, cal, workdays, (since, today))?
         .into_iter()
         .filter(|p| p.published_on.is_none())
         .collect())

@@ -1,8 +1,13 @@
-//! 回访 as the store keeps it: a call-back recorded on its closed lead, and one that finds the
-//! problem not fixed opening a follow-up lead (重新办理) with its own clock, in one act.
+//! 回访 as the store keeps it: a call-back recorded on its closed lead, one that finds the
+//! problem not fixed opening a follow-up lead (重新办理) with its own clock, in one act; the
+//! leads due for a call-back; and a lead's repeats (重复投诉).
 
 use chrono::Datelike;
-use rusqlite::Connection;
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::codec;
+use super::complaints::COLS;
 
 use super::desk::{must_exist, not_later};
 use super::{Actor, Store, complaints, record};
@@ -69,7 +74,7 @@ pub fn due(
     workdays: u32,
     since: chrono::NaiveDate,
 ) -> Result<Vec<Due>> {
-    let mut out: Vec<Due> = complaints::closed_since(conn, since)?
+    let mut out: Vec<Due> = closed_uncalled_since(conn, since)?
         .into_iter()
         .filter_map(|c| {
             let due = c.callback_due(cal, workdays)?;
@@ -78,4 +83,47 @@ pub fn due(
         .collect();
     out.sort_by(|a, b| (a.due.date, &a.lead.id).cmp(&(b.due.date, &b.lead.id)));
     Ok(out)
+}
+
+/// Leads this many days apart or closer, of the same area and matter, are repeats of each
+/// other (重复投诉): shown together so one problem is handled once.
+pub const REPEAT_DAYS: i64 = 30;
+
+/// The other live leads of `c`'s area and matter received within `REPEAT_DAYS` of it.
+pub fn repeats(conn: &Connection, c: &Complaint) -> Result<Vec<String>> {
+    let (Some(area), Some(matter)) = (&c.area, &c.matter) else {
+        return Ok(Vec::new());
+    };
+    let span = chrono::Duration::days(REPEAT_DAYS);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM complaints WHERE area = ?1 AND matter = ?2 AND id != ?3
+           AND state != '已作废' AND received_at >= ?4 AND received_at <= ?5 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            area,
+            matter,
+            c.id,
+            codec::Dt(Some(c.received_at - span)),
+            codec::Dt(Some(c.received_at + span))
+        ],
+        |r| r.get(0),
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Complaints closed (已结案) on or after `since` that no call-back has reached yet, by
+/// number: the answered ones are left in the table, not read (the list runs on `today`).
+fn closed_uncalled_since(conn: &Connection, since: NaiveDate) -> Result<Vec<Complaint>> {
+    let sql = format!(
+        "SELECT {COLS} FROM complaints WHERE state = '已结案' AND closed_at >= ?1
+           AND NOT EXISTS (SELECT 1 FROM json_each(complaints.callbacks) j
+                           WHERE json_extract(j.value, '$.answer') != '未联系上')
+         ORDER BY id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([since.to_string()], |r| {
+        complaints::row(r).map(|t| t.complaint)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -203,43 +203,6 @@ pub fn existing(conn: &Connection, id: &str) -> Result<Tracked> {
     })
 }
 
-/// Leads this many days apart or closer, of the same area and matter, are repeats of each
-/// other (重复投诉): shown together so one problem is handled once.
-pub const REPEAT_DAYS: i64 = 30;
-
-/// The other live leads of `c`'s area and matter received within `REPEAT_DAYS` of it.
-pub fn repeats(conn: &Connection, c: &Complaint) -> Result<Vec<String>> {
-    let (Some(area), Some(matter)) = (&c.area, &c.matter) else {
-        return Ok(Vec::new());
-    };
-    let span = chrono::Duration::days(REPEAT_DAYS);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM complaints WHERE area = ?1 AND matter = ?2 AND id != ?3
-           AND state != '已作废' AND received_at >= ?4 AND received_at <= ?5 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(
-        params![
-            area,
-            matter,
-            c.id,
-            Dt(Some(c.received_at - span)),
-            Dt(Some(c.received_at + span))
-        ],
-        |r| r.get(0),
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Complaints closed (已结案) on or after `since`, by number.
-pub fn closed_since(conn: &Connection, since: NaiveDate) -> Result<Vec<Complaint>> {
-    let sql = format!(
-        "SELECT {COLS} FROM complaints WHERE state = '已结案' AND closed_at >= ?1 ORDER BY id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([since.to_string()], |r| row(r).map(|t| t.complaint))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Open complaints, nearest unmet deadline first, from the partial index on `next_due`.
 pub fn open_by_due(conn: &Connection) -> Result<Vec<Tracked>> {
     let sql = format!(

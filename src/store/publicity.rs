@@ -7,7 +7,6 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use super::codec::{date, label};
 use super::{Actor, Ctx, Record, Store, record};
 use crate::calendar::Calendar;
-use crate::domain::SubjectKind;
 use crate::domain::publicity::{PubItem, PubKind, Publication};
 use crate::error::{Error, Result};
 
@@ -119,28 +118,15 @@ fn decided_on(conn: &Connection, kind: PubKind, key: &str) -> Result<Option<Naiv
     Ok(found.flatten())
 }
 
-/// A notice's party as a 公示 shows it: a person (inspected as 个人, or so named) masked.
-fn party_shown(conn: &Connection, notice: &str, party: &str) -> Result<String> {
-    let kind: Option<String> = conn
-        .prepare_cached(
-            "SELECT s.kind FROM inspections i JOIN subjects s ON s.id = i.subject
-             WHERE i.notice = ?1 LIMIT 1",
-        )?
-        .query_row([notice], |r| r.get(0))
-        .optional()?;
-    let person = kind.as_deref().and_then(SubjectKind::parse) == Some(SubjectKind::Person);
-    Ok(crate::domain::publicity::party_shown(party, person))
-}
-
-/// The decisions of the last `WINDOW_DAYS` days that must be published: the unpublished
-/// first, earliest due first, then those published.
+/// The decisions made from `from` to `to` (inclusive) that must be published: the
+/// unpublished first, earliest due first, then those published. The desk and `today` ask
+/// for the last `WINDOW_DAYS` days, a report for its period.
 pub fn items(
     conn: &Connection,
     cal: &Calendar,
     workdays: u32,
-    today: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
 ) -> Result<Vec<PubItem>> {
-    let since = today - chrono::Duration::days(WINDOW_DAYS);
     let mut published = std::collections::HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT kind, decision, published_on, place FROM publications WHERE void_reason = ''",
@@ -149,41 +135,48 @@ pub fn items(
         let p = p?;
         published.insert((p.kind, p.key), p.published_on);
     }
+    let within = |d: NaiveDate| from <= d && d <= to;
     let mut raw: Vec<(PubKind, String, String, NaiveDate)> = Vec::new();
+    // The party of a notice issued on an inspection of a 个人 is a person (masked).
     let mut stmt = conn.prepare_cached(
-        "SELECT id, party, issued_on, case_no, reinspected_on FROM notices
-         WHERE state != '已作废' AND (issued_on >= ?1 OR reinspected_on >= ?1)",
+        "SELECT n.id, n.party, n.issued_on, n.case_no, n.reinspected_on,
+                EXISTS (SELECT 1 FROM inspections i JOIN subjects s ON s.id = i.subject
+                        WHERE i.notice = n.id AND s.kind = '个人')
+         FROM notices n
+         WHERE n.state != '已作废' AND (n.issued_on >= ?1 OR n.reinspected_on >= ?1)",
     )?;
-    let rows = stmt.query_map([since], |r| {
+    let rows = stmt.query_map([from], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             date(r, 2)?,
             r.get::<_, String>(3)?,
             r.get::<_, Option<NaiveDate>>(4)?,
+            r.get::<_, bool>(5)?,
         ))
     })?;
     for row in rows {
-        let (id, party, issued, case_no, on) = row?;
-        let shown = party_shown(conn, &id, &party)?;
-        if issued >= since {
+        let (id, party, issued, case_no, on, person) = row?;
+        let shown = crate::domain::publicity::party_shown(&party, person);
+        if within(issued) {
             raw.push((PubKind::Notice, id.clone(), shown.clone(), issued));
         }
-        if let (false, Some(on)) = (case_no.is_empty(), on.filter(|d| *d >= since)) {
+        if let (false, Some(on)) = (case_no.is_empty(), on.filter(|d| within(*d))) {
             raw.push((PubKind::Case, case_no, shown, on));
         }
     }
     let mut stmt = conn.prepare_cached(
         "SELECT id, title, date FROM draws WHERE void_reason = '' AND date >= ?1",
     )?;
-    let rows = stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, date(r, 2)?)))?;
+    let rows = stmt.query_map([from], |r| Ok((r.get(0)?, r.get(1)?, date(r, 2)?)))?;
     for row in rows {
         let (id, title, on): (String, String, NaiveDate) = row?;
-        raw.push((PubKind::DrawResult, id, title, on));
+        if within(on) {
+            raw.push((PubKind::DrawResult, id, title, on));
+        }
     }
     let mut out: Vec<PubItem> = raw
         .into_iter()
-        .filter(|(_, _, _, on)| *on <= today)
         .map(|(kind, key, what, on)| {
             let done = published.get(&(kind, key.clone())).copied();
             PubItem::new((kind, key, what), on, cal, workdays, done)

@@ -1,7 +1,7 @@
 //! 回访 on the desk: a closed lead's step menu offers the call-back; an answer "not fixed"
 //! opens the follow-up lead, linked and timed on its own.
 
-use super::pause_tests::save;
+use super::pause_tests::{pick, save};
 use super::tests::{key, press, reload, signed_in};
 use crossterm::event::KeyCode;
 use zhifa_desk::store::complaints;
@@ -10,25 +10,7 @@ use zhifa_desk::store::complaints;
 fn a_call_back_not_fixed_opens_a_linked_follow_up_with_its_own_clock() {
     let (mut store, mut app) = signed_in();
     let id = "TS-2026-0008";
-    press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
-    app.complaints.detail = Some(id.into());
-    reload(&store, &mut app);
-    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
-    let items: Vec<String> = app
-        .menu
-        .as_ref()
-        .unwrap()
-        .items
-        .iter()
-        .map(|i| i.0.clone())
-        .collect();
-    let at = items
-        .iter()
-        .position(|i| i.starts_with("回访"))
-        .expect("回访 offered");
-    let mut keys = vec![key(KeyCode::Down); at];
-    keys.push(key(KeyCode::Enter));
-    press(&mut store, &mut app, &keys);
+    pick(&mut store, &mut app, id, "回访");
     // Not reached: no answer to whether it is fixed; the lead stays due for a call-back.
     let said = save(
         &mut store,
@@ -40,22 +22,8 @@ fn a_call_back_not_fixed_opens_a_linked_follow_up_with_its_own_clock() {
         ],
     );
     assert_eq!(said, format!("投诉 {id} 已回访（未联系上）"));
-    press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
-    let items: Vec<String> = app
-        .menu
-        .as_ref()
-        .unwrap()
-        .items
-        .iter()
-        .map(|i| i.0.clone())
-        .collect();
-    let at = items
-        .iter()
-        .position(|i| i.starts_with("回访"))
-        .expect("still due");
-    let mut keys = vec![key(KeyCode::Down); at];
-    keys.push(key(KeyCode::Enter));
-    press(&mut store, &mut app, &keys);
+    // Still due: offered again.
+    pick(&mut store, &mut app, id, "回访");
     let said = save(
         &mut store,
         &mut app,
@@ -126,7 +94,10 @@ fn a_lead_shows_its_call_backs_its_origin_and_its_repeats() {
         let days = (other.received_at - d.tracked.complaint.received_at)
             .num_days()
             .abs();
-        assert!(days <= complaints::REPEAT_DAYS, "{id}: {days} days");
+        assert!(
+            days <= zhifa_desk::store::callbacks::REPEAT_DAYS,
+            "{id}: {days} days"
+        );
     }
     assert!(
         shown.contains("重复投诉：同区域同事项 30 日内还有"),

@@ -186,7 +186,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
             Some(tracked) => Some(ComplaintDetail {
                 history: audit::history(conn, "complaints", id)?,
                 why: zhifa_desk::report::explain::explain(conn, id)?,
-                repeats: complaints::repeats(conn, &tracked.complaint)?,
+                repeats: zhifa_desk::store::callbacks::repeats(conn, &tracked.complaint)?,
                 tracked,
             }),
             None => None,

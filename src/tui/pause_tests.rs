@@ -8,7 +8,7 @@ use super::tests::{ctrl, key, press, reload, signed_in};
 use zhifa_desk::store::{Store, complaints};
 
 /// Opens lead `id`'s step menu and picks the item that starts with `label`; the form opens.
-fn pick(store: &mut Store, app: &mut App, id: &str, label: &str) {
+pub(super) fn pick(store: &mut Store, app: &mut App, id: &str, label: &str) {
     press(store, app, &[key(KeyCode::Char('3'))]);
     app.complaints.detail = Some(id.into());
     reload(store, app);

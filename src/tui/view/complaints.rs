@@ -199,7 +199,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
             "重复投诉",
             format!(
                 "同区域同事项 {} 日内还有 {}",
-                zhifa_desk::store::complaints::REPEAT_DAYS,
+                zhifa_desk::store::callbacks::REPEAT_DAYS,
                 d.repeats.join("、")
             ),
         ));
