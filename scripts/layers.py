@@ -3,7 +3,7 @@ cycles among the desk's files. Run from the repository root: python3 scripts/lay
 import collections, os, re, sys
 
 ORDER = ["text", "written", "statutory", "calendar", "domain", "error", "clock", "files",
-         "progress", "store", "report", "exchange", "document", "demo", "generate", "county"]
+         "progress", "store", "report", "exchange", "document", "archive", "demo", "generate", "county"]
 RANK = {m: i for i, m in enumerate(ORDER)}
 
 

@@ -187,6 +187,10 @@ pub enum Command {
         #[command(subcommand)]
         action: RosterAction,
     },
+    /// 案卷自查：按评查清单（可替换的 templates/checklist.txt）给整改通知和投诉案卷评分，列出扣分项和合格率
+    Review(crate::cli_files::ReviewArgs),
+    /// 年度归档：写出该年的台账、文书、证据登记、案卷自查结果、年度统计和带 SHA-256 的清单（verify-handoff 可核对）
+    Archive(crate::cli_files::ArchiveArgs),
     /// 双随机抽查：抽取（new）、列出（list）、查看（show）、复核（verify）、导出结果公示（export）
     Draw {
         #[command(subcommand)]

@@ -11,6 +11,7 @@ use zhifa_desk::{clock, text};
 use crate::cli::{Cli, Command};
 use crate::print;
 
+mod archive;
 mod complaint;
 mod county;
 mod documents;
@@ -20,6 +21,7 @@ mod inspections;
 mod ledgers;
 mod publicity;
 mod reports;
+mod review;
 mod roster;
 mod safety;
 mod setup;
@@ -152,6 +154,8 @@ pub fn run(cli: Cli) -> Result<()> {
             frames,
         }) => bench_frames(&open(existing(db)?, now)?, now, (width, height), frames),
         Some(Command::VerifyHandoff { dir }) => verify_handoff(&dir),
+        Some(Command::Review(args)) => review::run(&open(existing(db)?, now)?, now, args),
+        Some(Command::Archive(args)) => archive::run(&open(existing(db)?, now)?, &actor, args),
         Some(Command::County { action }) => county::county(db, now, action),
         Some(Command::Document {
             paper,

@@ -158,6 +158,12 @@ fn held_open_on(windows: bool, path: &Path, e: std::io::Error) -> Error {
     Error::io(path, e)
 }
 
+/// The folder beside the database at `db` where a team keeps its own templates (papers and
+/// the 案卷自查 checklist), read in place of the built-in ones.
+pub fn templates_beside(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("templates")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,11 +7,13 @@
 //! - [`report`]: what `today` computes, as data; printing lives in the binary.
 //! - [`county`]: the county's database of every township's handoff bundles, and its ranking.
 //! - [`document`]: the papers the law needs (执法文书), from templates, written as .docx.
+//! - [`archive`]: the year's ledgers, papers, evidence register and 案卷自查 in one checkable folder.
 //! - [`files`]: files written whole or not at all.
 //! - [`progress`]: how long work reports how far it got.
 //! - [`text`]: stored text made safe to print in a terminal.
 //! - [`written`]: dates, times, lists and yes/no as people and spreadsheets write them.
 
+pub mod archive;
 pub mod calendar;
 pub mod clock;
 pub mod county;

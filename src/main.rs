@@ -3,6 +3,7 @@
 mod bar;
 mod cli;
 mod cli_checks;
+mod cli_files;
 mod cli_leads;
 mod cli_zh;
 mod commands;

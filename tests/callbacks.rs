@@ -114,14 +114,21 @@ fn a_lead_not_fixed_is_taken_up_again_and_the_rate_matches_an_independent_count(
             }
         }
     }
+    let json = d.ok(&["report", "month", "--month", "2026-11", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let expected = satisfied as f64 / answered as f64;
+    let stated = json["callbacks"]["rate"].as_f64().unwrap();
+    assert!((stated - expected).abs() < 1e-9, "{stated} vs {expected}");
+    assert_eq!(json["callbacks"]["reopened"], 1);
     let report = d.ok(&["report", "month", "--month", "2026-11"]);
-    let rate = format!(
-        "群众满意度：{:.1}%",
-        100.0 * satisfied as f64 / answered as f64
-    );
-    assert!(report.contains(&rate), "{rate}\n{report}");
+    let line = report
+        .lines()
+        .find(|l| l.contains("群众满意度"))
+        .unwrap_or_else(|| panic!("{report}"));
+    let rate = format!("{:.1}% 未达标", 100.0 * expected);
     assert!(
-        report.contains("未达标") && report.contains("重新办理 1 件"),
-        "{report}"
+        line.contains(&rate) && line.contains("目标 90.0%"),
+        "{line}"
     );
+    assert!(report.contains("重新办理"), "{report}");
 }

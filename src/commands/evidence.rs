@@ -84,14 +84,10 @@ pub(super) fn run(store: &mut Store, actor: &Actor, action: EvidenceAction) -> R
             let mut bad = 0;
             for (e, state) in &checked {
                 let path = text::printable(&e.path);
-                match state {
-                    FileState::Intact => println!("一致    {} {path}", e.id),
-                    FileState::Missing(_) => println!("找不到  {} {path}", e.id),
-                    FileState::Changed { .. } => {
-                        bad += 1;
-                        println!("已改动  {} {path}", e.id);
-                    }
-                }
+                bad += usize::from(matches!(state, FileState::Changed { .. }));
+                // Two cells a character: 一致 padded to the width of 找不到.
+                let pad = " ".repeat(8 - 2 * state.label().chars().count());
+                println!("{}{pad}{} {path}", state.label(), e.id);
             }
             if bad > 0 {
                 return Err(Error::invalid(format!(

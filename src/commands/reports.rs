@@ -53,11 +53,9 @@ pub(super) fn report(store: &Store, now: NaiveDateTime, which: ReportPeriod) -> 
     } else {
         let f = zhifa_desk::report::inspections::figures(store.conn(), &period, now)?;
         let lines = zhifa_desk::report::inspections::lines(&f, period.to.min(today));
-        let calls = zhifa_desk::report::callbacks::figures(store.conn(), &period)?;
         let text = format!(
-            "{}\n【回访与满意度】\n  {}\n\n【检查与公示】\n  {}\n",
+            "{}\n【检查与公示】\n  {}\n",
             print::report(&r),
-            zhifa_desk::report::callbacks::lines(&calls).join("\n  "),
             lines.join("\n  ")
         );
         write!(stdout, "{}", text::printable(&text))

@@ -116,18 +116,23 @@ pub fn render(filled: &Filled, templates: Option<&Path>) -> Result<Vec<u8>> {
     docx::write(&blocks, paper.title())
 }
 
-/// Writes every built-in template into `dir`, for a team to adapt; returns the files written.
+/// Writes every built-in template (the papers' and the 案卷自查 checklist) into `dir`, for a team to adapt; returns the files written.
 /// A file already there is left as it is.
 pub fn write_templates(dir: &Path) -> Result<Vec<(String, bool)>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut out = Vec::new();
-    for p in Paper::ALL {
-        let path = dir.join(p.template_file());
+    let checklist = (
+        crate::domain::review::FILE.to_string(),
+        crate::domain::review::BUILTIN,
+    );
+    let papers = Paper::ALL.map(|p| (p.template_file(), p.builtin()));
+    for (name, text) in papers.into_iter().chain([checklist]) {
+        let path = dir.join(&name);
         let exists = path.exists();
         if !exists {
-            std::fs::write(&path, p.builtin()).map_err(|e| Error::io(&path, e))?;
+            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
         }
-        out.push((p.template_file(), !exists));
+        out.push((name, !exists));
     }
     Ok(out)
 }
@@ -135,7 +140,7 @@ pub fn write_templates(dir: &Path) -> Result<Vec<(String, bool)>> {
 /// Where the papers of the database at `db` go by default, and where its templates are read.
 pub fn dirs_beside(db: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let dir = db.parent().unwrap_or(Path::new("."));
-    (dir.join("文书"), dir.join("templates"))
+    (dir.join("文书"), crate::files::templates_beside(db))
 }
 
 /// What printing a paper needs: the store, who prints, where it goes.
@@ -176,13 +181,15 @@ pub fn print(
     let personal = p.include_personal && matches!(p.paper, Paper::Transfer | Paper::Complaint);
     // On record before it appears: a paper with the reporter in full never exists unaudited.
     crate::files::write_recorded(&path, &bytes, || {
-        crate::store::desk::printed(
-            store,
-            actor,
-            (filled.paper.title(), &filled.key, filled.number.as_deref()),
-            &path,
+        let p = crate::store::desk::Printed {
+            title: filled.paper.title(),
+            key: &filled.key,
+            number: filled.number.as_deref(),
+            to: &path,
+            sha256: &crate::store::chain::sha256_hex(&bytes),
             personal,
-        )
+        };
+        crate::store::desk::printed(store, actor, &p)
     })?;
     // Said in full, so the duty officer finds it from WPS's open dialog: `C:\…` as typed
     // there (canonicalize would say `\\?\C:\…` on Windows).

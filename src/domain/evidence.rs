@@ -77,6 +77,17 @@ pub enum FileState {
     },
 }
 
+impl FileState {
+    /// 一致 / 找不到 / 已改动, as the register and `evidence check` say it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            FileState::Intact => "一致",
+            FileState::Missing(_) => "找不到",
+            FileState::Changed { .. } => "已改动",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,6 +63,7 @@ pub mod personal;
 pub mod phone;
 pub mod plan;
 pub mod publicity;
+pub mod review;
 pub mod roster;
 pub mod setting_keys;
 pub mod settings;

@@ -74,16 +74,7 @@ pub fn write_checked(
     include_personal: bool,
     dir: &Path,
 ) -> Result<(Vec<Entry>, Anchor)> {
-    let anchor = env.conn.query_row(
-        "SELECT count(*), COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '') FROM audit",
-        [],
-        |r| {
-            Ok(Anchor {
-                rows: r.get(0)?,
-                head: r.get(1)?,
-            })
-        },
-    )?;
+    let anchor = anchor_now(env.conn)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let q = ExportQuery {
         from: Some(month.from),
@@ -138,15 +129,7 @@ pub fn write_checked(
         &super::book_write::workbook(&sheets)?,
         ledger_rows,
     )?;
-    let mut manifest: Vec<Vec<String>> = entries
-        .iter()
-        .map(|e| vec![e.file.clone(), e.rows.to_string(), e.sha256.clone()])
-        .collect();
-    manifest.push(vec![
-        ANCHOR.to_string(),
-        anchor.rows.to_string(),
-        anchor.head.clone(),
-    ]);
+    let mut manifest = manifest_rows_of(&entries, &anchor);
     manifest.push(vec![
         TEAM.to_string(),
         team,
@@ -157,8 +140,41 @@ pub fn write_checked(
     for (rows, hash) in prior_anchors(env.conn)? {
         manifest.push(vec![PRIOR.to_string(), rows.to_string(), hash]);
     }
-    write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, &manifest))?;
+    write_manifest(dir, &manifest)?;
     Ok((entries, anchor))
+}
+
+/// Where the audit chain stands now: its count of rows and its head.
+pub fn anchor_now(conn: &rusqlite::Connection) -> Result<Anchor> {
+    Ok(conn.query_row(
+        "SELECT count(*), COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '') FROM audit",
+        [],
+        |r| {
+            Ok(Anchor {
+                rows: r.get(0)?,
+                head: r.get(1)?,
+            })
+        },
+    )?)
+}
+
+/// A manifest's rows for `entries`, then the chain anchor.
+pub fn manifest_rows_of(entries: &[Entry], anchor: &Anchor) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| vec![e.file.clone(), e.rows.to_string(), e.sha256.clone()])
+        .collect();
+    rows.push(vec![
+        ANCHOR.to_string(),
+        anchor.rows.to_string(),
+        anchor.head.clone(),
+    ]);
+    rows
+}
+
+/// Writes `rows` as the folder's manifest.
+pub fn write_manifest(dir: &Path, rows: &[Vec<String>]) -> Result<()> {
+    write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, rows))
 }
 
 fn manifest_rows(dir: &Path) -> Result<Vec<csv::StringRecord>> {
@@ -218,8 +234,8 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
         );
         names.push(file.to_string());
         let path: PathBuf = dir.join(file);
-        if file.contains(['/', '\\']) {
-            problems.push(format!("{file}：清单中的文件名不能含路径"));
+        if !inside(file) {
+            problems.push(format!("{file}：清单中的文件名只能是本文件夹里的相对路径"));
             continue;
         }
         let Ok(content) = std::fs::read(&path) else {
@@ -242,10 +258,8 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
             problems.push(format!("{file}：清单记 {rows} 行，文件有 {found} 行"));
         }
     }
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut extra: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let mut extra: Vec<String> = files_under(dir, "")?
+        .into_iter()
         .filter(|n| !names.contains(n))
         .collect();
     extra.sort();
@@ -263,6 +277,29 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+/// A manifest's file name stays inside the folder: relative, `/` between folders, no `..`.
+fn inside(file: &str) -> bool {
+    !file.is_empty()
+        && !file.contains(['\\', ':'])
+        && !file.starts_with('/')
+        && file.split('/').all(|part| !part.is_empty() && part != "..")
+}
+
+/// Every file under `dir`, as `sub/name` relative to the folder `under` names.
+fn files_under(dir: &Path, under: &str) -> Result<Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let name = format!("{under}{}", e.file_name().to_string_lossy());
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            out.extend(files_under(&e.path(), &format!("{name}/"))?);
+        } else {
+            out.push(name);
+        }
+    }
+    Ok(out)
 }
 
 /// 2026年11月, as the files and titles name the month.

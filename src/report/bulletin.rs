@@ -184,6 +184,36 @@ pub fn entries(r: &Report) -> Vec<Entry> {
     for o in &p.by_officer {
         row("巡查·人员", &o.name, count(o.count));
     }
+    let cb = &r.callbacks;
+    row(
+        "回访",
+        "回访（联系上）",
+        count(cb.satisfied + cb.fair + cb.unsatisfied),
+    );
+    row("回访", "满意", count(cb.satisfied));
+    row("回访", "基本满意", count(cb.fair));
+    row("回访", "不满意", count(cb.unsatisfied));
+    row("回访", "未联系上（次）", count(cb.unreached));
+    row("回访", "问题未实际解决", count(cb.not_fixed));
+    row("回访", "重新办理", count(cb.reopened));
+    row(
+        "回访",
+        "群众满意度",
+        Figure::Rate(cb.rate, super::callbacks::SATISFACTION_TARGET),
+    );
+
+    let rv = &r.reviews;
+    row("案卷自查", "已办结案卷", count(rv.files));
+    row("案卷自查", "合格", count(rv.passed));
+    row("案卷自查", "不合格", count(rv.files - rv.passed));
+    row(
+        "案卷自查",
+        "案卷评查合格率",
+        Figure::Rate(rv.rate, crate::domain::review::PASS_TARGET),
+    );
+    for f in &rv.faults {
+        row("案卷自查·常见问题", &f.name, count(f.count));
+    }
     for x in &r.corrections {
         let noun = crate::store::digest::ledger(&x.kind).map_or("记录", |l| l.noun);
         let show = |t: &str| {

@@ -11,7 +11,7 @@ use crate::error::Result;
 /// 群众满意度 of at least 90% (001 一).
 pub const SATISFACTION_TARGET: f64 = 0.9;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Figures {
     /// Call-backs that reached the reporter in the period, by answer.
     pub satisfied: usize,
@@ -28,15 +28,7 @@ pub struct Figures {
 }
 
 pub fn figures(conn: &Connection, p: &Period) -> Result<Figures> {
-    let mut f = Figures {
-        satisfied: 0,
-        fair: 0,
-        unsatisfied: 0,
-        unreached: 0,
-        not_fixed: 0,
-        rate: None,
-        reopened: 0,
-    };
+    let mut f = Figures::default();
     let mut stmt = conn.prepare_cached(
         "SELECT json_extract(j.value, '$.answer'), json_extract(j.value, '$.fixed')
          FROM complaints c, json_each(c.callbacks) j
@@ -67,33 +59,4 @@ pub fn figures(conn: &Connection, p: &Period) -> Result<Figures> {
         |r| r.get::<_, i64>(0),
     )? as usize;
     Ok(f)
-}
-
-/// The lines the printed report adds for call-backs.
-pub fn lines(f: &Figures) -> Vec<String> {
-    let answered = f.satisfied + f.fair + f.unsatisfied;
-    let rate = match f.rate {
-        Some(r) => format!(
-            "{:.1}%（目标 {:.0}%，{}）",
-            r * 100.0,
-            SATISFACTION_TARGET * 100.0,
-            if r + 1e-9 >= SATISFACTION_TARGET {
-                "达标"
-            } else {
-                "未达标"
-            }
-        ),
-        None => "无数据（没有联系上的回访）".to_string(),
-    };
-    vec![
-        format!(
-            "回访 {answered} 件：满意 {}，基本满意 {}，不满意 {}；未联系上 {} 次",
-            f.satisfied, f.fair, f.unsatisfied, f.unreached
-        ),
-        format!("群众满意度：{rate}"),
-        format!(
-            "问题未实际解决 {} 件，重新办理 {} 件（另行计时，单独统计）",
-            f.not_fixed, f.reopened
-        ),
-    ]
 }

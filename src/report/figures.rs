@@ -34,6 +34,10 @@ pub struct Report {
     pub corrections: Vec<Correction>,
     /// Who sat at the desk: sign-ins, handover notes and acknowledgements, oldest first.
     pub duty: Vec<crate::domain::duty::DutyEntry>,
+    /// 回访 in the period and the satisfaction rate.
+    pub callbacks: super::callbacks::Figures,
+    /// 案卷自查 of the period's finished files and the 合格率.
+    pub reviews: super::review::Figures,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -161,6 +165,8 @@ pub fn report(conn: &Connection, period: &Period, now: NaiveDateTime) -> Result<
         certificates: certificates(conn, now.date())?,
         corrections: correction::between(conn, period.from, period.to)?,
         duty: crate::store::duty::between(conn, period.from, period.to)?,
+        callbacks: super::callbacks::figures(conn, period)?,
+        reviews: super::review::figures(conn, period, now)?,
     })
 }
 

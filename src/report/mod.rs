@@ -7,6 +7,7 @@ pub mod figures;
 pub mod format;
 pub mod inspections;
 pub mod period;
+pub mod review;
 pub mod tally;
 pub mod today;
 pub mod today_checks;

@@ -8,7 +8,7 @@ pub use super::desk_roster::{
     add_leave, copy_last_week, log_patrol, remove_team, set_team, update_officer,
 };
 use super::record::{self, Record};
-pub use super::traces::{export_personal, handed_off, printed, view_personal};
+pub use super::traces::{Printed, archived, export_personal, handed_off, printed, view_personal};
 use super::{Actor, Ctx, Store, complaints, duty, people};
 use crate::domain::duty::{DutyEntry, DutyKind};
 use crate::domain::when;

@@ -32,6 +32,7 @@ pub mod publicity;
 mod rebaseline;
 pub mod record;
 pub mod reinspections;
+pub mod review;
 pub mod roster;
 pub mod seal;
 pub mod settings;

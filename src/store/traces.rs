@@ -58,26 +58,40 @@ pub fn handed_off(store: &Store, actor: &Actor, month: &str, rows: i64, head: &s
     })
 }
 
-/// The action that records a paper printed.
-const PRINTED: &str = "打印文书";
+/// Records a year archived: what and where, how many files, the chain head it anchors.
+/// An archive with reporters in full says so in `what`.
+pub fn archived(store: &Store, actor: &Actor, what: &str, files: usize, head: &str) -> Result<()> {
+    let note = serde_json::json!({ "归档": what, "文件数": files, "链头": head });
+    store.write_shared(|tx| {
+        super::audit::record(tx, actor, "年度归档", "exports", what, None, Some(&note))
+    })
+}
 
-/// Records that `actor` printed the paper titled `title` (文书) for record `key`, under its own
-/// number (文号) where it has one, and where it went; `personal` when it carries the reporter
-/// in full.
-pub fn printed(
-    store: &mut Store,
-    actor: &Actor,
-    (title, key, number): (&str, &str, Option<&str>),
-    to: &std::path::Path,
-    personal: bool,
-) -> Result<()> {
-    let what = format!("{title} {key}");
+/// The action that records a paper printed.
+pub const PRINTED: &str = "打印文书";
+
+/// A paper as printed: its title (文书), record, number (文号) where it has one, where it
+/// went and the SHA-256 of what was written there.
+pub struct Printed<'a> {
+    pub title: &'a str,
+    pub key: &'a str,
+    pub number: Option<&'a str>,
+    pub to: &'a std::path::Path,
+    pub sha256: &'a str,
+    /// It carries the reporter in full.
+    pub personal: bool,
+}
+
+/// Records that `actor` printed paper `p`.
+pub fn printed(store: &mut Store, actor: &Actor, p: &Printed) -> Result<()> {
+    let what = format!("{} {}", p.title, p.key);
     let note = serde_json::json!({
-        "文书": title,
-        "编号": key,
-        "文号": number,
-        "文件": crate::text::audit_path(to),
-        "含举报人": personal,
+        "文书": p.title,
+        "编号": p.key,
+        "文号": p.number,
+        "文件": crate::text::audit_path(p.to),
+        "SHA-256": p.sha256,
+        "含举报人": p.personal,
     });
     store
         .write(|tx| super::audit::record(tx, actor, PRINTED, "documents", &what, None, Some(&note)))
@@ -117,4 +131,56 @@ pub fn next_paper_number(conn: &Connection, prefix: &str, year: i32) -> Result<S
         }
     }
     Ok(format!("{head}{}号", last + 1))
+}
+
+/// Every paper printed, as "`title` `key`" (责令限期整改通知书 卧执整〔2026〕第3号).
+pub fn printed_papers(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT key FROM audit WHERE action = ?1 AND kind = 'documents'",
+    )?;
+    let keys = stmt.query_map([PRINTED], |r| r.get(0))?;
+    Ok(keys.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A paper as the audit says it was printed: the last print of each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedPaper {
+    pub title: String,
+    pub key: String,
+    /// Where it was written, as recorded.
+    pub file: String,
+    /// What was written there; None for prints recorded before the hash was.
+    pub sha256: Option<String>,
+    pub personal: bool,
+}
+
+/// Every paper printed between `from` and `to` (the days), its last print, in print order.
+pub fn printed_between(
+    conn: &Connection,
+    (from, to): (chrono::NaiveDate, chrono::NaiveDate),
+) -> Result<Vec<PrintedPaper>> {
+    let mut stmt = conn.prepare(
+        "SELECT json_extract(after, '$.文书'), json_extract(after, '$.编号'),
+                json_extract(after, '$.文件'), json_extract(after, '$.\"SHA-256\"'),
+                COALESCE(json_extract(after, '$.含举报人'), 0)
+         FROM audit
+         WHERE id IN (SELECT max(id) FROM audit
+                      WHERE action = ?1 AND kind = 'documents'
+                        AND substr(at, 1, 10) BETWEEN ?2 AND ?3
+                      GROUP BY key)
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![PRINTED, from.to_string(), to.to_string()],
+        |r| {
+            Ok(PrintedPaper {
+                title: r.get(0)?,
+                key: r.get(1)?,
+                file: r.get(2)?,
+                sha256: r.get(3)?,
+                personal: r.get(4)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
