@@ -156,6 +156,7 @@ pub fn load(store: &mut Store, actor: &Actor) -> Result<Vec<Summary>> {
     duty_history(store, days)?;
     clocks_and_appeals(store, actor, days)?;
     crate::demo_checks::load(store, days)?;
+    crate::demo_files::load(store, days)?;
     Ok(summaries)
 }
 

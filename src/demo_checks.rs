@@ -93,8 +93,8 @@ pub fn load(store: &mut Store, days: i64) -> Result<()> {
     callbacks(store, &at)
 }
 
-/// Call-backs of the leads closed earlier: most satisfied, one dissatisfied, one not reached,
-/// the rest of the closed still due.
+/// Call-backs of the leads closed earlier: most satisfied, one not reached, one dissatisfied
+/// and not fixed (taken up again as a follow-up lead, 重新办理), the rest of the closed due.
 fn callbacks(store: &mut Store, at: &dyn Fn(&str) -> NaiveDateTime) -> Result<()> {
     use crate::domain::callback::CallBack;
     let calls = [
@@ -114,10 +114,10 @@ fn callbacks(store: &mut Store, at: &dyn Fn(&str) -> NaiveDateTime) -> Result<()
         ),
         (
             "TS-2026-0003",
-            "2026-11-12 15:00",
+            "2026-11-23 08:10",
             "不满意",
-            Some(true),
-            "已拆除，但举报人认为处理太慢",
+            Some(false),
+            "举报人称只拆了围挡，违建主体还在，问题没有解决",
         ),
         ("TS-2026-0005", "2026-11-16 09:30", "满意", Some(true), ""),
         (
@@ -149,7 +149,7 @@ fn callbacks(store: &mut Store, at: &dyn Fn(&str) -> NaiveDateTime) -> Result<()
 }
 
 /// A 1×1 PNG: the demo's stand-in for a photo taken on site.
-const PHOTO: [u8; 70] = [
+pub(crate) const PHOTO: [u8; 70] = [
     137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
     0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 96, 248, 95, 15, 0, 2,
     135, 1, 128, 235, 71, 186, 146, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,

@@ -19,6 +19,7 @@ pub mod clock;
 pub mod county;
 pub mod demo;
 mod demo_checks;
+mod demo_files;
 pub mod document;
 pub mod domain;
 pub mod error;

@@ -128,11 +128,11 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     s.wait_for("上一班交接事项");
     s.wait_for("周末值守");
     s.send("\r");
-    s.wait_for("投诉计时（22 件未办结");
+    s.wait_for("投诉计时（23 件未办结");
 
     s.send("3");
     s.send("n");
-    s.wait_for("受理投诉（编号将为 TS-2026-0041）");
+    s.wait_for("受理投诉（编号将为 TS-2026-0042）");
     // 来源渠道 → 受理时间 → 举报人: Tab twice, then type; then 执法事项 is chosen by typing
     // (no silent default), and on to 问题描述.
     s.send("\t\t");
@@ -142,13 +142,13 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     s.send("\t");
     s.send("学校门口流动摊贩占道");
     s.send("\x13"); // Ctrl+S
-    s.wait_for("已受理投诉 TS-2026-0041");
+    s.wait_for("已受理投诉 TS-2026-0042");
 
     s.send("1");
-    let screen = s.wait_for("投诉计时（23 件未办结");
+    let screen = s.wait_for("投诉计时（24 件未办结");
     let row = screen
         .lines()
-        .find(|l| l.contains("TS-2026-0041"))
+        .find(|l| l.contains("TS-2026-0042"))
         .unwrap_or_else(|| panic!("the new complaint is on the dashboard:\n{screen}"));
     assert!(row.contains("学校门口流动摊贩占道"), "{row}");
     assert!(
@@ -161,11 +161,11 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
         "more.csv",
         "编号,受理时间,来源渠道,举报人,联系电话,所属区域,事项编号,问题描述,复杂程度,状态,\
          核查时间,处置结果,反馈时间,办结时间,作废原因\n\
-         TS-2026-0042,2026-11-23 08:00,12345热线,,,Q01,M01,夜市摊点占道经营,一般,已受理,,,,,\n"
+         TS-2026-0043,2026-11-23 08:00,12345热线,,,Q01,M01,夜市摊点占道经营,一般,已受理,,,,,\n"
             .as_bytes(),
     );
     desk.ok(&["import", "complaints", &csv]);
-    let screen = s.wait_for("投诉计时（24 件未办结");
+    let screen = s.wait_for("投诉计时（25 件未办结");
     assert!(screen.contains("夜市摊点占道经营"), "{screen}");
 
     // A restore while the desk is open is refused, and the desk's file stays as it is.
@@ -194,7 +194,7 @@ fn sign_in_take_a_complaint_in_chinese_and_find_it_in_the_ledger() {
     let ledger = desk.ok(&["export", "complaints"]);
     let row = ledger
         .lines()
-        .find(|l| l.starts_with("TS-2026-0041"))
+        .find(|l| l.starts_with("TS-2026-0042"))
         .unwrap_or_else(|| panic!("not in the ledger:\n{ledger}"));
     assert!(row.contains("学校门口流动摊贩占道"), "{row}");
     assert!(
@@ -275,19 +275,19 @@ fn leave_a_correction_and_a_dispatched_verification_run_through_the_real_desk() 
     // A wrong area on a complaint is corrected on the desk: an audited 修改.
     s.send("3");
     s.send("/");
-    s.send("TS-2026-0003");
+    s.send("TS-2026-0041");
     s.send("\r");
     s.send("\r");
     s.wait_for("投诉详情");
     s.send("a");
-    s.wait_for("办理投诉 TS-2026-0003");
+    s.wait_for("办理投诉 TS-2026-0041");
     s.send("\x1b[6~"); // PgDn: the last item, 修改登记内容
     s.send("\r");
-    s.wait_for("修改投诉 TS-2026-0003");
+    s.wait_for("修改投诉 TS-2026-0041");
     s.send("\t\t\t\t");
     s.send("农贸");
     s.send("\x13");
-    s.wait_for("已修改投诉 TS-2026-0003");
+    s.wait_for("已修改投诉 TS-2026-0041");
     s.wait_for("Q04 农贸市场");
 
     // An undispatched lead is dispatched to two officers and verified with a finding.
@@ -516,7 +516,7 @@ fn a_duty_day_at_80x24_and_120x40() {
         s.wait_for("Enter 执行所选的操作");
         s.send("\x1b");
         s.send("n");
-        s.wait_for("受理投诉（编号将为 TS-2026-0041）");
+        s.wait_for("受理投诉（编号将为 TS-2026-0042）");
         s.send("\t\t");
         s.send("王先生");
         s.send("\t\t\t");
@@ -524,7 +524,7 @@ fn a_duty_day_at_80x24_and_120x40() {
         s.send("\t");
         s.send("学校门口流动摊贩占道");
         s.send("\x13");
-        s.wait_for("已受理投诉 TS-2026-0041");
+        s.wait_for("已受理投诉 TS-2026-0042");
 
         // The notice list's 第15号: served, left with the party, a village cadre witnessing.
         s.send("4");
@@ -550,7 +550,7 @@ fn a_duty_day_at_80x24_and_120x40() {
         // Hand over; the next shift signs in.
         s.send("x");
         s.wait_for("交接班");
-        s.send("TS-2026-0041 待核查");
+        s.send("TS-2026-0042 待核查");
         s.send("\x13");
         s.wait_for("请选择值班人员签到");
         // Letters are typed into the sign-in search: Ctrl+Q quits here.

@@ -144,7 +144,10 @@ fn reinspection_transfer_and_complaint_papers_carry_their_fields() {
     // Every paper printed is on record: who, what, where; the reporter in full is said.
     let conn = rusqlite::Connection::open(&d.db).unwrap();
     let rows: Vec<(String, String, String)> = conn
-        .prepare("SELECT operator, key, after FROM audit WHERE action = '打印文书' ORDER BY id")
+        .prepare(
+            "SELECT operator, key, after FROM audit WHERE action = '打印文书'
+             AND at >= '2026-11-23' ORDER BY id",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
@@ -560,7 +563,7 @@ fn the_inspection_record_lists_its_finding_and_its_evidence() {
         "流动摊贩占道",
         "依本镇首违不罚清单不予处罚",
         "引导到农贸市场临时摊位经营",
-        "ZJ2026-0003 照片 IMG_0042.JPG",
+        "ZJ2026-0005 照片 IMG_0042.JPG",
         // The demo's own photo, registered with it.
         "ZJ2026-0001 照片 JC-0005-现场照片.png",
     ] {

@@ -44,7 +44,7 @@ fn files_registered_by_hash_are_checked_by_verify_and_a_changed_one_is_named() {
         "JC2026-0005",
     ]);
     assert!(
-        listed.contains("ZJ2026-0003") && listed.contains("ZJ2026-0004"),
+        listed.contains("ZJ2026-0005") && listed.contains("ZJ2026-0006"),
         "{listed}"
     );
     // The hash is the file's SHA-256, recomputed here on its own.
@@ -62,10 +62,10 @@ fn files_registered_by_hash_are_checked_by_verify_and_a_changed_one_is_named() {
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(stored, want);
-    // Two of the four are the demo's own, registered beside its database.
+    // Four of the six are the demo's own, registered beside its database.
     assert!(
         d.ok(&["verify"])
-            .contains("证据文件：4 个，4 个与登记时一致")
+            .contains("证据文件：6 个，6 个与登记时一致")
     );
 
     // Someone edits the photo: verify fails and names it; a moved video is only listed.
@@ -75,7 +75,7 @@ fn files_registered_by_hash_are_checked_by_verify_and_a_changed_one_is_named() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success());
     assert!(
-        said.contains("证据 ZJ2026-0004") && said.contains("已被改动"),
+        said.contains("证据 ZJ2026-0006") && said.contains("已被改动"),
         "{said}"
     );
     assert!(
@@ -84,7 +84,7 @@ fn files_registered_by_hash_are_checked_by_verify_and_a_changed_one_is_named() {
     );
     let out = d.run(&["evidence", "check"]);
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("已改动  ZJ2026-0004") && said.contains("找不到  ZJ2026-0003"));
+    assert!(said.contains("已改动  ZJ2026-0006") && said.contains("找不到  ZJ2026-0005"));
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn a_registration_is_all_or_nothing_and_needs_a_record_to_belong_to() {
         "W002",
     ]);
     assert!(
-        err.contains("已登记为整改通知") && err.contains("ZJ2026-0003"),
+        err.contains("已登记为整改通知") && err.contains("ZJ2026-0005"),
         "{err}"
     );
     assert_eq!(d.count("evidence"), before);

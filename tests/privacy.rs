@@ -76,7 +76,7 @@ fn no_output_message_or_audit_row_names_a_reporter() {
         .unwrap();
     assert_eq!(asked.0, "W001");
     assert!(
-        asked.1.contains("屏幕") && asked.1.contains("\"行数\":40"),
+        asked.1.contains("屏幕") && asked.1.contains("\"行数\":41"),
         "{}",
         asked.1
     );

@@ -61,7 +61,7 @@ fn a_handoff_bundle_verifies_and_any_change_is_named() {
     );
     let manifest = std::fs::read_to_string(format!("{dir}/manifest.csv")).unwrap();
     assert!(
-        manifest.contains(&format!("{complaints},40,")),
+        manifest.contains(&format!("{complaints},41,")),
         "{manifest}"
     );
 

@@ -80,7 +80,7 @@ fn two_importers_at_once_both_land_whole() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    assert_eq!(count(&d, "complaints"), 40 + 6000);
+    assert_eq!(count(&d, "complaints"), 41 + 6000);
     d.ok(&["verify"]);
 }
 
@@ -141,7 +141,7 @@ fn an_import_killed_at_random_moments_leaves_all_or_nothing_and_loses_nothing_ea
     let started = Instant::now();
     d.ok(&["import", "complaints", &probe]);
     let whole = started.elapsed().as_millis() as u64;
-    let mut landed = 40 + ROWS as i64;
+    let mut landed = 41 + ROWS as i64;
     let (officers, audits_floor) = (count(&d, "officers"), count(&d, "audit"));
     let (mut killed, mut finished) = (0, 0);
     for round in 0..12 {
@@ -184,7 +184,7 @@ fn an_import_killed_at_random_moments_leaves_all_or_nothing_and_loses_nothing_ea
                 |r| r.get::<_, i64>(0),
             )
             .unwrap();
-        assert_eq!(seeds, 40, "{context}");
+        assert_eq!(seeds, 41, "{context}");
     }
     eprintln!("seed {seed}: {killed} imports killed midway, {finished} finished");
     assert!(killed > 0, "no kill landed during an import (seed {seed})");

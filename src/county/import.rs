@@ -268,16 +268,39 @@ fn figures(conn: &Connection, path: &Path, (code, month): (&str, &str)) -> Resul
             ("巡查", "应巡次数") => f.required = n(),
             ("巡查", "已巡次数") => f.covered = n(),
             ("执法证", _) => f.certs += 1,
+            ("回访", "回访（联系上）") => f.answered = Some(n()),
+            ("回访", "满意") | ("回访", "基本满意") => {
+                f.satisfied = Some(f.satisfied.unwrap_or(0) + n())
+            }
+            ("回访", "重新办理") => f.reopened = Some(n()),
+            ("案卷自查", "已办结案卷") => f.reviewed = Some(n()),
+            ("案卷自查", "合格") => f.passed = Some(n()),
             _ => {}
         }
     }
     conn.execute(
         "INSERT OR REPLACE INTO figures (code, month, received, measured, on_time, target,
-           issued, closed, required, covered, certs, appealed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+           issued, closed, required, covered, certs, appealed,
+           answered, satisfied, reopened, reviewed, passed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
-            code, month, f.received, f.measured, f.on_time, f.target, f.issued, f.closed,
-            f.required, f.covered, f.certs, f.appealed
+            code,
+            month,
+            f.received,
+            f.measured,
+            f.on_time,
+            f.target,
+            f.issued,
+            f.closed,
+            f.required,
+            f.covered,
+            f.certs,
+            f.appealed,
+            f.answered,
+            f.satisfied,
+            f.reopened,
+            f.reviewed,
+            f.passed
         ],
     )?;
     Ok(())
@@ -295,6 +318,12 @@ struct Figures {
     covered: i64,
     certs: i64,
     appealed: i64,
+    /// None for a bundle from before call-backs and 案卷自查 (no such line in its 通报).
+    answered: Option<i64>,
+    satisfied: Option<i64>,
+    reopened: Option<i64>,
+    reviewed: Option<i64>,
+    passed: Option<i64>,
 }
 
 /// Whether `later` extends `earlier`: the same chain, grown, with `earlier`'s head still at

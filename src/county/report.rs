@@ -100,6 +100,16 @@ pub struct Row {
     pub coverage_rate: Option<f64>,
     /// Certificates expired or expiring within 60 days, as the last month's bulletin lists.
     pub certs_expiring: i64,
+    /// 回访 that reached the reporter, and of them 满意 or 基本满意; None for bundles from
+    /// before call-backs were counted. 群众满意度 is shown beside the ranking, not in it.
+    pub answered: Option<i64>,
+    pub satisfied: Option<i64>,
+    pub satisfaction: Option<f64>,
+    pub reopened: Option<i64>,
+    /// Finished files self-reviewed (案卷自查) and those passing: 案卷评查合格率.
+    pub reviewed: Option<i64>,
+    pub passed: Option<i64>,
+    pub pass_rate: Option<f64>,
     /// The mean of the rates that could be measured; None when none could.
     pub score: Option<f64>,
     pub rank: usize,
@@ -148,7 +158,8 @@ pub fn ranked(conn: &Connection, months: &[String]) -> Result<Vec<Row>> {
         "SELECT f.code, t.name, sum(received), sum(measured), sum(on_time), sum(issued),
                 sum(closed), sum(required), sum(covered), sum(appealed),
                 (SELECT certs FROM figures g WHERE g.code = f.code AND g.month <= ?{n}
-                 ORDER BY g.month DESC LIMIT 1)
+                 ORDER BY g.month DESC LIMIT 1),
+                sum(answered), sum(satisfied), sum(reopened), sum(reviewed), sum(passed)
          FROM figures f JOIN townships t ON t.code = f.code
          WHERE f.month IN ({}) GROUP BY f.code ORDER BY f.code",
         placeholders.join(", "),
@@ -169,6 +180,10 @@ pub fn ranked(conn: &Connection, months: &[String]) -> Result<Vec<Row>> {
                 rate(covered, required),
             ];
             let known: Vec<f64> = rates.iter().flatten().copied().collect();
+            let opt = |i: usize| r.get::<_, Option<i64>>(i);
+            let (answered, satisfied) = (opt(11)?, opt(12)?);
+            let (reviewed, passed) = (opt(14)?, opt(15)?);
+            let of = |part: Option<i64>, whole: Option<i64>| rate(part?, whole?);
             Ok(Row {
                 code: r.get(0)?,
                 name: r.get(1)?,
@@ -185,6 +200,13 @@ pub fn ranked(conn: &Connection, months: &[String]) -> Result<Vec<Row>> {
                 covered,
                 coverage_rate: rates[2],
                 certs_expiring: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
+                answered,
+                satisfied,
+                satisfaction: of(satisfied, answered),
+                reopened: opt(13)?,
+                reviewed,
+                passed,
+                pass_rate: of(passed, reviewed),
                 score: (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64),
                 rank: 0,
                 bottom: false,

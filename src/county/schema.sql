@@ -35,5 +35,12 @@ CREATE TABLE figures (
     -- Late leads whose timeout appeal was approved (超时申诉获批): left out of the rate after
     -- appeals, still late in 按时办理率.
     appealed  INTEGER NOT NULL DEFAULT 0,
+    -- 回访 reaching the reporter, of them 满意 or 基本满意, leads taken up again (重新办理),
+    -- finished files self-reviewed (案卷自查) and passing: NULL for bundles from before them.
+    answered  INTEGER,
+    satisfied INTEGER,
+    reopened  INTEGER,
+    reviewed  INTEGER,
+    passed    INTEGER,
     PRIMARY KEY (code, month)
 ) WITHOUT ROWID;

@@ -95,6 +95,18 @@ pub fn install(conn: &Connection) -> Result<()> {
     if !appealed {
         conn.execute_batch("ALTER TABLE figures ADD COLUMN appealed INTEGER NOT NULL DEFAULT 0;")?;
     }
+    // Call-backs and 案卷自查, carried by bundles from schema 14 on: NULL for bundles before
+    // them (no figure, not zero), and left out of their seals as NULL is.
+    for col in FIGURES_SINCE_14 {
+        let has: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM pragma_table_info('figures') WHERE name = ?1",
+            [col],
+            |r| r.get(0),
+        )?;
+        if !has {
+            conn.execute_batch(&format!("ALTER TABLE figures ADD COLUMN {col} INTEGER;"))?;
+        }
+    }
     let has: bool = conn.query_row(
         "SELECT count(*) > 0 FROM pragma_table_info('bundles') WHERE name = 'content_sha'",
         [],
@@ -105,6 +117,9 @@ pub fn install(conn: &Connection) -> Result<()> {
     }
     Ok(())
 }
+
+/// The figures columns a bundle's 通报 carries since call-backs and 案卷自查 (schema 14).
+pub const FIGURES_SINCE_14: [&str; 5] = ["answered", "satisfied", "reopened", "reviewed", "passed"];
 
 fn ledger_cols<K: Kind>() -> Vec<String> {
     K::COLS

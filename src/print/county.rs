@@ -3,15 +3,22 @@
 use std::fmt::Write;
 
 use zhifa_desk::county::report::{Report, Row};
+use zhifa_desk::domain::review::PASS_TARGET;
 use zhifa_desk::exchange::export::to_csv;
 use zhifa_desk::exchange::sheet::Sheet;
 use zhifa_desk::exchange::value::Ty;
 use zhifa_desk::report::bulletin::percent;
+use zhifa_desk::report::callbacks::SATISFACTION_TARGET;
 
 use super::pad;
 
 fn verdict(rate: Option<f64>, target: f64) -> &'static str {
     zhifa_desk::report::bulletin::verdict(rate, target)
+}
+
+/// A rate with its own target's verdict (满意度 90%, 案卷合格率 95%).
+fn against(rate: Option<f64>, target: f64) -> String {
+    format!("{} {}", percent(rate), verdict(rate, target))
 }
 
 fn mark(r: &Row) -> &'static str {
@@ -40,20 +47,22 @@ pub fn text(r: &Report) -> String {
     );
     let _ = writeln!(
         s,
-        "\n排名  {}{}{}{}{}{}{}标记",
+        "\n排名  {}{}{}{}{}{}{}{}{}标记",
         pad("乡镇", 36),
         pad("受理", 7),
         pad("按时办理率", 18),
         pad("剔除申诉后", 18),
         pad("整改销号率", 18),
         pad("巡查覆盖率", 18),
+        pad("群众满意度", 18),
+        pad("案卷合格率", 18),
         pad("证件到期", 10),
     );
     for row in &r.ranked {
         let rate = |x: Option<f64>| format!("{} {}", percent(x), verdict(x, r.target));
         let _ = writeln!(
             s,
-            "{:>3}   {}{}{}{}{}{}{}{}",
+            "{:>3}   {}{}{}{}{}{}{}{}{}{}",
             row.rank,
             pad(&format!("{}（{}）", row.name, row.code), 36),
             pad(&row.received.to_string(), 7),
@@ -68,6 +77,8 @@ pub fn text(r: &Report) -> String {
             ),
             pad(&rate(row.closure_rate), 18),
             pad(&rate(row.coverage_rate), 18),
+            pad(&against(row.satisfaction, SATISFACTION_TARGET), 18),
+            pad(&against(row.pass_rate, PASS_TARGET), 18),
             pad(&row.certs_expiring.to_string(), 10),
             mark(row)
         );
@@ -109,7 +120,7 @@ pub fn text(r: &Report) -> String {
     s
 }
 
-const HEADERS: [&str; 19] = [
+const HEADERS: [&str; 26] = [
     "排名",
     "乡镇代码",
     "乡镇",
@@ -126,6 +137,13 @@ const HEADERS: [&str; 19] = [
     "已巡",
     "巡查覆盖率",
     "证件到期",
+    "回访",
+    "满意",
+    "群众满意度",
+    "重新办理",
+    "已办结案卷",
+    "合格案卷",
+    "案卷合格率",
     "综合得分",
     "后三位",
     "约谈",
@@ -133,6 +151,7 @@ const HEADERS: [&str; 19] = [
 
 fn rows(r: &Report) -> Vec<Vec<String>> {
     let f = |x: Option<f64>| x.map_or_else(String::new, |v| v.to_string());
+    let n = |x: Option<i64>| x.map_or_else(String::new, |v| v.to_string());
     r.ranked
         .iter()
         .map(|row| {
@@ -159,6 +178,13 @@ fn rows(r: &Report) -> Vec<Vec<String>> {
                 row.covered.to_string(),
                 f(row.coverage_rate),
                 row.certs_expiring.to_string(),
+                n(row.answered),
+                n(row.satisfied),
+                f(row.satisfaction),
+                n(row.reopened),
+                n(row.reviewed),
+                n(row.passed),
+                f(row.pass_rate),
                 f(row.score),
                 if row.bottom { "是" } else { "" }.to_string(),
                 summoned.join("；"),
@@ -176,7 +202,8 @@ pub fn sheets(r: &Report) -> Vec<Sheet> {
     use Ty::{Code, Number, Percent, Text};
     let types = [
         Number, Code, Text, Number, Number, Number, Percent, Number, Percent, Number, Number,
-        Percent, Number, Number, Percent, Number, Percent, Text, Text,
+        Percent, Number, Number, Percent, Number, Number, Number, Percent, Number, Number, Number,
+        Percent, Percent, Text, Text,
     ];
     let title = vec![format!("县级执法效能通报　{}", r.period.label)];
     let ranking = Sheet {

@@ -53,7 +53,7 @@ fn a_received_complaint_gets_the_next_number_and_walks_its_loop() {
     let (mut store, actor) = demo();
     let before = audit_rows(&store);
     let id = receive_complaint(&mut store, &actor, lead(Some("M01"))).unwrap();
-    assert_eq!(id, "TS-2026-0041");
+    assert_eq!(id, "TS-2026-0042");
     let t = complaints::get(store.conn(), &id).unwrap().unwrap();
     assert_eq!(t.complaint.state, ComplaintState::Received);
     assert_eq!(t.due.verify_due, at("2026-11-24 08:10"));

@@ -35,12 +35,12 @@ fn a_call_back_not_fixed_opens_a_linked_follow_up_with_its_own_clock() {
             ("回访情况", "库房仍在"),
         ],
     );
-    assert!(said.contains("已另立投诉 TS-2026-0041 重新办理"), "{said}");
+    assert!(said.contains("已另立投诉 TS-2026-0042 重新办理"), "{said}");
     // The follow-up is open on the desk, linked, received at the call-back, on its own clock.
-    assert_eq!(app.complaints.detail.as_deref(), Some("TS-2026-0041"));
+    assert_eq!(app.complaints.detail.as_deref(), Some("TS-2026-0042"));
     let shown = super::tests::screen(&app, (120, 40));
     assert!(shown.contains("重新办理：原件 TS-2026-0008"), "{shown}");
-    let again = complaints::get(store.conn(), "TS-2026-0041")
+    let again = complaints::get(store.conn(), "TS-2026-0042")
         .unwrap()
         .unwrap();
     assert_eq!(again.complaint.work.follow_of, id);
@@ -54,7 +54,7 @@ fn a_call_back_not_fixed_opens_a_linked_follow_up_with_its_own_clock() {
         .unwrap()
         .complaint;
     assert_eq!(lead.work.callbacks.len(), 2);
-    assert_eq!(lead.work.callbacks[1].follow_up, "TS-2026-0041");
+    assert_eq!(lead.work.callbacks[1].follow_up, "TS-2026-0042");
     // Answered once: no second call-back is offered.
     app.complaints.detail = Some(id.into());
     reload(&store, &mut app);

@@ -151,7 +151,7 @@ fn a_time_long_ago_asks_first() {
         Some(Confirm::Write { question, .. }) => assert!(
             question.contains("受理时间 1999-01-01 00:00 是 10188 天前")
                 && question.contains("TS-1999-")
-                && question.contains("TS-2026-0041"),
+                && question.contains("TS-2026-0042"),
             "{question}"
         ),
         other => panic!("no question: {other:?}"),

@@ -291,13 +291,13 @@ fn a_complaint_typed_in_chinese_is_saved_and_timed_on_the_dashboard() {
     assert_eq!(c.matter.as_deref(), Some("M01"));
     run(&mut store, &mut app, e);
     assert!(app.form.is_none());
-    assert_eq!(app.status.as_ref().unwrap().text, "已受理投诉 TS-2026-0041");
+    assert_eq!(app.status.as_ref().unwrap().text, "已受理投诉 TS-2026-0042");
     let timer = app
         .data
         .today
         .complaints
         .iter()
-        .find(|c| c.id == "TS-2026-0041")
+        .find(|c| c.id == "TS-2026-0042")
         .expect("on the dashboard");
     assert_eq!(timer.remaining_minutes, Some(24 * 60));
     press(&mut store, &mut app, &[key(KeyCode::Char('1'))]);
@@ -329,7 +329,7 @@ fn a_matter_off_the_list_offers_transfer_not_handling() {
     let e = app.on_key(ctrl('s'));
     run(&mut store, &mut app, e);
     // Open it (it is the newest unverified one) and verify it.
-    app.complaints.detail = Some("TS-2026-0041".into());
+    app.complaints.detail = Some("TS-2026-0042".into());
     reload(&store, &mut app);
     press(&mut store, &mut app, &[key(KeyCode::Char('a'))]);
     let labels: Vec<&str> = app
@@ -497,7 +497,7 @@ fn filters_narrow_the_complaint_list() {
     let (mut store, mut app) = signed_in();
     press(&mut store, &mut app, &[key(KeyCode::Char('3'))]);
     let all = app.data.complaints.len();
-    assert_eq!(all, 40);
+    assert_eq!(all, 41);
     press(&mut store, &mut app, &[key(KeyCode::Char('o'))]);
     let overdue = app.data.complaints.len();
     assert!(overdue > 0 && overdue < all);

@@ -604,7 +604,7 @@ fn a_saved_complaint_is_opened_for_its_next_step() {
     focus(&mut app, "执法事项");
     typed(&mut store, &mut app, "占道");
     press(&mut store, &mut app, &[ctrl('s')]);
-    assert_eq!(app.complaints.detail.as_deref(), Some("TS-2026-0041"));
+    assert_eq!(app.complaints.detail.as_deref(), Some("TS-2026-0042"));
     assert!(screen(&app, (120, 40)).contains("学校门口流动摊贩"));
 }
 

@@ -157,3 +157,21 @@ pub fn spawn(d: &Desk, args: &[&str]) -> Child {
         .spawn()
         .expect("binary starts")
 }
+
+/// A file's text for searching: a .docx or .xlsx (a zip) as all its XML parts, else its bytes.
+pub fn readable(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("read file");
+    if !bytes.starts_with(b"PK") {
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("a part");
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut part, &mut text).is_ok() {
+            out.push_str(&text);
+        }
+    }
+    out
+}
