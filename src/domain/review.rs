@@ -264,7 +264,9 @@ pub fn judge(point: Point, f: &Facts, serve_days: i64) -> Option<std::result::Re
             }
         }
         Point::StopsApproved => {
-            if f.stops.is_empty() && !f.appeal_undecided {
+            // An appeal waiting for the captain is a fault of a file closed with it pending.
+            let pending = f.appeal_undecided && f.finished;
+            if f.stops.is_empty() && !pending {
                 return None;
             }
             let mut bad: Vec<String> = f
@@ -274,8 +276,8 @@ pub fn judge(point: Point, f: &Facts, serve_days: i64) -> Option<std::result::Re
                 .filter(|(_, (reason, by))| reason.trim().is_empty() || by.trim().is_empty())
                 .map(|(i, _)| format!("第{}次中止未写原因或无批准人", i + 1))
                 .collect();
-            if f.appeal_undecided {
-                bad.push("超时申诉尚无审批结果".into());
+            if pending {
+                bad.push("办结时超时申诉尚无审批结果".into());
             }
             if bad.is_empty() {
                 Some(Ok(()))

@@ -136,3 +136,13 @@ fn a_checklist_it_cannot_use_is_refused_naming_the_line() {
     let e = Checklist::parse("checklist.txt", "; 空\n").unwrap_err();
     assert!(e.contains("没有检查项"), "{e}");
 }
+
+#[test]
+fn an_appeal_waiting_for_the_captain_counts_only_once_the_file_is_closed() {
+    let mut f = good_notice();
+    f.appeal_undecided = true;
+    f.finished = false;
+    assert!(judge(Point::StopsApproved, &f, 3).is_none());
+    f.finished = true;
+    assert!(judge(Point::StopsApproved, &f, 3).unwrap().is_err());
+}

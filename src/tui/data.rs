@@ -79,6 +79,8 @@ pub struct ComplaintDetail {
     pub why: zhifa_desk::report::explain::Explained,
     /// Leads of the same area and matter received close to it (重复投诉).
     pub repeats: Vec<String>,
+    /// Its 案卷自查 as of now; None for a voided lead.
+    pub review: Option<zhifa_desk::domain::review::Review>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +89,8 @@ pub struct NoticeDetail {
     pub reinspections: Vec<zhifa_desk::store::reinspections::Logged>,
     pub history: Vec<AuditRow>,
     pub why: zhifa_desk::report::explain::Explained,
+    /// Its 案卷自查 as of now; None for a voided notice.
+    pub review: Option<zhifa_desk::domain::review::Review>,
 }
 
 /// The 检查 page: drawn subjects waiting for their inspection, the recent inspections, and
@@ -187,6 +191,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
                 history: audit::history(conn, "complaints", id)?,
                 why: zhifa_desk::report::explain::explain(conn, id)?,
                 repeats: zhifa_desk::store::callbacks::repeats(conn, &tracked.complaint)?,
+                review: zhifa_desk::store::review::of(conn, id, now)?,
                 tracked,
             }),
             None => None,
@@ -199,6 +204,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
                 reinspections: zhifa_desk::store::reinspections::reinspections(conn, id)?,
                 history: audit::history(conn, "notices", id)?,
                 why: zhifa_desk::report::explain::explain(conn, id)?,
+                review: zhifa_desk::store::review::of(conn, id, now)?,
                 tracked,
             }),
             None => None,

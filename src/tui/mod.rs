@@ -31,6 +31,8 @@ mod inspect_tests;
 #[cfg(test)]
 mod pause_tests;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod tests;

@@ -219,6 +219,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &ComplaintDetail, theme: 
         "投诉详情（举报人已打码，m 显示）"
     };
     let mut right_lines = timeline(d, (app.now, app.data.today.soon_minutes), theme);
+    right_lines.extend(super::review_lines(d.review.as_ref(), theme));
     right_lines.push(Line::raw(""));
     right_lines.push(Line::styled("操作记录", theme.title()));
     right_lines.extend(history_lines(&d.history, &app.data));

@@ -6,8 +6,8 @@ mod console;
 pub use cells::{empty_note, fit, rows_note};
 #[cfg(test)]
 pub(crate) use console::ambiguous;
-pub(crate) use panes::why_lines;
 pub use panes::{detail_panes, history_lines, window, wrap};
+pub(crate) use panes::{review_lines, why_lines};
 mod checks;
 pub mod dashboard;
 mod duty;

@@ -189,6 +189,7 @@ fn detail(frame: &mut Frame, area: Rect, app: &App, d: &NoticeDetail, theme: &Th
             x.result
         )));
     }
+    r.extend(super::review_lines(d.review.as_ref(), theme));
     r.push(Line::raw(""));
     r.push(Line::styled("操作记录", theme.title()));
     r.extend(history_lines(&d.history, &app.data));

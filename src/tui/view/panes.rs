@@ -160,3 +160,28 @@ pub(crate) fn why_lines<'a>(
     }
     out
 }
+
+/// A file's 案卷自查: its score and verdict, then each point it misses and what it lost.
+pub(crate) fn review_lines<'a>(
+    review: Option<&zhifa_desk::domain::review::Review>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let Some(r) = review else {
+        return Vec::new();
+    };
+    let state = if r.finished { "已办结" } else { "办理中" };
+    let head = format!(
+        "案卷自查：{}（检查 {} 项，{state}）",
+        r.verdict(),
+        r.checked
+    );
+    let style = if r.passed { theme.ok() } else { theme.warn() };
+    let mut out = vec![Line::raw(""), Line::styled(head, style)];
+    out.extend(r.faults.iter().map(|f| {
+        Line::styled(
+            format!("  扣{}分 {}：{}", f.lost, f.point, f.detail),
+            theme.warn(),
+        )
+    }));
+    out
+}
