@@ -148,6 +148,10 @@ step paper-inspection --db d.sqlite document inspection JC2026-0005 --out 笔录
 step evidence-demo --db e.sqlite demo --load-only
 step evidence --db e.sqlite evidence add 证据 --for 现场检查 --key JC2026-0005 --by W003
 step evidence-verify --db e.sqlite verify
+step review --db e.sqlite review --month 2026-11 --all
+step review-one --db e.sqlite review "卧执整〔2026〕第1号"
+step archive --db e.sqlite archive 2026 --out 归档2026
+step verify-archive verify-handoff 归档2026
 step calendar --db d.sqlite calendar 2026-10
 step calendar-2027 --db d.sqlite calendar 2027-02
 step template-2027 --db d.sqlite calendar template 2027

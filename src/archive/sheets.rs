@@ -131,8 +131,17 @@ fn plain(name: &str, headers: &[&str], rows: Vec<Vec<String>>) -> Sheet {
     Sheet {
         name: name.to_string(),
         title: Vec::new(),
-        columns: headers.iter().map(|h| (h.to_string(), Ty::Text)).collect(),
+        columns: headers.iter().map(|h| (h.to_string(), ty_of(h))).collect(),
         rows,
         heat: None,
+    }
+}
+
+/// Counts as numbers and times as times, so a clerk can sort and sum them; the rest text.
+fn ty_of(header: &str) -> Ty {
+    match header {
+        "大小" | "得分" | "检查项数" => Ty::Number,
+        "检查时间" | "登记时间" => Ty::DateTime,
+        _ => Ty::Text,
     }
 }
