@@ -205,6 +205,24 @@ impl Store {
         &self.path
     }
 
+    /// A read-only connection of its own to the same file, for reading on another thread
+    /// while this one writes (the desk's statistics); None for a database in memory.
+    pub fn reader(&self) -> Result<Option<Connection>> {
+        if self.path == ":memory:" {
+            return Ok(None);
+        }
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let path = Path::new(&self.path);
+        let conn = match self.read_only {
+            true => Connection::open_with_flags(immutable_uri(path)?, flags)?,
+            false => Connection::open_with_flags(path, flags)?,
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Some(conn))
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }

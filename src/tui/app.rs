@@ -35,6 +35,8 @@ pub struct App {
     pub dashboard: Cursor,
     /// 统计: the kind of period and how many periods back from the current one.
     pub stats: (Kind, u32),
+    /// The 统计 figures are being computed (the ones on screen are older).
+    pub stats_busy: bool,
     pub menu: Option<Menu>,
     pub form: Option<Form<FormKind>>,
     /// The handover note being written.
@@ -66,6 +68,7 @@ impl App {
             duty: Cursor::default(),
             checks: Cursor::default(),
             stats: (Kind::Month, 0),
+            stats_busy: false,
             menu: None,
             form: None,
             handover: None,
@@ -106,7 +109,12 @@ impl App {
     /// New data from the store: cursors stay in range; what has just turned 临期 or 超期 is
     /// announced.
     pub fn reloaded(&mut self, data: Data) {
+        // Figures read apart (the 统计 page's, on their own thread) stay until replaced.
+        let stats = self.data.stats.take();
         self.data = data;
+        if self.data.stats.is_none() {
+            self.data.stats = stats;
+        }
         let turned = self.watch.look(&self.data.today);
         // A 临期 / 超期 notice whose items have all been dealt with no longer stands.
         if turned.is_empty()

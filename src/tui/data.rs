@@ -55,6 +55,8 @@ pub const STATS_WEEKS: usize = 12;
 /// first).
 #[derive(Debug, Clone)]
 pub struct Stats {
+    /// The period chosen (kind, periods back) these figures are for.
+    pub key: (Kind, u32),
     pub weeks: Vec<Report>,
     pub period: Report,
     /// The period's name on screen: 2026年11月.
@@ -259,7 +261,7 @@ pub fn load(conn: &Connection, now: NaiveDateTime, want: &Want) -> Result<Data> 
     })
 }
 
-fn stats(conn: &Connection, now: NaiveDateTime, (kind, back): (Kind, u32)) -> Result<Stats> {
+pub fn stats(conn: &Connection, now: NaiveDateTime, (kind, back): (Kind, u32)) -> Result<Stats> {
     let period = kind.back_from(now.date(), back);
     let last_week = Period::week_of(period.to.min(now.date()));
     let weeks = (0..STATS_WEEKS as i64)
@@ -270,6 +272,7 @@ fn stats(conn: &Connection, now: NaiveDateTime, (kind, back): (Kind, u32)) -> Re
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Stats {
+        key: (kind, back),
         weeks,
         name: period.name(),
         period: report(conn, &period, now)?,

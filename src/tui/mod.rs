@@ -14,6 +14,7 @@ pub mod note;
 pub mod papers;
 pub mod questions;
 pub mod state;
+mod stats_job;
 pub mod text_field;
 pub mod theme;
 mod update;
@@ -52,6 +53,7 @@ use zhifa_desk::store::{Store, complaints, notices};
 use app::App;
 use data::{LIST_LIMIT, Want};
 use effect::Effect;
+use state::View;
 use theme::Theme;
 
 /// What the desk reads first: today, unfiltered lists, nothing opened.
@@ -121,8 +123,14 @@ fn event_loop(
     clock: &Clock,
     theme: &Theme,
 ) -> Result<()> {
-    let mut want = app.want();
+    // The 统计 figures are read apart, on their own thread (see `stats_job`).
+    let apart = |app: &App| Want {
+        stats: None,
+        ..app.want()
+    };
+    let mut want = apart(app);
     let mut version = data_version(store.conn())?;
+    let (mut stats, mut writes) = (stats_job::StatsJob::default(), 0u64);
     let mut backup: Option<std::sync::mpsc::Receiver<std::result::Result<_, String>>> = None;
     loop {
         terminal.draw(|f| view::draw(f, app, theme)).map_err(io)?;
@@ -141,7 +149,12 @@ fn event_loop(
             app.backed_up(made);
         }
         let mut reload = false;
-        if event::poll(clock.until_next_second()).map_err(io)? {
+        // While figures are being computed, look for them often; else wake once a second.
+        let wait = match stats.busy() {
+            true => clock.until_next_second().min(Duration::from_millis(50)),
+            false => clock.until_next_second(),
+        };
+        if event::poll(wait).map_err(io)? {
             match event::read().map_err(io)? {
                 Event::Key(key) if counts(&key) => match app.on_key(key) {
                     Effect::Quit => return Ok(()),
@@ -152,6 +165,7 @@ fn event_loop(
                             Err(e) => app.refused(e.to_string()),
                         }
                         reload = true;
+                        writes += 1;
                     }
                     Effect::None => {}
                 },
@@ -166,7 +180,7 @@ fn event_loop(
         let v = data_version(store.conn())?;
         reload |= v != version;
         version = v;
-        let w = app.want();
+        let w = apart(app);
         reload |= w != want;
         want = w;
         if reload {
@@ -175,6 +189,23 @@ fn event_loop(
                 Err(e) => app.refused(format!("读取数据失败：{e}")),
             }
         }
+        if app.view == View::Stats {
+            let stamp = stats_job::Stamp {
+                key: app.stats,
+                version,
+                writes,
+                day: app.now.date(),
+            };
+            if let Err(e) = stats.want(store, stamp, app.now) {
+                app.refused(format!("统计失败：{e}"));
+            }
+        }
+        match stats.landed() {
+            Some(Ok(figures)) => app.data.stats = Some(figures),
+            Some(Err(e)) => app.refused(format!("统计失败：{e}")),
+            None => {}
+        }
+        app.stats_busy = stats.busy();
         if std::mem::take(&mut app.ring) {
             // BEL: the terminal's own sound (or flash), for an officer looking away.
             let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print('\u{7}'));

@@ -123,7 +123,12 @@ fn period_lines<'a>(stats: &Stats, app: &App, theme: &Theme, width: usize) -> Ve
             Span::raw("   "),
         ]
     };
-    let (kind, back) = app.stats;
+    let (kind, back) = stats.key;
+    let updating = if app.stats_busy || stats.key != app.stats {
+        "（正在更新……）"
+    } else {
+        ""
+    };
     let so_far = if back == 0 {
         format!(" 截至 {}", &m.as_of[5..10])
     } else {
@@ -131,7 +136,7 @@ fn period_lines<'a>(stats: &Stats, app: &App, theme: &Theme, width: usize) -> Ve
     };
     let mut spans = vec![Span::styled(
         format!(
-            "按{}：{}（{} 至 {}{so_far}）",
+            "按{}：{}（{} 至 {}{so_far}）{updating}",
             kind.label(),
             stats.name,
             m.from,
