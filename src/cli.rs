@@ -176,6 +176,9 @@ pub enum Command {
         height: u16,
         #[arg(long, default_value_t = 200)]
         frames: usize,
+        /// 测统计页：先画出（统计数字尚未算好的）第一帧，再计时统计本身，然后画统计页
+        #[arg(long)]
+        stats: bool,
     },
     /// 投诉线索：中止计时（stop）、恢复计时（resume）、超时申诉（appeal）、申诉审批（review）
     Complaint {

@@ -195,21 +195,27 @@ pub(super) fn bench_frames(
     store: &Store,
     now: NaiveDateTime,
     size: (u16, u16),
-    frames: usize,
+    (frames, stats): (usize, bool),
 ) -> Result<()> {
-    let (load, mut times) = crate::tui::time_frames(store, now, size, frames)?;
-    times.sort();
+    let mut t = crate::tui::time_frames(store, now, size, frames, stats)?;
+    t.frames.sort();
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    let median = times.get(times.len() / 2).copied().unwrap_or_default();
-    let max = times.last().copied().unwrap_or_default();
-    println!(
-        "{}",
-        serde_json::json!({
-            "load_ms": ms(load),
-            "frame_ms_median": ms(median),
-            "frame_ms_max": ms(max),
-            "frames": times.len(),
-        })
-    );
+    let median = t
+        .frames
+        .get(t.frames.len() / 2)
+        .copied()
+        .unwrap_or_default();
+    let max = t.frames.last().copied().unwrap_or_default();
+    let mut out = serde_json::json!({
+        "load_ms": ms(t.load),
+        "frame_ms_median": ms(median),
+        "frame_ms_max": ms(max),
+        "frames": t.frames.len(),
+    });
+    if let Some((first, compute)) = t.stats {
+        out["stats_first_frame_ms"] = ms(first).into();
+        out["stats_compute_ms"] = ms(compute).into();
+    }
+    println!("{out}");
     Ok(())
 }

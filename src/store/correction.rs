@@ -121,24 +121,23 @@ pub struct Correction {
 /// Every correction audited between two dates (inclusive), oldest first, one per field.
 pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Correction>> {
     let (from, to) = bounds(Some(from), to.succ_opt());
-    let mut stmt = conn.prepare_cached(
+    // The action written out, not bound: only then can SQLite use the partial index of the
+    // corrections (migration 015) instead of reading the whole audit.
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT at, operator, kind, key, before, after, reason FROM audit
-         WHERE action = ?1 AND at >= ?2 AND at < ?3 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(
-        rusqlite::params![ACTION, from.to_string(), to.to_string()],
-        |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-            ))
-        },
-    )?;
+         WHERE action = '{ACTION}' AND at >= ?1 AND at < ?2 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params![from.to_string(), to.to_string()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (at, operator, kind, key, before, after, reason) = row?;

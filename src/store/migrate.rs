@@ -26,6 +26,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/012_service_and_case.sql")),
     Migration::Sql(include_str!("sql/013_inspections.sql")),
     Migration::Sql(include_str!("sql/014_callbacks.sql")),
+    Migration::Sql(include_str!("sql/015_report_indexes.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -142,6 +142,8 @@ fn a_file_from_before_stops_verifies_after_the_upgrade() {
         // Version 10 knew no stop: the demo's stopped lead has its next deadline running.
         c.execute_batch(
             "DROP INDEX complaints_follow_of;
+             DROP INDEX complaints_called_back;
+             DROP INDEX audit_corrections;
              ALTER TABLE complaints DROP COLUMN callbacks;
              ALTER TABLE complaints DROP COLUMN follow_of;
              ALTER TABLE complaints DROP COLUMN stops;
