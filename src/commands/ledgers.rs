@@ -135,12 +135,17 @@ pub(super) fn export(
             bar.done();
             eprintln!("已导出 {} 行到 {}", rows?, zhifa_desk::text::path(path));
         }
+        // A workbook streams too: its rows go to a temporary file as they are read.
         Some(path) => {
-            let sheet = kind.export(&env, q)?;
-            let rows = sheet.rows.len();
-            let book = zhifa_desk::exchange::book_write::workbook(&[sheet])?;
-            files::write_recorded(path, &book, || record(&rows))?;
-            eprintln!("已导出 {rows} 行到 {}", zhifa_desk::text::path(path));
+            let bar = Bar::running("行", &format!("导出到 {}", zhifa_desk::text::path(path)));
+            let step = |done, _| bar.set(done);
+            let rows = files::write_with_recorded(
+                path,
+                |w| kind.export_book(&env, q, w, Some(Tick(&step))),
+                record,
+            );
+            bar.done();
+            eprintln!("已导出 {} 行到 {}", rows?, zhifa_desk::text::path(path));
         }
         // On the screen, nothing stored may act on the terminal; --out keeps the bytes.
         None => {

@@ -25,7 +25,7 @@ const LINE_HEIGHT: f64 = 15.0;
 /// A4 in Excel's paper size codes.
 const A4: u8 = 9;
 
-struct Formats {
+pub(super) struct Formats {
     title: Format,
     subtitle: Format,
     header: Format,
@@ -38,7 +38,7 @@ struct Formats {
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(super) fn new() -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(11);
         let cell = base.clone().set_border(FormatBorder::Thin);
         Formats {
@@ -88,14 +88,33 @@ fn write_sheet(
     sheet: &Sheet,
     f: &Formats,
 ) -> std::result::Result<(), XlsxError> {
+    let widths = widths(sheet);
+    let head = write_head(ws, sheet, &widths, f)?;
+    for (i, row) in sheet.rows.iter().enumerate() {
+        write_row(ws, head + 1 + i as u32, row, &sheet.columns, &widths, f)?;
+    }
+    write_tail(ws, sheet, (head, head + sheet.rows.len() as u32), &widths)
+}
+
+/// How many pages wide a sheet of these column widths prints.
+fn pages_wide(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>().div_ceil(PAGE_WIDTH).max(1)
+}
+
+/// The sheet's name, column widths, title rows and header row; returns the header's row.
+pub(super) fn write_head(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    widths: &[usize],
+    f: &Formats,
+) -> std::result::Result<u32, XlsxError> {
     ws.set_name(&sheet.name)?;
     let last_col = sheet.columns.len().saturating_sub(1) as u16;
-    let widths = widths(sheet);
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w as f64)?;
     }
     let total: usize = widths.iter().sum();
-    let pages_wide = total.div_ceil(PAGE_WIDTH).max(1);
+    let pages_wide = pages_wide(widths);
     // The title spans what prints on the first page, so a wide sheet does not cut it in two.
     let per_page = total.div_ceil(pages_wide);
     let title_cols = widths
@@ -135,25 +154,45 @@ fn write_sheet(
     for (c, (name, _)) in sheet.columns.iter().enumerate() {
         ws.write_string_with_format(head, c as u16, name, &f.header)?;
     }
-    for (i, row) in sheet.rows.iter().enumerate() {
-        let r = head + 1 + i as u32;
-        for (c, cell) in row.iter().enumerate() {
-            let ty = sheet.columns.get(c).map_or(Ty::Text, |(_, ty)| *ty);
-            write_cell(ws, r, c as u16, ty, cell, f)?;
-        }
-        // Neither Excel nor WPS grows a row to its wrapped text on opening a file: a row
-        // whose text wraps is given the height of its lines, so nothing prints cut.
-        let lines = row
-            .iter()
-            .zip(&widths)
-            .map(|(cell, w)| wrapped_lines(cell, *w))
-            .max()
-            .unwrap_or(1);
-        if lines > 1 {
-            ws.set_row_height(r, LINE_HEIGHT * lines as f64)?;
-        }
+    Ok(head)
+}
+
+/// One data row at `r`, each cell by its column's type, as tall as its wrapped text.
+pub(super) fn write_row(
+    ws: &mut Worksheet,
+    r: u32,
+    row: &[String],
+    columns: &[(String, Ty)],
+    widths: &[usize],
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    for (c, cell) in row.iter().enumerate() {
+        let ty = columns.get(c).map_or(Ty::Text, |(_, ty)| *ty);
+        write_cell(ws, r, c as u16, ty, cell, f)?;
     }
-    let last_row = head + sheet.rows.len() as u32;
+    // Neither Excel nor WPS grows a row to its wrapped text on opening a file: a row
+    // whose text wraps is given the height of its lines, so nothing prints cut.
+    let lines = row
+        .iter()
+        .zip(widths)
+        .map(|(cell, w)| wrapped_lines(cell, *w))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(r, LINE_HEIGHT * lines as f64)?;
+    }
+    Ok(())
+}
+
+/// What follows the rows: the heat map, frozen header, filter and print setup; `head` is the
+/// header's row and `last_row` the last data row.
+pub(super) fn write_tail(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    (head, last_row): (u32, u32),
+    widths: &[usize],
+) -> std::result::Result<(), XlsxError> {
+    let last_col = sheet.columns.len().saturating_sub(1) as u16;
     if let Some(target) = sheet.heat {
         let scale = ConditionalFormat3ColorScale::new()
             .set_minimum(ConditionalFormatType::Number, 0.6)
@@ -183,6 +222,7 @@ fn write_sheet(
     ws.set_footer(format!("&C&\"{FONT},Regular\"&10第 &P 页 共 &N 页"));
     ws.set_repeat_rows(head, head)?;
     // A wide ledger prints across pages at a readable size, each page with the key column.
+    let pages_wide = pages_wide(widths);
     ws.set_print_fit_to_pages(pages_wide as u16, 0);
     if pages_wide > 1 {
         ws.set_repeat_columns(0, 0)?;

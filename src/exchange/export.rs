@@ -84,6 +84,24 @@ pub fn write_csv<K: Kind>(
     Ok(rows)
 }
 
+/// Streams the rows of kind `K` into `w` as a workbook of one sheet laid out as `export`'s:
+/// memory holds the widths' sample and one row, whatever the size of the ledger.
+pub fn write_book<K: Kind>(
+    env: &Env,
+    q: &ExportQuery,
+    w: &mut (dyn std::io::Write + Send),
+    tick: Option<crate::progress::Tick>,
+) -> Result<usize> {
+    let mut book = super::book_stream::BookStream::new(Sheet::of::<K>(Vec::new()))?;
+    let mut rows = 0;
+    K::export_each(env, q, &mut |row| {
+        rows += 1;
+        crate::progress::every(tick, rows as u64, 4096);
+        book.row(row)
+    })?;
+    book.finish(w)
+}
+
 /// The rows of kind `K` as a sheet, with the computed columns after the importable ones.
 pub fn export<K: Kind>(env: &Env, q: &ExportQuery) -> Result<Sheet> {
     Ok(Sheet::of::<K>(K::export(env, q)?))

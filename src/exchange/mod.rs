@@ -3,6 +3,7 @@
 mod book_cells;
 mod book_guard;
 pub mod book_read;
+pub mod book_stream;
 pub mod book_write;
 pub mod cells;
 pub mod converted;
@@ -155,6 +156,33 @@ impl KindName {
         tick: Option<crate::progress::Tick>,
     ) -> Result<usize> {
         use export::write_csv as go;
+        match self {
+            KindName::Officers => go::<Officer>(env, q, w, tick),
+            KindName::Areas => go::<Area>(env, q, w, tick),
+            KindName::Matters => go::<Matter>(env, q, w, tick),
+            KindName::Roster => go::<RosterTeam>(env, q, w, tick),
+            KindName::Patrols => go::<Patrol>(env, q, w, tick),
+            KindName::Complaints => go::<Complaint>(env, q, w, tick),
+            KindName::Notices => go::<Notice>(env, q, w, tick),
+            KindName::Holidays => go::<Holiday>(env, q, w, tick),
+            KindName::Leaves => go::<Leave>(env, q, w, tick),
+            KindName::Subjects => go::<Subject>(env, q, w, tick),
+            KindName::Lenient => go::<LenientMatter>(env, q, w, tick),
+            KindName::Plan => go::<PlanItem>(env, q, w, tick),
+            KindName::Campaigns => go::<Campaign>(env, q, w, tick),
+        }
+    }
+
+    /// Streams the kind's rows into `w` as a workbook of one sheet, in bounded memory;
+    /// returns the number of rows.
+    pub fn export_book(
+        self,
+        env: &Env,
+        q: &ExportQuery,
+        w: &mut (dyn std::io::Write + Send),
+        tick: Option<crate::progress::Tick>,
+    ) -> Result<usize> {
+        use export::write_book as go;
         match self {
             KindName::Officers => go::<Officer>(env, q, w, tick),
             KindName::Areas => go::<Area>(env, q, w, tick),
