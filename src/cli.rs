@@ -328,6 +328,12 @@ pub enum CountyAction {
     },
     /// 核对汇总库：完整性、每个移交包导入后的数据是否被改动、各乡镇逐月的审计链是否接上
     Verify,
+    /// 导出给省级分析引擎（DuckDB、Spark、ClickHouse）：按 county=/month=/town= 分区的 CSV 和带 SHA-256 的清单
+    Export {
+        /// 输出目录（须为空或尚不存在）
+        #[arg(long, value_name = "目录")]
+        out: PathBuf,
+    },
     /// 排名通报：month 月度监测、quarter 季度通报、year 年度总评（文字、--json、--csv 或 --xlsx 文件）
     Report {
         /// month / quarter / year

@@ -47,6 +47,17 @@ pub(super) fn county(db: Option<PathBuf>, now: NaiveDateTime, action: CountyActi
             }
             Ok(())
         }
+        CountyAction::Export { out } => {
+            let written = zhifa_desk::county::export::write(&county, &out)?;
+            let rows: usize = written.iter().map(|w| w.rows).sum();
+            println!(
+                "已导出 {} 个文件、{rows} 行到 {}（按 county=/month=/town= 分区，清单 {}）",
+                written.len(),
+                zhifa_desk::text::path(&out),
+                zhifa_desk::county::export::MANIFEST
+            );
+            Ok(())
+        }
         CountyAction::Verify => {
             let problems = zhifa_desk::county::seal::verify(&county)?;
             println!("汇总库：{}", zhifa_desk::text::path(&path));

@@ -1,6 +1,7 @@
 //! The county's view: a second database of the same engine, fed by the townships' monthly
 //! handoff bundles, keyed per township, ranked month by month.
 
+pub mod export;
 pub mod find;
 pub mod generate;
 pub mod import;
