@@ -69,9 +69,9 @@ pub(super) fn run(store: &mut Store, actor: &Actor, action: ComplaintAction) -> 
                 };
                 println!(
                     "  {late}{} 应于 {} 前回访  {}",
-                    d.lead.id,
+                    d.id,
                     d.due.date,
-                    text::one_line(&d.lead.description)
+                    text::one_line(&d.description)
                 );
             }
             return Ok(());

@@ -47,6 +47,11 @@ pub struct CallBack {
     pub follow_up: String,
 }
 
+/// When the call-back of a lead closed at `closed` is due: `workdays` working days after.
+pub fn callback_due_after(closed: NaiveDateTime, cal: &Calendar, workdays: u32) -> Reckoned {
+    cal.add_workdays(closed.date(), workdays)
+}
+
 impl Complaint {
     /// The call-back that reached the reporter, if one has.
     pub fn answered_callback(&self) -> Option<&CallBack> {
@@ -61,7 +66,7 @@ impl Complaint {
     pub fn callback_due(&self, cal: &Calendar, workdays: u32) -> Option<Reckoned> {
         match (self.state, self.closed_at) {
             (ComplaintState::Closed, Some(at)) if self.answered_callback().is_none() => {
-                Some(cal.add_workdays(at.date(), workdays))
+                Some(callback_due_after(at, cal, workdays))
             }
             _ => None,
         }

@@ -121,10 +121,10 @@ pub fn callbacks_due(
     Ok(crate::store::callbacks::due(conn, cal, workdays, since)?
         .into_iter()
         .map(|d| CallbackDue {
-            id: d.lead.id.clone(),
+            id: d.id,
             due: d.due.date.to_string(),
             late: d.due.date < today,
-            description: d.lead.description,
+            description: d.description,
         })
         .collect())
 }

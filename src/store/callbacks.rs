@@ -3,11 +3,9 @@
 //! leads due for a call-back; and a lead's repeats (重复投诉).
 
 use chrono::Datelike;
-use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::codec;
-use super::complaints::COLS;
 
 use super::desk::{must_exist, not_later};
 use super::{Actor, Store, complaints, record};
@@ -63,25 +61,39 @@ pub fn record(store: &mut Store, actor: &Actor, id: &str, mut cb: CallBack) -> R
 /// A closed lead whose call-back is due, with its due day.
 #[derive(Debug, Clone)]
 pub struct Due {
-    pub lead: Complaint,
+    pub id: String,
+    pub description: String,
     pub due: Reckoned,
 }
 
-/// Closed leads not yet called back, closed on or after `since`, the earliest due first.
+/// Closed leads not yet called back, closed on or after `since`, the earliest due first. Only
+/// the columns the list shows are read: in a ledger nobody has called back yet, thousands are.
 pub fn due(
     conn: &Connection,
     cal: &Calendar,
     workdays: u32,
     since: chrono::NaiveDate,
 ) -> Result<Vec<Due>> {
-    let mut out: Vec<Due> = closed_uncalled_since(conn, since)?
-        .into_iter()
-        .filter_map(|c| {
-            let due = c.callback_due(cal, workdays)?;
-            Some(Due { lead: c, due })
-        })
-        .collect();
-    out.sort_by(|a, b| (a.due.date, &a.lead.id).cmp(&(b.due.date, &b.lead.id)));
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, description, closed_at FROM complaints
+         WHERE state = '已结案' AND closed_at >= ?1
+           AND NOT EXISTS (SELECT 1 FROM json_each(complaints.callbacks) j
+                           WHERE json_extract(j.value, '$.answer') != '未联系上')",
+    )?;
+    let rows = stmt.query_map([since.to_string()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get(1)?, codec::datetime(r, 2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, description, closed) = row?;
+        let due = crate::domain::callback::callback_due_after(closed, cal, workdays);
+        out.push(Due {
+            id,
+            description,
+            due,
+        });
+    }
+    out.sort_by(|a, b| (a.due.date, &a.id).cmp(&(b.due.date, &b.id)));
     Ok(out)
 }
 
@@ -109,21 +121,5 @@ pub fn repeats(conn: &Connection, c: &Complaint) -> Result<Vec<String>> {
         ],
         |r| r.get(0),
     )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Complaints closed (已结案) on or after `since` that no call-back has reached yet, by
-/// number: the answered ones are left in the table, not read (the list runs on `today`).
-fn closed_uncalled_since(conn: &Connection, since: NaiveDate) -> Result<Vec<Complaint>> {
-    let sql = format!(
-        "SELECT {COLS} FROM complaints WHERE state = '已结案' AND closed_at >= ?1
-           AND NOT EXISTS (SELECT 1 FROM json_each(complaints.callbacks) j
-                           WHERE json_extract(j.value, '$.answer') != '未联系上')
-         ORDER BY id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([since.to_string()], |r| {
-        complaints::row(r).map(|t| t.complaint)
-    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
