@@ -39,6 +39,28 @@ use crate::store::{Actor, Store};
 pub use import::{Options, Summary};
 pub use kind::{Env, ExportQuery, Kind};
 
+/// Calls `go::<K>(args…)` with the kind `K` that a `KindName` names: one list of kinds for
+/// every operation over them.
+macro_rules! per_kind {
+    ($kind:expr, $go:ident($($arg:expr),*)) => {
+        match $kind {
+            KindName::Officers => $go::<Officer>($($arg),*),
+            KindName::Areas => $go::<Area>($($arg),*),
+            KindName::Matters => $go::<Matter>($($arg),*),
+            KindName::Roster => $go::<RosterTeam>($($arg),*),
+            KindName::Patrols => $go::<Patrol>($($arg),*),
+            KindName::Complaints => $go::<Complaint>($($arg),*),
+            KindName::Notices => $go::<Notice>($($arg),*),
+            KindName::Holidays => $go::<Holiday>($($arg),*),
+            KindName::Leaves => $go::<Leave>($($arg),*),
+            KindName::Subjects => $go::<Subject>($($arg),*),
+            KindName::Lenient => $go::<LenientMatter>($($arg),*),
+            KindName::Plan => $go::<PlanItem>($($arg),*),
+            KindName::Campaigns => $go::<Campaign>($($arg),*),
+        }
+    };
+}
+
 /// The kinds that can be imported and exported, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KindName {
@@ -130,21 +152,7 @@ impl KindName {
         opts: Options,
     ) -> Result<Summary> {
         use import::import as go;
-        match self {
-            KindName::Officers => go::<Officer>(store, actor, file, bytes, opts),
-            KindName::Areas => go::<Area>(store, actor, file, bytes, opts),
-            KindName::Matters => go::<Matter>(store, actor, file, bytes, opts),
-            KindName::Roster => go::<RosterTeam>(store, actor, file, bytes, opts),
-            KindName::Patrols => go::<Patrol>(store, actor, file, bytes, opts),
-            KindName::Complaints => go::<Complaint>(store, actor, file, bytes, opts),
-            KindName::Notices => go::<Notice>(store, actor, file, bytes, opts),
-            KindName::Holidays => go::<Holiday>(store, actor, file, bytes, opts),
-            KindName::Leaves => go::<Leave>(store, actor, file, bytes, opts),
-            KindName::Subjects => go::<Subject>(store, actor, file, bytes, opts),
-            KindName::Lenient => go::<LenientMatter>(store, actor, file, bytes, opts),
-            KindName::Plan => go::<PlanItem>(store, actor, file, bytes, opts),
-            KindName::Campaigns => go::<Campaign>(store, actor, file, bytes, opts),
-        }
+        per_kind!(self, go(store, actor, file, bytes, opts))
     }
 
     /// Streams the kind's rows as CSV into `w`; returns the rows written.
@@ -156,21 +164,7 @@ impl KindName {
         tick: Option<crate::progress::Tick>,
     ) -> Result<usize> {
         use export::write_csv as go;
-        match self {
-            KindName::Officers => go::<Officer>(env, q, w, tick),
-            KindName::Areas => go::<Area>(env, q, w, tick),
-            KindName::Matters => go::<Matter>(env, q, w, tick),
-            KindName::Roster => go::<RosterTeam>(env, q, w, tick),
-            KindName::Patrols => go::<Patrol>(env, q, w, tick),
-            KindName::Complaints => go::<Complaint>(env, q, w, tick),
-            KindName::Notices => go::<Notice>(env, q, w, tick),
-            KindName::Holidays => go::<Holiday>(env, q, w, tick),
-            KindName::Leaves => go::<Leave>(env, q, w, tick),
-            KindName::Subjects => go::<Subject>(env, q, w, tick),
-            KindName::Lenient => go::<LenientMatter>(env, q, w, tick),
-            KindName::Plan => go::<PlanItem>(env, q, w, tick),
-            KindName::Campaigns => go::<Campaign>(env, q, w, tick),
-        }
+        per_kind!(self, go(env, q, w, tick))
     }
 
     /// Streams the kind's rows into `w` as a workbook of one sheet, in bounded memory;
@@ -183,40 +177,12 @@ impl KindName {
         tick: Option<crate::progress::Tick>,
     ) -> Result<usize> {
         use export::write_book as go;
-        match self {
-            KindName::Officers => go::<Officer>(env, q, w, tick),
-            KindName::Areas => go::<Area>(env, q, w, tick),
-            KindName::Matters => go::<Matter>(env, q, w, tick),
-            KindName::Roster => go::<RosterTeam>(env, q, w, tick),
-            KindName::Patrols => go::<Patrol>(env, q, w, tick),
-            KindName::Complaints => go::<Complaint>(env, q, w, tick),
-            KindName::Notices => go::<Notice>(env, q, w, tick),
-            KindName::Holidays => go::<Holiday>(env, q, w, tick),
-            KindName::Leaves => go::<Leave>(env, q, w, tick),
-            KindName::Subjects => go::<Subject>(env, q, w, tick),
-            KindName::Lenient => go::<LenientMatter>(env, q, w, tick),
-            KindName::Plan => go::<PlanItem>(env, q, w, tick),
-            KindName::Campaigns => go::<Campaign>(env, q, w, tick),
-        }
+        per_kind!(self, go(env, q, w, tick))
     }
 
     /// The kind's rows as a sheet, to be written as CSV or as a workbook.
     pub fn export(self, env: &Env, q: &ExportQuery) -> Result<sheet::Sheet> {
         use export::export as go;
-        match self {
-            KindName::Officers => go::<Officer>(env, q),
-            KindName::Areas => go::<Area>(env, q),
-            KindName::Matters => go::<Matter>(env, q),
-            KindName::Roster => go::<RosterTeam>(env, q),
-            KindName::Patrols => go::<Patrol>(env, q),
-            KindName::Complaints => go::<Complaint>(env, q),
-            KindName::Notices => go::<Notice>(env, q),
-            KindName::Holidays => go::<Holiday>(env, q),
-            KindName::Leaves => go::<Leave>(env, q),
-            KindName::Subjects => go::<Subject>(env, q),
-            KindName::Lenient => go::<LenientMatter>(env, q),
-            KindName::Plan => go::<PlanItem>(env, q),
-            KindName::Campaigns => go::<Campaign>(env, q),
-        }
+        per_kind!(self, go(env, q))
     }
 }
