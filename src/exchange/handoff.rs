@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::export::to_csv;
 use super::sheet::Sheet;
 use super::value::Ty;
 use super::{Env, ExportQuery, KindName};
@@ -15,7 +14,7 @@ use crate::report::period::Period;
 use crate::store::chain::sha256_hex;
 
 pub const MANIFEST: &str = "manifest.csv";
-const MANIFEST_HEADERS: [&str; 3] = ["文件", "行数", "SHA-256"];
+pub(super) const MANIFEST_HEADERS: [&str; 3] = ["文件", "行数", "SHA-256"];
 /// The manifest row that anchors the audit chain: its count of rows and its head hash when
 /// the bundle was made. Once the city holds the bundle, the township's chain must still pass
 /// through that head at that position (`verify --against`).
@@ -28,6 +27,8 @@ pub const CODE: &str = "（乡镇代码）";
 /// there now. The county checks that the last bundle it holds is among them: history between
 /// two bundles was extended, not rewritten.
 pub const PRIOR: &str = "（既往移交链头）";
+pub use super::manifest::{anchor_now, manifest_rows_of, write_manifest};
+use super::manifest::{files_under, inside};
 pub use crate::store::traces::EXPORTED;
 
 /// Where the audit chain stood when a bundle was made.
@@ -144,39 +145,6 @@ pub fn write_checked(
     Ok((entries, anchor))
 }
 
-/// Where the audit chain stands now: its count of rows and its head.
-pub fn anchor_now(conn: &rusqlite::Connection) -> Result<Anchor> {
-    Ok(conn.query_row(
-        "SELECT count(*), COALESCE((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '') FROM audit",
-        [],
-        |r| {
-            Ok(Anchor {
-                rows: r.get(0)?,
-                head: r.get(1)?,
-            })
-        },
-    )?)
-}
-
-/// A manifest's rows for `entries`, then the chain anchor.
-pub fn manifest_rows_of(entries: &[Entry], anchor: &Anchor) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = entries
-        .iter()
-        .map(|e| vec![e.file.clone(), e.rows.to_string(), e.sha256.clone()])
-        .collect();
-    rows.push(vec![
-        ANCHOR.to_string(),
-        anchor.rows.to_string(),
-        anchor.head.clone(),
-    ]);
-    rows
-}
-
-/// Writes `rows` as the folder's manifest.
-pub fn write_manifest(dir: &Path, rows: &[Vec<String>]) -> Result<()> {
-    write_file(dir, MANIFEST, &to_csv(&MANIFEST_HEADERS, rows))
-}
-
 fn manifest_rows(dir: &Path) -> Result<Vec<csv::StringRecord>> {
     let manifest_path = dir.join(MANIFEST);
     let bytes = std::fs::read(&manifest_path).map_err(|e| Error::io(&manifest_path, e))?;
@@ -277,29 +245,6 @@ pub fn verify(dir: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
-}
-
-/// A manifest's file name stays inside the folder: relative, `/` between folders, no `..`.
-fn inside(file: &str) -> bool {
-    !file.is_empty()
-        && !file.contains(['\\', ':'])
-        && !file.starts_with('/')
-        && file.split('/').all(|part| !part.is_empty() && part != "..")
-}
-
-/// Every file under `dir`, as `sub/name` relative to the folder `under` names.
-fn files_under(dir: &Path, under: &str) -> Result<Vec<String>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut out = Vec::new();
-    for e in entries.flatten() {
-        let name = format!("{under}{}", e.file_name().to_string_lossy());
-        if e.file_type().is_ok_and(|t| t.is_dir()) {
-            out.extend(files_under(&e.path(), &format!("{name}/"))?);
-        } else {
-            out.push(name);
-        }
-    }
-    Ok(out)
 }
 
 /// 2026年11月, as the files and titles name the month.

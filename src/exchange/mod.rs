@@ -16,6 +16,7 @@ pub mod import;
 mod import_rows;
 pub mod kind;
 pub mod kinds;
+mod manifest;
 pub mod preview;
 pub mod publicity;
 pub mod read;
