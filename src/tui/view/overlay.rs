@@ -215,7 +215,15 @@ fn form(
         .border_style(theme.focus_border());
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let value_w = inner.width.saturating_sub(LABEL_W);
+    // Labels right-aligned before their "：", as wide as the form's longest (问题是否解决).
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| f.label.width() as u16 + 3)
+        .max()
+        .unwrap_or(0)
+        .max(LABEL_W);
+    let value_w = inner.width.saturating_sub(label_w);
     for (i, f) in form.fields.iter().enumerate() {
         let y = inner.y + i as u16;
         if y >= inner.bottom() {
@@ -225,7 +233,7 @@ fn form(
         let bad = f.problem().is_some() && (f.dirty() || tried);
         let mark = if f.required { "*" } else { " " };
         let label = format!("{}{mark}", f.label);
-        let pad = usize::from(LABEL_W).saturating_sub(label.width() + 2);
+        let pad = usize::from(label_w).saturating_sub(label.width() + 2);
         let label_style = if bad {
             theme.error()
         } else if focused {
@@ -275,7 +283,7 @@ fn form(
             },
         );
         if focused {
-            let x = (inner.x + LABEL_W + caret).min(inner.right().saturating_sub(1));
+            let x = (inner.x + label_w + caret).min(inner.right().saturating_sub(1));
             frame.set_cursor_position(Position::new(x, y));
         }
     }
