@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Cell, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 use zhifa_desk::domain::Officer;
 use zhifa_desk::report::format::Urgency;
 
@@ -97,10 +98,20 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
         if wide { "在办" } else { "" },
     ])
     .style(theme.dim());
+    // 工号 as wide as the longest (a generated roster's G00001 is six).
+    let id_w = app
+        .data
+        .officers
+        .iter()
+        .map(|o| o.id.width())
+        .max()
+        .unwrap_or(0)
+        .max(4) as u16
+        + 1;
     let table = Table::new(
         rows,
         [
-            Constraint::Length(5),
+            Constraint::Length(id_w),
             Constraint::Length(7),
             Constraint::Length(7),
             Constraint::Length(8),

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::theme::Theme;
@@ -92,10 +93,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ])
     });
     let header = Row::new(["工号", "姓名", "中队", "角色", "状态", "执法证"]).style(theme.dim());
+    // 工号 as wide as the longest (a generated roster's G00001 is six).
+    let id_w = app
+        .data
+        .officers
+        .iter()
+        .map(|o| o.id.width())
+        .max()
+        .unwrap_or(0)
+        .max(4) as u16
+        + 1;
     let table = Table::new(
         rows,
         [
-            Constraint::Length(5),
+            Constraint::Length(id_w),
             Constraint::Length(8),
             Constraint::Length(8),
             Constraint::Length(8),
