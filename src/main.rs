@@ -12,6 +12,12 @@ mod tui;
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system's allocator: an import's rows are made on the reading thread
+/// and freed on the writing and sealing threads, and glibc's malloc then spent two fifths of
+/// a 200,000-row import locking its arenas (9.6 s against 5.4 s with mimalloc).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use clap::error::ErrorKind;
 

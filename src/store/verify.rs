@@ -1,7 +1,7 @@
 //! `verify`: SQLite's own integrity check, the audit chain and its guards, and every record
 //! held against its audit history, with each problem named.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::chain::{self, ChainReport};
 use super::holdings::{self, Findings};
@@ -114,50 +114,124 @@ impl Drop for Mapped<'_> {
     }
 }
 
+/// Verifies the file `conn` reads. On a file another connection can open, the integrity check
+/// and the chain are read on two threads of their own, each through a connection that sees
+/// exactly what `conn` sees, while this one holds the records against their history.
 pub fn check(conn: &Connection) -> Result<Verified> {
     let _mapped = Mapped::on(conn)?;
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let integrity: Vec<String> = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-        .into_iter()
-        .filter(|m| m != "ok")
-        .collect();
     let has = |sql: &str| -> Result<bool> {
         Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0).map(|n| n > 0))?)
     };
     let has_chain = has("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'")?;
     let has_digests = has("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'digest'")?;
-    let chain = if has_chain {
-        Some(chain::check(conn)?)
-    } else {
-        None
+    let helpers = Snapshot::share(conn);
+    let (integrity, chain, records) = match helpers {
+        Some((_shared, [first, second])) => std::thread::scope(|s| {
+            let integrity = s.spawn(move || integrity(&first));
+            let chain = s.spawn(move || chain_of(&second, has_chain));
+            let records = records(conn, has_digests);
+            let (integrity, chain) = (integrity.join(), chain.join());
+            let integrity = integrity.unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let chain = chain.unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (integrity, chain, records)
+        }),
+        None => (
+            integrity(conn),
+            chain_of(conn, has_chain),
+            records(conn, has_digests),
+        ),
     };
-    let mut missing_guards = Vec::new();
-    if has_chain {
-        for (name, made) in GUARDS {
-            let found: Option<String> = conn
-                .query_row(
-                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
-                    [name],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if found.is_none_or(|sql| squeezed(&sql) != squeezed(made)) {
-                missing_guards.push(name);
-            }
+    Ok(Verified {
+        integrity: integrity?,
+        chain: chain?,
+        missing_guards: if has_chain {
+            missing_guards(conn)?
+        } else {
+            Vec::new()
+        },
+        records: records?,
+    })
+}
+
+fn integrity(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let found = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let found = found.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found.into_iter().filter(|m| m != "ok").collect())
+}
+
+fn chain_of(conn: &Connection, has_chain: bool) -> Result<Option<ChainReport>> {
+    has_chain.then(|| chain::check(conn)).transpose()
+}
+
+fn missing_guards(conn: &Connection) -> Result<Vec<&'static str>> {
+    let mut missing = Vec::new();
+    for (name, made) in GUARDS {
+        let found: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_none_or(|sql| squeezed(&sql) != squeezed(made)) {
+            missing.push(name);
         }
     }
+    Ok(missing)
+}
+
+fn records(conn: &Connection, has_digests: bool) -> Result<Findings> {
     let mut records = Findings::default();
     if has_digests {
         holdings::check_records(conn, &mut records)?;
         super::history::check(conn, &mut records)?;
         holdings::check_derived(conn, &mut records)?;
     }
-    Ok(Verified {
-        integrity,
-        chain,
-        missing_guards,
-        records,
-    })
+    Ok(records)
+}
+
+/// `conn` in a read transaction begun, with two more connections' (`share`), while a fourth
+/// held the write lock, so all three see the same state; `conn`'s ends when this is dropped,
+/// the others' when they are closed.
+struct Snapshot<'c>(&'c Connection);
+
+impl<'c> Snapshot<'c> {
+    /// None where the state cannot be shared: an in-memory or read-only file, or `conn`
+    /// already inside a transaction of its own. The caller then reads it all through `conn`.
+    fn share(conn: &'c Connection) -> Option<(Snapshot<'c>, [Connection; 2])> {
+        let path = conn.path().filter(|p| !p.is_empty())?;
+        if !conn.is_autocommit() {
+            return None;
+        }
+        let lock = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
+        lock.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+        lock.execute_batch("BEGIN IMMEDIATE").ok()?;
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open = || -> Option<Connection> {
+            let c = Connection::open_with_flags(path, read_only).ok()?;
+            c.pragma_update(None, "mmap_size", Mapped::BYTES).ok()?;
+            Some(c)
+        };
+        let others = [open()?, open()?];
+        // A read transaction takes its snapshot at its first read; no writer can commit
+        // before the lock is let go.
+        let begin = |c: &Connection| {
+            c.execute_batch("BEGIN")
+                .and_then(|()| c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())))
+        };
+        begin(conn).ok()?;
+        let shared = Snapshot(conn);
+        others.iter().try_for_each(begin).ok()?;
+        lock.execute_batch("ROLLBACK").ok()?;
+        Some((shared, others))
+    }
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if !self.0.is_autocommit() {
+            let _ = self.0.execute_batch("ROLLBACK");
+        }
+    }
 }
