@@ -20,6 +20,28 @@ pub fn hazard(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether any character of `text` is a `hazard`, read a byte at a time: a hazard is an ASCII
+/// control or starts with one of four lead bytes (C1 controls, U+061C, U+2xxx, U+FExx-U+FFxx),
+/// so nearly all of a Chinese text is passed over without decoding it (`today --json` screens
+/// megabytes of it).
+pub fn has_hazard(text: &str) -> bool {
+    let suspect = |b: u8| {
+        (b < 0x20 && b != b'\n' && b != b'\t') | matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+    };
+    // A chunk is passed whole when none of its bytes is suspect (a loop the compiler
+    // vectorises); only a suspect chunk is read a character at a time.
+    const CHUNK: usize = 64;
+    let bytes = text.as_bytes();
+    (0..bytes.len()).step_by(CHUNK).any(|start| {
+        let chunk = &bytes[start..(start + CHUNK).min(bytes.len())];
+        chunk.iter().fold(false, |any, &b| any | suspect(b))
+            && chunk.iter().enumerate().any(|(i, &b)| {
+                suspect(b)
+                    && (b < 0x80 || text[start + i..].chars().next().and_then(hazard).is_some())
+            })
+    })
+}
+
 /// A path as people read it and type it into an open dialog: Windows' `\\?\` prefix left
 /// off, and nothing in it that acts on a terminal.
 pub fn path(p: &std::path::Path) -> String {
@@ -84,7 +106,7 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 /// Pretty JSON made safe to print: serde_json escapes C0 controls itself; DEL, C1 controls,
 /// direction overrides and zero-width characters become `\uXXXX` escapes, still valid JSON.
 pub fn json_safe(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(|c| hazard(c).is_some()) {
+    if !has_hazard(json) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 8);
@@ -128,6 +150,16 @@ pub fn looks_like_phone(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_byte_screen_finds_every_hazard_and_nothing_else() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("执法{c}队");
+            assert_eq!(has_hazard(&text), hazard(c).is_some(), "{:04X}", c as u32);
+        }
+        assert!(!has_hazard("行\n政\t执法，（ａ）"));
+    }
+
     #[test]
     fn a_path_is_shown_plain_and_audited_in_one_form() {
         let p = format!(r"\\?\C:\文书\a{}[2J.docx", '\u{1b}');

@@ -139,7 +139,7 @@ pub struct NoticeTimer {
 /// A time as the rest of the JSON writes it: "2026-11-20 10:00".
 fn minute<S: serde::Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
     match t {
-        Some(t) => s.serialize_str(&t.format("%Y-%m-%d %H:%M").to_string()),
+        Some(t) => s.serialize_str(&crate::written::fmt_datetime(*t)),
         None => s.serialize_none(),
     }
 }
@@ -166,7 +166,7 @@ pub fn today(conn: &Connection, now: NaiveDateTime) -> Result<Today> {
         })
         .collect();
 
-    let fmt = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let fmt = crate::written::fmt_datetime;
     let settings = crate::store::settings::load(conn)?;
     let soon_minutes = settings.soon_minutes();
     let complaints = complaints::open_by_due(conn)?

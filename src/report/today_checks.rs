@@ -122,7 +122,7 @@ pub fn callbacks_due(
         .into_iter()
         .map(|d| CallbackDue {
             id: d.id,
-            due: d.due.date.to_string(),
+            due: crate::written::fmt_date(d.due.date),
             late: d.due.date < today,
             description: d.description,
         })

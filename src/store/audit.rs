@@ -160,7 +160,7 @@ pub fn next_link(conn: &Connection) -> Result<(i64, String)> {
 
 /// When a change happened, as audit rows write it.
 pub fn stamp(now: chrono::NaiveDateTime) -> String {
-    now.format("%Y-%m-%d %H:%M").to_string()
+    crate::written::fmt_datetime(now)
 }
 
 /// Writes one audit row with its chain link; the only INSERT into the table.

@@ -77,8 +77,9 @@ pub fn due(
     let mut stmt = conn.prepare_cached(
         "SELECT id, description, closed_at FROM complaints
          WHERE state = '已结案' AND closed_at >= ?1
-           AND NOT EXISTS (SELECT 1 FROM json_each(complaints.callbacks) j
-                           WHERE json_extract(j.value, '$.answer') != '未联系上')",
+           AND (callbacks = '[]'
+                OR NOT EXISTS (SELECT 1 FROM json_each(complaints.callbacks) j
+                               WHERE json_extract(j.value, '$.answer') != '未联系上'))",
     )?;
     let rows = stmt.query_map([since.to_string()], |r| {
         Ok((r.get::<_, String>(0)?, r.get(1)?, codec::datetime(r, 2)?))

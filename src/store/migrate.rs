@@ -27,6 +27,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("sql/013_inspections.sql")),
     Migration::Sql(include_str!("sql/014_callbacks.sql")),
     Migration::Sql(include_str!("sql/015_report_indexes.sql")),
+    Migration::Sql(include_str!("sql/016_case_index.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

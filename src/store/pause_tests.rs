@@ -149,6 +149,7 @@ fn a_file_from_before_stops_verifies_after_the_upgrade() {
              ALTER TABLE complaints DROP COLUMN stops;
              ALTER TABLE complaints DROP COLUMN appeal;
              DROP INDEX notices_case_no;
+             DROP INDEX notices_cases_by_reinspected;
              ALTER TABLE notices DROP COLUMN servers;
              ALTER TABLE notices DROP COLUMN witness;
              ALTER TABLE notices DROP COLUMN case_no;

@@ -143,7 +143,8 @@ pub fn items(
                 EXISTS (SELECT 1 FROM inspections i JOIN subjects s ON s.id = i.subject
                         WHERE i.notice = n.id AND s.kind = '个人')
          FROM notices n
-         WHERE n.state != '已作废' AND (n.issued_on >= ?1 OR n.reinspected_on >= ?1)",
+         WHERE n.state != '已作废'
+           AND (n.issued_on >= ?1 OR (n.case_no != '' AND n.reinspected_on >= ?1))",
     )?;
     let rows = stmt.query_map([from], |r| {
         Ok((
