@@ -40,7 +40,38 @@ fn parse_failed(e: &clap::Error) -> ExitCode {
     }
 }
 
+/// A reader that stops reading early (`| head`, `| more` quit) leaves nothing more to do: the
+/// command stops quietly with success instead of panicking with a backtrace. Only a closed pipe
+/// (EPIPE; ERROR_BROKEN_PIPE or ERROR_NO_DATA on Windows): a full disk or any other failure to
+/// write still fails loudly.
+fn stop_quietly_when_the_reader_goes() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let text = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if text.starts_with("failed printing to stdout") && closed_pipe(text) {
+            std::process::exit(0);
+        }
+        default(info)
+    }));
+}
+
+/// Whether a failed write's message is the OS saying the pipe's reader is gone.
+fn closed_pipe(message: &str) -> bool {
+    let codes: &[&str] = if cfg!(windows) {
+        &["(os error 109)", "(os error 232)"]
+    } else {
+        &["(os error 32)"]
+    };
+    codes.iter().any(|c| message.contains(c))
+}
+
 fn main() -> ExitCode {
+    stop_quietly_when_the_reader_goes();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return parse_failed(&e),
