@@ -28,13 +28,21 @@ mod console_tests;
 #[cfg(test)]
 mod deadline_tests;
 #[cfg(test)]
+mod edit_tests;
+#[cfg(test)]
+mod flow_tests;
+#[cfg(test)]
 mod inspect_tests;
 #[cfg(test)]
 mod pause_tests;
 #[cfg(test)]
+mod reach_tests;
+#[cfg(test)]
 mod review_tests;
 #[cfg(test)]
 mod rule_tests;
+#[cfg(test)]
+mod team_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

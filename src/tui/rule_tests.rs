@@ -392,7 +392,7 @@ fn a_renamed_team_is_not_double_booked_against_itself() {
     let before = ids(&app.data.day[at]);
     app.patrol.0 = at;
     press(&mut store, &mut app, &[key(KeyCode::Char('e'))]);
-    super::trust_tests::set(&mut app, "巡查组", "集镇组");
+    super::edit_tests::set(&mut app, "巡查组", "集镇组");
     let live = super::forms::team::live_checks(app.form.as_ref().unwrap(), &app.data);
     assert!(live.iter().all(|c| !c.contains("同时")), "{live:?}");
     press(&mut store, &mut app, &[super::tests::ctrl('s')]);
