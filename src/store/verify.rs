@@ -197,11 +197,14 @@ fn records(conn: &Connection, has_digests: bool) -> Result<Findings> {
 struct Snapshot<'c>(&'c Connection);
 
 impl<'c> Snapshot<'c> {
-    /// None where the state cannot be shared: an in-memory or read-only file, or `conn`
-    /// already inside a transaction of its own. The caller then reads it all through `conn`.
+    /// None where the state cannot be shared: an in-memory file, a read-only connection, or
+    /// `conn` already inside a transaction of its own. The caller then reads it all through `conn`.
     fn share(conn: &'c Connection) -> Option<(Snapshot<'c>, [Connection; 2])> {
         let path = conn.path().filter(|p| !p.is_empty())?;
-        if !conn.is_autocommit() {
+        // A read-only `conn` may read the file as immutable, past a WAL the others would
+        // read: they could see another state.
+        let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true);
+        if read_only || !conn.is_autocommit() {
             return None;
         }
         let lock = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
@@ -233,5 +236,51 @@ impl Drop for Snapshot<'_> {
         if !self.0.is_autocommit() {
             let _ = self.0.execute_batch("ROLLBACK");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn audit_rows(c: &Connection) -> i64 {
+        c.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_shared_connections_see_the_state_of_the_first_not_a_later_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.sqlite");
+        let store = super::super::Store::open(&path).unwrap();
+        let before = audit_rows(store.conn());
+        let (shared, others) = Snapshot::share(store.conn()).expect("a file can be shared");
+        // Another process commits a row after the snapshot was taken.
+        let writer = Connection::open(&path).unwrap();
+        writer
+            .execute(
+                "INSERT INTO audit (at, operator, action, kind, key) \
+                 VALUES ('2026-11-23 08:30', 'W001', '新增', 'x', 'y')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(audit_rows(&writer), before + 1);
+        for c in std::iter::once(store.conn()).chain(&others) {
+            assert_eq!(audit_rows(c), before);
+        }
+        drop((shared, others));
+        assert_eq!(audit_rows(store.conn()), before + 1);
+    }
+
+    #[test]
+    fn an_in_memory_file_or_an_open_transaction_is_read_through_one_connection() {
+        let memory = super::super::Store::open_in_memory().unwrap();
+        assert!(Snapshot::share(memory.conn()).is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let store = super::super::Store::open(&dir.path().join("v.sqlite")).unwrap();
+        store.conn().execute_batch("BEGIN").unwrap();
+        assert!(Snapshot::share(store.conn()).is_none());
+        store.conn().execute_batch("ROLLBACK").unwrap();
+        assert!(Snapshot::share(store.conn()).is_some());
     }
 }
