@@ -87,6 +87,15 @@ pub fn fmt_datetime(t: NaiveDateTime) -> String {
     out
 }
 
+/// "2026-11-23 08:30:00", as the store keeps a time (years 0 to 9999).
+pub fn fmt_stored_datetime(t: NaiveDateTime) -> String {
+    use chrono::Timelike;
+    let mut out = fmt_datetime(t);
+    out.push(':');
+    push_digits(&mut out, t.second(), 2);
+    out
+}
+
 fn push_date(out: &mut String, d: NaiveDate) {
     use chrono::Datelike;
     match u32::try_from(d.year()) {

@@ -187,15 +187,7 @@ impl rusqlite::ToSql for Dt {
             let text = t.format("%F %T%.f").to_string();
             return Ok(rusqlite::types::ToSqlOutput::from(text));
         }
-        let text = format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
+        let text = crate::written::fmt_stored_datetime(t);
         Ok(rusqlite::types::ToSqlOutput::from(text))
     }
 }
