@@ -85,9 +85,14 @@ pub fn due(
         Ok((r.get::<_, String>(0)?, r.get(1)?, codec::datetime(r, 2)?))
     })?;
     let mut out = Vec::new();
+    // Leads closed the same day fall due the same day: reckoned once a day, not once a lead.
+    let mut by_day = std::collections::HashMap::new();
     for row in rows {
-        let (id, description, closed) = row?;
-        let due = crate::domain::callback::callback_due_after(closed, cal, workdays);
+        let (id, description, closed): (String, String, chrono::NaiveDateTime) = row?;
+        let due = by_day
+            .entry(closed.date())
+            .or_insert_with(|| crate::domain::callback::callback_due_after(closed, cal, workdays))
+            .clone();
         out.push(Due {
             id,
             description,
