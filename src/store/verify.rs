@@ -208,7 +208,9 @@ impl<'c> Snapshot<'c> {
             return None;
         }
         let lock = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
-        lock.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+        // A writer busy for longer (another process's import) is not waited for: the check
+        // then runs on `conn` alone.
+        lock.busy_timeout(std::time::Duration::from_secs(1)).ok()?;
         lock.execute_batch("BEGIN IMMEDIATE").ok()?;
         let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open = || -> Option<Connection> {
@@ -270,6 +272,20 @@ mod tests {
         }
         drop((shared, others));
         assert_eq!(audit_rows(store.conn()), before + 1);
+    }
+
+    #[test]
+    fn a_writer_holding_the_lock_is_not_waited_for_and_the_check_still_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.sqlite");
+        let store = super::super::Store::open(&path).unwrap();
+        let writer = Connection::open(&path).unwrap();
+        writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+        assert!(Snapshot::share(store.conn()).is_none());
+        let checked = check(store.conn()).unwrap();
+        assert_eq!(checked.problems(), Vec::<String>::new());
+        assert!(checked.chain.is_some());
+        writer.execute_batch("ROLLBACK").unwrap();
     }
 
     #[test]
