@@ -134,6 +134,12 @@ fn as_bool(text: &str) -> Option<bool> {
 /// date, a bare number or a yes/no; said as a warning, since there is no stored value to tell.
 pub fn looks_made(found: &str) -> Option<&'static str> {
     let found = found.trim();
+    // Dates and numbers have an ASCII digit (both parse them as such): most free text (a
+    // name, a description in Chinese) has none and is passed without parsing, as an import
+    // asks this of every text cell.
+    if !found.bytes().any(|b| b.is_ascii_digit()) {
+        return as_bool(found).map(|_| "逻辑值");
+    }
     if as_date(found).is_some() {
         Some("日期")
     } else if as_number(found).is_some() {
@@ -148,6 +154,51 @@ pub fn looks_made(found: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_without_an_ascii_digit_is_never_a_date_or_a_number() {
+        let parts = [
+            "",
+            "-",
+            "+",
+            ".",
+            "/",
+            ",",
+            "e",
+            "E",
+            "年",
+            "月",
+            "日",
+            "Mar",
+            "DEC",
+            "十二",
+            "３",
+            "١",
+            "私搭乱建",
+            " ",
+            "TRUE",
+            "是",
+            "--",
+            "E+",
+            "1",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in ["", "-", "年", "/", "Mar"] {
+                    let text = format!("{a}{c}{b}");
+                    let trimmed = text.trim();
+                    let full = as_date(trimmed)
+                        .map(|_| "日期")
+                        .or(as_number(trimmed).map(|_| "数字"));
+                    if !text.bytes().any(|b| b.is_ascii_digit()) {
+                        assert_eq!(full, None, "{text:?}");
+                    }
+                    let all = full.or(as_bool(trimmed).map(|_| "逻辑值"));
+                    assert_eq!(looks_made(&text), all, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn what_excel_wps_and_calc_make_of_free_text_is_recognised() {
