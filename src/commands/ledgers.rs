@@ -110,6 +110,7 @@ pub(super) fn export(
         now,
         calendar: &calendar,
         settings: &settings,
+        found: Default::default(),
     };
     // Reporters written out in full are on record (who, when, where to) before the file
     // takes its name or the screen shows them.
@@ -243,6 +244,7 @@ pub(super) fn env<'a>(
         now,
         calendar,
         settings,
+        found: Default::default(),
     }
 }
 

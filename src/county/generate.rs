@@ -103,6 +103,7 @@ pub fn townships(
                 now,
                 calendar: &calendar,
                 settings: &settings,
+                found: Default::default(),
             };
             let (_, anchor) = handoff::write_checked(&env, &period, false, &bundle)?;
             desk::handed_off(&store, &actor, &period.label, anchor.rows, &anchor.head)?;

@@ -267,6 +267,7 @@ fn write_all<K: Kind + Send + 'static>(
             now: actor.now,
             calendar,
             settings,
+            found: Default::default(),
         };
         let ctx = Ctx {
             actor,

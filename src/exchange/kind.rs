@@ -15,6 +15,18 @@ pub struct Env<'a> {
     pub now: NaiveDateTime,
     pub calendar: &'a Calendar,
     pub settings: &'a Settings,
+    /// People and places found live so far in this run of writes, so an import asks the store
+    /// once per name, not once per row (`must_exist`).
+    pub found: Found,
+}
+
+/// Officers, areas and matters `must_exist` has found live. No kind checks its own table,
+/// so an import never voids one it has found: the answer holds for the whole import.
+#[derive(Debug, Default)]
+pub struct Found(std::cell::RefCell<std::collections::HashSet<String>>);
+
+impl Found {
+    const KEPT: [&'static str; 3] = ["officers", "areas", "matters"];
 }
 
 /// Which rows an export takes, and whether personal data is shown.
@@ -81,7 +93,19 @@ pub fn must_exist(
     col: &str,
     key: &str,
 ) -> Result<()> {
-    if !crate::store::people::exists(env.conn, table, key)? {
+    let kept = Found::KEPT
+        .contains(&table)
+        .then(|| format!("{table}\0{key}"));
+    if let Some(id) = &kept
+        && env.found.0.borrow().contains(id)
+    {
+        return Ok(());
+    }
+    if crate::store::people::exists(env.conn, table, key)? {
+        if let Some(id) = kept {
+            env.found.0.borrow_mut().insert(id);
+        }
+    } else {
         for padded in super::damage::padded(key) {
             if crate::store::people::exists(env.conn, table, &padded)? {
                 c.fail(col, super::damage::zeros_refusal(&padded));
