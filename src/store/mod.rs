@@ -292,6 +292,8 @@ impl Store {
 #[cfg(test)]
 mod desk_tests;
 #[cfg(test)]
+mod disk_tests;
+#[cfg(test)]
 mod forgery_tests;
 #[cfg(test)]
 mod privacy_tests;

@@ -42,6 +42,8 @@ mod review_tests;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
+mod step_tests;
+#[cfg(test)]
 mod team_tests;
 #[cfg(test)]
 mod tests;
