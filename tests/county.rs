@@ -7,10 +7,7 @@ mod util;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
-
-use util::NOW;
 
 const CODES: [&str; 5] = [
     "150783101",
@@ -46,14 +43,7 @@ fn generated() -> &'static Path {
 }
 
 fn run(db: &Path, args: &[&str]) -> (bool, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--now", NOW])
-        .args(args)
-        .env_remove("ZHIFA_DB")
-        .output()
-        .expect("binary runs");
+    let o = util::run_on(db, args);
     (
         o.status.success(),
         String::from_utf8_lossy(&o.stdout).into_owned(),

@@ -7,17 +7,8 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use util::NOW;
-
 fn run(db: &Path, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
-        .arg("--db")
-        .arg(db)
-        .args(["--now", NOW])
-        .args(args)
-        .env_remove("ZHIFA_DB")
-        .output()
-        .expect("binary runs");
+    let o = util::run_on(db, args);
     let (out, err) = (
         String::from_utf8_lossy(&o.stdout).into_owned(),
         String::from_utf8_lossy(&o.stderr).into_owned(),

@@ -197,8 +197,9 @@ fn records(conn: &Connection, has_digests: bool) -> Result<Findings> {
 struct Snapshot<'c>(&'c Connection);
 
 impl<'c> Snapshot<'c> {
-    /// None where the state cannot be shared: an in-memory file, a read-only connection, or
-    /// `conn` already inside a transaction of its own. The caller then reads it all through `conn`.
+    /// None where the state cannot be shared: an in-memory file, a read-only connection,
+    /// `conn` already inside a transaction of its own, or a writer holding the lock past a
+    /// second. The caller then reads it all through `conn`.
     fn share(conn: &'c Connection) -> Option<(Snapshot<'c>, [Connection; 2])> {
         let path = conn.path().filter(|p| !p.is_empty())?;
         // A read-only `conn` may read the file as immutable, past a WAL the others would
@@ -208,13 +209,11 @@ impl<'c> Snapshot<'c> {
             return None;
         }
         let lock = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
-        // A writer busy for longer (another process's import) is not waited for: the check
-        // then runs on `conn` alone.
         lock.busy_timeout(std::time::Duration::from_secs(1)).ok()?;
         lock.execute_batch("BEGIN IMMEDIATE").ok()?;
-        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let reading = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open = || -> Option<Connection> {
-            let c = Connection::open_with_flags(path, read_only).ok()?;
+            let c = Connection::open_with_flags(path, reading).ok()?;
             c.pragma_update(None, "mmap_size", Mapped::BYTES).ok()?;
             Some(c)
         };

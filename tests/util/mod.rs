@@ -24,6 +24,19 @@ pub const KINDS: [&str; 13] = [
     "campaigns",
 ];
 
+/// Runs the binary on the database `db` at `NOW`, with no operator (county commands and
+/// generators, which act for nobody at a desk).
+pub fn run_on(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhifa-desk"))
+        .arg("--db")
+        .arg(db)
+        .args(["--now", NOW])
+        .args(args)
+        .env_remove("ZHIFA_DB")
+        .output()
+        .expect("binary runs")
+}
+
 pub struct Desk {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,

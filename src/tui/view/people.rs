@@ -98,16 +98,7 @@ fn officers(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: O
         if wide { "在办" } else { "" },
     ])
     .style(theme.dim());
-    // 工号 as wide as the longest (a generated roster's G00001 is six).
-    let id_w = app
-        .data
-        .officers
-        .iter()
-        .map(|o| o.id.width())
-        .max()
-        .unwrap_or(0)
-        .max(4) as u16
-        + 1;
+    let id_w = id_width(&app.data.officers);
     let table = Table::new(
         rows,
         [
@@ -184,4 +175,11 @@ fn areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, selected: Opti
     .highlight_symbol(theme.pointer());
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The 工号 column: as wide as the longest id (a generated roster's G00001 is six), at least
+/// as wide as its header, and a space.
+pub(super) fn id_width(officers: &[Officer]) -> u16 {
+    let longest = officers.iter().map(|o| o.id.width()).max().unwrap_or(0);
+    longest.max(4) as u16 + 1
 }

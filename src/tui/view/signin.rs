@@ -4,11 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::theme::Theme;
-use super::people::cert_status;
+use super::people::{cert_status, id_width};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = &app.data.today;
@@ -93,16 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ])
     });
     let header = Row::new(["工号", "姓名", "中队", "角色", "状态", "执法证"]).style(theme.dim());
-    // 工号 as wide as the longest (a generated roster's G00001 is six).
-    let id_w = app
-        .data
-        .officers
-        .iter()
-        .map(|o| o.id.width())
-        .max()
-        .unwrap_or(0)
-        .max(4) as u16
-        + 1;
+    let id_w = id_width(&app.data.officers);
     let table = Table::new(
         rows,
         [
